@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { deckCheck } from './scripts/vite-deck-check';
+import { deckCheck } from './scripts/vite-deck-check.ts';
 
 export default defineConfig({
   plugins: [react(), deckCheck()],

@@ -1,22 +1,49 @@
-// Vite plugin: every deck in decks/ is validated when the build starts; a bad deck fails the build
-// with the file, card id and field of each problem.
+// Vite plugin for the built-in decks: every deck in decks/ is validated when the build starts (a bad deck
+// fails the build with file, card id and field), and `virtual:builtin-decks` lists them with a content hash
+// and a lazy loader, so the app reloads a deck only when its file changed.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { parseDeckFiles } from '../src/domain/deck-files';
-import { formatDeckIssue } from '../src/domain/deck-validate';
+import { parseDeckFiles } from '../src/domain/deck-files.ts';
+import { formatDeckIssue } from '../src/domain/deck-validate.ts';
+
+const VIRTUAL = 'virtual:builtin-decks';
+const RESOLVED = `\0${VIRTUAL}`;
+
+interface DeckFile {
+  name: string;
+  path: string;
+  text: string;
+}
+
+function readDecks(dir: string): DeckFile[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+    .sort()
+    .map((f) => ({ name: `decks/${f}`, path: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
+}
 
 export function deckCheck(dir = resolve(import.meta.dirname, '..', 'decks')): Plugin {
   return {
     name: 'dockdeck:deck-check',
     buildStart() {
-      const files = readdirSync(dir)
-        .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
-        .map((f) => ({ name: `decks/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
-      const { issues } = parseDeckFiles(files);
-      if (issues.length > 0) {
-        this.error(`Invalid deck files:\n${issues.map(formatDeckIssue).join('\n')}`);
-      }
+      const { issues } = parseDeckFiles(readDecks(dir));
+      if (issues.length > 0) this.error(`Invalid deck files:\n${issues.map(formatDeckIssue).join('\n')}`);
+    },
+    resolveId(id) {
+      return id === VIRTUAL ? RESOLVED : undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED) return undefined;
+      const files = readDecks(dir);
+      const entries = files.map((f) => {
+        this.addWatchFile(f.path);
+        const deckId = (JSON.parse(f.text) as { id?: unknown }).id;
+        const hash = createHash('sha256').update(f.text).digest('hex').slice(0, 16);
+        return `{ file: ${JSON.stringify(f.name)}, id: ${JSON.stringify(deckId)}, hash: ${JSON.stringify(hash)}, load: () => import(${JSON.stringify(`${f.path}?raw`)}).then((m) => m.default) }`;
+      });
+      return `export default [\n${entries.join(',\n')}\n];\n`;
     },
   };
 }

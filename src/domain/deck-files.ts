@@ -1,5 +1,5 @@
 // Validates a set of deck files together: each file alone, then ids that must be unique across decks.
-import { parseDeckText, type DeckIssue } from './deck-validate';
+import { parseDeckText, type DeckIssue } from './deck-validate.ts';
 import type { Deck } from './deck-schema';
 
 export function parseDeckFiles(files: ReadonlyArray<{ name: string; text: string }>): {

@@ -1,6 +1,6 @@
 // Validates a deck file: Zod shape first, then the rules a schema cannot say (unique ids, cited sources…).
 import type { z } from 'zod';
-import { deckSchema, type Deck } from './deck-schema';
+import { deckSchema, type Deck } from './deck-schema.ts';
 
 export interface DeckIssue {
   file: string;

@@ -1,0 +1,87 @@
+// The app shell: loads the built-in decks, picks the screen from the URL, and wraps it in language and alerts.
+import { useEffect, useState } from 'react';
+import { db, reportStorageError } from '../db/connection';
+import { useLiveQuery } from '../db/live';
+import { getDeck } from '../db/deck-repo';
+import { useSettings } from '../db/use-settings';
+import { pushAlert } from '../lib/alerts';
+import { clock } from '../lib/clock';
+import { I18nProvider, translate, useT } from '../lib/i18n';
+import { LibraryScreen } from '../features/library/library-screen';
+import { ReviewScreen } from '../features/review/review-screen';
+import { SettingsScreen } from '../features/settings/settings-screen';
+import { AlertBar } from '../ui/alert-bar';
+import { useHashRoute } from './use-hash-route';
+
+/** Loads changed built-in decks once per page load; the library shows what is stored meanwhile. */
+function useBuiltinDecks(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    import('../features/library/builtin-sync')
+      .then(({ syncBuiltinDecks }) => syncBuiltinDecks(clock.ms()))
+      .then((reports) => {
+        for (const r of reports)
+          if (r.error) pushAlert({ kind: 'error', message: translate('en', 'alert.deck-load-failed', { detail: r.error }) });
+      })
+      .catch(reportStorageError)
+      .finally(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return ready;
+}
+
+export function App() {
+  const { settings } = useSettings();
+  return (
+    <I18nProvider lang={settings.study.uiLang}>
+      <Shell />
+    </I18nProvider>
+  );
+}
+
+function Shell() {
+  const t = useT();
+  const [route, go] = useHashRoute();
+  const decksReady = useBuiltinDecks();
+  const { settings } = useSettings();
+  const deckId = route.name === 'review' ? route.deckId : null;
+  const deck = useLiveQuery(() => (deckId ? getDeck(db(), deckId) : Promise.resolve(undefined)), [deckId, decksReady]);
+
+  return (
+    <div className="app" data-ready={decksReady}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <a className="brand" href="#/">
+          {t('app.title')}
+        </a>
+        <nav aria-label="Main">
+          <a href="#/" aria-current={route.name === 'library' ? 'page' : undefined}>
+            {t('nav.library')}
+          </a>
+          <a href="#/settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
+            {t('nav.settings')}
+          </a>
+        </nav>
+      </header>
+      <AlertBar />
+      <main id="main">
+        {route.name === 'library' && <LibraryScreen onStudy={(id) => go({ name: 'review', deckId: id })} />}
+        {route.name === 'settings' && <SettingsScreen />}
+        {route.name === 'review' && deck && (
+          <ReviewScreen
+            key={deck.id}
+            deckId={deck.id}
+            deckTitle={deck.title[settings.study.uiLang]}
+            onExit={() => go({ name: 'library' })}
+          />
+        )}
+        {route.name === 'review' && !deck && decksReady && <p>{t('review.nothing')}</p>}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+// The app's one database connection, and how storage problems reach the user instead of failing silently.
+import Dexie from 'dexie';
+import { pushAlert } from '../lib/alerts';
+import { DockdeckDB } from './database';
+
+let current: DockdeckDB | null = null;
+
+export function db(): DockdeckDB {
+  if (!current) current = open(new DockdeckDB());
+  return current;
+}
+
+/** For tests: use a fresh database (closing the old one). */
+export function setDatabase(next: DockdeckDB): DockdeckDB {
+  current?.close();
+  current = open(next);
+  return current;
+}
+
+function open(d: DockdeckDB): DockdeckDB {
+  d.on('versionchange', () => {
+    // Another tab is upgrading the database: let it, and ask the user to reload into the new version.
+    d.close();
+    pushAlert({
+      kind: 'warning',
+      message: 'alert.versionchange',
+      action: 'reload',
+    });
+    return false;
+  });
+  d.on('blocked', () => {
+    pushAlert({ kind: 'warning', message: 'alert.blocked', action: 'reload' });
+  });
+  return d;
+}
+
+/** Turns a storage error into a message the user sees; returns the i18n key used. */
+export function reportStorageError(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  const inner = error instanceof Dexie.DexieError && error.inner instanceof Error ? error.inner.name : '';
+  let key = 'alert.storage-failed';
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') key = 'alert.quota';
+  else if (name === 'DatabaseClosedError' || name === 'VersionChangeError') key = 'alert.closed';
+  else if (name === 'UndoConflictError') key = 'alert.undo-conflict';
+  pushAlert({ kind: 'error', message: key });
+  console.error(error);
+  return key;
+}

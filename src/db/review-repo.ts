@@ -1,0 +1,234 @@
+// Reads today's queue and writes answers: every answer and every undo is one transaction over card + log.
+import Dexie from 'dexie';
+import { buildQueue, type Queue, type QueueCandidate, type QueueLimits } from '../domain/queue';
+import {
+  CardState,
+  grade,
+  type CardStateValue,
+  type Memory,
+  type RatingName,
+  type SchedulerSettings,
+} from '../domain/scheduler';
+import { newId } from '../lib/ids';
+import type { CardRow, DeckRow, DockdeckDB, ReviewLogRow } from './database';
+
+export class UndoConflictError extends Error {
+  constructor(cardId: string) {
+    super(`Card ${cardId} was answered again after this answer (perhaps in another tab); undo that first.`);
+    this.name = 'UndoConflictError';
+  }
+}
+
+export class CardNotFoundError extends Error {
+  constructor(cardId: string) {
+    super(`Card ${cardId} no longer exists.`);
+    this.name = 'CardNotFoundError';
+  }
+}
+
+export function memoryOf(c: CardRow): Memory {
+  return {
+    due: c.due,
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsedDays: c.elapsedDays,
+    scheduledDays: c.scheduledDays,
+    learningSteps: c.learningSteps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state,
+    lastReview: c.lastReview,
+  };
+}
+
+export interface DayWindow {
+  /** Start and end of the current study day, epoch ms. */
+  start: number;
+  end: number;
+}
+
+/** New cards introduced and review cards answered in the window (distinct cards), from the log. */
+export async function doneInWindow(
+  db: DockdeckDB,
+  deckId: string,
+  day: DayWindow,
+): Promise<{ newCards: number; reviews: number; logs: ReviewLogRow[] }> {
+  const logs = await db.reviewLogs
+    .where('[deckId+review]')
+    .between([deckId, day.start], [deckId, day.end], true, false)
+    .toArray();
+  const fresh = new Set<string>();
+  const reviewed = new Set<string>();
+  for (const l of logs) {
+    if (l.state === CardState.New) fresh.add(l.cardId);
+    else if (l.state === CardState.Review) reviewed.add(l.cardId);
+  }
+  return { newCards: fresh.size, reviews: reviewed.size, logs };
+}
+
+function range(db: DockdeckDB, deckId: string, state: CardStateValue, upTo: number = Dexie.maxKey as unknown as number) {
+  return db.cards.where('[deckId+state+due]').between([deckId, state, Dexie.minKey], [deckId, state, upTo], true, false);
+}
+
+export interface QueueSnapshot {
+  queue: Queue;
+  /** The rows of the queued cards, by id. */
+  cards: Map<string, CardRow>;
+  doneToday: { newCards: number; reviews: number };
+}
+
+/**
+ * Reads only what today's session can show (learning cards, reviews due today up to the limit, new cards up
+ * to the limit) through the compound indexes, then orders them with the pure queue builder.
+ */
+export async function loadQueue(
+  db: DockdeckDB,
+  deckId: string,
+  now: number,
+  day: DayWindow,
+  limits: QueueLimits,
+  pinnedId: string | null = null,
+): Promise<QueueSnapshot> {
+  const done = await doneInWindow(db, deckId, day);
+  const reviewsLeft = Math.max(0, limits.reviewsPerDay - done.reviews);
+  const newLeft = Math.max(0, limits.newPerDay - done.newCards);
+  const [learning, relearning, reviews, fresh] = await Promise.all([
+    range(db, deckId, CardState.Learning).toArray(),
+    range(db, deckId, CardState.Relearning).toArray(),
+    range(db, deckId, CardState.Review, day.end).limit(reviewsLeft).toArray(),
+    db.cards
+      .where('[deckId+state+position]')
+      .between([deckId, CardState.New, Dexie.minKey], [deckId, CardState.New, Dexie.maxKey])
+      .limit(newLeft)
+      .toArray(),
+  ]);
+  const cards = new Map<string, CardRow>();
+  const cand = (rows: CardRow[]): QueueCandidate[] =>
+    rows.map((r) => {
+      cards.set(r.id, r);
+      return { id: r.id, due: r.due, state: r.state, position: r.position };
+    });
+  const queue = buildQueue({
+    now,
+    dayEnd: day.end,
+    limits,
+    doneToday: { newCards: done.newCards, reviews: done.reviews },
+    learning: [...cand(learning), ...cand(relearning)],
+    reviews: cand(reviews),
+    fresh: cand(fresh),
+  });
+  // A card just taken back by undo is shown again first, wherever the queue would put it.
+  const pinned = pinnedId === null ? undefined : (cards.get(pinnedId) ?? (await db.cards.get(pinnedId)));
+  if (pinned && pinned.deckId === deckId) {
+    cards.set(pinned.id, pinned);
+    queue.cards = [
+      { id: pinned.id, due: pinned.due, state: pinned.state, position: pinned.position },
+      ...queue.cards.filter((c) => c.id !== pinned.id),
+    ];
+  }
+  return { queue, cards, doneToday: { newCards: done.newCards, reviews: done.reviews } };
+}
+
+/**
+ * Grades the card as stored now (not as the screen last saw it, so two tabs cannot overwrite each other)
+ * and writes the new card state and the log row in one transaction.
+ */
+export async function answerCard(
+  db: DockdeckDB,
+  cardId: string,
+  rating: RatingName,
+  now: Date,
+  opts: { durationMs: number; settings: SchedulerSettings; kind?: ReviewLogRow['kind'] },
+): Promise<ReviewLogRow> {
+  return db.transaction('rw', db.cards, db.reviewLogs, async () => {
+    const card = await db.cards.get(cardId);
+    if (!card) throw new CardNotFoundError(cardId);
+    const { memory, record } = grade(card.id, memoryOf(card), rating, now, opts.settings);
+    const log: ReviewLogRow = {
+      id: newId(),
+      deckId: card.deckId,
+      durationMs: Math.max(0, Math.round(opts.durationMs)),
+      kind: opts.kind ?? 'review',
+      ...record,
+    };
+    await db.cards.put({ ...card, ...memory, updatedAt: now.getTime() });
+    await db.reviewLogs.add(log);
+    return log;
+  });
+}
+
+/** Takes an answer back: the card returns to its state before it and the log row goes, together. */
+export async function undoAnswer(db: DockdeckDB, logId: string, now: number): Promise<ReviewLogRow | undefined> {
+  return db.transaction('rw', db.cards, db.reviewLogs, async () => {
+    const log = await db.reviewLogs.get(logId);
+    if (!log) return undefined;
+    const card = await db.cards.get(log.cardId);
+    if (card) {
+      if (card.reps !== log.after.reps || card.due !== log.after.due) throw new UndoConflictError(card.id);
+      await db.cards.put({ ...card, ...log.before, updatedAt: now });
+    }
+    await db.reviewLogs.delete(logId);
+    return log;
+  });
+}
+
+export interface DeckCounts {
+  deckId: string;
+  total: number;
+  new: number;
+  learning: number;
+  review: number;
+}
+
+/** Due counts for the deck list, with today's limits applied; counts use index ranges, not a table scan. */
+export async function deckCounts(
+  db: DockdeckDB,
+  deckId: string,
+  day: DayWindow,
+  limits: QueueLimits,
+): Promise<DeckCounts> {
+  const done = await doneInWindow(db, deckId, day);
+  const [total, fresh, learning, relearning, review] = await Promise.all([
+    db.cards.where('deckId').equals(deckId).count(),
+    range(db, deckId, CardState.New).count(),
+    range(db, deckId, CardState.Learning, day.end).count(),
+    range(db, deckId, CardState.Relearning, day.end).count(),
+    range(db, deckId, CardState.Review, day.end).count(),
+  ]);
+  return {
+    deckId,
+    total,
+    new: Math.min(fresh, Math.max(0, limits.newPerDay - done.newCards)),
+    learning: learning + relearning,
+    review: Math.min(review, Math.max(0, limits.reviewsPerDay - done.reviews)),
+  };
+}
+
+/** How many cards fall due during the next study day (reviews and learning; new cards come on top). */
+export async function dueNextDay(db: DockdeckDB, deckId: string, day: DayWindow): Promise<number> {
+  const nextEnd = day.end + (day.end - day.start);
+  const [review, learning, relearning] = await Promise.all([
+    range(db, deckId, CardState.Review, nextEnd).count(),
+    range(db, deckId, CardState.Learning, nextEnd).count(),
+    range(db, deckId, CardState.Relearning, nextEnd).count(),
+  ]);
+  return review + learning + relearning;
+}
+
+/** New cards not yet introduced in a deck. */
+export function newCardCount(db: DockdeckDB, deckId: string): Promise<number> {
+  return range(db, deckId, CardState.New).count();
+}
+
+/** Every deck with today's counts, for the deck list. */
+export async function deckList(
+  db: DockdeckDB,
+  day: DayWindow,
+  limits: QueueLimits,
+): Promise<Array<{ deck: DeckRow; counts: DeckCounts }>> {
+  const decks = await db.decks.toArray();
+  const counts = await Promise.all(decks.map((d) => deckCounts(db, d.id, day, limits)));
+  return decks
+    .map((deck, i) => ({ deck, counts: counts[i]! }))
+    .sort((a, b) => a.deck.title.en.localeCompare(b.deck.title.en));
+}

@@ -1,0 +1,78 @@
+// Builds today's review queue from candidate cards: pure, with `now` and the limits as inputs.
+import { CardState, type CardStateValue } from './scheduler';
+
+export interface QueueCandidate {
+  id: string;
+  due: number;
+  state: CardStateValue;
+  position: number;
+}
+
+export interface QueueLimits {
+  newPerDay: number;
+  reviewsPerDay: number;
+  /** Learning cards due within this many ms are shown early when nothing else is left (Anki: 20 min). */
+  learnAheadMs: number;
+}
+
+export const DEFAULT_QUEUE_LIMITS: QueueLimits = { newPerDay: 20, reviewsPerDay: 200, learnAheadMs: 20 * 60_000 };
+
+export interface QueueInput {
+  now: number;
+  /** Start of the next study day (epoch ms): reviews due before it are due today. */
+  dayEnd: number;
+  limits: QueueLimits;
+  /** New cards introduced and reviews answered earlier today (from the log). */
+  doneToday: { newCards: number; reviews: number };
+  /** Cards in learning or relearning, any due. */
+  learning: readonly QueueCandidate[];
+  /** Review cards due before `dayEnd`. */
+  reviews: readonly QueueCandidate[];
+  /** New cards in introduction order (at least as many as the remaining new limit). */
+  fresh: readonly QueueCandidate[];
+}
+
+export interface Queue {
+  /** Cards to show now, in order. */
+  cards: QueueCandidate[];
+  /** Counts still to do today, as the deck list and the session header show them. */
+  counts: { new: number; learning: number; review: number };
+  /** When the next learning card that is not shown yet falls due, or null. */
+  nextDue: number | null;
+}
+
+const byDue = (a: QueueCandidate, b: QueueCandidate) => a.due - b.due || a.position - b.position;
+
+export function buildQueue(input: QueueInput): Queue {
+  const { now, dayEnd, limits, doneToday } = input;
+  const newLeft = Math.max(0, limits.newPerDay - doneToday.newCards);
+  const reviewsLeft = Math.max(0, limits.reviewsPerDay - doneToday.reviews);
+
+  const learning = input.learning.filter((c) => c.state === CardState.Learning || c.state === CardState.Relearning);
+  const learningNow = learning.filter((c) => c.due <= now).sort(byDue);
+  const learningLater = learning.filter((c) => c.due > now).sort(byDue);
+  // Reviews first, oldest due first; new cards after, in deck order.
+  const reviews = input.reviews
+    .filter((c) => c.state === CardState.Review && c.due < dayEnd)
+    .sort(byDue)
+    .slice(0, reviewsLeft);
+  const fresh = input.fresh
+    .filter((c) => c.state === CardState.New)
+    .slice()
+    .sort((a, b) => a.position - b.position)
+    .slice(0, newLeft);
+
+  const cards = [...learningNow, ...reviews, ...fresh];
+  let later = learningLater;
+  if (cards.length === 0) {
+    // Nothing else to do: learning cards due within the learn-ahead window come early, as in Anki.
+    const ahead = learningLater.filter((c) => c.due <= now + limits.learnAheadMs);
+    cards.push(...ahead);
+    later = learningLater.slice(ahead.length);
+  }
+  return {
+    cards,
+    counts: { new: fresh.length, learning: learning.filter((c) => c.due < dayEnd).length, review: reviews.length },
+    nextDue: later[0]?.due ?? null,
+  };
+}

@@ -1,0 +1,113 @@
+// Turns a deck into the study cards the scheduler tracks, each with a stable id: `deckId/cardId[:part]`.
+import type { Deck, DeckCard, Source, Text } from './deck-schema';
+
+export type StudyContent =
+  | { kind: 'basic'; front: Text; back: Text; reversed?: boolean }
+  | { kind: 'cloze'; text: Text; index: number; extra?: Text }
+  | { kind: 'mcq'; question: Text; choices: Text[]; answer: number; explanation?: Text }
+  | { kind: 'classify'; prompt: Text; item: Text; categories: { id: string; label: Text }[]; answer: string }
+  | { kind: 'type-in'; prompt: Text; answer: Text; accept: string[] }
+  | { kind: 'compare'; title: Text; trait: Text; columns: { id: string; label: Text; cell: Text }[] };
+
+export interface StudyCard {
+  /** `deckId/cardId` plus a part suffix for cards that make several (reverse, cloze, classify, tables). */
+  id: string;
+  deckId: string;
+  /** The id of the deck card (or table row) this study card comes from. */
+  noteId: string;
+  tags: string[];
+  source: Source;
+  note?: Text;
+  content: StudyContent;
+  /** Order in which new cards are introduced. */
+  position: number;
+}
+
+/** The cloze numbers used in a text, ascending: `{{c2::a}} {{c1::b}}` → [1, 2]. */
+export function clozeNumbers(text: string): number[] {
+  const nums = new Set<number>();
+  for (const m of text.matchAll(/\{\{c(\d+)::/g)) nums.add(Number(m[1]));
+  return [...nums].sort((a, b) => a - b);
+}
+
+function expandCard(deckId: string, card: DeckCard): Omit<StudyCard, 'position'>[] {
+  const base = {
+    deckId,
+    noteId: `${deckId}/${card.id}`,
+    tags: card.tags,
+    source: card.source,
+    ...(card.note ? { note: card.note } : {}),
+  };
+  const id = base.noteId;
+  switch (card.type) {
+    case 'basic':
+      return [{ ...base, id, content: { kind: 'basic', front: card.front, back: card.back } }];
+    case 'reverse':
+      return [
+        { ...base, id, content: { kind: 'basic', front: card.front, back: card.back } },
+        { ...base, id: `${id}:reverse`, content: { kind: 'basic', front: card.back, back: card.front, reversed: true } },
+      ];
+    case 'cloze': {
+      const nums = new Set([...clozeNumbers(card.text.en), ...clozeNumbers(card.text.zh)]);
+      return [...nums]
+        .sort((a, b) => a - b)
+        .map((index) => ({
+          ...base,
+          id: `${id}:c${index}`,
+          content: { kind: 'cloze', text: card.text, index, ...(card.extra ? { extra: card.extra } : {}) },
+        }));
+    }
+    case 'mcq':
+      return [
+        {
+          ...base,
+          id,
+          content: {
+            kind: 'mcq',
+            question: card.question,
+            choices: card.choices,
+            answer: card.answer,
+            ...(card.explanation ? { explanation: card.explanation } : {}),
+          },
+        },
+      ];
+    case 'classify':
+      return card.items.map((item) => ({
+        ...base,
+        id: `${id}:${item.id}`,
+        content: { kind: 'classify', prompt: card.prompt, item: item.text, categories: card.categories, answer: item.category },
+      }));
+    case 'type-in':
+      return [{ ...base, id, content: { kind: 'type-in', prompt: card.prompt, answer: card.answer, accept: card.accept } }];
+  }
+}
+
+const WHICH: Text = { en: 'Which one is this?', zh: '这说的是哪一个？' };
+
+/** All study cards of a deck, in deck order: cards first, then trait-table cards row by row. */
+export function expandDeck(deck: Deck): StudyCard[] {
+  const out: Omit<StudyCard, 'position'>[] = [];
+  for (const card of deck.cards) out.push(...expandCard(deck.id, card));
+  for (const table of deck.tables) {
+    for (const row of table.rows) {
+      const noteId = `${deck.id}/table:${table.id}/${row.id}`;
+      const base = { deckId: deck.id, noteId, tags: row.tags, source: row.source, ...(row.note ? { note: row.note } : {}) };
+      const columns = table.columns.map((c) => ({ id: c.id, label: c.label, cell: row.cells[c.id] ?? { en: '', zh: '' } }));
+      out.push({ ...base, id: noteId, content: { kind: 'compare', title: table.title, trait: row.trait, columns } });
+      for (const col of columns) {
+        out.push({
+          ...base,
+          id: `${noteId}:${col.id}`,
+          content: {
+            kind: 'classify',
+            prompt: { en: `${WHICH.en} (${row.trait.en})`, zh: `${WHICH.zh}（${row.trait.zh}）` },
+            item: col.cell,
+            categories: table.columns.map((c) => ({ id: c.id, label: c.label })),
+            answer: col.id,
+          },
+        });
+      }
+    }
+  }
+  return out.map((c, position) => ({ ...c, position }));
+}

@@ -1,0 +1,66 @@
+// The deck list: every deck with what is due today, and the way into a review session.
+import { useMemo } from 'react';
+import { dayWindow } from '../../domain/day-window';
+import { DEFAULT_QUEUE_LIMITS } from '../../domain/queue';
+import { db } from '../../db/connection';
+import { useLiveQuery } from '../../db/live';
+import { deckList } from '../../db/review-repo';
+import { useSettings } from '../../db/use-settings';
+import { useT } from '../../lib/i18n';
+import { useNow } from '../../lib/use-now';
+
+export function LibraryScreen({ onStudy }: { onStudy(deckId: string): void }) {
+  const t = useT();
+  const { settings } = useSettings();
+  const now = useNow();
+  const { dayStartHour, newPerDay, reviewsPerDay, uiLang } = settings.study;
+  const w = dayWindow(now, dayStartHour);
+  const day = useMemo(() => w, [w.start, w.end]); // eslint-disable-line react-hooks/exhaustive-deps
+  const limits = useMemo(() => ({ ...DEFAULT_QUEUE_LIMITS, newPerDay, reviewsPerDay }), [newPerDay, reviewsPerDay]);
+  const decks = useLiveQuery(() => deckList(db(), day, limits), [day, limits, now], 'library');
+
+  return (
+    <section className="library" aria-labelledby="library-title">
+      <h1 id="library-title">{t('library.heading')}</h1>
+      {decks === undefined && <p>{t('library.loading')}</p>}
+      {decks?.length === 0 && <p>{t('library.empty')}</p>}
+      <ul className="deck-list">
+        {decks?.map(({ deck, counts }) => {
+          const title = deck.title[uiLang];
+          const todo = counts.new + counts.learning + counts.review;
+          return (
+            <li key={deck.id} className="deck" data-deck-id={deck.id}>
+              <div className="deck-main">
+                <h2>{title}</h2>
+                {deck.description && <p className="deck-desc">{deck.description[uiLang]}</p>}
+                <p className="deck-total">{t('library.total', { n: counts.total })}</p>
+              </div>
+              <dl className="deck-counts">
+                <div className="count-new">
+                  <dt>{t('library.new')}</dt>
+                  <dd>{counts.new}</dd>
+                </div>
+                <div className="count-learning">
+                  <dt>{t('library.learning')}</dt>
+                  <dd>{counts.learning}</dd>
+                </div>
+                <div className="count-due">
+                  <dt>{t('library.due')}</dt>
+                  <dd>{counts.review}</dd>
+                </div>
+              </dl>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => onStudy(deck.id)}
+                aria-label={t('library.study-deck', { deck: title })}
+              >
+                {todo > 0 ? t('library.study') : t('library.done-today')}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

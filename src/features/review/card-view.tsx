@@ -1,0 +1,182 @@
+// Shows one study card, front or front+back, in the study language (and the other one on demand).
+import { matchTypedAnswer } from '../../domain/answer-match';
+import type { StudyCard } from '../../domain/study-card';
+import { renderCloze, type Lang } from '../../domain/text';
+import { CardText } from '../../ui/card-text';
+import { useT } from '../../lib/i18n';
+
+export interface CardViewProps {
+  card: Pick<StudyCard, 'id' | 'content' | 'source' | 'note'>;
+  lang: Lang;
+  revealed: boolean;
+  choice: number | null;
+  typed: string;
+  onChoose(index: number): void;
+  onType(text: string): void;
+  onSubmit(): void;
+  /** A second, read-only rendering (the other language) leaves out inputs. */
+  secondary?: boolean;
+}
+
+const LETTERS = 'ABCDEFGH';
+
+export function CardView(props: CardViewProps) {
+  const { card, lang, revealed } = props;
+  const c = card.content;
+  const t = useT();
+  return (
+    <div className={props.secondary ? 'card-view secondary' : 'card-view'} data-lang={lang}>
+      <Front {...props} />
+      {revealed && (
+        <div className="card-back" data-testid={props.secondary ? undefined : 'card-back'}>
+          <hr />
+          {c.kind === 'basic' && <CardText text={c.back[lang]} lang={lang} />}
+          {c.kind === 'cloze' && (
+            <>
+              <CardText text={renderCloze(c.text[lang], c.index, true)} lang={lang} />
+              {c.extra && <CardText className="extra" text={c.extra[lang]} lang={lang} />}
+            </>
+          )}
+          {c.kind === 'mcq' && c.explanation && <CardText text={c.explanation[lang]} lang={lang} />}
+          {c.kind === 'classify' && (
+            <p className="answer-line">
+              <CardText inline text={c.categories.find((x) => x.id === c.answer)?.label[lang] ?? c.answer} lang={lang} />
+            </p>
+          )}
+          {c.kind === 'type-in' && !props.secondary && <TypedVerdict {...props} />}
+          {c.kind === 'type-in' && props.secondary && <CardText text={c.answer[lang]} lang={lang} />}
+          {c.kind === 'compare' && (
+            <table className="compare">
+              <thead>
+                <tr>
+                  {c.columns.map((col) => (
+                    <th key={col.id} scope="col">
+                      <CardText inline text={col.label[lang]} lang={lang} />
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  {c.columns.map((col) => (
+                    <td key={col.id}>
+                      <CardText text={col.cell[lang]} lang={lang} />
+                    </td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+          )}
+          {card.note && (
+            <aside className="card-note" aria-label={t('review.note')}>
+              <strong>{t('review.note')}: </strong>
+              <CardText inline text={card.note[lang]} lang={lang} />
+            </aside>
+          )}
+          {!props.secondary && (
+            <p className="card-source">{t('review.source', { doc: card.source.doc, section: card.source.section })}</p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Front({ card, lang, revealed, choice, typed, onChoose, onType, onSubmit, secondary }: CardViewProps) {
+  const c = card.content;
+  const t = useT();
+  switch (c.kind) {
+    case 'basic':
+      return <CardText className="card-front" text={c.front[lang]} lang={lang} />;
+    case 'cloze':
+      return revealed ? null : <CardText className="card-front" text={renderCloze(c.text[lang], c.index, false)} lang={lang} />;
+    case 'compare':
+      return (
+        <div className="card-front">
+          <p className="card-kicker">
+            <CardText inline text={c.title[lang]} lang={lang} />
+          </p>
+          <CardText text={c.trait[lang]} lang={lang} />
+        </div>
+      );
+    case 'type-in':
+      return (
+        <div className="card-front">
+          <CardText text={c.prompt[lang]} lang={lang} />
+          {!secondary && (
+            <form
+              className="type-in"
+              onSubmit={(e) => {
+                e.preventDefault();
+                onSubmit();
+              }}
+            >
+              <label>
+                {t('review.your-answer')}
+                <input
+                  autoFocus
+                  value={typed}
+                  readOnly={revealed}
+                  onChange={(e) => onType(e.target.value)}
+                  autoComplete="off"
+                  spellCheck={false}
+                />
+              </label>
+              {!revealed && <button type="submit">{t('review.check')}</button>}
+            </form>
+          )}
+        </div>
+      );
+    case 'mcq':
+    case 'classify': {
+      const options =
+        c.kind === 'mcq'
+          ? c.choices.map((ch) => ch[lang])
+          : c.categories.map((cat) => cat.label[lang]);
+      const right = c.kind === 'mcq' ? c.answer : c.categories.findIndex((cat) => cat.id === c.answer);
+      return (
+        <div className="card-front">
+          <CardText text={c.kind === 'mcq' ? c.question[lang] : c.prompt[lang]} lang={lang} />
+          {c.kind === 'classify' && <CardText className="classify-item" text={c.item[lang]} lang={lang} />}
+          <ol className="choices" aria-label={t('review.which')}>
+            {options.map((text, i) => {
+              const state = revealed ? (i === right ? 'right' : i === choice ? 'wrong' : '') : i === choice ? 'chosen' : '';
+              return (
+                <li key={i} className={state}>
+                  {secondary ? (
+                    <span>
+                      {LETTERS[i]}. <CardText inline text={text} lang={lang} />
+                    </span>
+                  ) : (
+                    <button
+                      type="button"
+                      aria-pressed={choice === i}
+                      disabled={revealed}
+                      onClick={() => onChoose(i)}
+                      data-state={state || undefined}
+                    >
+                      <kbd>{LETTERS[i]}</kbd> <CardText inline text={text} lang={lang} />
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+      );
+    }
+  }
+}
+
+function TypedVerdict({ card, lang, typed }: CardViewProps) {
+  const t = useT();
+  if (card.content.kind !== 'type-in') return null;
+  const c = card.content;
+  const result = matchTypedAnswer(typed, c.answer, c.accept);
+  return (
+    <div className={result.correct ? 'verdict right' : 'verdict wrong'} role="status">
+      {result.correct ? <strong>{t('review.correct')} </strong> : <strong>{t('review.incorrect')} </strong>}
+      <CardText inline text={c.answer[lang]} lang={lang} />
+    </div>
+  );
+}

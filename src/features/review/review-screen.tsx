@@ -1,0 +1,193 @@
+// The review session: today's queue from Dexie, one card at a time, answered with keys or buttons.
+import { useEffect, useMemo, useRef } from 'react';
+import { useStore } from 'zustand';
+import { dayWindow } from '../../domain/day-window';
+import { DEFAULT_QUEUE_LIMITS } from '../../domain/queue';
+import { formatInterval, preview, RATINGS, type RatingName } from '../../domain/scheduler';
+import { otherLang } from '../../domain/text';
+import { db, reportStorageError } from '../../db/connection';
+import { useLiveQuery } from '../../db/live';
+import { answerCard, loadQueue, memoryOf, undoAnswer } from '../../db/review-repo';
+import { useSettings } from '../../db/use-settings';
+import { clock } from '../../lib/clock';
+import { useT, type MessageKey } from '../../lib/i18n';
+import { useNow } from '../../lib/use-now';
+import { CardView } from './card-view';
+import { createReviewStore, type ReviewStore } from './review-store';
+import { SessionEnd } from './session-end';
+import { useReviewKeys } from './use-review-keys';
+
+const RATING_LABEL: Record<RatingName, MessageKey> = {
+  again: 'review.again',
+  hard: 'review.hard',
+  good: 'review.good',
+  easy: 'review.easy',
+};
+
+export function ReviewScreen({ deckId, deckTitle, onExit }: { deckId: string; deckTitle: string; onExit(): void }) {
+  const t = useT();
+  const { settings, loaded } = useSettings();
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
+
+  const store: ReviewStore = useMemo(
+    () =>
+      createReviewStore(deckId, {
+        now: () => clock.ms(),
+        async answer(cardId, rating, durationMs) {
+          const log = await answerCard(db(), cardId, rating, clock.now(), {
+            durationMs,
+            settings: settingsRef.current.scheduler,
+          });
+          return { logId: log.id, repsAfter: log.after.reps };
+        },
+        async undo(logId) {
+          return (await undoAnswer(db(), logId, clock.ms()))?.cardId;
+        },
+        report: reportStorageError,
+      }),
+    [deckId],
+  );
+  const s = useStore(store);
+
+  const { dayStartHour, newPerDay, reviewsPerDay } = settings.study;
+  const limits = useMemo(
+    () => ({ ...DEFAULT_QUEUE_LIMITS, newPerDay, reviewsPerDay }),
+    [newPerDay, reviewsPerDay],
+  );
+  const wakeRef = useRef<number | null>(null);
+  const now = useNow(wakeRef.current);
+  const w = dayWindow(now, dayStartHour);
+  // Same day, same object: the queue query re-runs on a new day, not on every tick.
+  const day = useMemo(() => w, [w.start, w.end]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const snapshot = useLiveQuery(
+    // The query reads the clock itself: it re-runs after every write, and must see the time of that run.
+    () => loadQueue(db(), deckId, clock.ms(), day, limits, s.pinnedId),
+    [deckId, now, day, limits, s.pinnedId],
+    deckId,
+  );
+  wakeRef.current = snapshot?.queue.nextDue ?? null;
+
+  const current = useMemo(() => {
+    if (!snapshot || !loaded) return undefined;
+    for (const q of snapshot.queue.cards) {
+      const row = snapshot.cards.get(q.id);
+      if (row && !s.isStale(row.id, row.reps)) return row;
+    }
+    return null;
+    // s.answers is what isStale reads.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [snapshot, loaded, s.answers]);
+
+  const currentId = current?.id ?? null;
+  useEffect(() => {
+    if (current !== undefined) store.getState().show(currentId);
+  }, [store, current, currentId]);
+
+  const shown = current && s.cardId === current.id ? current : null;
+  const previews = useMemo(
+    () => (shown && s.revealed ? preview(shown.id, memoryOf(shown), clock.now(), settings.scheduler) : null),
+    [shown, s.revealed, settings.scheduler],
+  );
+
+  useReviewKeys(store, shown ? { id: shown.id, reps: shown.reps, content: shown.content } : null);
+
+  const lang = settings.study.studyLang;
+  const counts = snapshot?.queue.counts;
+
+  return (
+    <section className="review" aria-labelledby="review-title" data-answered={s.answers.filter((a) => a.logId).length}>
+      <header className="review-header">
+        <button type="button" className="link" onClick={onExit}>
+          ← {t('review.back')}
+        </button>
+        <h1 id="review-title">{deckTitle}</h1>
+        {counts && (
+          <p className="counts" aria-live="polite">
+            {t('review.remaining', { new: counts.new, learning: counts.learning, review: counts.review })}
+          </p>
+        )}
+      </header>
+
+      {current === undefined && <p>{t('review.loading')}</p>}
+
+      {shown && (
+        <article className="card" data-card-id={shown.id} aria-live="polite">
+          <CardView
+            card={shown}
+            lang={lang}
+            revealed={s.revealed}
+            choice={s.choice}
+            typed={s.typed}
+            onChoose={(i) => store.getState().choose(i)}
+            onType={(v) => store.getState().type(v)}
+            onSubmit={() => store.getState().reveal()}
+          />
+          {s.showOtherLang && (
+            <CardView
+              secondary
+              card={shown}
+              lang={otherLang(lang)}
+              revealed={s.revealed}
+              choice={s.choice}
+              typed={s.typed}
+              onChoose={() => {}}
+              onType={() => {}}
+              onSubmit={() => {}}
+            />
+          )}
+          <div className="card-actions">
+            <button type="button" className="link" onClick={() => store.getState().toggleOtherLang()} aria-keyshortcuts="L">
+              {t(s.showOtherLang ? 'review.hide-other-lang' : 'review.show-other-lang')}
+            </button>
+          </div>
+          {!s.revealed ? (
+            <div className="answer-bar">
+              <button type="button" className="primary" onClick={() => store.getState().reveal()} aria-keyshortcuts="Space">
+                {t('review.show-answer')}
+              </button>
+            </div>
+          ) : (
+            <div className="answer-bar grades" role="group" aria-label={t('review.show-answer')}>
+              {RATINGS.map((r, i) => {
+                const label = previews ? formatInterval(previews[r].intervalMs) : '';
+                return (
+                  <button
+                    key={r}
+                    type="button"
+                    className={`grade grade-${r}`}
+                    data-rating={r}
+                    data-interval={label}
+                    aria-keyshortcuts={String(i + 1)}
+                    aria-label={`${t(RATING_LABEL[r])}, ${label}`}
+                    onClick={() => void store.getState().grade(r, shown.reps)}
+                  >
+                    <span className="interval">{label}</span>
+                    <span>{t(RATING_LABEL[r])}</span>
+                  </button>
+                );
+              })}
+            </div>
+          )}
+        </article>
+      )}
+
+      {current === null && s.pending === 0 && (
+        <SessionEnd store={store} deckId={deckId} day={day} nextDue={snapshot?.queue.nextDue ?? null} newPerDay={newPerDay} />
+      )}
+
+      <footer className="review-footer">
+        <button
+          type="button"
+          onClick={() => void store.getState().undo()}
+          disabled={!s.answers.some((a) => a.logId)}
+          aria-keyshortcuts="U Control+Z"
+        >
+          {t('review.undo')}
+        </button>
+        <p className="hint">{t('review.keys')}</p>
+      </footer>
+    </section>
+  );
+}

@@ -1,0 +1,156 @@
+// Settings: daily limits, the day boundary, languages, and the FSRS scheduling options.
+import { useEffect, useState, type FormEvent } from 'react';
+import { checkSettings, type Settings } from '../../domain/settings';
+import type { Lang } from '../../domain/text';
+import { db, reportStorageError } from '../../db/connection';
+import { writeSettings } from '../../db/settings-repo';
+import { useSettings } from '../../db/use-settings';
+import { clock } from '../../lib/clock';
+import { useT, type MessageKey } from '../../lib/i18n';
+
+interface Draft {
+  newPerDay: string;
+  reviewsPerDay: string;
+  dayStartHour: string;
+  studyLang: Lang;
+  uiLang: Lang;
+  desiredRetention: string;
+  learningSteps: string;
+  relearningSteps: string;
+  maximumInterval: string;
+  enableFuzz: boolean;
+}
+
+function toDraft(s: Settings): Draft {
+  return {
+    newPerDay: String(s.study.newPerDay),
+    reviewsPerDay: String(s.study.reviewsPerDay),
+    dayStartHour: String(s.study.dayStartHour),
+    studyLang: s.study.studyLang,
+    uiLang: s.study.uiLang,
+    desiredRetention: String(s.scheduler.desiredRetention),
+    learningSteps: s.scheduler.learningSteps.join(' '),
+    relearningSteps: s.scheduler.relearningSteps.join(' '),
+    maximumInterval: String(s.scheduler.maximumInterval),
+    enableFuzz: s.scheduler.enableFuzz,
+  };
+}
+
+const steps = (s: string) => s.split(/[\s,]+/).filter(Boolean) as Settings['scheduler']['learningSteps'];
+
+function fromDraft(d: Draft, base: Settings): Settings {
+  return {
+    study: {
+      newPerDay: Number(d.newPerDay),
+      reviewsPerDay: Number(d.reviewsPerDay),
+      dayStartHour: Number(d.dayStartHour),
+      studyLang: d.studyLang,
+      uiLang: d.uiLang,
+    },
+    scheduler: {
+      ...base.scheduler,
+      desiredRetention: Number(d.desiredRetention),
+      learningSteps: steps(d.learningSteps),
+      relearningSteps: steps(d.relearningSteps),
+      maximumInterval: Number(d.maximumInterval),
+      enableFuzz: d.enableFuzz,
+    },
+  };
+}
+
+export function SettingsScreen() {
+  const t = useT();
+  const { settings, loaded } = useSettings();
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<MessageKey | null>(null);
+  useEffect(() => {
+    if (loaded && draft === null) setDraft(toDraft(settings));
+  }, [loaded, settings, draft]);
+  if (!draft) return null;
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft({ ...draft, [key]: value });
+    setStatus(null);
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const next = fromDraft(draft, settings);
+    const found = checkSettings(next);
+    setProblems(found);
+    if (Object.keys(found).length > 0) {
+      setStatus('settings.invalid');
+      return;
+    }
+    try {
+      await writeSettings(db(), next, clock.ms());
+      setStatus('settings.saved');
+    } catch (err) {
+      reportStorageError(err);
+    }
+  };
+  const field = (key: keyof Draft, path: string, label: MessageKey, type = 'number', extra: object = {}) => (
+    <label className="field">
+      <span>{t(label)}</span>
+      <input
+        type={type}
+        value={String(draft[key])}
+        onChange={(e) => set(key, e.target.value as never)}
+        aria-invalid={path in problems}
+        aria-describedby={path in problems ? `${path}-error` : undefined}
+        {...extra}
+      />
+      {path in problems && (
+        <span className="error" id={`${path}-error`}>
+          {problems[path]}
+        </span>
+      )}
+    </label>
+  );
+  const langSelect = (key: 'studyLang' | 'uiLang', label: MessageKey) => (
+    <label className="field">
+      <span>{t(label)}</span>
+      <select value={draft[key]} onChange={(e) => set(key, e.target.value as Lang)}>
+        <option value="en">{t('lang.en')}</option>
+        <option value="zh">{t('lang.zh')}</option>
+      </select>
+    </label>
+  );
+
+  return (
+    <section className="settings" aria-labelledby="settings-title">
+      <h1 id="settings-title">{t('settings.heading')}</h1>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <fieldset>
+          <legend>{t('settings.study')}</legend>
+          {field('newPerDay', 'study.newPerDay', 'settings.new-per-day', 'number', { min: 0 })}
+          {field('reviewsPerDay', 'study.reviewsPerDay', 'settings.reviews-per-day', 'number', { min: 0 })}
+          {field('dayStartHour', 'study.dayStartHour', 'settings.day-start', 'number', { min: 0, max: 23 })}
+          {langSelect('studyLang', 'settings.study-lang')}
+          {langSelect('uiLang', 'settings.ui-lang')}
+        </fieldset>
+        <fieldset>
+          <legend>{t('settings.scheduler')}</legend>
+          {field('desiredRetention', 'scheduler.desiredRetention', 'settings.retention', 'number', { min: 0.7, max: 0.99, step: 0.01 })}
+          <p className="help">{t('settings.retention-help')}</p>
+          {field('learningSteps', 'scheduler.learningSteps', 'settings.learning-steps', 'text')}
+          {field('relearningSteps', 'scheduler.relearningSteps', 'settings.relearning-steps', 'text')}
+          <p className="help">{t('settings.steps-help')}</p>
+          {field('maximumInterval', 'scheduler.maximumInterval', 'settings.max-interval', 'number', { min: 1 })}
+          <label className="field checkbox">
+            <input type="checkbox" checked={draft.enableFuzz} onChange={(e) => set('enableFuzz', e.target.checked)} />
+            <span>{t('settings.fuzz')}</span>
+          </label>
+        </fieldset>
+        <button type="submit" className="primary">
+          {t('settings.save')}
+        </button>
+        {status && (
+          <p role="status" className={status === 'settings.saved' ? 'ok' : 'error'}>
+            {t(status)}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}
