@@ -16,7 +16,10 @@ export function parseDeckFiles(files: ReadonlyArray<{ name: string; text: string
       continue;
     }
     const other = owner.get(r.deck.id);
-    if (other !== undefined) issues.push({ file: name, field: 'id', message: `deck id "${r.deck.id}" is already used by ${other}` });
+    if (other !== undefined) {
+      issues.push({ file: name, field: 'id', message: `deck id "${r.deck.id}" is already used by ${other}` });
+      continue;
+    }
     owner.set(r.deck.id, name);
     decks.push(r.deck);
   }

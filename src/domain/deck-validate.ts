@@ -1,6 +1,7 @@
 // Validates a deck file: Zod shape first, then the rules a schema cannot say (unique ids, cited sources…).
 import type { z } from 'zod';
 import { deckSchema, type Deck } from './deck-schema.ts';
+import { clozeNumbers } from './cloze.ts';
 
 export interface DeckIssue {
   file: string;
@@ -87,8 +88,9 @@ export function checkDeckRules(file: string, deck: Deck): DeckIssue[] {
       if (card.answer >= card.choices.length)
         add(card.id, 'answer', `is ${card.answer}, but there are only ${card.choices.length} choices (0-based index)`);
       for (const lang of ['en', 'zh'] as const) {
-        for (const c of duplicates(card.choices.map((ch) => ch[lang].trim().toLowerCase())))
-          add(card.id, `choices.${lang}`, `repeats the choice "${c}"`);
+        const norm = card.choices.map((ch) => ch[lang].trim().toLowerCase());
+        for (const c of duplicates(norm))
+          add(card.id, `choices[${norm.lastIndexOf(c)}].${lang}`, `repeats the choice "${c}"`);
       }
     }
     if (card.type === 'classify') {
@@ -101,8 +103,14 @@ export function checkDeckRules(file: string, deck: Deck): DeckIssue[] {
     }
     if (card.type === 'cloze') {
       for (const lang of ['en', 'zh'] as const) {
-        if (!/\{\{c\d+::/.test(card.text[lang])) add(card.id, `text.${lang}`, 'has no {{c1::…}} cloze deletion');
+        const text = card.text[lang];
+        if (!/\{\{c\d+::/.test(text)) add(card.id, `text.${lang}`, 'has no {{c1::…}} cloze deletion');
+        else if ((text.match(/\{\{c\d+::/g) ?? []).length !== (text.match(/\{\{c\d+::[^]*?\}\}/g) ?? []).length)
+          add(card.id, `text.${lang}`, 'has a cloze deletion that is not closed with }}');
       }
+      const en = clozeNumbers(card.text.en).join(',');
+      const zh = clozeNumbers(card.text.zh).join(',');
+      if (en !== zh && en !== '' && zh !== '') add(card.id, 'text.zh', `uses cloze numbers [${zh}], but text.en uses [${en}]: both languages need the same`);
     }
   }
 
@@ -113,9 +121,14 @@ export function checkDeckRules(file: string, deck: Deck): DeckIssue[] {
     for (const row of table.rows) {
       const cardId = `table:${table.id}/${row.id}`;
       checkSource(cardId, row.source.doc);
-      for (const col of cols) if (!(col in row.cells)) add(cardId, `cells.${col}`, 'is missing');
+      for (const col of cols) if (!Object.hasOwn(row.cells, col)) add(cardId, `cells.${col}`, 'is missing');
       for (const key of Object.keys(row.cells))
         if (!cols.includes(key)) add(cardId, `cells.${key}`, `is not one of the columns (${cols.join(', ')})`);
+      // Equal cells would make a "which column?" card with two right answers.
+      for (const lang of ['en', 'zh'] as const) {
+        const texts = cols.filter((c) => Object.hasOwn(row.cells, c)).map((c) => row.cells[c]![lang].trim());
+        for (const d of duplicates(texts)) add(cardId, `cells`, `two columns have the same ${lang} text "${d}"`);
+      }
     }
   }
   return issues;

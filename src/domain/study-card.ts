@@ -1,4 +1,5 @@
 // Turns a deck into the study cards the scheduler tracks, each with a stable id: `deckId/cardId[:part]`.
+import { clozeNumbers } from './cloze';
 import type { Deck, DeckCard, Source, Text } from './deck-schema';
 
 export type StudyContent =
@@ -23,12 +24,6 @@ export interface StudyCard {
   position: number;
 }
 
-/** The cloze numbers used in a text, ascending: `{{c2::a}} {{c1::b}}` → [1, 2]. */
-export function clozeNumbers(text: string): number[] {
-  const nums = new Set<number>();
-  for (const m of text.matchAll(/\{\{c(\d+)::/g)) nums.add(Number(m[1]));
-  return [...nums].sort((a, b) => a - b);
-}
 
 function expandCard(deckId: string, card: DeckCard): Omit<StudyCard, 'position'>[] {
   const base = {
@@ -92,7 +87,7 @@ export function expandDeck(deck: Deck): StudyCard[] {
     for (const row of table.rows) {
       const noteId = `${deck.id}/table:${table.id}/${row.id}`;
       const base = { deckId: deck.id, noteId, tags: row.tags, source: row.source, ...(row.note ? { note: row.note } : {}) };
-      const columns = table.columns.map((c) => ({ id: c.id, label: c.label, cell: row.cells[c.id] ?? { en: '', zh: '' } }));
+      const columns = table.columns.map((c) => ({ id: c.id, label: c.label, cell: Object.hasOwn(row.cells, c.id) ? row.cells[c.id]! : { en: '', zh: '' } }));
       out.push({ ...base, id: noteId, content: { kind: 'compare', title: table.title, trait: row.trait, columns } });
       for (const col of columns) {
         out.push({

@@ -77,7 +77,7 @@ const invalid: Array<{ name: string; raw: unknown; messages: string[] }> = [
   {
     name: 'mcq repeated choices',
     raw: deck({ cards: [mcq({ choices: [t('Yes', '是'), t('yes', '对')] })] }),
-    messages: [`${FILE}: card "m1" field "choices.en": repeats the choice "yes"`],
+    messages: [`${FILE}: card "m1" field "choices[1].en": repeats the choice "yes"`],
   },
   {
     name: 'classify item with unknown category',
@@ -114,6 +114,44 @@ const invalid: Array<{ name: string; raw: unknown; messages: string[] }> = [
     }),
     messages: [`${FILE}: card "table:vs/boot" field "cells.vm": is missing`],
   },
+  {
+    name: 'regression: a column named like an Object property ("constructor") is still checked',
+    raw: deck({
+      tables: [
+        {
+          id: 'vs',
+          title: t('Container vs VM', '容器与虚拟机'),
+          columns: [columns[0], { id: 'constructor', label: t('Builder', '构造') }],
+          rows: [{ id: 'boot', trait: t('Boot time', '启动时间'), cells: { container: t('Seconds', '秒级') }, source }],
+        },
+      ],
+    }),
+    messages: [`${FILE}: card "table:vs/boot" field "cells.constructor": is missing`],
+  },
+  {
+    name: 'trait-table row whose cells are equal (a "which column?" card with two answers)',
+    raw: deck({
+      tables: [
+        {
+          id: 'vs',
+          title: t('Container vs VM', '容器与虚拟机'),
+          columns,
+          rows: [{ id: 'os', trait: t('Runs an OS', '运行操作系统'), cells: { container: t('Yes', '是'), vm: t('Yes', '对') }, source }],
+        },
+      ],
+    }),
+    messages: [`${FILE}: card "table:vs/os" field "cells": two columns have the same en text "Yes"`],
+  },
+  {
+    name: 'cloze numbers differ between the languages',
+    raw: deck({ cards: [{ id: 'z1', type: 'cloze', source, text: t('{{c1::Docker}} uses {{c2::Go}}', '{{c1::Docker}} 用 Go 写成') }] }),
+    messages: [`${FILE}: card "z1" field "text.zh": uses cloze numbers [1], but text.en uses [1,2]: both languages need the same`],
+  },
+  {
+    name: 'cloze marker never closed',
+    raw: deck({ cards: [{ id: 'z1', type: 'cloze', source, text: t('{{c1::Docker uses Go', '{{c1::Docker}} 用 Go') }] }),
+    messages: [`${FILE}: card "z1" field "text.en": has a cloze deletion that is not closed with }}`],
+  },
 ];
 
 test.each(invalid)('$name', ({ raw, messages }) => {
@@ -138,11 +176,13 @@ test('text that is not JSON', () => {
 
 test('duplicate deck ids across files', () => {
   const text = JSON.stringify(deck({}));
-  const { issues } = parseDeckFiles([
+  const { issues, decks } = parseDeckFiles([
     { name: 'decks/a.json', text },
     { name: 'decks/b.json', text },
   ]);
   expect(issues.map(formatDeckIssue)).toEqual(['decks/b.json: field "id": deck id "demo" is already used by decks/a.json']);
+  // The second deck is left out: nothing downstream can get two decks with one id.
+  expect(decks).toHaveLength(1);
 });
 
 test('a deck with every card type and a trait table parses', () => {
