@@ -48,7 +48,9 @@ function Shell() {
   const decksReady = useBuiltinDecks();
   const { settings } = useSettings();
   const deckId = route.name === 'review' ? route.deckId : null;
-  const deck = useLiveQuery(() => (deckId ? getDeck(db(), deckId) : Promise.resolve(undefined)), [deckId, decksReady]);
+  // The live query sees built-in decks arrive by itself; keeping the last result for the same deck id means the
+  // review screen is never unmounted (and its session lost) while the query re-runs.
+  const deck = useLiveQuery(() => (deckId ? getDeck(db(), deckId) : Promise.resolve(undefined)), [deckId], deckId);
 
   return (
     <div className="app" data-ready={decksReady}>

@@ -139,7 +139,7 @@ export function ReviewScreen({ deckId, deckTitle, onExit }: { deckId: string; de
           )}
           <div className="card-actions">
             <button type="button" className="link" onClick={() => store.getState().toggleOtherLang()} aria-keyshortcuts="L">
-              {t(s.showOtherLang ? 'review.hide-other-lang' : 'review.show-other-lang')}
+              {t(s.showOtherLang ? 'review.hide-other-lang' : 'review.show-other-lang', { lang: t(`lang.${otherLang(lang)}`) })}
             </button>
           </div>
           {!s.revealed ? (
