@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseDeckFiles } from '../../src/domain/deck-files';
 import { formatDeckIssue, parseDeckText } from '../../src/domain/deck-validate';
-import { deckCitations, findSections, parseDocHeadings, suggestSections, type DocOutline } from '../../src/domain/doc-headings';
+import { computeCoverage, deckCitations, findSections, parseDocHeadings, suggestSections, type DocOutline } from '../../src/domain/doc-headings';
 
 const root = resolve(import.meta.dirname, '../..');
 const decksDir = join(root, 'decks');
@@ -73,5 +73,17 @@ describe('citations', () => {
       }
     }
     expect(problems, 'run `npm run decks:coverage` to see the section names').toEqual([]);
+  });
+
+  test.skipIf(!seeds)('every heading of the documents that holds facts is cited by at least one card', () => {
+    const documents = readdirSync(seedsDir)
+      .filter((f) => /\.(txt|md)$/.test(f))
+      .map((name) => ({ name, text: readFileSync(join(seedsDir, name), 'utf8') }));
+    const report = computeCoverage(documents, parseDeckFiles(files).decks);
+    const uncovered = report.docs.flatMap((d) =>
+      d.sections.filter((s) => s.section.hasFacts && s.citedBy.length === 0).map((s) => `${d.doc}: ${s.section.citation}`),
+    );
+    expect(report.summary.withFacts).toBeGreaterThan(30);
+    expect(uncovered, 'run `npm run decks:coverage -- ../shared/seeds`').toEqual([]);
   });
 });
