@@ -1,5 +1,5 @@
 // The Dexie database `dockdeck`: tables, indexes and the whole version history.
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Deck, Source, Text } from '../domain/deck-schema';
 import type { Memory, RatingName, CardStateValue } from '../domain/scheduler';
 import type { StudyContent } from '../domain/study-card';
@@ -13,11 +13,15 @@ export interface DeckRow {
   tables: Deck['tables'];
   /** Built-in decks come from decks/ and are refreshed when their file changes. */
   builtin: boolean;
+  /** Where the deck came from (since version 2). */
+  origin: DeckOrigin;
   /** Hash of the deck file the cards were last loaded from. */
   contentHash: string;
   createdAt: number;
   updatedAt: number;
 }
+
+export type DeckOrigin = 'builtin' | 'json' | 'csv' | 'anki';
 
 export interface CardRow extends Memory {
   id: string;
@@ -51,6 +55,28 @@ export interface ReviewLogRow {
   after: Memory;
 }
 
+/** One quiz the user took: its questions, answers and result (since version 2). */
+export interface QuizAttemptRow {
+  id: string;
+  startedAt: number;
+  finishedAt: number;
+  /** What was tested: deck ids, tags, mode; free-form so the quiz feature can grow. */
+  scope: unknown;
+  /** Per question: card id, kind, the answer given, right or not, time taken… */
+  questions: unknown[];
+  score: number;
+  total: number;
+}
+
+/** A media file of an imported deck (image, audio), referenced from card HTML by name (since version 2). */
+export interface MediaRow {
+  deckId: string;
+  name: string;
+  type: string;
+  data: Blob;
+  size: number;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -62,6 +88,8 @@ export class DockdeckDB extends Dexie {
   cards!: EntityTable<CardRow, 'id'>;
   reviewLogs!: EntityTable<ReviewLogRow, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  quizAttempts!: EntityTable<QuizAttemptRow, 'id'>;
+  media!: Table<MediaRow, [string, string]>;
 
   constructor(name = 'dockdeck') {
     super(name);
@@ -72,5 +100,19 @@ export class DockdeckDB extends Dexie {
       reviewLogs: 'id, cardId, review, [deckId+review]',
       settings: 'key',
     });
+    this.version(2)
+      .stores({
+        quizAttempts: 'id, startedAt',
+        media: '[deckId+name], deckId',
+      })
+      .upgrade(async (tx) => {
+        // Decks from version 1 were either built in or dockdeck JSON.
+        await tx
+          .table('decks')
+          .toCollection()
+          .modify((deck: { builtin?: boolean; origin?: DeckOrigin }) => {
+            deck.origin = deck.builtin ? 'builtin' : 'json';
+          });
+      });
   }
 }

@@ -3,7 +3,7 @@ import type { Deck } from '../domain/deck-schema';
 import { cardFingerprint, diffDeck, type DeckDiff } from '../domain/deck-diff';
 import { newMemory } from '../domain/scheduler';
 import type { StudyCard } from '../domain/study-card';
-import type { CardRow, DeckRow, DockdeckDB } from './database';
+import type { CardRow, DeckOrigin, DeckRow, DockdeckDB } from './database';
 
 export interface DeckWriteResult {
   added: number;
@@ -30,7 +30,7 @@ export async function upsertDeck(
   db: DockdeckDB,
   deck: Deck,
   cards: readonly StudyCard[],
-  opts: { hash: string; builtin: boolean; now: number },
+  opts: { hash: string; builtin: boolean; now: number; origin?: DeckOrigin },
 ): Promise<DeckWriteResult> {
   return db.transaction('rw', db.decks, db.cards, async () => {
     const existing = await db.decks.get(deck.id);
@@ -59,6 +59,7 @@ export async function upsertDeck(
       sources: deck.sources,
       tables: deck.tables,
       builtin: opts.builtin,
+      origin: opts.origin ?? (opts.builtin ? 'builtin' : 'json'),
       contentHash: opts.hash,
       createdAt: existing?.createdAt ?? opts.now,
       updatedAt: opts.now,

@@ -20,3 +20,12 @@ export function renderCloze(text: string, index: number, revealed: boolean): str
     return `<mark class="cloze">[${hint ?? '…'}]</mark>`;
   });
 }
+
+/** True when some text of the value differs between the languages (imported cards are one language only). */
+export function hasSecondLanguage(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasSecondLanguage);
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  if (typeof v.en === 'string' && typeof v.zh === 'string' && v.en !== v.zh) return true;
+  return Object.values(v).some(hasSecondLanguage);
+}

@@ -166,7 +166,7 @@ export function isMessageKey(key: string): key is MessageKey {
 }
 
 export function translate(lang: UiLang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return messages[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return fill(messages[lang][key], params);
 }
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -180,6 +180,26 @@ export function I18nProvider({ lang, children }: { lang: UiLang; children: React
 export function useT(): Translate {
   const lang = useContext(LangContext);
   return (key, params) => translate(lang, key, params);
+}
+
+/**
+ * A feature's own messages, kept beside the feature so that features do not all edit one file.
+ * `zh` must have every key `en` has (the type says so).
+ */
+export function defineMessages<K extends string>(en: Record<K, string>, zh: Record<K, string>) {
+  return { en, zh } as const;
+}
+
+export type Messages<K extends string> = ReturnType<typeof defineMessages<K>>;
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** `t` for a feature's own messages: `const t = useMessages(quizMessages)`. */
+export function useMessages<K extends string>(messages: Messages<K>) {
+  const lang = useContext(LangContext);
+  return (key: K, params: Record<string, string | number> = {}) => fill(messages[lang][key], params);
 }
 
 export function useUiLang(): UiLang {

@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import { dayWindow } from '../../domain/day-window';
 import { DEFAULT_QUEUE_LIMITS } from '../../domain/queue';
 import { formatInterval, preview, RATINGS, type RatingName } from '../../domain/scheduler';
-import { otherLang } from '../../domain/text';
+import { hasSecondLanguage, otherLang } from '../../domain/text';
 import { db, reportStorageError } from '../../db/connection';
 import { useLiveQuery } from '../../db/live';
 import { answerCard, loadQueue, memoryOf, undoAnswer } from '../../db/review-repo';
@@ -94,6 +94,7 @@ export function ReviewScreen({ deckId, deckTitle, onExit }: { deckId: string; de
   useReviewKeys(store, shown ? { id: shown.id, reps: shown.reps, content: shown.content } : null);
 
   const lang = settings.study.studyLang;
+  const bilingual = useMemo(() => (shown ? hasSecondLanguage(shown.content) : false), [shown]);
   const counts = snapshot?.queue.counts;
 
   return (
@@ -124,7 +125,7 @@ export function ReviewScreen({ deckId, deckTitle, onExit }: { deckId: string; de
             onType={(v) => store.getState().type(v)}
             onSubmit={() => store.getState().reveal()}
           />
-          {s.showOtherLang && (
+          {s.showOtherLang && bilingual && (
             <CardView
               secondary
               card={shown}
@@ -138,9 +139,11 @@ export function ReviewScreen({ deckId, deckTitle, onExit }: { deckId: string; de
             />
           )}
           <div className="card-actions">
+            {bilingual && (
             <button type="button" className="link" onClick={() => store.getState().toggleOtherLang()} aria-keyshortcuts="L">
               {t(s.showOtherLang ? 'review.hide-other-lang' : 'review.show-other-lang', { lang: t(`lang.${otherLang(lang)}`) })}
             </button>
+            )}
           </div>
           {!s.revealed ? (
             <div className="answer-bar">
