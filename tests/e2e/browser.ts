@@ -1,0 +1,303 @@
+// E2E helpers: a fresh headless Chromium per test that fails on page errors, user-like app actions, raw IndexedDB reads.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeEach, expect, inject } from 'vitest';
+
+export type Rating = 'again' | 'hard' | 'good' | 'easy';
+export const RATING_KEY: Record<Rating, string> = { again: '1', hard: '2', good: '3', easy: '4' };
+const RATINGS: readonly Rating[] = ['again', 'hard', 'good', 'easy'];
+
+export function baseURL(): string {
+  const url = inject('baseURL') || process.env.DOCKDECK_E2E_URL;
+  if (!url) throw new Error('no preview URL: run through vitest.e2e.config.ts (its global setup starts the server)');
+  return url;
+}
+
+export interface BrowserSession {
+  context: BrowserContext;
+  /** The first tab; tests may open more with context.newPage(). */
+  page: Page;
+  /** Page errors and console errors of every tab, as "url: message". */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+const open = new Set<BrowserSession>();
+
+/** Launches Chromium with a new, empty profile (so a new IndexedDB). */
+export async function launch(options: { timezoneId?: string } = {}): Promise<BrowserSession> {
+  const dir = await mkdtemp(join(tmpdir(), 'dockdeck-e2e-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(dir, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+      ],
+      timezoneId: options.timezoneId ?? 'UTC',
+      locale: 'en-US',
+      viewport: { width: 1100, height: 900 },
+    });
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  context.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  const watch = (p: Page) => {
+    p.on('pageerror', (e) => errors.push(`${p.url()}: pageerror: ${e.stack ?? e.message}`));
+    p.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`${p.url()}: console.error: ${m.text()}`);
+    });
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  const page = context.pages()[0] ?? (await context.newPage());
+  let closed = false;
+  const session: BrowserSession = {
+    context,
+    page,
+    errors,
+    async close() {
+      if (closed) return;
+      closed = true;
+      open.delete(session);
+      try {
+        await context.close();
+      } finally {
+        await rm(dir, { recursive: true, force: true, maxRetries: 3 });
+      }
+    },
+  };
+  open.add(session);
+  return session;
+}
+
+/**
+ * Registers hooks for a test file: a fresh browser before each test; after it, the test fails on any page or
+ * console error, and the browser is closed whatever happened. Returns the current session.
+ */
+export function browserPerTest(options: { timezoneId?: string } = {}): () => BrowserSession {
+  let current: BrowserSession | null = null;
+  beforeEach(async () => {
+    current = await launch(options);
+  });
+  afterEach(async () => {
+    const s = current;
+    current = null;
+    if (!s) return;
+    try {
+      expect(s.errors, 'page errors / console errors').toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+  afterAll(async () => {
+    await Promise.allSettled([...open].map((s) => s.close()));
+  });
+  return () => {
+    if (!current) throw new Error('no browser session (use inside a test)');
+    return current;
+  };
+}
+
+export interface DeckCounts {
+  new: number;
+  learning: number;
+  due: number;
+}
+
+export const library = {
+  /** Loads the app at the library and waits until the built-in decks are in and listed. */
+  async open(page: Page): Promise<void> {
+    await page.goto(`${baseURL()}#/`);
+    await library.waitReady(page);
+  },
+  /** Goes to the library with the main navigation's "Decks" link. */
+  async navigate(page: Page): Promise<void> {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decks' }).click();
+    await library.waitReady(page);
+  },
+  async waitReady(page: Page): Promise<void> {
+    await page.waitForSelector('.app[data-ready="true"]');
+    await page.waitForSelector('section.library li.deck[data-deck-id]');
+  },
+  async deckIds(page: Page): Promise<string[]> {
+    return page.$$eval('li.deck[data-deck-id]', (els) => els.map((e) => e.getAttribute('data-deck-id') ?? ''));
+  },
+  async counts(page: Page, deckId: string): Promise<DeckCounts> {
+    const li = page.locator(`li.deck[data-deck-id="${deckId}"]`);
+    const n = async (cls: string) => Number(await li.locator(`.${cls} dd`).textContent());
+    return { new: await n('count-new'), learning: await n('count-learning'), due: await n('count-due') };
+  },
+  /** Clicks the deck's Study button and waits for the review screen to show a card or the session end. */
+  async study(page: Page, deckId: string): Promise<void> {
+    await page.locator(`li.deck[data-deck-id="${deckId}"] button`).click();
+    await review.waitSettled(page);
+  },
+};
+
+export const review = {
+  /** Waits until the review screen shows a card or says nothing is left. */
+  async waitSettled(page: Page): Promise<void> {
+    await page.waitForSelector('section.review article.card[data-card-id], section.review .session-end');
+  },
+  async answered(page: Page): Promise<number> {
+    return Number(await page.getAttribute('section.review', 'data-answered'));
+  },
+  /** The id of the card on screen (waits for one). */
+  async currentCardId(page: Page): Promise<string> {
+    const id = await page.getAttribute('section.review article.card[data-card-id]', 'data-card-id');
+    if (!id) throw new Error('no card on screen');
+    return id;
+  },
+  async isTypeIn(page: Page): Promise<boolean> {
+    return (await page.locator('article.card form.type-in input').count()) > 0;
+  },
+  /** Shows the answer as a user would: Space, or Enter in the answer field of a type-in card. */
+  async reveal(page: Page): Promise<void> {
+    await page.waitForSelector('article.card .answer-bar button.primary');
+    if (await review.isTypeIn(page)) await page.locator('article.card form.type-in input').press('Enter');
+    else await page.keyboard.press('Space');
+    await page.waitForSelector('article.card button.grade[data-rating="easy"]');
+  },
+  /** The interval label on each grade button (the answer must be shown). */
+  async intervals(page: Page): Promise<Record<Rating, string>> {
+    const out = {} as Record<Rating, string>;
+    for (const r of RATINGS) {
+      out[r] = (await page.getAttribute(`article.card button.grade[data-rating="${r}"]`, 'data-interval')) ?? '';
+    }
+    return out;
+  },
+  /** Presses the grade's key (1–4) and waits until the answer is stored (data-answered goes up). */
+  async grade(page: Page, rating: Rating): Promise<void> {
+    const before = await review.answered(page);
+    await page.keyboard.press(RATING_KEY[rating]);
+    await review.waitAnswered(page, before + 1);
+  },
+  /** Presses U and waits until the last answer is taken back. */
+  async undo(page: Page): Promise<void> {
+    const before = await review.answered(page);
+    await page.keyboard.press('u');
+    await review.waitAnswered(page, before - 1);
+  },
+  async waitAnswered(page: Page, n: number): Promise<void> {
+    await page.waitForSelector(`section.review[data-answered="${n}"]`);
+  },
+  /** Waits until the card on screen is `cardId`. */
+  async waitForCard(page: Page, cardId: string, timeout?: number): Promise<void> {
+    await page.waitForSelector(`section.review article.card[data-card-id="${cardId}"]`, timeout ? { timeout } : {});
+  },
+};
+
+/** Card row as stored in IndexedDB (the fields the tests read). */
+export interface CardRow {
+  id: string;
+  deckId: string;
+  due: number;
+  state: number;
+  reps: number;
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  lastReview: number | null;
+  position: number;
+  content: { kind: string };
+}
+
+export interface MemoryRow {
+  due: number;
+  state: number;
+  reps: number;
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  lastReview: number | null;
+}
+
+export interface ReviewLogRow {
+  id: string;
+  cardId: string;
+  deckId: string;
+  rating: Rating;
+  review: number;
+  state: number;
+  before: MemoryRow;
+  after: MemoryRow;
+}
+
+export interface TableRows {
+  decks: { id: string; builtin: boolean };
+  cards: CardRow;
+  reviewLogs: ReviewLogRow;
+  settings: { key: string; value: unknown };
+}
+
+export const idb = {
+  /**
+   * Reads every row of a store straight from IndexedDB in the page (not through the app's code). Refuses to
+   * create the database: it must already exist, as the app made it.
+   */
+  read<T extends keyof TableRows>(page: Page, table: T): Promise<Array<TableRows[T]>> {
+    return page.evaluate(
+      (store) =>
+        new Promise<Array<TableRows[T]>>((resolve, reject) => {
+          const req = indexedDB.open('dockdeck');
+          req.onupgradeneeded = () => {
+            req.transaction?.abort();
+            reject(new Error('IndexedDB database dockdeck does not exist yet'));
+          };
+          req.onerror = () => reject(req.error ?? new Error('indexedDB.open failed'));
+          req.onsuccess = () => {
+            const db = req.result;
+            try {
+              const all = db.transaction(store, 'readonly').objectStore(store).getAll();
+              all.onsuccess = () => {
+                db.close();
+                resolve(all.result as Array<TableRows[T]>);
+              };
+              all.onerror = () => {
+                db.close();
+                reject(all.error ?? new Error('getAll failed'));
+              };
+            } catch (error) {
+              db.close();
+              reject(error instanceof Error ? error : new Error(String(error)));
+            }
+          };
+        }),
+      table,
+    );
+  },
+  async card(page: Page, id: string): Promise<CardRow> {
+    const row = (await idb.read(page, 'cards')).find((c) => c.id === id);
+    if (!row) throw new Error(`card ${id} not in IndexedDB`);
+    return row;
+  },
+};
+
+const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, mo: 30 * 86_400_000, y: 365 * 86_400_000 };
+
+/**
+ * Whether an interval in ms is what a button label says, rounded as the app rounds labels: whole minutes, hours
+ * and days, tenths of months and years; `<1m` is anything under a minute.
+ */
+export function intervalMatchesLabel(ms: number, label: string): boolean {
+  if (label === '<1m') return ms >= 0 && ms < UNIT_MS.m!;
+  const m = /^(\d+(?:\.\d)?)(m|h|d|mo|y)$/.exec(label);
+  if (!m) throw new Error(`not an interval label: ${JSON.stringify(label)}`);
+  const value = Number(m[1]);
+  const unit = UNIT_MS[m[2]!]!;
+  const decimals = m[2] === 'mo' || m[2] === 'y' ? 10 : 1;
+  return Math.round((ms / unit) * decimals) / decimals === value;
+}
