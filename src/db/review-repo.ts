@@ -204,7 +204,10 @@ export async function deckCounts(
   };
 }
 
-/** How many cards fall due during the next study day (reviews and learning; new cards come on top). */
+/**
+ * How many cards tomorrow's session will hold: everything due before the next study day ends, including what
+ * is still left over from today (reviews and learning; new cards come on top).
+ */
 export async function dueNextDay(db: DockdeckDB, deckId: string, day: DayWindow): Promise<number> {
   const nextEnd = day.end + (day.end - day.start);
   const [review, learning, relearning] = await Promise.all([

@@ -6,24 +6,30 @@ export function normalizeAnswer(s: string): string {
   return s
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[`*_~"'“”‘’()[\]{}<>.,;:!?，。；：！？、（）《》【】·/\\-]/g, ' ')
+    .replace(/[`*_~"'“”‘’()[\]{}<>.,;:!?，。；：！？、（）《》【】「」『』〈〉·—…/\\-]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-/** Levenshtein distance, stopping early once it is over `max`. */
+/**
+ * Edit distance where swapping two neighbouring letters counts as one typo, as people make it
+ * (optimal string alignment), stopping early once it is over `max`.
+ */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
       cur.push(v);
       rowMin = Math.min(rowMin, v);
     }
     if (rowMin > max) return max + 1;
+    before = prev;
     prev = cur;
   }
   return prev[b.length]!;

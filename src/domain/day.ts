@@ -24,4 +24,12 @@ export function dayKey(now: Date, startHour: number): string {
   return `${d.getFullYear()}-${mm}-${dd}`;
 }
 
+/**
+ * How far to shift times so that the study day (starting at `startHour` local time) begins at UTC midnight:
+ * ts-fsrs counts elapsed days by UTC date. Taken at `now`, so a DST change moves it by an hour at most.
+ */
+export function fsrsDayShift(now: Date, startHour: number): number {
+  return -now.getTimezoneOffset() * 60_000 - startHour * 3_600_000;
+}
+
 export { DAY_MS };

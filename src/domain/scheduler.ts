@@ -64,6 +64,11 @@ export interface SchedulerSettings {
   enableFuzz: boolean;
   /** FSRS-6 weights (21 numbers); the defaults until fitted to the user's history. */
   weights: number[];
+  /**
+   * ts-fsrs counts days by UTC date. Times are shifted by this much before they reach it, so that its day
+   * boundary is the user's (local time, configurable hour): see `fsrsDayShift` in day.ts. 0 = UTC days.
+   */
+  dayShiftMs?: number;
 }
 
 export const DEFAULT_SCHEDULER_SETTINGS: SchedulerSettings = {
@@ -98,10 +103,10 @@ function engine(settings: SchedulerSettings): FSRS {
   return f;
 }
 
-function toFsrs(m: Memory, cardId: string): Card & { cid: string } {
+function toFsrs(m: Memory, cardId: string, shift: number): Card & { cid: string } {
   return {
     cid: cardId,
-    due: new Date(m.due),
+    due: new Date(m.due + shift),
     stability: m.stability,
     difficulty: m.difficulty,
     elapsed_days: m.elapsedDays,
@@ -110,13 +115,13 @@ function toFsrs(m: Memory, cardId: string): Card & { cid: string } {
     reps: m.reps,
     lapses: m.lapses,
     state: m.state as State,
-    ...(m.lastReview === null ? {} : { last_review: new Date(m.lastReview) }),
+    ...(m.lastReview === null ? {} : { last_review: new Date(m.lastReview + shift) }),
   };
 }
 
-function fromFsrs(c: Card): Memory {
+function fromFsrs(c: Card, shift = 0): Memory {
   return {
-    due: c.due.getTime(),
+    due: c.due.getTime() - shift,
     stability: c.stability,
     difficulty: c.difficulty,
     elapsedDays: c.elapsed_days,
@@ -125,7 +130,7 @@ function fromFsrs(c: Card): Memory {
     reps: c.reps,
     lapses: c.lapses,
     state: c.state as CardStateValue,
-    lastReview: c.last_review ? c.last_review.getTime() : null,
+    lastReview: c.last_review ? c.last_review.getTime() - shift : null,
   };
 }
 
@@ -142,8 +147,9 @@ export function grade(
   now: Date,
   settings: SchedulerSettings = DEFAULT_SCHEDULER_SETTINGS,
 ): { memory: Memory; record: ReviewRecord } {
-  const item = engine(settings).next(toFsrs(memory, cardId), now, RATING_VALUE[rating]);
-  const after = fromFsrs(item.card);
+  const shift = settings.dayShiftMs ?? 0;
+  const item = engine(settings).next(toFsrs(memory, cardId, shift), now.getTime() + shift, RATING_VALUE[rating]);
+  const after = fromFsrs(item.card, shift);
   return {
     memory: after,
     record: {
@@ -166,9 +172,10 @@ export function preview(
   now: Date,
   settings: SchedulerSettings = DEFAULT_SCHEDULER_SETTINGS,
 ): Record<RatingName, { memory: Memory; intervalMs: number }> {
-  const p = engine(settings).repeat(toFsrs(memory, cardId), now);
+  const shift = settings.dayShiftMs ?? 0;
+  const p = engine(settings).repeat(toFsrs(memory, cardId, shift), now.getTime() + shift);
   const at = (g: Grade) => {
-    const m = fromFsrs(p[g].card);
+    const m = fromFsrs(p[g].card, shift);
     return { memory: m, intervalMs: m.due - now.getTime() };
   };
   return { again: at(Rating.Again), hard: at(Rating.Hard), good: at(Rating.Good), easy: at(Rating.Easy) };
@@ -182,7 +189,8 @@ export function retrievability(
   settings: SchedulerSettings = DEFAULT_SCHEDULER_SETTINGS,
 ): number {
   if (memory.state === CardState.New) return 0;
-  return engine(settings).get_retrievability(toFsrs(memory, cardId), at, false);
+  const shift = settings.dayShiftMs ?? 0;
+  return engine(settings).get_retrievability(toFsrs(memory, cardId, shift), at.getTime() + shift, false);
 }
 
 const MINUTE = 60_000;
@@ -192,10 +200,11 @@ const DAY = 24 * HOUR;
 /** Short interval label as Anki shows it on the buttons: `<1m`, `10m`, `3h`, `4d`, `1.5mo`, `2.1y`. */
 export function formatInterval(ms: number): string {
   if (ms < MINUTE) return '<1m';
-  if (ms < HOUR) return `${Math.round(ms / MINUTE)}m`;
-  if (ms < DAY) return `${Math.round(ms / HOUR)}h`;
+  // Rounding decides the unit, so that 59.6 minutes reads "1h", not "60m".
+  if (Math.round(ms / MINUTE) < 60) return `${Math.round(ms / MINUTE)}m`;
+  if (Math.round(ms / HOUR) < 24) return `${Math.round(ms / HOUR)}h`;
   const days = ms / DAY;
-  if (days < 30) return `${Math.round(days)}d`;
+  if (Math.round(days) < 30) return `${Math.round(days)}d`;
   if (days < 365) return `${trim(days / 30)}mo`;
   return `${trim(days / 365)}y`;
 }

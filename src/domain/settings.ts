@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from './scheduler';
 import { DEFAULT_QUEUE_LIMITS } from './queue';
 import type { Lang } from './text';
+import { fsrsDayShift } from './day';
 
 export interface StudySettings {
   newPerDay: number;
@@ -31,7 +32,8 @@ export const DEFAULT_SETTINGS: Settings = {
   scheduler: DEFAULT_SCHEDULER_SETTINGS,
 };
 
-const step = z.string().check(z.regex(/^\d+(\.\d+)?[mhd]$/, 'a step is a number and m, h or d, e.g. 10m'));
+// ts-fsrs reads steps with parseInt: fractions or zero would be silently wrong, so only whole numbers from 1.
+const step = z.string().check(z.regex(/^[1-9]\d*[mhd]$/, 'a step is a whole number from 1 and m, h or d, e.g. 10m'));
 const lang = z.enum(['en', 'zh']);
 
 export const studySettingsSchema = z.object({
@@ -60,6 +62,11 @@ function restore<T>(schema: z.ZodMiniObject, defaults: T, stored: unknown): T {
     if (value !== undefined && (fieldSchema as z.ZodMiniType).safeParse(value).success) out[key] = value;
   }
   return out as T;
+}
+
+/** The scheduler settings for grading at `now`, with the user's day boundary applied. */
+export function schedulerAt(settings: Settings, now: Date): SchedulerSettings {
+  return { ...settings.scheduler, dayShiftMs: fsrsDayShift(now, settings.study.dayStartHour) };
 }
 
 export function restoreSettings(stored: { study?: unknown; scheduler?: unknown }): Settings {

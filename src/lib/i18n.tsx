@@ -36,7 +36,7 @@ const en = {
   'review.summary-again': 'Again rate',
   'review.summary-time': 'Time spent',
   'review.summary-tomorrow': 'Due tomorrow',
-  'review.summary-tomorrow-new': '{n} reviews, plus up to {m} new cards',
+  'review.summary-tomorrow-new': '{n} to review, plus up to {m} new cards',
   'review.keys': 'Keys: Space shows the answer, 1–4 grade, U or Ctrl+Z undoes.',
   'review.your-answer': 'Your answer',
   'review.check': 'Check',

@@ -104,7 +104,7 @@ test('the session ends with a summary: cards done, again rate, time spent, due t
   expect(within(box).getByTestId('summary-again')).toHaveTextContent('0%');
   expect(within(box).getByTestId('summary-time')).toHaveTextContent('12 s');
   // Easy on a new card schedules it days ahead, so nothing is due tomorrow and no new cards are left.
-  await waitFor(() => expect(within(box).getByTestId('summary-tomorrow')).toHaveTextContent('0 reviews, plus up to 0 new cards'));
+  await waitFor(() => expect(within(box).getByTestId('summary-tomorrow')).toHaveTextContent('0 to review, plus up to 0 new cards'));
 });
 
 test('a card answered Again comes back in the same session when its step is due, without a reload', async () => {
@@ -175,4 +175,25 @@ test('a learning card beyond the learn-ahead window appears when it falls due, w
   // The page's clock wakes on its timer or when the window regains focus; focus stands in for the timer here.
   fireEvent(window, new Event('focus'));
   await waitFor(() => expect(review.cardId()).toBe('plain/c0'));
+});
+
+test('regression: a learning card falling due does not replace the card whose answer is showing', async () => {
+  const clock = await freshDb(plainDeck(3));
+  const { user } = openApp('#/review/plain');
+  await review.waitForCard();
+  await review.revealByKey(user);
+  await user.keyboard('1'); // c0 again: due in 1 minute
+  expect(await review.waitForOtherCard('plain/c0')).toBe('plain/c1');
+  await review.revealByKey(user);
+
+  clock.advance(65_000);
+  fireEvent(window, new Event('focus'));
+  await settle();
+  await settle();
+  expect(review.cardId()).toBe('plain/c1');
+  expect(screen.getByText('Answer 1')).toBeInTheDocument();
+
+  // Once c1 is answered, the learning card that fell due takes the next slot.
+  await user.keyboard('3');
+  expect(await review.waitForOtherCard('plain/c1')).toBe('plain/c0');
 });

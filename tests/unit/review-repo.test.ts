@@ -462,7 +462,14 @@ describe('settings', () => {
       scheduler: { ...custom.scheduler, desiredRetention: 0.5, learningSteps: ['5m', '10x'] as unknown as SchedulerSettings['learningSteps'] },
     });
     expect(Object.keys(problems).sort()).toEqual(['scheduler.desiredRetention', 'scheduler.learningSteps.1', 'study.newPerDay']);
-    expect(problems['scheduler.learningSteps.1']).toBe('a step is a number and m, h or d, e.g. 10m');
+    expect(problems['scheduler.learningSteps.1']).toBe('a step is a whole number from 1 and m, h or d, e.g. 10m');
+  });
+
+  test('regression: fractional or zero learning steps are refused (ts-fsrs would read 1.5h as 1h and 0.5m as a day)', () => {
+    for (const bad of ['1.5h', '0.5m', '0m', '0d']) {
+      const problems = checkSettings({ ...custom, scheduler: { ...custom.scheduler, learningSteps: [bad] as unknown as SchedulerSettings['learningSteps'] } });
+      expect(problems['scheduler.learningSteps.0'], bad).toBe('a step is a whole number from 1 and m, h or d, e.g. 10m');
+    }
   });
 
   test('stored settings drive the scheduler: custom learning steps are used by answerCard', async () => {

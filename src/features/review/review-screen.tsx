@@ -2,6 +2,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import { dayWindow } from '../../domain/day-window';
+import { schedulerAt } from '../../domain/settings';
+import type { CardRow } from '../../db/database';
 import { DEFAULT_QUEUE_LIMITS } from '../../domain/queue';
 import { formatInterval, preview, RATINGS, type RatingName } from '../../domain/scheduler';
 import { hasSecondLanguage, otherLang } from '../../domain/text';
@@ -35,9 +37,10 @@ export function ReviewScreen({ deckId, deckTitle, onExit }: { deckId: string; de
       createReviewStore(deckId, {
         now: () => clock.ms(),
         async answer(cardId, rating, durationMs) {
-          const log = await answerCard(db(), cardId, rating, clock.now(), {
+          const now = clock.now();
+          const log = await answerCard(db(), cardId, rating, now, {
             durationMs,
-            settings: settingsRef.current.scheduler,
+            settings: schedulerAt(settingsRef.current, now),
           });
           return { logId: log.id, repsAfter: log.after.reps };
         },
@@ -69,16 +72,26 @@ export function ReviewScreen({ deckId, deckTitle, onExit }: { deckId: string; de
   );
   wakeRef.current = snapshot?.queue.nextDue ?? null;
 
-  const current = useMemo(() => {
-    if (!snapshot || !loaded) return undefined;
+  // The card on screen stays until it is answered, even if a learning card falls due meanwhile: that one takes
+  // the next slot. Until the queue reflects every answer, an empty result means "loading", not "finished".
+  const { current, catchingUp } = useMemo(() => {
+    if (!snapshot || !loaded) return { current: undefined, catchingUp: true };
+    let first: CardRow | null = null;
+    let stale = false;
     for (const q of snapshot.queue.cards) {
       const row = snapshot.cards.get(q.id);
-      if (row && !s.isStale(row.id, row.reps)) return row;
+      if (!row) continue;
+      if (s.isStale(row.id, row.reps)) {
+        stale = true;
+        continue;
+      }
+      if (row.id === s.cardId) return { current: row, catchingUp: false };
+      first ??= row;
     }
-    return null;
+    return { current: first, catchingUp: stale };
     // s.answers is what isStale reads.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [snapshot, loaded, s.answers]);
+  }, [snapshot, loaded, s.answers, s.cardId]);
 
   const currentId = current?.id ?? null;
   useEffect(() => {
@@ -87,8 +100,12 @@ export function ReviewScreen({ deckId, deckTitle, onExit }: { deckId: string; de
 
   const shown = current && s.cardId === current.id ? current : null;
   const previews = useMemo(
-    () => (shown && s.revealed ? preview(shown.id, memoryOf(shown), clock.now(), settings.scheduler) : null),
-    [shown, s.revealed, settings.scheduler],
+    () => {
+      if (!shown || !s.revealed) return null;
+      const now = clock.now();
+      return preview(shown.id, memoryOf(shown), now, schedulerAt(settings, now));
+    },
+    [shown, s.revealed, settings],
   );
 
   useReviewKeys(store, shown ? { id: shown.id, reps: shown.reps, content: shown.content } : null);
@@ -176,7 +193,7 @@ export function ReviewScreen({ deckId, deckTitle, onExit }: { deckId: string; de
         </article>
       )}
 
-      {current === null && s.pending === 0 && (
+      {current === null && s.pending === 0 && !catchingUp && (
         <SessionEnd store={store} deckId={deckId} day={day} nextDue={snapshot?.queue.nextDue ?? null} newPerDay={newPerDay} />
       )}
 

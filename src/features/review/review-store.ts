@@ -101,7 +101,8 @@ export function createReviewStore(deckId: string, deps: ReviewDeps): ReviewStore
         const { logId, repsAfter } = await deps.answer(cardId, rating, durationMs);
         set({ answers: get().answers.map((a) => (a === entry ? { ...entry, logId, repsAfter } : a)) });
       } catch (error) {
-        set({ answers: get().answers.filter((a) => a !== entry) });
+        // Nothing was stored: the card comes back at once, so the user can answer it again.
+        set({ answers: get().answers.filter((a) => a !== entry), pinnedId: cardId, cardId: null, revealed: false });
         deps.report(error);
       } finally {
         set({ pending: get().pending - 1 });
