@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 const layer = (from, banned, message) => ({
   files: [`src/${from}/**/*.{ts,tsx}`],
@@ -17,6 +18,16 @@ export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'bench/results.json', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // Node scripts and the bench runner run in node (bench code sent to the page names its browser globals).
+    files: ['scripts/**', 'bench/**', '*.config.{js,ts}'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    // Test harnesses run in node and send code to the browser.
+    files: ['tests/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
   {
     files: ['**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
