@@ -151,8 +151,8 @@ export async function answerCard(
       kind: opts.kind ?? 'review',
       ...record,
     };
-    await db.cards.put({ ...card, ...memory, updatedAt: now.getTime() });
-    await db.reviewLogs.add(log);
+    // Both requests go out together: the transaction commits only if both succeed.
+    await Promise.all([db.cards.put({ ...card, ...memory, updatedAt: now.getTime() }), db.reviewLogs.add(log)]);
     return log;
   });
 }

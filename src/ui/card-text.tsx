@@ -11,10 +11,21 @@ const PURIFY = {
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|data:image\/(?:png|jpe?g|gif|webp);|blob:|#|\/(?!\/))/i,
 };
 
+// Sanitising is the costly part of drawing a card and the same texts are drawn again and again (every render,
+// both languages): keep the most recent results. Safe to share: the output depends on the text alone.
+const cache = new Map<string, string>();
+const CACHE_SIZE = 500;
+
 /** Markdown (or HTML) in, safe HTML out. */
 export function renderCardHtml(text: string, inline = false): string {
+  const key = (inline ? 'i:' : 'b:') + text;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
   const html = inline ? marked.parseInline(text) : marked.parse(text);
-  return DOMPurify.sanitize(html as string, PURIFY) as unknown as string;
+  const safe = DOMPurify.sanitize(html as string, PURIFY) as unknown as string;
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, safe);
+  return safe;
 }
 
 interface Props {
