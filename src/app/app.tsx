@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { db, reportStorageError } from '../db/connection';
 import { useLiveQuery } from '../db/live';
 import { getDeck } from '../db/deck-repo';
-import { useSettings } from '../db/use-settings';
+import { SettingsProvider, useSettings } from '../db/use-settings';
 import { pushAlert } from '../lib/alerts';
 import { clock } from '../lib/clock';
 import { I18nProvider, translate, useT } from '../lib/i18n';
@@ -34,6 +34,14 @@ function useBuiltinDecks(): boolean {
 }
 
 export function App() {
+  return (
+    <SettingsProvider>
+      <Localized />
+    </SettingsProvider>
+  );
+}
+
+function Localized() {
   const { settings } = useSettings();
   return (
     <I18nProvider lang={settings.study.uiLang}>
