@@ -1,12 +1,13 @@
 // The one renderer of card text: Markdown → HTML → DOMPurify. Card text is never put into the page unsanitised.
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
+import { createContext, useContext } from 'react';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
 const PURIFY = {
   USE_PROFILES: { html: true },
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'video'],
   FORBID_ATTR: ['style'],
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|data:image\/(?:png|jpe?g|gif|webp);|blob:|#|\/(?!\/))/i,
 };
@@ -28,6 +29,12 @@ export function renderCardHtml(text: string, inline = false): string {
   return safe;
 }
 
+/**
+ * How the text's media references become URLs (blob URLs of the deck's stored files). The resolving itself is
+ * done by the caller's `resolve`, before sanitising, so only the URLs the app made get through.
+ */
+export const MediaContext = createContext<((text: string) => string) | null>(null);
+
 interface Props {
   text: string;
   inline?: boolean;
@@ -36,7 +43,8 @@ interface Props {
 }
 
 export function CardText({ text, inline = false, className, lang }: Props) {
-  const html = renderCardHtml(text, inline);
+  const resolve = useContext(MediaContext);
+  const html = renderCardHtml(resolve ? resolve(text) : text, inline);
   const Tag = inline ? 'span' : 'div';
   return (
     <Tag

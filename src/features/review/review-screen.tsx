@@ -15,6 +15,9 @@ import { clock } from '../../lib/clock';
 import { useT, type MessageKey } from '../../lib/i18n';
 import { useNow } from '../../lib/use-now';
 import { CardView } from './card-view';
+import { contentMediaNames } from '../../domain/media-refs';
+import { useMediaResolver } from '../../db/use-media';
+import { MediaContext } from '../../ui/card-text';
 import { createReviewStore, type ReviewStore } from './review-store';
 import { SessionEnd } from './session-end';
 import { useReviewKeys } from './use-review-keys';
@@ -54,10 +57,7 @@ export function ReviewScreen({ deckId, deckTitle, onExit }: { deckId: string; de
   const s = useStore(store);
 
   const { dayStartHour, newPerDay, reviewsPerDay } = settings.study;
-  const limits = useMemo(
-    () => ({ ...DEFAULT_QUEUE_LIMITS, newPerDay, reviewsPerDay }),
-    [newPerDay, reviewsPerDay],
-  );
+  const limits = useMemo(() => ({ ...DEFAULT_QUEUE_LIMITS, newPerDay, reviewsPerDay }), [newPerDay, reviewsPerDay]);
   const wakeRef = useRef<number | null>(null);
   const now = useNow(wakeRef.current);
   const w = dayWindow(now, dayStartHour);
@@ -99,19 +99,18 @@ export function ReviewScreen({ deckId, deckTitle, onExit }: { deckId: string; de
   }, [store, current, currentId]);
 
   const shown = current && s.cardId === current.id ? current : null;
-  const previews = useMemo(
-    () => {
-      if (!shown || !s.revealed) return null;
-      const now = clock.now();
-      return preview(shown.id, memoryOf(shown), now, schedulerAt(settings, now));
-    },
-    [shown, s.revealed, settings],
-  );
+  const previews = useMemo(() => {
+    if (!shown || !s.revealed) return null;
+    const now = clock.now();
+    return preview(shown.id, memoryOf(shown), now, schedulerAt(settings, now));
+  }, [shown, s.revealed, settings]);
 
   useReviewKeys(store, shown ? { id: shown.id, reps: shown.reps, content: shown.content } : null);
 
   const lang = settings.study.studyLang;
   const bilingual = useMemo(() => (shown ? hasSecondLanguage(shown.content) : false), [shown]);
+  const mediaNames = useMemo(() => (shown ? contentMediaNames(shown.content) : []), [shown]);
+  const resolveMedia = useMediaResolver(shown?.deckId ?? null, mediaNames);
   const counts = snapshot?.queue.counts;
 
   return (
@@ -131,70 +130,90 @@ export function ReviewScreen({ deckId, deckTitle, onExit }: { deckId: string; de
       {current === undefined && <p>{t('review.loading')}</p>}
 
       {shown && (
-        <article className="card" data-card-id={shown.id} aria-live="polite">
-          <CardView
-            card={shown}
-            lang={lang}
-            revealed={s.revealed}
-            choice={s.choice}
-            typed={s.typed}
-            onChoose={(i) => store.getState().choose(i)}
-            onType={(v) => store.getState().type(v)}
-            onSubmit={() => store.getState().reveal()}
-          />
-          {s.showOtherLang && bilingual && (
+        <MediaContext.Provider value={resolveMedia}>
+          <article className="card" data-card-id={shown.id} aria-live="polite">
             <CardView
-              secondary
               card={shown}
-              lang={otherLang(lang)}
+              lang={lang}
               revealed={s.revealed}
               choice={s.choice}
               typed={s.typed}
-              onChoose={() => {}}
-              onType={() => {}}
-              onSubmit={() => {}}
+              onChoose={(i) => store.getState().choose(i)}
+              onType={(v) => store.getState().type(v)}
+              onSubmit={() => store.getState().reveal()}
             />
-          )}
-          <div className="card-actions">
-            {bilingual && (
-            <button type="button" className="link" onClick={() => store.getState().toggleOtherLang()} aria-keyshortcuts="L">
-              {t(s.showOtherLang ? 'review.hide-other-lang' : 'review.show-other-lang', { lang: t(`lang.${otherLang(lang)}`) })}
-            </button>
+            {s.showOtherLang && bilingual && (
+              <CardView
+                secondary
+                card={shown}
+                lang={otherLang(lang)}
+                revealed={s.revealed}
+                choice={s.choice}
+                typed={s.typed}
+                onChoose={() => {}}
+                onType={() => {}}
+                onSubmit={() => {}}
+              />
             )}
-          </div>
-          {!s.revealed ? (
-            <div className="answer-bar">
-              <button type="button" className="primary" onClick={() => store.getState().reveal()} aria-keyshortcuts="Space">
-                {t('review.show-answer')}
-              </button>
+            <div className="card-actions">
+              {bilingual && (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => store.getState().toggleOtherLang()}
+                  aria-keyshortcuts="L"
+                >
+                  {t(s.showOtherLang ? 'review.hide-other-lang' : 'review.show-other-lang', {
+                    lang: t(`lang.${otherLang(lang)}`),
+                  })}
+                </button>
+              )}
             </div>
-          ) : (
-            <div className="answer-bar grades" role="group" aria-label={t('review.show-answer')}>
-              {RATINGS.map((r, i) => {
-                const label = previews ? formatInterval(previews[r].intervalMs) : '';
-                return (
-                  <button
-                    key={r}
-                    type="button"
-                    className={`grade grade-${r}`}
-                    data-rating={r}
-                    data-interval={label}
-                    aria-keyshortcuts={String(i + 1)}
-                    aria-label={`${t(RATING_LABEL[r])}, ${label}`}
-                    onClick={() => void store.getState().grade(r, shown.reps)}
-                  >
-                    <span className="interval">{label}</span>
-                    <span>{t(RATING_LABEL[r])}</span>
-                  </button>
-                );
-              })}
-            </div>
-          )}
-        </article>
+            {!s.revealed ? (
+              <div className="answer-bar">
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => store.getState().reveal()}
+                  aria-keyshortcuts="Space"
+                >
+                  {t('review.show-answer')}
+                </button>
+              </div>
+            ) : (
+              <div className="answer-bar grades" role="group" aria-label={t('review.show-answer')}>
+                {RATINGS.map((r, i) => {
+                  const label = previews ? formatInterval(previews[r].intervalMs) : '';
+                  return (
+                    <button
+                      key={r}
+                      type="button"
+                      className={`grade grade-${r}`}
+                      data-rating={r}
+                      data-interval={label}
+                      aria-keyshortcuts={String(i + 1)}
+                      aria-label={`${t(RATING_LABEL[r])}, ${label}`}
+                      onClick={() => void store.getState().grade(r, shown.reps)}
+                    >
+                      <span className="interval">{label}</span>
+                      <span>{t(RATING_LABEL[r])}</span>
+                    </button>
+                  );
+                })}
+              </div>
+            )}
+          </article>
+        </MediaContext.Provider>
       )}
 
       {current === null && s.pending === 0 && !catchingUp && (
-        <SessionEnd store={store} deckId={deckId} day={day} nextDue={snapshot?.queue.nextDue ?? null} newPerDay={newPerDay} />
+        <SessionEnd
+          store={store}
+          deckId={deckId}
+          day={day}
+          nextDue={snapshot?.queue.nextDue ?? null}
+          newPerDay={newPerDay}
+        />
       )}
 
       <footer className="review-footer">

@@ -1,0 +1,58 @@
+// @vitest-environment jsdom
+// Imported cards show their images and sounds from the media stored with the deck, through the sanitiser.
+import { waitFor } from '@testing-library/react';
+import { contentMediaNames, mediaNames, resolveMedia } from '../../src/domain/media-refs';
+import { freshDb, openApp, review } from './helpers';
+
+const source = { doc: 'cats.apkg', section: 'Cats' };
+const deck = {
+  format: 'dockdeck/deck@1' as const,
+  id: 'anki-cats',
+  title: { en: 'Cats', zh: 'Cats' },
+  sources: [{ doc: 'cats.apkg' }],
+  cards: [
+    {
+      id: 'g-cat',
+      type: 'basic' as const,
+      source,
+      front: { en: 'Who is this? <img src="cat one.jpg" onerror="alert(1)">', zh: 'Who is this? <img src="cat one.jpg" onerror="alert(1)">' },
+      back: { en: 'Tom [sound:meow.mp3] <img src="missing.png">', zh: 'Tom [sound:meow.mp3] <img src="missing.png">' },
+    },
+  ],
+};
+
+beforeAll(() => {
+  let n = 0;
+  URL.createObjectURL = () => `blob:test/${n++}`;
+  URL.revokeObjectURL = () => {};
+});
+
+test('media names are found in img tags and sound tags, not in URLs', () => {
+  expect(mediaNames('<img src="a.png"><img src=\'b c.gif\'> [sound:d.mp3] <img src="https://x/y.png"> <img src="data:image/png;base64,AA">')).toEqual([
+    'a.png',
+    'b c.gif',
+    'd.mp3',
+  ]);
+  expect(contentMediaNames({ kind: 'basic', front: { en: '<img src=x.png>', zh: '[sound:y.ogg]' } })).toEqual(['x.png', 'y.ogg']);
+  expect(resolveMedia('[sound:a.mp3] <img src="b.png"> <img src="c.png">', (n) => (n === 'c.png' ? undefined : `blob:${n}`))).toBe(
+    '<audio controls preload="none" src="blob:a.mp3"></audio> <img src="blob:b.png"> <img src="c.png">',
+  );
+});
+
+test('an imported card shows its stored image and a player for its sound; event handlers and missing files do not get through', async () => {
+  const { db } = await freshDb(deck);
+  await db.media.bulkPut([
+    { deckId: 'anki-cats', name: 'cat one.jpg', type: 'image/jpeg', data: new Blob(['jpg']), size: 3 },
+    { deckId: 'anki-cats', name: 'meow.mp3', type: 'audio/mpeg', data: new Blob(['mp3']), size: 3 },
+  ]);
+  const { user } = openApp('#/review/anki-cats');
+  await review.waitForCard();
+  await waitFor(() => expect(review.card()!.querySelector('img')?.getAttribute('src')).toMatch(/^blob:/));
+  expect(review.card()!.querySelector('[onerror]')).toBeNull();
+  // One-language cards offer no "other language".
+  expect(review.card()).not.toHaveTextContent(/Also show/);
+  await review.revealByKey(user);
+  await waitFor(() => expect(review.card()!.querySelector('audio')?.getAttribute('src')).toMatch(/^blob:/));
+  const srcs = [...review.card()!.querySelectorAll('img')].map((i) => i.getAttribute('src'));
+  expect(srcs.every((s) => s === null || s.startsWith('blob:'))).toBe(true);
+});
