@@ -3,6 +3,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Deck, Source, Text } from '../domain/deck-schema';
 import type { Memory, RatingName, CardStateValue } from '../domain/scheduler';
 import type { StudyContent } from '../domain/study-card';
+import type { AttemptQuestion, AttemptScope } from '../domain/quiz/quiz-schema';
 
 export interface DeckRow {
   id: string;
@@ -60,10 +61,10 @@ export interface QuizAttemptRow {
   id: string;
   startedAt: number;
   finishedAt: number;
-  /** What was tested: deck ids, tags, mode; free-form so the quiz feature can grow. */
-  scope: unknown;
-  /** Per question: card id, kind, the answer given, right or not, time taken… */
-  questions: unknown[];
+  /** What was tested: the quiz config (scope, length, kinds, seed, schedule switch) and the study language. */
+  scope: AttemptScope;
+  /** Per question: the question as asked, the answer given, right or not, time taken. */
+  questions: AttemptQuestion[];
   score: number;
   total: number;
 }
@@ -114,5 +115,9 @@ export class DockdeckDB extends Dexie {
             deck.origin = deck.builtin ? 'builtin' : 'json';
           });
       });
+    // Version 3: cards by tag (multi-entry), so a quiz on a tag reads its ids through an index, not a table scan.
+    this.version(3).stores({
+      cards: 'id, deckId, noteId, [deckId+state+due], [deckId+state+position], *tags',
+    });
   }
 }

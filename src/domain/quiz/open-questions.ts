@@ -1,0 +1,132 @@
+// Interview questions ("What is the difference between a container and a VM?") with key points derived from the decks.
+//
+// Key points come only from data the decks hold, never invented:
+// - a trait table gives "What is the difference: A vs B?" with one key point per row, "trait: A — cell; B — cell",
+//   each tied to the row's compare card;
+// - a source section with at least three basic cards gives "Explain “section”" with one key point per card: its
+//   answer (the back), with its question as a hint, tied to that card. A section of more than ten such cards is
+//   too broad for one answer and is asked about per tag (its cards grouped by their first tag).
+// A question keeps at most MAX_KEY_POINTS points, chosen with the seed and kept in deck order.
+import type { TraitTable } from '../deck-schema';
+import type { QuizCard } from './facts';
+import type { KeyPoint, Question, Text } from './quiz-schema';
+import { rng, sampleIndexes, subSeed } from './random';
+
+export const MAX_KEY_POINTS = 6;
+export const MIN_KEY_POINTS = 2;
+/** A section needs this many basic cards to make a question worth answering at length. */
+export const MIN_SECTION_CARDS = 3;
+/** A section with more basic cards than this is asked about tag by tag. */
+export const MAX_SECTION_CARDS = 10;
+
+export type OpenQuestion = Extract<Question, { kind: 'open' }>;
+
+export interface QuizDeck {
+  id: string;
+  title: Text;
+  tables: TraitTable[];
+}
+
+function listLabels(labels: string[], and: string): string {
+  if (labels.length <= 2) return labels.join(and);
+  return `${labels.slice(0, -1).join(', ')}${and}${labels.at(-1)}`;
+}
+
+/** Keeps at most MAX_KEY_POINTS of the items, chosen with the seed, in their original order. */
+function choose<T>(items: T[], seed: number, name: string): T[] {
+  if (items.length <= MAX_KEY_POINTS) return items;
+  const keep = sampleIndexes(items.length, MAX_KEY_POINTS, rng(subSeed(seed, name))).sort((a, b) => a - b);
+  return keep.map((i) => items[i]!);
+}
+
+function tableQuestion(deck: QuizDeck, table: TraitTable, byId: Map<string, QuizCard>, seed: number): OpenQuestion | null {
+  const rows = table.rows.filter((r) => byId.get(`${deck.id}/table:${table.id}/${r.id}`)?.content.kind === 'compare');
+  if (rows.length < MIN_KEY_POINTS) return null;
+  const picked = choose(rows, seed, `table|${deck.id}|${table.id}`);
+  const cell = (row: (typeof rows)[number], lang: 'en' | 'zh', sep: string) =>
+    table.columns.map((c) => `${c.label[lang]} — ${Object.hasOwn(row.cells, c.id) ? row.cells[c.id]![lang] : ''}`).join(sep);
+  const keyPoints: KeyPoint[] = picked.map((row) => ({
+    cardId: `${deck.id}/table:${table.id}/${row.id}`,
+    text: { en: `**${row.trait.en}**: ${cell(row, 'en', '; ')}`, zh: `**${row.trait.zh}**：${cell(row, 'zh', '；')}` },
+  }));
+  const cards = keyPoints.map((k) => byId.get(k.cardId)!);
+  const en = table.columns.map((c) => c.label.en);
+  const zh = table.columns.map((c) => c.label.zh);
+  return {
+    kind: 'open',
+    id: '',
+    deckId: deck.id,
+    tags: [...new Set(cards.flatMap((c) => c.tags))],
+    source: cards[0]!.source,
+    kicker: table.title,
+    prompt: {
+      en: `What is the difference between ${listLabels(en, ' and ')}?`,
+      zh: `${listLabels(zh, '和')}有什么区别？`,
+    },
+    keyPoints,
+  };
+}
+
+function byFirstTag(cards: QuizCard[]): Array<{ list: QuizCard[]; tag: string }> {
+  const groups = new Map<string, QuizCard[]>();
+  for (const c of cards) {
+    const tag = c.tags[0];
+    if (tag === undefined) continue;
+    const list = groups.get(tag);
+    if (list) list.push(c);
+    else groups.set(tag, [c]);
+  }
+  return [...groups].map(([tag, list]) => ({ tag, list }));
+}
+
+function sectionQuestion(deck: QuizDeck | undefined, cards: QuizCard[], tag: string | null, seed: number): OpenQuestion | null {
+  const first = cards[0];
+  if (!first || cards.length < MIN_SECTION_CARDS) return null;
+  const picked = choose(cards, seed, `section|${first.deckId}|${first.source.section}|${tag ?? ''}`);
+  const keyPoints: KeyPoint[] = picked.map((c) => {
+    const content = c.content as Extract<QuizCard['content'], { kind: 'basic' }>;
+    return { cardId: c.id, text: content.back, hint: content.front };
+  });
+  const section = tag === null ? first.source.section : `${first.source.section} — ${tag}`;
+  return {
+    kind: 'open',
+    id: '',
+    deckId: first.deckId,
+    tags: [...new Set(picked.flatMap((c) => c.tags))],
+    source: first.source,
+    ...(deck ? { kicker: deck.title } : {}),
+    prompt: { en: `Explain “${section}”: what are the key points?`, zh: `讲一讲“${section}”：要点有哪些？` },
+    keyPoints,
+  };
+}
+
+/** Every open question the cards in scope support: one per trait table, one per section with enough basic cards. */
+export function openQuestions(cards: readonly QuizCard[], decks: readonly QuizDeck[], seed: number): OpenQuestion[] {
+  const byId = new Map(cards.map((c) => [c.id, c]));
+  const deckById = new Map(decks.map((d) => [d.id, d]));
+  const out: OpenQuestion[] = [];
+  for (const deck of decks) {
+    for (const table of deck.tables) {
+      const q = tableQuestion(deck, table, byId, seed);
+      if (q) out.push(q);
+    }
+  }
+  const sections = new Map<string, QuizCard[]>();
+  for (const c of cards) {
+    if (c.content.kind !== 'basic' || c.content.reversed) continue;
+    const key = `${c.deckId}\u0000${c.source.doc}\u0000${c.source.section}`;
+    const list = sections.get(key);
+    if (list) list.push(c);
+    else sections.set(key, [c]);
+  }
+  for (const list of sections.values()) {
+    list.sort((a, b) => a.position - b.position);
+    // A long section covers too much for one answer: its cards are grouped by their first tag instead.
+    const groups = list.length <= MAX_SECTION_CARDS ? [{ list, tag: null }] : byFirstTag(list);
+    for (const g of groups) {
+      const q = sectionQuestion(deckById.get(g.list[0]!.deckId), g.list, g.tag, seed);
+      if (q) out.push(q);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+// The quiz screen's remembered choices (scope, length, kinds, time limit, schedule switch, interview date, plan);
+// stored values pass through here, field by field, so old or damaged data falls back to defaults.
+import * as z from 'zod/mini';
+import { QUESTION_KINDS, questionKindSchema, quizScopeSchema, type QuestionKind, type QuizScope } from './quiz-schema';
+import type { StudyPlan } from './readiness';
+
+export interface QuizPrefs {
+  scope: QuizScope;
+  /** 10, 25, 50, or 0 for all. */
+  length: number;
+  kinds: QuestionKind[];
+  /** Minutes, or null for none. */
+  timeLimitMin: number | null;
+  /** Quiz answers update the FSRS schedule as reviews (default yes). */
+  updateSchedule: boolean;
+  /** `YYYY-MM-DD`, or null. */
+  interviewDate: string | null;
+  plan: StudyPlan | null;
+}
+
+export const DEFAULT_QUIZ_PREFS: QuizPrefs = {
+  scope: { kind: 'studied' },
+  length: 10,
+  kinds: [...QUESTION_KINDS],
+  timeLimitMin: null,
+  updateSchedule: true,
+  interviewDate: null,
+  plan: null,
+};
+
+export const TIME_LIMITS = [null, 5, 10, 15, 30] as const;
+
+const planSchema = z.object({
+  date: z.string(),
+  days: z.array(z.object({ day: z.string(), cardIds: z.array(z.string()) })),
+  share: z.number(),
+  projectedShare: z.number(),
+  leftOut: z.number(),
+});
+
+const fields = {
+  scope: quizScopeSchema,
+  length: z.number().check(z.int(), z.minimum(0), z.maximum(500)),
+  kinds: z.array(questionKindSchema).check(z.minLength(1)),
+  timeLimitMin: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(600))),
+  updateSchedule: z.boolean(),
+  interviewDate: z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  plan: z.nullable(planSchema),
+};
+
+export function restoreQuizPrefs(stored: unknown): QuizPrefs {
+  const out: Record<string, unknown> = { ...DEFAULT_QUIZ_PREFS };
+  if (typeof stored !== 'object' || stored === null) return DEFAULT_QUIZ_PREFS;
+  for (const [key, schema] of Object.entries(fields)) {
+    const value = (stored as Record<string, unknown>)[key];
+    if (value !== undefined && (schema as z.ZodMiniType).safeParse(value).success) out[key] = value;
+  }
+  return out as unknown as QuizPrefs;
+}

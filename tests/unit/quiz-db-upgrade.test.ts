@@ -1,0 +1,45 @@
+// Opens a database as version 2 of the app left it, then upgrades it to version 3 (cards by tag): nothing is lost.
+import Dexie from 'dexie';
+import { DockdeckDB } from '../../src/db/database';
+
+/** The schema exactly as version 2 of the app declared it. */
+function openV2(name: string) {
+  const v2 = new Dexie(name);
+  v2.version(1).stores({
+    decks: 'id',
+    cards: 'id, deckId, noteId, [deckId+state+due], [deckId+state+position]',
+    reviewLogs: 'id, cardId, review, [deckId+review]',
+    settings: 'key',
+  });
+  v2.version(2).stores({ quizAttempts: 'id, startedAt', media: '[deckId+name], deckId' });
+  return v2;
+}
+
+test('version 2 → 3: stored cards are found by tag, and every row is kept', async () => {
+  const name = `quiz-upgrade-${Date.now()}`;
+  const v2 = openV2(name);
+  const cards = [
+    { id: 'd/c1', deckId: 'd', noteId: 'd/c1', tags: ['net', 'io'], state: 2, due: 5, position: 0, reps: 3, stability: 4.2 },
+    { id: 'd/c2', deckId: 'd', noteId: 'd/c2', tags: ['io'], state: 0, due: 0, position: 1, reps: 0, stability: 0 },
+    { id: 'd/c3', deckId: 'd', noteId: 'd/c3', tags: [], state: 0, due: 0, position: 2, reps: 0, stability: 0 },
+  ];
+  await v2.table('cards').bulkAdd(cards);
+  await v2.table('decks').add({ id: 'd', title: { en: 'D', zh: '丁' }, builtin: false, origin: 'json', tags: [], sources: [], tables: [], contentHash: 'h', createdAt: 1, updatedAt: 1 });
+  await v2.table('reviewLogs').add({ id: 'l1', cardId: 'd/c1', deckId: 'd', review: 4, rating: 'good' });
+  await v2.table('quizAttempts').add({ id: 'a1', startedAt: 1, finishedAt: 2, scope: {}, questions: [], score: 0, total: 0 });
+  v2.close();
+
+  const db = new DockdeckDB(name);
+  await db.open();
+  expect(db.verno).toBe(3);
+  expect(await db.cards.where('tags').equals('io').primaryKeys()).toEqual(['d/c1', 'd/c2']);
+  expect(await db.cards.where('tags').equals('net').primaryKeys()).toEqual(['d/c1']);
+  expect(await db.cards.orderBy('tags').uniqueKeys()).toEqual(['io', 'net']);
+  expect(await db.cards.toArray()).toEqual(cards);
+  expect(await db.reviewLogs.count()).toBe(1);
+  expect(await db.quizAttempts.count()).toBe(1);
+  expect((await db.decks.get('d'))?.origin).toBe('json');
+  expect(await db.cards.where('[deckId+state+due]').between(['d', 2, 0], ['d', 2, 10]).count()).toBe(1);
+  db.close();
+  await Dexie.delete(name);
+});
