@@ -68,7 +68,9 @@ interface NotePlan {
 /**
  * Groups study cards into Anki notes: a reverse pair is one "Basic (and reversed card)" note (ord 0 forward,
  * ord 1 back), a cloze card's numbers are one Cloze note (ord = number − 1); every other study card is a note of
- * its own (Basic, or "Basic (type in the answer)"), rendered by `studyFrontBack`.
+ * its own (Basic, or "Basic (type in the answer)"), rendered by `studyFrontBack`. An outdated-fact note goes on
+ * the answer side (Back Extra for cloze), except on reverse and type-in notes, whose back is a question or the
+ * typed answer.
  */
 export function planNotes(cards: readonly ApkgCard[], lang: ExportLang): NotePlan[] {
   const groups = new Map<string, ApkgCard[]>();
