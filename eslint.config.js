@@ -48,7 +48,7 @@ export default tseslint.config(
   },
   layer('domain', ['**/db/**', '**/features/**', '**/ui/**', '**/app/**', '**/workers/**', '**/lib/**', 'react', 'react-dom', 'dexie', 'zustand'], 'src/domain is pure: npm libraries only (no React, no Dexie, no other layer).'),
   layer('db', ['**/features/**', '**/ui/**', '**/app/**', '**/workers/**', 'ts-fsrs'], 'src/db may import only domain (and lib helpers).'),
-  layer('workers', ['**/db/**', '**/features/**', '**/ui/**', '**/app/**', 'dexie', 'ts-fsrs'], 'src/workers may import only domain.'),
+  layer('workers', ['**/db/**', '**/features/**', '**/ui/**', '**/app/**', 'dexie', 'ts-fsrs'], 'src/workers may import only domain (and lib helpers such as the sql.js loader).'),
   layer('ui', ['**/domain/**', '**/db/**', '**/features/**', '**/app/**', '**/workers/**', 'dexie', 'ts-fsrs'], 'src/ui may import only lib.'),
   layer('lib', ['**/domain/**', '**/db/**', '**/features/**', '**/ui/**', '**/app/**', '**/workers/**', 'dexie', 'ts-fsrs'], 'src/lib may import npm libraries only.'),
   ...['review', 'library', 'settings', 'quiz', 'browse', 'stats'].map((f) =>
