@@ -1,17 +1,22 @@
 // The app shell: loads the built-in decks, picks the screen from the URL, and wraps it in language and alerts.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { db, reportStorageError } from '../db/connection';
 import { useLiveQuery } from '../db/live';
 import { getDeck } from '../db/deck-repo';
 import { SettingsProvider, useSettings } from '../db/use-settings';
 import { pushAlert } from '../lib/alerts';
 import { clock } from '../lib/clock';
-import { I18nProvider, translate, useT } from '../lib/i18n';
+import { I18nProvider, translate, useMessages, useT } from '../lib/i18n';
 import { LibraryScreen } from '../features/library/library-screen';
 import { ReviewScreen } from '../features/review/review-screen';
+import { CardListReview } from '../features/review/card-list-review';
+import { quizNavMessages } from '../features/quiz/quiz-nav-messages';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { AlertBar } from '../ui/alert-bar';
 import { useHashRoute } from './use-hash-route';
+
+// The quiz (its generator and schemas) loads when first opened, not with the review screen.
+const QuizScreen = lazy(() => import('../features/quiz/quiz-screen').then((m) => ({ default: m.QuizScreen })));
 
 /** Loads changed built-in decks once per page load; the library shows what is stored meanwhile. */
 function useBuiltinDecks(): boolean {
@@ -52,6 +57,7 @@ function Localized() {
 
 function Shell() {
   const t = useT();
+  const qt = useMessages(quizNavMessages);
   const [route, go] = useHashRoute();
   const decksReady = useBuiltinDecks();
   const { settings } = useSettings();
@@ -73,6 +79,9 @@ function Shell() {
           <a href="#/" aria-current={route.name === 'library' ? 'page' : undefined}>
             {t('nav.library')}
           </a>
+          <a href="#/quiz" aria-current={route.name === 'quiz' ? 'page' : undefined}>
+            {qt('nav.quiz')}
+          </a>
           <a href="#/settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
             {t('nav.settings')}
           </a>
@@ -91,6 +100,25 @@ function Shell() {
           />
         )}
         {route.name === 'review' && !deck && decksReady && <p>{t('review.nothing')}</p>}
+        {route.name === 'quiz' && (
+          <Suspense fallback={<p>{t('review.loading')}</p>}>
+            <QuizScreen
+              attemptId={route.attemptId}
+              onOpenAttempt={(id) => go({ name: 'quiz', attemptId: id })}
+              onHome={() => go({ name: 'quiz', attemptId: null })}
+              onReviewMistakes={(id) => go({ name: 'card-list', source: 'mistakes', key: id })}
+              onStudyPlanDay={(day) => go({ name: 'card-list', source: 'plan', key: day })}
+            />
+          </Suspense>
+        )}
+        {route.name === 'card-list' && (
+          <CardListReview
+            key={`${route.source}/${route.key}`}
+            source={route.source}
+            listKey={route.key}
+            onExit={() => go({ name: 'quiz', attemptId: route.source === 'mistakes' ? route.key : null })}
+          />
+        )}
       </main>
     </div>
   );

@@ -1,11 +1,21 @@
-// A tiny hash router: the app has three screens and no server, so `#/review/<deck>` is all the routing it needs.
+// A tiny hash router: the app has a few screens and no server, so `#/review/<deck>` is all the routing it needs.
 import { useEffect, useState } from 'react';
 
-export type Route = { name: 'library' } | { name: 'review'; deckId: string } | { name: 'settings' };
+export type Route =
+  | { name: 'library' }
+  | { name: 'review'; deckId: string }
+  | { name: 'settings' }
+  /** The quiz home, or the results of one attempt. */
+  | { name: 'quiz'; attemptId: string | null }
+  /** A review of a list of cards: an attempt's mistakes, or a day of the interview plan. */
+  | { name: 'card-list'; source: 'mistakes' | 'plan'; key: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  if (parts[0] === 'review' && (parts[1] === 'mistakes' || parts[1] === 'plan') && parts[2])
+    return { name: 'card-list', source: parts[1], key: parts[2] };
   if (parts[0] === 'review' && parts[1]) return { name: 'review', deckId: parts[1] };
+  if (parts[0] === 'quiz') return { name: 'quiz', attemptId: parts[1] === 'attempt' && parts[2] ? parts[2] : null };
   if (parts[0] === 'settings') return { name: 'settings' };
   return { name: 'library' };
 }
@@ -13,6 +23,8 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.name === 'review') return `#/review/${encodeURIComponent(route.deckId)}`;
   if (route.name === 'settings') return '#/settings';
+  if (route.name === 'quiz') return route.attemptId === null ? '#/quiz' : `#/quiz/attempt/${encodeURIComponent(route.attemptId)}`;
+  if (route.name === 'card-list') return `#/review/${route.source}/${encodeURIComponent(route.key)}`;
   return '#/';
 }
 

@@ -183,7 +183,7 @@ describe('history, preferences and custom reviews', () => {
     await saveAttempt(db, attempt('m', [typedItem('a/c0', true, T), typedItem('a/c2', false, T), typedItem('a/c3', false, T)]), settings);
     expect(await customReviewIds(db, 'mistakes', 'm')).toEqual(['a/c2', 'a/c3']);
     expect(await customReviewIds(db, 'mistakes', 'nope')).toEqual([]);
-    const plan = { date: '2026-03-12', days: [{ day: '2026-03-10', cardIds: ['a/c1'] }], share: 0.2, projectedShare: 0.5, leftOut: 0 };
+    const plan = { scope: { kind: 'studied' as const }, date: '2026-03-12', days: [{ day: '2026-03-10', cardIds: ['a/c1'] }], share: 0.2, projectedShare: 0.5, leftOut: 0 };
     await writeQuizPrefs(db, { ...DEFAULT_QUIZ_PREFS, plan }, T);
     expect(await customReviewIds(db, 'plan', '2026-03-10')).toEqual(['a/c1']);
   });

@@ -15,7 +15,8 @@ export interface QuizPrefs {
   updateSchedule: boolean;
   /** `YYYY-MM-DD`, or null. */
   interviewDate: string | null;
-  plan: StudyPlan | null;
+  /** The last plan made, with the scope it was made for (it is stale once the date or scope changes). */
+  plan: (StudyPlan & { scope: QuizScope }) | null;
 }
 
 export const DEFAULT_QUIZ_PREFS: QuizPrefs = {
@@ -31,6 +32,7 @@ export const DEFAULT_QUIZ_PREFS: QuizPrefs = {
 export const TIME_LIMITS = [null, 5, 10, 15, 30] as const;
 
 const planSchema = z.object({
+  scope: quizScopeSchema,
   date: z.string(),
   days: z.array(z.object({ day: z.string(), cardIds: z.array(z.string()) })),
   share: z.number(),

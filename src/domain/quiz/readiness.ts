@@ -111,11 +111,16 @@ export function makePlan(cards: readonly ReadinessCard[], opts: PlanOptions): St
   const weak = readiness.cards.filter((c) => c.r < target);
   const days = planDays(opts.now, at, opts.dayStartHour);
   const cap = opts.maxPerDay ?? PLAN_MAX_PER_DAY;
-  const perDay = Math.min(cap, Math.ceil(weak.length / days.length));
+  // As even as whole cards allow (5 over 4 days: 2, 1, 1, 1), never more than the cap.
+  const base = Math.floor(weak.length / days.length);
+  const extra = weak.length % days.length;
   const byId = new Map(cards.map((c) => [c.id, c]));
   const recall = new Map(readiness.cards.map((c) => [c.id, c.r]));
+  let next = 0;
   const planDaysOut: PlanDay[] = days.map(({ day, reviewAt }, i) => {
-    const ids = weak.slice(i * perDay, (i + 1) * perDay).map((c) => c.id);
+    const count = Math.min(cap, base + (i < extra ? 1 : 0));
+    const ids = weak.slice(next, next + count).map((c) => c.id);
+    next += count;
     for (const id of ids) recall.set(id, recallAfterReview(byId.get(id)!, reviewAt, at, opts.settings));
     return { day, cardIds: ids };
   });

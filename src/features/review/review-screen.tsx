@@ -9,7 +9,7 @@ import { formatInterval, preview, RATINGS, type RatingName } from '../../domain/
 import { hasSecondLanguage, otherLang } from '../../domain/text';
 import { db, reportStorageError } from '../../db/connection';
 import { useLiveQuery } from '../../db/live';
-import { answerCard, loadQueue, memoryOf, undoAnswer } from '../../db/review-repo';
+import { answerCard, loadQueue, memoryOf, undoAnswer, type QueueSnapshot } from '../../db/review-repo';
 import { useSettings } from '../../db/use-settings';
 import { clock } from '../../lib/clock';
 import { useT, type MessageKey } from '../../lib/i18n';
@@ -29,7 +29,26 @@ const RATING_LABEL: Record<RatingName, MessageKey> = {
   easy: 'review.easy',
 };
 
-export function ReviewScreen({ deckId, deckTitle, onExit }: { deckId: string; deckTitle: string; onExit(): void }) {
+/**
+ * A review of a fixed list of cards instead of a deck's daily queue ("review my mistakes", a day of the interview
+ * plan): `load` reads the queue of the listed cards, given the cards answered in this session.
+ */
+export interface CardList {
+  ids: readonly string[];
+  load(ids: readonly string[], now: number, answered: readonly string[], learnAheadMs: number, pinnedId: string | null): Promise<QueueSnapshot>;
+}
+
+export function ReviewScreen({
+  deckId,
+  deckTitle,
+  onExit,
+  cardList,
+}: {
+  deckId: string;
+  deckTitle: string;
+  onExit(): void;
+  cardList?: CardList;
+}) {
   const t = useT();
   const { settings, loaded } = useSettings();
   const settingsRef = useRef(settings);
@@ -64,10 +83,15 @@ export function ReviewScreen({ deckId, deckTitle, onExit }: { deckId: string; de
   // Same day, same object: the queue query re-runs on a new day, not on every tick.
   const day = useMemo(() => w, [w.start, w.end]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // A card list shows each card once: the cards answered in this session leave it (unless in learning).
+  const answered = cardList ? s.answers.map((a) => a.cardId).join('\n') : '';
   const snapshot = useLiveQuery(
     // The query reads the clock itself: it re-runs after every write, and must see the time of that run.
-    () => loadQueue(db(), deckId, clock.ms(), day, limits, s.pinnedId),
-    [deckId, now, day, limits, s.pinnedId],
+    () =>
+      cardList
+        ? cardList.load(cardList.ids, clock.ms(), answered ? answered.split('\n') : [], limits.learnAheadMs, s.pinnedId)
+        : loadQueue(db(), deckId, clock.ms(), day, limits, s.pinnedId),
+    [deckId, now, day, limits, s.pinnedId, cardList, answered],
     deckId,
   );
   wakeRef.current = snapshot?.queue.nextDue ?? null;
@@ -213,6 +237,7 @@ export function ReviewScreen({ deckId, deckTitle, onExit }: { deckId: string; de
           day={day}
           nextDue={snapshot?.queue.nextDue ?? null}
           newPerDay={newPerDay}
+          showTomorrow={!cardList}
         />
       )}
 

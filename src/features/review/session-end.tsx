@@ -14,9 +14,11 @@ interface Props {
   day: DayWindow;
   nextDue: number | null;
   newPerDay: number;
+  /** What the deck holds for tomorrow; not shown for a review of a card list, which has no deck. */
+  showTomorrow?: boolean;
 }
 
-export function SessionEnd({ store, deckId, day, nextDue, newPerDay }: Props) {
+export function SessionEnd({ store, deckId, day, nextDue, newPerDay, showTomorrow = true }: Props) {
   const t = useT();
   const answers = useStore(store, (s) => s.answers);
   const tomorrow = useLiveQuery(() => dueNextDay(db(), deckId, day), [deckId, day]);
@@ -43,7 +45,7 @@ export function SessionEnd({ store, deckId, day, nextDue, newPerDay }: Props) {
           </dl>
         </>
       )}
-      {tomorrow !== undefined && (
+      {showTomorrow && tomorrow !== undefined && (
         <p data-testid="summary-tomorrow">
           {t('review.summary-tomorrow')}: {t('review.summary-tomorrow-new', { n: tomorrow, m: Math.min(newPerDay, newLeft ?? 0) })}
         </p>
