@@ -1,7 +1,7 @@
 // What every importer produces (dockdeck JSON, CSV/TSV, Anki packages) and what the database write consumes.
 // Parsers are pure: bytes in, drafts or issues out. Nothing is written until the user confirms the preview.
 import type { Deck } from '../deck-schema';
-import type { RatingName } from '../scheduler';
+import type { CardStateValue, RatingName } from '../scheduler';
 
 export type ImportFormat = 'json' | 'csv' | 'anki';
 
@@ -22,6 +22,12 @@ export interface ImportedReview {
   /** Anki's "manual" entries (rescheduled, reset…) are kept as 'manual'. */
   rating: RatingName | 'manual';
   durationMs: number;
+  /**
+   * For 'manual' entries, when the reader knows what the entry did (ts-fsrs needs this to replay it): the state
+   * after it (`CardState.New` for Anki's Forget/Reset) and, for any other state, the due date it set (epoch ms,
+   * e.g. Anki's "Set due date"). Manual entries without it are skipped, as ts-fsrs skips manual entries by default.
+   */
+  manual?: { state: CardStateValue; due?: number };
 }
 
 /**

@@ -1,0 +1,162 @@
+// The import worker's logic, without the Worker global: detect, parse, map and build drafts, with progress and cancel.
+import type { SqlJsStatic } from 'sql.js';
+import { buildCsvDrafts } from '../domain/import/csv-cards';
+import { parseCsvText, type CsvTable } from '../domain/import/csv';
+import { csvPreview } from '../domain/import/csv-mapping';
+import { detectImport } from '../domain/import/detect';
+import { ImportError, type DeckDraft, type ImportIssue } from '../domain/import/draft';
+import { parseDockdeckJson } from '../domain/import/json';
+import { ImportCancelledError, type ProgressHook } from '../domain/import/progress';
+import type { AnkiReaderModule, ImportPhase, ImportRequest, Post } from './import-protocol';
+
+export interface ImportSessionDeps {
+  /** Lets queued messages (a `cancel`) be handled: a macrotask in the worker. */
+  yieldToEvents: () => Promise<void>;
+  /** The `.apkg` reader, loaded only when an Anki file is opened; null when this build has none. */
+  loadAnkiReader: () => Promise<AnkiReaderModule | null>;
+  /** sql.js, initialised, for the Anki reader. */
+  loadSql: () => Promise<SqlJsStatic>;
+}
+
+const defaults: ImportSessionDeps = {
+  yieldToEvents: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  loadAnkiReader: () => Promise.resolve(null),
+  loadSql: () => Promise.reject(new Error('sql.js is not available')),
+};
+
+interface OpenFile {
+  fileName: string;
+  includeScheduling: boolean;
+  /** Kept so the CSV can be read again with another separator. */
+  text?: string;
+  table?: CsvTable;
+}
+
+export interface ImportSession {
+  /** Handles one message; resolves when its answer has been posted. */
+  handle(message: ImportRequest): Promise<void>;
+}
+
+/**
+ * One import at a time: `open` replaces the previous file. Messages run in order; `cancel` acts at once: the
+ * running step stops at its next progress point and answers `cancelled`, and steps still queued are skipped.
+ */
+export function createImportSession(post: Post, deps: Partial<ImportSessionDeps> = {}): ImportSession {
+  const d = { ...defaults, ...deps };
+  let current: OpenFile | null = null;
+  /** Bumped by `cancel`: work started under an older generation stops, and its answers are dropped. */
+  let generation = 0;
+  /** Steps queued or running; the last one to end after a cancel answers `cancelled`, once. */
+  let pending = 0;
+  let cancelAnswered = true;
+  let queue: Promise<void> = Promise.resolve();
+
+  /** The running step's signal for the Anki reader, which checks it between batches. */
+  let signal = { cancelled: false };
+
+  async function run(msg: Exclude<ImportRequest, { type: 'cancel' }>, gen: number): Promise<void> {
+    signal = { cancelled: gen !== generation };
+    const send: Post = (m, t) => {
+      if (gen === generation) post(m, t);
+    };
+    const hook = (phase: ImportPhase): ProgressHook => async (done, total) => {
+      send({ type: 'progress', phase, done, total });
+      await d.yieldToEvents();
+      if (gen !== generation) throw new ImportCancelledError();
+    };
+    const failed = (issues: ImportIssue[]) => send({ type: 'failed', issues });
+    const drafts = (list: DeckDraft[], warnings: string[] = []) => send({ type: 'drafts', drafts: list, warnings });
+
+    async function previewCsv(file: OpenFile, separator?: string): Promise<void> {
+      const parsed = await parseCsvText(file.fileName, file.text ?? '', {
+        ...(separator === undefined ? {} : { separator }),
+        onProgress: hook('parse'),
+      });
+      if (!parsed.ok) {
+        delete file.table;
+        return failed(parsed.issues);
+      }
+      file.table = parsed.value;
+      send({ type: 'csv-preview', preview: csvPreview(parsed.value) });
+    }
+
+    async function open(m: Extract<ImportRequest, { type: 'open' }>): Promise<void> {
+      const file: OpenFile = { fileName: m.fileName, includeScheduling: m.includeScheduling };
+      current = file;
+      const bytes = new Uint8Array(m.bytes);
+      send({ type: 'progress', phase: 'decode', done: 0, total: bytes.byteLength });
+      const detected = detectImport(m.fileName, bytes);
+      if (!detected.ok) return failed(detected.issues);
+      const found = detected.detected;
+      await hook('decode')(bytes.byteLength, bytes.byteLength);
+      if (found.kind !== 'anki') {
+        if (found.kind === 'csv') {
+          file.text = found.text;
+          return previewCsv(file);
+        }
+        const parsed = parseDockdeckJson(found.file, found.text);
+        return parsed.ok ? drafts(parsed.value) : failed(parsed.issues);
+      }
+      // Integration point with the .apkg reader (src/domain/import/anki-package.ts, another module).
+      const reader = await d.loadAnkiReader();
+      if (!reader) return failed([{ file: m.fileName, message: 'is an Anki package, but Anki import is not available in this version' }]);
+      // The reader yields between batches itself and stops when the signal says so.
+      const result = await reader.readAnkiPackage(found.bytes, {
+        fileName: m.fileName,
+        includeScheduling: m.includeScheduling,
+        sql: await d.loadSql(),
+        now: new Date(m.now),
+        onProgress: (done, total, phase) => send({ type: 'progress', phase, done, total }),
+        signal,
+      });
+      return drafts(result.drafts, result.warnings);
+    }
+
+    try {
+      if (gen !== generation) return;
+      if (msg.type === 'open') return await open(msg);
+      const file = current;
+      if (msg.type === 'separator') {
+        if (!file?.text) return failed([{ file: file?.fileName ?? 'import', message: 'no CSV file is open' }]);
+        return await previewCsv(file, msg.separator);
+      }
+      if (!file?.table) return failed([{ file: file?.fileName ?? 'import', message: 'no CSV file is open' }]);
+      const built = await buildCsvDrafts(file.table, msg.mapping, hook('build'));
+      return built.ok ? drafts(built.value.drafts, built.value.warnings) : failed(built.issues);
+    } catch (e) {
+      // Ours, or the Anki reader's (named like the DOM's AbortError).
+      if (e instanceof ImportCancelledError || (e instanceof Error && e.name === 'AbortError')) return;
+      if (e instanceof ImportError) return failed(e.issues);
+      const file = msg.type === 'open' ? msg.fileName : (current?.fileName ?? 'import');
+      return failed([{ file, message: `could not be read (${e instanceof Error ? e.message : String(e)})` }]);
+    } finally {
+      pending--;
+      if (gen !== generation && pending === 0 && !cancelAnswered) {
+        cancelAnswered = true;
+        post({ type: 'cancelled' });
+      }
+    }
+  }
+
+  return {
+    handle(message) {
+      if (message.type === 'cancel') {
+        generation++;
+        signal.cancelled = true;
+        current = null;
+        cancelAnswered = false;
+        // Nothing queued or running: answer now; otherwise the last step to stop answers.
+        if (pending === 0) {
+          cancelAnswered = true;
+          post({ type: 'cancelled' });
+        }
+        return Promise.resolve();
+      }
+      pending++;
+      const gen = generation;
+      const step = queue.then(() => run(message, gen));
+      queue = step;
+      return step;
+    },
+  };
+}

@@ -1,0 +1,182 @@
+// Drives the import worker's logic (createImportSession) as the UI will: open, preview, map, cancel; bad files write nothing.
+import { readFileSync } from 'node:fs';
+import type { SqlJsStatic } from 'sql.js';
+import { DockdeckDB } from '../../src/db/database';
+import { checkFileSize } from '../../src/domain/import/detect';
+import { IMPORT_LIMITS, type DeckDraft } from '../../src/domain/import/draft';
+import type { AnkiReaderModule, ImportRequest, ImportResponse } from '../../src/workers/import-protocol';
+import { createImportSession } from '../../src/workers/import-session';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url));
+const buffer = (bytes: Uint8Array | string): ArrayBuffer => {
+  const b = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+};
+const NOW = Date.UTC(2026, 2, 2, 10);
+const open = (fileName: string, bytes: Uint8Array | string): ImportRequest => ({ type: 'open', fileName, bytes: buffer(bytes), includeScheduling: false, now: NOW });
+
+function session(deps: Parameters<typeof createImportSession>[1] = {}) {
+  const posted: ImportResponse[] = [];
+  const s = createImportSession((m) => posted.push(m), { yieldToEvents: () => Promise.resolve(), ...deps });
+  const last = () => posted.at(-1);
+  const kinds = () => posted.map((m) => m.type);
+  return { s, posted, last, kinds };
+}
+
+const deckJson = JSON.stringify({
+  format: 'dockdeck/deck@1',
+  id: 'mine',
+  title: { en: 'Mine', zh: '我的' },
+  sources: [{ doc: 'n.txt' }],
+  cards: [{ id: 'c1', type: 'basic', front: { en: 'Q', zh: '问' }, back: { en: 'A', zh: '答' }, source: { doc: 'n.txt', section: 'S' } }],
+});
+
+test('CSV: open → progress → preview with a suggested mapping; map (edited) → drafts', async () => {
+  const { s, posted, last } = session();
+  await s.handle(open('excel-unicode-text.txt', fixture('excel-unicode-text.txt')));
+  expect(posted[0]).toEqual({ type: 'progress', phase: 'decode', done: 0, total: 182 });
+  expect(posted.some((m) => m.type === 'progress' && m.phase === 'parse')).toBe(true);
+  const preview = last();
+  if (preview?.type !== 'csv-preview') throw new Error(`expected a preview, got ${JSON.stringify(preview)}`);
+  expect(preview.preview).toMatchObject({ separatorName: 'tab', rowCount: 3, columnNames: ['Front', 'Back', 'Tags'] });
+
+  await s.handle({ type: 'map', mapping: { ...preview.preview.mapping, deckName: 'Docker words' } });
+  const result = last();
+  if (result?.type !== 'drafts') throw new Error(JSON.stringify(result));
+  expect(result.warnings).toEqual([]);
+  expect(result.drafts.map((d) => [d.deck.id, d.deck.title.en, d.deck.cards.length, d.format])).toEqual([['docker-words', 'Docker words', 3, 'csv']]);
+});
+
+test('CSV: another separator re-reads the file', async () => {
+  const { s, last } = session();
+  await s.handle(open('a.csv', 'front;back,x\nq;a,y\n'));
+  expect(last()).toMatchObject({ type: 'csv-preview', preview: { separator: ',', columnCount: 2 } });
+  await s.handle({ type: 'separator', separator: ';' });
+  expect(last()).toMatchObject({ type: 'csv-preview', preview: { separator: ';', separatorSource: 'chosen', rows: [['front', 'back,x'], ['q', 'a,y']] } });
+});
+
+test('JSON: open → drafts', async () => {
+  const { s, last } = session();
+  await s.handle(open('mine.json', deckJson));
+  const m = last();
+  expect(m?.type === 'drafts' && m.drafts.map((d) => d.deck.id)).toEqual(['mine']);
+});
+
+test('Anki: without the .apkg reader in the build the user is told; with it, its drafts are passed on', async () => {
+  const zip = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0]);
+  const none = session();
+  await none.s.handle(open('deck.apkg', zip));
+  expect(none.last()).toEqual({ type: 'failed', issues: [{ file: 'deck.apkg', message: 'is an Anki package, but Anki import is not available in this version' }] });
+
+  const draft = { deck: { id: 'anki-x' }, format: 'anki', media: [], history: [] } as unknown as DeckDraft;
+  const sql = {} as SqlJsStatic;
+  const reader: AnkiReaderModule = {
+    async readAnkiPackage(bytes, opts) {
+      expect([bytes.byteLength, opts.fileName, opts.includeScheduling, opts.sql, opts.now]).toEqual([6, 'deck.apkg', true, sql, new Date(NOW)]);
+      opts.onProgress?.(1, 2, 'notes');
+      return { drafts: [draft], warnings: ['2 notes of an unknown type were left out'] };
+    },
+  };
+  const some = session({ loadAnkiReader: () => Promise.resolve(reader), loadSql: () => Promise.resolve(sql) });
+  await some.s.handle({ ...open('deck.apkg', zip), includeScheduling: true } as ImportRequest);
+  expect(some.posted).toContainEqual({ type: 'progress', phase: 'notes', done: 1, total: 2 });
+  expect(some.last()).toEqual({ type: 'drafts', drafts: [draft], warnings: ['2 notes of an unknown type were left out'] });
+});
+
+test('cancel during an Anki read sets the reader\'s signal; its AbortError becomes "cancelled"', async () => {
+  let proceed: () => void = () => {};
+  const reader: AnkiReaderModule = {
+    async readAnkiPackage(_bytes, opts) {
+      opts.onProgress?.(0, 1, 'unpack');
+      await new Promise<void>((r) => (proceed = r));
+      if (opts.signal?.cancelled) throw Object.assign(new Error('The import was cancelled.'), { name: 'AbortError' });
+      return { drafts: [], warnings: [] };
+    },
+  };
+  const { s, posted, kinds } = session({ loadAnkiReader: () => Promise.resolve(reader), loadSql: () => Promise.resolve({} as SqlJsStatic) });
+  const running = s.handle(open('deck.apkg', Uint8Array.from([0x50, 0x4b, 0x03, 0x04])));
+  await vi.waitFor(() => expect(posted).toContainEqual({ type: 'progress', phase: 'unpack', done: 0, total: 1 }));
+  await s.handle({ type: 'cancel' });
+  proceed();
+  await running;
+  expect(kinds().filter((k) => k !== 'progress')).toEqual(['cancelled']);
+});
+
+test('cancel during a parse stops it at the next progress point: "cancelled", no preview, the file forgotten', async () => {
+  const big = `front,back\n${Array.from({ length: 60000 }, (_, i) => `question ${i},answer ${i}`).join('\n')}\n`;
+  let release: () => void = () => {};
+  const posted: ImportResponse[] = [];
+  // The worker yields after each progress message; hold it there once the parse has begun.
+  const yieldToEvents = () => {
+    const m = posted.at(-1);
+    return m?.type === 'progress' && m.phase === 'parse' ? new Promise<void>((r) => (release = r)) : Promise.resolve();
+  };
+  const s = createImportSession((m) => posted.push(m), { yieldToEvents });
+  const kinds = () => posted.map((m) => m.type);
+  const running = s.handle(open('big.csv', big));
+  // Wait for the first parse progress message, then cancel while the worker yields.
+  await vi.waitFor(() => expect(posted.some((m) => m.type === 'progress' && m.phase === 'parse')).toBe(true));
+  await s.handle({ type: 'cancel' });
+  release();
+  await running;
+  expect(kinds().filter((k) => k !== 'progress')).toEqual(['cancelled']);
+  await s.handle({ type: 'map', mapping: { hasHeader: true, front: 0, back: 1, tags: null, deck: null, notetype: null, id: null, html: false, cardType: 'basic', deckName: 'x' } });
+  expect(posted.at(-1)).toEqual({ type: 'failed', issues: [{ file: 'import', message: 'no CSV file is open' }] });
+});
+
+test('cancel with nothing running is answered at once', async () => {
+  const { s, posted } = session();
+  await s.handle({ type: 'cancel' });
+  expect(posted).toEqual([{ type: 'cancelled' }]);
+});
+
+describe('each bad input is refused with a clear message, and the database does not change', () => {
+  let db: DockdeckDB;
+  beforeEach(() => {
+    db = new DockdeckDB(`worker-${Math.random().toString(36).slice(2)}`);
+  });
+  afterEach(() => db.delete());
+
+  const why = 'dockdeck does not import decks with scripts, event handlers or javascript: links';
+  const deck = (cards: object[]) =>
+    JSON.stringify({ format: 'dockdeck/deck@1', id: 'x', title: { en: 'X', zh: 'X' }, sources: [{ doc: 'n.txt' }], cards });
+  const card = (id: string, back = 'A') => ({ id, type: 'basic', front: { en: 'Q', zh: 'Q' }, back: { en: back, zh: 'A' }, source: { doc: 'n.txt', section: 'S' } });
+  const cases: Array<[string, string, Uint8Array | string, object[]]> = [
+    ['not JSON', 'deck.json', '{"format": "dockdeck/deck@1",', [{ file: 'deck.json', where: 'line 1, column 30', message: 'is not valid JSON: Expected double-quoted property name' }]],
+    ['JSON of the wrong shape', 'deck.json', '{"format":"dockdeck/deck@1","id":"x","title":{"en":"X"},"cards":[]}', [
+      { file: 'deck.json', field: 'title.zh', message: 'Invalid input: expected string, received undefined' },
+    ]],
+    ['a deck of 0 cards', 'deck.json', deck([]), [{ file: 'deck.json', field: 'cards', message: 'the deck has no cards: there is nothing to import' }]],
+    ['duplicate ids inside one file', 'deck.json', deck([card('c1'), card('c1', 'B')]), [
+      { file: 'deck.json', where: 'card "c1"', field: 'id', message: 'duplicate card id' },
+    ]],
+    ['card HTML with scripts', 'deck.json', deck([card('c1', 'A<script>x()</script>')]), [
+      { file: 'deck.json', where: 'card "c1"', field: 'back.en', message: `contains active content (a <script> element); ${why}` },
+    ]],
+    ['a CSV with ragged rows', 'ragged.csv', fixture('ragged.csv'), [
+      { file: 'ragged.csv', where: 'row 3', message: 'has 2 fields, but the other rows have 3 (is there a comma inside a field that is not in quotes?)' },
+      { file: 'ragged.csv', where: 'row 5', message: 'has 4 fields, but the other rows have 3 (is there a comma inside a field that is not in quotes?)' },
+    ]],
+    ['a binary file', 'image.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), [
+      { file: 'image.png', message: 'is a PNG image, not a deck: dockdeck imports .json decks, .csv/.tsv/.txt text and Anki .apkg packages' },
+    ]],
+  ];
+
+  async function counts() {
+    return [await db.decks.count(), await db.cards.count(), await db.reviewLogs.count(), await db.media.count()];
+  }
+
+  test.each(cases)('%s', async (_name, file, bytes, issues) => {
+    const before = await counts();
+    const { s, last } = session();
+    await s.handle(open(file, bytes));
+    expect(last()).toEqual({ type: 'failed', issues });
+    expect(await counts()).toEqual(before);
+  });
+
+  test('a file over the size limit (refused by its size, before it is read)', async () => {
+    const before = await counts();
+    expect(checkFileSize('huge.csv', IMPORT_LIMITS.maxFileBytes + 1024 ** 2)).toEqual({ file: 'huge.csv', message: 'is 513.0 MB; files over 512 MB cannot be imported' });
+    expect(await counts()).toEqual(before);
+  });
+});
