@@ -1,0 +1,234 @@
+// Turns Anki notes (with their cards) into dockdeck deck cards, grouped by Anki deck, and remembers which dockdeck
+// study card each Anki card became, so that its review history can follow it. Mapping rules: anki-note-types.ts.
+import { clozeNumbers } from '../cloze';
+import type { DeckCard, Text } from '../deck-schema';
+import type { ImportIssue } from './draft';
+import type { AnkiSchema } from './anki-collection';
+import { noteIdFromGuid, tagIds } from './anki-ids';
+import { planNotetype, type NotetypePlan } from './anki-note-types';
+import { answerOnly, htmlToText, isBlankHtml, renderTemplate, type ClozeMode } from './anki-templates';
+
+export interface NoteRow {
+  id: string;
+  guid: string;
+  mid: string;
+  tags: string;
+  flds: string;
+}
+
+export interface CardRow {
+  id: string;
+  /** The card's home deck: its original deck when it sits in a filtered deck. */
+  deck: string;
+  ord: number;
+}
+
+/** Where an Anki card went: the Anki deck its dockdeck card is in, and the study card id without the deck part. */
+export interface StudyTarget {
+  deck: string;
+  studyCard: string;
+}
+
+/**
+ * Shown for an answer side that is empty (Anki allows an empty back; dockdeck text must not be blank). It renders as
+ * nothing, like the empty back in Anki, and says what it is to anyone reading the stored text.
+ */
+export const EMPTY_SIDE = '<span class="anki-empty"></span>';
+
+const one = (html: string): Text => ({ en: html, zh: html });
+
+/**
+ * A deck's full name (`Parent::Child`). A deck the package does not describe is "Default"; a blank name (only in a
+ * damaged file) is "blank", as Anki names blank name parts (rslib/src/decks/name.rs).
+ */
+export function deckNameOf(schema: AnkiSchema, id: string): string {
+  const deck = schema.decks.get(id);
+  return deck === undefined ? 'Default' : deck.name.trim() || 'blank';
+}
+
+/** Counts of things left out or changed, reported as warnings. */
+export type NoteWarning =
+  | 'empty-question' | 'no-cloze' | 'bad-cloze' | 'missing-template' | 'split-decks' | 'unknown-deck' | 'no-cards';
+
+export class NoteConverter {
+  readonly decks = new Map<string, DeckCard[]>();
+  readonly targets = new Map<string, StudyTarget>();
+  readonly issues: ImportIssue[] = [];
+  issueCount = 0;
+  readonly counts = new Map<NoteWarning, number>();
+  readonly unknownFields = new Map<string, Set<string>>();
+  private readonly plans = new Map<string, NotetypePlan | null>();
+  private readonly guids = new Map<string, string>();
+  /** Notes share tag strings: each is slugged once. */
+  private readonly tagCache = new Map<string, string[]>();
+
+  constructor(
+    private readonly schema: AnkiSchema,
+    private readonly fileName: string,
+    private readonly maxIssues: number,
+  ) {}
+
+  private issue(where: string, message: string): void {
+    this.issueCount++;
+    if (this.issues.length < this.maxIssues) this.issues.push({ file: this.fileName, where, message });
+  }
+
+  private count(w: NoteWarning): void {
+    this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
+  }
+
+  private plan(mid: string): NotetypePlan | null {
+    let p = this.plans.get(mid);
+    if (p === undefined) {
+      const nt = this.schema.notetypes.get(mid);
+      p = nt ? planNotetype(nt) : null;
+      this.plans.set(mid, p);
+    }
+    return p;
+  }
+
+  private deckName(id: string): string {
+    return deckNameOf(this.schema, id);
+  }
+
+  private push(deck: string, card: DeckCard): void {
+    const list = this.decks.get(deck);
+    if (list) list.push(card);
+    else this.decks.set(deck, [card]);
+  }
+
+  addNote(note: NoteRow, cards: CardRow[]): void {
+    const where = `note ${note.guid || note.id}`;
+    if (note.guid === '') return this.issue(`note ${note.id}`, 'has no GUID');
+    const seen = this.guids.get(note.guid);
+    if (seen !== undefined) return this.issue(where, `has the same GUID as note ${seen}: the package is damaged`);
+    this.guids.set(note.guid, note.id);
+    const plan = this.plan(note.mid);
+    if (!plan) return this.issue(where, `uses note type ${note.mid}, which is not in the package`);
+    if (cards.length === 0) return this.count('no-cards');
+
+    const byOrd = new Map<number, CardRow>();
+    for (const c of [...cards].sort((a, b) => a.ord - b.ord)) if (!byOrd.has(c.ord)) byOrd.set(c.ord, c);
+    for (const c of byOrd.values()) if (!this.schema.decks.has(c.deck)) this.count('unknown-deck');
+    const n: NoteContext = { note, plan, byOrd, id: noteIdFromGuid(note.guid), values: note.flds.split('\x1f'), tags: note.tags.trim() };
+
+    if (plan.kind === 'cloze') return this.cloze(n);
+    if (plan.kind === 'per-card') {
+      for (const c of byOrd.values()) this.perCard(n, c);
+      return;
+    }
+    const [t0, t1] = plan.notetype.templates;
+    const forward = t0 && byOrd.get(t0.ord);
+    const reverse = plan.kind === 'reverse' && t1 ? byOrd.get(t1.ord) : undefined;
+    for (const c of byOrd.values()) if (c !== forward && c !== reverse) this.count('missing-template');
+    if (!forward) {
+      // Only the reverse card is in the package (its forward card was left out of the export): show it on its own.
+      if (reverse) this.perCard(n, reverse);
+      return;
+    }
+    const { front, back } = this.render(n, forward, 'card');
+    if (isBlankHtml(front)) {
+      this.count('empty-question');
+      if (reverse) this.perCard(n, reverse);
+      return;
+    }
+    const base = this.base(n, forward);
+    if (reverse && !isBlankHtml(back)) {
+      if (reverse.deck !== forward.deck) this.count('split-decks');
+      this.target(forward, forward, n.id);
+      this.target(reverse, forward, `${n.id}:reverse`);
+      return this.push(forward.deck, { ...base, type: 'reverse', front: one(front), back: one(back) });
+    }
+    if (reverse) this.count('empty-question');
+    this.target(forward, forward, n.id);
+    const typed = plan.typeField === undefined ? '' : htmlToText(n.values[plan.notetype.fields.indexOf(plan.typeField)] ?? '');
+    if (typed !== '') return this.push(forward.deck, { ...base, type: 'type-in', prompt: one(front), answer: one(typed), accept: [] });
+    this.push(forward.deck, { ...base, type: 'basic', front: one(front), back: one(isBlankHtml(back) ? EMPTY_SIDE : back) });
+  }
+
+  /** The fields a template can use: the note's, and Anki's special fields for this card. */
+  private fields(n: NoteContext, card: CardRow): Map<string, string> {
+    const nt = n.plan.notetype;
+    const deck = this.deckName(card.deck);
+    const m = new Map<string, string>([
+      ['Tags', n.tags], ['Type', nt.name], ['Deck', deck], ['Subdeck', deck.split('::').pop()!],
+      ['Card', n.plan.templates.get(card.ord)?.name ?? ''], ['CardFlag', ''],
+    ]);
+    nt.fields.forEach((name, i) => m.set(name, n.values[i] ?? ''));
+    return m;
+  }
+
+  private base(n: NoteContext, card: CardRow, id = n.id) {
+    let tags = this.tagCache.get(n.tags);
+    if (!tags) {
+      tags = tagIds(n.tags);
+      this.tagCache.set(n.tags, tags);
+    }
+    return { id, tags: [...tags], source: { doc: this.fileName, section: this.deckName(card.deck) } };
+  }
+
+  private target(card: CardRow, home: CardRow, studyCard: string): void {
+    this.targets.set(card.id, { deck: home.deck, studyCard });
+  }
+
+  /** Question and answer HTML of one card, the answer without the repeated question. */
+  private render(n: NoteContext, card: CardRow, cloze: ClozeMode, t = n.plan.templates.get(card.ord)) {
+    if (!t) return { front: '', back: '' };
+    const ctx = { fields: this.fields(n, card), frontSide: '', cloze, ord: card.ord };
+    const q = renderTemplate(t.q, { ...ctx, side: 'front' });
+    const a = renderTemplate(t.a, { ...ctx, side: 'back' });
+    for (const u of [...q.unknown, ...a.unknown]) {
+      const name = n.plan.notetype.name;
+      const set = this.unknownFields.get(name) ?? new Set<string>();
+      set.add(u);
+      this.unknownFields.set(name, set);
+    }
+    // `<hr id=answer>` is where Anki's answer starts: what comes before it repeats the question.
+    const divider = /<hr\s+id\s*=\s*["']?answer["']?\s*\/?>/i.exec(a.html);
+    let back = divider ? a.html.slice(divider.index + divider[0].length) : a.html;
+    if (!divider && q.html.trim() !== '' && back.startsWith(q.html)) back = back.slice(q.html.length);
+    return { front: q.html.trim(), back: answerOnly(back) };
+  }
+
+  private cloze(n: NoteContext): void {
+    const first = n.byOrd.values().next().value!;
+    // Every card of a cloze note type uses its first template; the oldest collections had one per cloze number.
+    const t = n.plan.templates.get(n.plan.notetype.templates[0]?.ord ?? 0);
+    if (!t) return this.count('missing-template');
+    const text = this.render(n, first, 'raw', t).front;
+    const extra = this.render(n, first, 'omit', t).back;
+    if (!/\{\{c\d+::/.test(text)) return this.count('no-cloze');
+    // The deck validator's rule: every {{cN:: closes before the next opens (dockdeck has no nested deletions).
+    if ((text.match(/\{\{c\d+::/g) ?? []).length !== (text.match(/\{\{c\d+::[^]*?\}\}/g) ?? []).length) return this.count('bad-cloze');
+    if (new Set([...n.byOrd.values()].map((c) => c.deck)).size > 1) this.count('split-decks');
+    const nums = new Set(clozeNumbers(text));
+    for (const c of n.byOrd.values()) if (nums.has(c.ord + 1)) this.target(c, first, `${n.id}:c${c.ord + 1}`);
+    const card: DeckCard = { ...this.base(n, first), type: 'cloze', text: one(text) };
+    if (!isBlankHtml(extra)) card.extra = one(extra);
+    this.push(first.deck, card);
+  }
+
+  /**
+   * One `basic` card for one Anki card, rendered from its own template. The first template's card keeps the note's
+   * id (so a note type that gains a second template keeps the history of the first card); the others get
+   * `<note>-card<N>` (N = ord + 1, Anki's "Card N").
+   */
+  private perCard(n: NoteContext, c: CardRow): void {
+    if (!n.plan.templates.has(c.ord)) return this.count('missing-template');
+    const { front, back } = this.render(n, c, 'card');
+    if (isBlankHtml(front)) return this.count('empty-question');
+    const id = c.ord === n.plan.notetype.templates[0]?.ord ? n.id : `${n.id}-card${c.ord + 1}`;
+    this.target(c, c, id);
+    this.push(c.deck, { ...this.base(n, c, id), type: 'basic', front: one(front), back: one(isBlankHtml(back) ? EMPTY_SIDE : back) });
+  }
+}
+
+interface NoteContext {
+  note: NoteRow;
+  plan: NotetypePlan;
+  byOrd: Map<number, CardRow>;
+  id: string;
+  values: string[];
+  tags: string;
+}
+

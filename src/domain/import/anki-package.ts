@@ -1,0 +1,296 @@
+// The Anki package reader: .apkg / .colpkg (legacy collection.anki2 / .anki21, and current collection.anki21b) and
+// bare collection files, in; one DeckDraft per Anki deck that holds cards, out. Loaded only when an import starts
+// (it pulls in sql.js, which the caller injects). Phases: unpack → notes → history → media, with progress and
+// cancellation between batches. Mapping decisions: anki-note-types.ts (cards), anki-ids.ts (ids), anki-media.ts.
+import type { SqlJsStatic } from 'sql.js';
+import { IMPORT_LIMITS, ImportError, type DeckDraft, type ImportIssue, type ImportedMedia, type ImportedReview } from './draft';
+import { parseDeck } from '../deck-validate';
+import type { Deck, DeckCard } from '../deck-schema';
+import { CollectionError, allRows, openCollection, type AnkiSchema } from './anki-collection';
+import { Budget, ContainerError, openContainer } from './anki-container';
+import { readLegacySchema } from './anki-legacy';
+import { readModernSchema } from './anki-21b';
+import { NoteConverter, deckNameOf, type CardRow } from './anki-notes';
+import { convertRevlog, type HistoryWarning } from './anki-history';
+import { deckIdFromName, hashHex } from './anki-ids';
+import { isSafeMediaName, mimeType } from './anki-media';
+import { mediaNames } from '../media-refs';
+import { forEachBatch, historyWarnings, noteWarnings, yieldToEventLoop } from './anki-report';
+import { ZipError, formatBytes } from './anki-zip';
+
+export interface ReadAnkiOptions {
+  /** The picked file's name: named in every message and kept as each card's `source.doc`. */
+  fileName: string;
+  /** Also read the review log into `history`. */
+  includeScheduling: boolean;
+  sql: SqlJsStatic;
+  /** Reviews dated more than a day after this are left out. */
+  now: Date;
+  onProgress?: (done: number, total: number, phase: AnkiPhase) => void;
+  /** Set `cancelled` to stop at the next batch; the reader then throws AnkiImportCancelledError. */
+  signal?: { cancelled: boolean };
+}
+
+export type AnkiPhase = 'unpack' | 'notes' | 'history' | 'media';
+
+export interface AnkiReadResult {
+  drafts: DeckDraft[];
+  /** What was left out or changed, for the preview. */
+  warnings: string[];
+}
+
+/** Thrown when `signal.cancelled` was set. Named like the DOM's AbortError so callers can treat both alike. */
+export class AnkiImportCancelledError extends Error {
+  constructor() {
+    super('The import was cancelled.');
+    this.name = 'AbortError';
+  }
+}
+
+function fail(file: string, message: string, where?: string): never {
+  throw new ImportError([where === undefined ? { file, message } : { file, where, message }]);
+}
+
+export async function readAnkiPackage(bytes: Uint8Array, opts: ReadAnkiOptions): Promise<AnkiReadResult> {
+  // Every card cites the file (`source.doc`), which must not be blank.
+  const file = opts.fileName.trim() || 'Anki package';
+  const progress = (done: number, total: number, phase: AnkiPhase) => opts.onProgress?.(done, total, phase);
+  const checkCancelled = () => {
+    if (opts.signal?.cancelled) throw new AnkiImportCancelledError();
+  };
+  const betweenPhases = async () => {
+    await yieldToEventLoop();
+    checkCancelled();
+  };
+  if (bytes.length > IMPORT_LIMITS.maxFileBytes) {
+    fail(file, `is ${formatBytes(bytes.length)}, more than the ${formatBytes(IMPORT_LIMITS.maxFileBytes)} an import may be`);
+  }
+
+  progress(0, 1, 'unpack');
+  const budget = new Budget();
+  let container;
+  try {
+    container = openContainer(bytes, file, budget);
+  } catch (e) {
+    if (e instanceof ZipError) {
+      if (e.problem === 'not-zip') fail(file, 'is not an Anki package (.apkg, .colpkg) or collection (.anki2): it is not a zip file');
+      fail(file, e.message, e.entry);
+    }
+    if (e instanceof ContainerError) fail(file, e.message, e.where);
+    throw e;
+  }
+  const where = container.collectionName === file ? undefined : container.collectionName;
+  let col;
+  try {
+    col = openCollection(opts.sql, container.collection);
+  } catch (e) {
+    if (e instanceof CollectionError) fail(file, e.message, where);
+    throw e;
+  }
+  progress(1, 1, 'unpack');
+
+  try {
+    await betweenPhases();
+    const { db } = col;
+    let schema: AnkiSchema;
+    try {
+      schema = col.modern ? readModernSchema(db, col.hasConfig) : readLegacySchema(db);
+    } catch (e) {
+      if (e instanceof CollectionError) fail(file, e.message, where);
+      throw e;
+    }
+
+    // Cards first, grouped by note: a card in a filtered deck belongs to its original (home) deck.
+    const cardsByNote = new Map<string, CardRow[]>();
+    let unknownDeck = 0;
+    const home = col.hasOdid ? 'case when odid != 0 then cast(odid as text) else cast(did as text) end' : 'cast(did as text)';
+    await forEachBatch(db, `select cast(id as text), cast(nid as text), ${home}, ord from cards`, 20_000, checkCancelled, (row) => {
+      let deck = String(row[2]);
+      if (!schema.decks.has(deck)) {
+        unknownDeck++;
+        deck = schema.decks.has('1') ? '1' : deck;
+      }
+      const card: CardRow = { id: String(row[0]), deck, ord: Number(row[3]) };
+      const list = cardsByNote.get(String(row[1]));
+      if (list) list.push(card);
+      else cardsByNote.set(String(row[1]), [card]);
+    });
+
+    const converter = new NoteConverter(schema, file, IMPORT_LIMITS.maxListedIssues);
+    const totalNotes = Number(allRows(db, 'select count(*) from notes')[0]?.[0] ?? 0);
+    progress(0, totalNotes, 'notes');
+    await forEachBatch(
+      db,
+      'select cast(id as text), guid, cast(mid as text), tags, flds from notes order by id',
+      2_000,
+      checkCancelled,
+      (row) => {
+        const id = String(row[0]);
+        converter.addNote({ id, guid: String(row[1] ?? ''), mid: String(row[2]), tags: String(row[3] ?? ''), flds: String(row[4] ?? '') }, cardsByNote.get(id) ?? []);
+      },
+      (done) => progress(done, totalNotes, 'notes'),
+    );
+    if (converter.issueCount > 0) {
+      const issues: ImportIssue[] = [...converter.issues];
+      const more = converter.issueCount - issues.length;
+      if (more > 0) issues.push({ file, message: `and ${more} more ${more === 1 ? 'problem' : 'problems'}` });
+      throw new ImportError(issues);
+    }
+    const warnings = noteWarnings(converter, unknownDeck);
+    await betweenPhases();
+
+    // dockdeck deck ids: a slug of the name; names that slug alike are told apart by a hash, in name order.
+    // Code-unit order, not localeCompare: the same on every machine, so the same deck gets the same id everywhere.
+    const byName = (a: string, b: string) => (deckNameOf(schema, a) < deckNameOf(schema, b) ? -1 : deckNameOf(schema, a) > deckNameOf(schema, b) ? 1 : 0);
+    const ankiDecks = [...converter.decks.keys()].sort(byName);
+    const deckIds = new Map<string, string>();
+    const used = new Set<string>();
+    for (const d of ankiDecks) {
+      const name = deckNameOf(schema, d);
+      let id = deckIdFromName(name);
+      if (used.has(id)) id = `${id.slice(0, 71).replace(/-+$/, '')}-${hashHex(name).slice(0, 8)}`;
+      for (let n = 2; used.has(id); n++) id = `${id.slice(0, 76)}-${n}`;
+      used.add(id);
+      deckIds.set(d, id);
+    }
+
+    const history = new Map<string, ImportedReview[]>();
+    if (opts.includeScheduling && col.hasRevlog) {
+      const counts = new Map<HistoryWarning, number>();
+      const total = Number(allRows(db, 'select count(*) from revlog')[0]?.[0] ?? 0);
+      progress(0, total, 'history');
+      await forEachBatch(
+        db,
+        'select id, cast(cid as text), ease, time, type from revlog order by id',
+        20_000,
+        checkCancelled,
+        (row) => {
+          const r = convertRevlog({ id: Number(row[0]), cid: String(row[1]), ease: Number(row[2]), time: Number(row[3]), type: Number(row[4]) }, converter.targets, schema.schedV1, opts.now);
+          if (typeof r === 'string') return void counts.set(r, (counts.get(r) ?? 0) + 1);
+          const deckId = deckIds.get(r.deck)!;
+          const list = history.get(deckId) ?? [];
+          list.push({ cardId: `${deckId}/${r.review.studyCard}`, review: r.review.review, rating: r.review.rating, durationMs: r.review.durationMs });
+          history.set(deckId, list);
+        },
+        (done) => progress(done, total, 'history'),
+      );
+      warnings.push(...historyWarnings(counts));
+      await betweenPhases();
+    }
+
+    const media = await readMedia(container, converter.decks, checkCancelled, progress, warnings, file);
+
+    const drafts: DeckDraft[] = [];
+    for (const d of ankiDecks) {
+      const id = deckIds.get(d)!;
+      const info = schema.decks.get(d);
+      const name = deckNameOf(schema, d);
+      const description = info?.description.trim() ?? '';
+      const deck: Deck = {
+        format: 'dockdeck/deck@1',
+        id,
+        title: { en: name, zh: name },
+        ...(description === '' ? {} : { description: { en: description, zh: description } }),
+        tags: [],
+        sources: [{ doc: file }],
+        tables: [],
+        cards: converter.decks.get(d)!,
+      };
+      // The mapping should only ever make valid decks; a failure here is a bug, reported rather than written.
+      const checked = parseDeck(file, deck);
+      if (!checked.ok) throw new ImportError(checked.issues.slice(0, IMPORT_LIMITS.maxListedIssues).map((i) => ({ file, ...(i.cardId ? { where: `${name} / ${i.cardId}` } : { where: name }), field: i.field, message: i.message })));
+      drafts.push({ deck: checked.deck, format: 'anki', media: media.get(d) ?? [], history: history.get(id) ?? [] });
+    }
+    return { drafts, warnings };
+  } finally {
+    col.db.close();
+  }
+}
+
+/** The HTML of a card the reader made (both languages hold the same text). */
+function cardHtml(card: DeckCard): string[] {
+  switch (card.type) {
+    case 'basic':
+    case 'reverse':
+      return [card.front.en, card.back.en];
+    case 'cloze':
+      return card.extra ? [card.text.en, card.extra.en] : [card.text.en];
+    case 'type-in':
+      return [card.prompt.en, card.answer.en];
+    default:
+      return [];
+  }
+}
+
+
+/**
+ * The media each deck's cards use, read from the package once per file. References are found with the app's own
+ * `mediaNames` (src/domain/media-refs.ts), so a deck gets exactly the names its cards will ask for; a reference finds
+ * its file also when only Unicode normalisation differs (Anki stores NFC names).
+ */
+async function readMedia(
+  container: ReturnType<typeof openContainer>,
+  decks: Map<string, DeckCard[]>,
+  checkCancelled: () => void,
+  progress: (done: number, total: number, phase: AnkiPhase) => void,
+  warnings: string[],
+  file: string,
+): Promise<Map<string, ImportedMedia[]>> {
+  const byName = new Map<string, string>();
+  let unsafe = 0;
+  for (const m of container.media) {
+    const name = m.name.normalize('NFC');
+    if (!isSafeMediaName(name)) unsafe++;
+    else if (!byName.has(name)) byName.set(name, m.zipName);
+  }
+  const refs = new Map<string, Set<string>>();
+  const needed = new Map<string, string>();
+  for (const [d, cards] of decks) {
+    const set = new Set<string>();
+    for (const card of cards) {
+      for (const html of cardHtml(card)) {
+        for (const ref of mediaNames(html)) {
+          const zipName = byName.get(ref.normalize('NFC'));
+          if (zipName === undefined) continue;
+          set.add(ref);
+          needed.set(ref, zipName);
+        }
+      }
+    }
+    refs.set(d, set);
+  }
+  const loaded = new Map<string, ImportedMedia>();
+  const byZip = new Map<string, Uint8Array | undefined>();
+  const missingFiles = new Set<string>();
+  progress(0, needed.size, 'media');
+  let done = 0;
+  for (const [name, zipName] of needed) {
+    if (done % 50 === 0) {
+      await yieldToEventLoop();
+      checkCancelled();
+    }
+    let data = byZip.get(zipName);
+    if (!byZip.has(zipName)) {
+      try {
+        data = container.mediaFile(zipName);
+      } catch (e) {
+        if (e instanceof ZipError || e instanceof ContainerError) fail(file, e.message, `media file "${name}"`);
+        throw e;
+      }
+      byZip.set(zipName, data);
+    }
+    // A stored entry is a view into the whole package: copy it, or posting or storing the file would take the
+    // whole package with it (structured clone keeps a view's entire buffer).
+    if (data) loaded.set(name, { name, type: mimeType(name, data), data: data.byteLength === data.buffer.byteLength ? data : data.slice() });
+    else missingFiles.add(name);
+    progress(++done, needed.size, 'media');
+  }
+  const out = new Map<string, ImportedMedia[]>();
+  for (const [d, set] of refs) out.set(d, [...set].flatMap((n) => loaded.get(n) ?? []).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+  const unused = byName.size - new Set(needed.values()).size;
+  if (unused > 0) warnings.push(`${unused} media ${unused === 1 ? 'file' : 'files'} not used by any card ${unused === 1 ? 'was' : 'were'} left out`);
+  if (unsafe > 0) warnings.push(`${unsafe} media ${unsafe === 1 ? 'file' : 'files'} with an unusable name ${unsafe === 1 ? 'was' : 'were'} left out`);
+  const missing = [...missingFiles];
+  if (missing.length > 0) warnings.push(`${missing.length} media ${missing.length === 1 ? 'file is' : 'files are'} listed but missing from the package: ${missing.slice(0, 5).join(', ')}`);
+  return out;
+}
