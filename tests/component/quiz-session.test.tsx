@@ -124,7 +124,11 @@ test('an interview question: Enter shows the model answer as a checklist, 1–9 
   await user.click(await screen.findByRole('button', { name: 'Start quiz' }));
   await user.click(await screen.findByRole('button', { name: 'Start with 1 questions' }));
   expect(await screen.findByText('Explain “Terms”: what are the key points?')).toBeInTheDocument();
-  // Writing is optional; Enter in the notes is a new line, Ctrl+Enter shows the model answer.
+  // Writing is optional (Tab reaches the notes, after the leave button); Enter in the notes is a new line, Ctrl+Enter shows the model answer.
+  await user.tab();
+  expect(screen.getByRole('button', { name: 'Leave quiz' })).toHaveFocus();
+  await user.tab();
+  expect(screen.getByLabelText('Answer aloud or write it here (optional)')).toHaveFocus();
   await user.keyboard('Terms alpha and bravo{Enter}more');
   expect(screen.queryByRole('group', { name: 'Tick the key points you covered' })).not.toBeInTheDocument();
   await user.keyboard('{Control>}{Enter}{/Control}');

@@ -94,7 +94,7 @@ function Open({ question: q, lang, draft, answered, onNote, onReveal, onTick }: 
     <div className="quiz-open">
       <label className="field">
         {m('run.open-answer')}
-        <textarea autoFocus={!draft.revealed} rows={4} value={draft.note} readOnly={draft.revealed} onChange={(e) => onNote(e.target.value)} />
+        <textarea rows={4} value={draft.note} readOnly={draft.revealed} onChange={(e) => onNote(e.target.value)} />
       </label>
       {!draft.revealed ? (
         <button type="button" onClick={onReveal} aria-keyshortcuts="Enter">

@@ -48,9 +48,10 @@ export function QuizRun({ store }: { store: QuizStore }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const nextRef = useRef<HTMLButtonElement>(null);
 
-  // A new question: focus goes to its heading (type-in and open questions focus their field themselves).
+  // A new question: focus goes to its heading, so the keys work at once (a type-in question focuses its field;
+  // an interview question's notes are optional, reached with Tab, so Enter shows the model answer right away).
   useEffect(() => {
-    if (q && q.kind !== 'type-in' && q.kind !== 'open') headingRef.current?.focus();
+    if (q && q.kind !== 'type-in') headingRef.current?.focus();
   }, [s.index, q]);
   // Answered: focus the way on, so Enter and Space both continue.
   useEffect(() => {

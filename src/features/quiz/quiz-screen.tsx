@@ -35,7 +35,9 @@ export function QuizScreen(props: QuizScreenProps) {
   settingsRef.current = settings;
   const stored = useLiveQuery(() => readQuizPrefs(db()), []);
   const choices = useLiveQuery(() => scopeChoices(db()), []);
-  const prefs = stored ?? DEFAULT_QUIZ_PREFS;
+  // What the user just chose shows at once; the stored copy catches up when the write lands.
+  const [chosen, setChosen] = useState<QuizPrefs | null>(null);
+  const prefs = chosen ?? stored ?? DEFAULT_QUIZ_PREFS;
   const [store, setStore] = useState<QuizStore | null>(null);
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<{ config: QuizConfig; quiz: GeneratedQuiz } | null>(null);
@@ -85,6 +87,7 @@ export function QuizScreen(props: QuizScreenProps) {
   };
 
   const savePrefs = (next: QuizPrefs) => {
+    setChosen(next);
     writeQuizPrefs(db(), next, clock.ms()).catch(reportStorageError);
   };
 
