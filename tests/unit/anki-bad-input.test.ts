@@ -166,7 +166,7 @@ describe('readAnkiPackage refuses bad input', () => {
 
   it('duplicate note GUIDs', async () => {
     const dup: BuildCollection = { ...small, notes: [...small.notes, { id: 2, guid: 'g1', mid: 1, fields: ['q2', 'a2'], cards: [{ id: 2, ord: 0, deck: 1 }] }] };
-    expect(await refusal(buildLegacyApkg(SQL, dup))).toBe('deck.apkg: note g1: has the same GUID as note 1: the package is damaged');
+    expect(await refusal(buildLegacyApkg(SQL, dup))).toBe('deck.apkg: note g1: two notes have this GUID ("q" and "q2"): the package is damaged');
   });
 
   it('notes whose note type is missing, listed up to 20 and then counted', async () => {

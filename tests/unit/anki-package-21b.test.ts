@@ -107,7 +107,8 @@ describe('readAnkiPackage: collection.anki21b', () => {
     ]);
     expect(languages!.history).toEqual([
       { cardId: 'anki-languages/436c6f7a6533:c2', review: 1_700_000_200_000, rating: 'hard', durationMs: 60000 },
-      { cardId: 'anki-languages/5479706534', review: 1_700_000_300_000, rating: 'manual', durationMs: 0 },
+      // Anki's Forget: a manual entry with interval 0 (the card is new again).
+      { cardId: 'anki-languages/5479706534', review: 1_700_000_300_000, rating: 'manual', durationMs: 0, manual: { state: 0 } },
     ]);
     expect(warnings).toContain('1 review is of cards that were not imported and was left out');
     for (const d of drafts) {

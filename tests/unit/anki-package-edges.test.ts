@@ -34,6 +34,7 @@ describe('readAnkiPackage: edge cases', () => {
         note(6, 2, ['{{c1::ok}}', ''], [0]),
         // Card 2 of a reversed note whose back is empty: Anki would not make it; only the forward card is kept.
         note(7, 3, ['front only', ''], [0, 1]),
+        note(8, 2, ['{{c1::image-occlusion:rect:left=.1:top=.2:width=.3:height=.4}}', ''], [0]),
       ],
     });
     expect(drafts[0]!.deck.cards.map((c) => [c.id, c.type])).toEqual([[hex('n4'), 'basic'], [hex('n6'), 'cloze'], [hex('n7'), 'basic']]);
@@ -42,6 +43,7 @@ describe('readAnkiPackage: edge cases', () => {
       '2 cards have an empty question and were left out',
       '1 cloze note has no {{c1::…}} deletion and was left out',
       '1 cloze note has nested or unclosed deletions, which dockdeck cannot show, and was left out',
+      '1 image occlusion note was left out (dockdeck cannot show them)',
       '1 card belongs to a card template the note type no longer has and was left out',
       '1 note has no cards and was left out',
     ]);

@@ -3,6 +3,8 @@
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { readAnkiPackage } from '../../src/domain/import/anki-package';
 import { expandDeck } from '../../src/domain/study-card';
+import { groupHistory, replayHistory } from '../../src/domain/import/history';
+import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/scheduler';
 import { STOCK, buildLegacyApkg, type BuildCollection, type BuildNotetype } from './helpers/anki-build';
 
 let SQL: SqlJsStatic;
@@ -13,6 +15,7 @@ beforeAll(async () => {
 const NOW = new Date('2026-03-01T00:00:00Z');
 const t = (s: string) => ({ en: s, zh: s });
 const hex = (guid: string) => Buffer.from(guid).toString('hex');
+const DAY = 86_400_000;
 
 const word: BuildNotetype = {
   id: 3,
@@ -44,7 +47,10 @@ const collection: BuildCollection = {
     { id: 1_600_000_050_000, cid: 22, ease: 1, time: 3000, type: 2 },
     { id: 1_600_000_060_000, cid: 43, ease: 4, time: 2500, type: 1 },
     { id: 1_600_100_000_000, cid: 11, ease: 2, time: 7000, type: 1 },
+    { id: 1_600_150_000_000, cid: 11, ease: 0, ivl: 10, time: 0, type: 4 },
+    { id: 1_600_160_000_000, cid: 11, ease: 0, ivl: 12, time: 0, type: 5 },
     { id: 1_600_200_000_000, cid: 31, ease: 0, time: 0, type: 4 },
+    { id: 1_600_250_000_000, cid: 21, ease: 0, ivl: 3, time: 0, type: 4 },
     { id: 1_600_300_000_000, cid: 21, ease: 7, time: 100, type: 1 },
     { id: NOW.getTime() + 2 * 86_400_000, cid: 21, ease: 3, time: 100, type: 1 },
   ],
@@ -86,13 +92,30 @@ describe('readAnkiPackage: legacy packages', () => {
       { cardId: `anki-verbs/${hex('leg1')}`, review: 1_600_000_000_000, rating: 'good', durationMs: 4000 },
       { cardId: `anki-verbs/${hex('leg2')}:reverse`, review: 1_600_000_050_000, rating: 'again', durationMs: 3000 },
       { cardId: `anki-verbs/${hex('leg1')}`, review: 1_600_100_000_000, rating: 'hard', durationMs: 7000 },
-      { cardId: `anki-verbs/${hex('leg3')}`, review: 1_600_200_000_000, rating: 'manual', durationMs: 0 },
+      // Set due date (type 4) and FSRS rescheduling (type 5): review, due the interval after the last answer.
+      { cardId: `anki-verbs/${hex('leg1')}`, review: 1_600_150_000_000, rating: 'manual', durationMs: 0, manual: { state: 2, due: 1_600_100_000_000 + 10 * DAY } },
+      { cardId: `anki-verbs/${hex('leg1')}`, review: 1_600_160_000_000, rating: 'manual', durationMs: 0, manual: { state: 2, due: 1_600_100_000_000 + 12 * DAY } },
+      // Forget: new again.
+      { cardId: `anki-verbs/${hex('leg3')}`, review: 1_600_200_000_000, rating: 'manual', durationMs: 0, manual: { state: 0 } },
+      // Set due date on a card never answered: the interval counts from the entry.
+      { cardId: `anki-verbs/${hex('leg2')}`, review: 1_600_250_000_000, rating: 'manual', durationMs: 0, manual: { state: 2, due: 1_600_250_000_000 + 3 * DAY } },
     ]);
     expect(warnings).toEqual(['1 review has an unknown answer button and was left out', '1 review has an impossible date and was left out']);
     for (const d of drafts) {
       const ids = new Set(expandDeck(d.deck).map((c) => c.id));
       for (const h of d.history) expect(ids).toContain(h.cardId);
     }
+  });
+
+  it('gives the FSRS replay what it needs: the last manual entry decides the due date', async () => {
+    const { drafts } = await read(collection);
+    const byCard = groupHistory(drafts[1]!.history);
+    const id = `anki-verbs/${hex('leg1')}`;
+    const replayed = replayHistory(id, byCard.get(id)!, NOW.getTime(), DEFAULT_SCHEDULER_SETTINGS);
+    expect(replayed?.records.map((r) => r.rating)).toEqual(['good', 'hard']);
+    expect(replayed?.memory).toMatchObject({ state: 2, due: 1_600_100_000_000 + 12 * DAY });
+    const forgotten = `anki-verbs/${hex('leg3')}`;
+    expect(replayHistory(forgotten, byCard.get(forgotten)!, NOW.getTime(), DEFAULT_SCHEDULER_SETTINGS)?.memory.state).toBe(0);
   });
 
   it('reads collection.anki2 (Anki 2.0) the same as collection.anki21', async () => {

@@ -1,8 +1,7 @@
 // Rendering Anki card templates (anki-templates.ts) the way Anki's rslib/src/template.rs and template_filters.rs do.
 import fc from 'fast-check';
-import {
-  answerOnly, fieldIsEmpty, htmlToText, isBlankHtml, parseTemplate, renderTemplate, type ClozeMode, type RenderContext,
-} from '../../src/domain/import/anki-templates';
+import { parseTemplate, renderTemplate, type ClozeMode, type RenderContext } from '../../src/domain/import/anki-templates';
+import { answerOnly, fieldIsEmpty, htmlToText, isBlankHtml, ruby } from '../../src/domain/import/anki-html';
 
 function render(template: string, fields: Record<string, string>, opts: Partial<Omit<RenderContext, 'fields'>> = {}) {
   const ctx: RenderContext = { fields: new Map(Object.entries(fields)), side: 'front', frontSide: '', cloze: 'card' as ClozeMode, ord: 0, ...opts };
@@ -94,5 +93,19 @@ describe('HTML helpers', () => {
   it('answerOnly drops the divider and the line breaks before the answer', () => {
     expect(answerOnly('\n\n<hr id=answer>\n\n<br>Back ')).toBe('Back');
     expect(answerOnly('<hr id="answer"/>x')).toBe('x');
+  });
+});
+
+describe('ruby filters on hostile input', () => {
+  it('match Anki on ordinary text and stay fast on text made to make a regex backtrack', () => {
+    expect(ruby('test first[second] third[fourth]', (_b, r) => r)).toBe('testsecondfourth');
+    expect(ruby('test first[second] third[fourth]', (b) => b)).toBe('testfirstthird');
+    expect(ruby('a[b\nc] x[]', (b, r) => `${b}/${r}`)).toBe('a[b\nc] x[]');
+    const nasty = 'a'.repeat(200_000) + '['.repeat(2) + 'b'.repeat(200_000);
+    const start = performance.now();
+    ruby(nasty, (b) => b);
+    htmlToText('<'.repeat(200_000) + '<script'.repeat(10_000));
+    isBlankHtml('<'.repeat(200_000) + '[sound:'.repeat(10_000));
+    expect(performance.now() - start).toBeLessThan(1000);
   });
 });

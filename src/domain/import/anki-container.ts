@@ -36,6 +36,7 @@ export class Budget {
 export interface Container {
   /** The collection file read, for messages (`collection.anki21b`, or the picked file's own name). */
   collectionName: string;
+  /** The collection's bytes; the reader drops them once SQLite has its own copy. */
   collection: Uint8Array;
   /** zstd-compressed media (package version LATEST). */
   zstd: boolean;

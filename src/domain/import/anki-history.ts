@@ -1,8 +1,9 @@
 // Anki's review log (`revlog`) as dockdeck review history. Columns (rslib/src/storage/schema11.sql): id = epoch ms of
 // the answer, cid = card, ease = button (1 again, 2 hard, 3 good, 4 easy; 0 for entries that are not answers),
-// time = milliseconds spent, type = 0 learn, 1 review, 2 relearn, 3 filtered, 4 manual, 5 rescheduled
-// (rslib/src/revlog/mod.rs RevlogReviewKind).
-import type { RatingName } from '../scheduler';
+// ivl = interval after it (days; negative: seconds), time = milliseconds spent, type = 0 learn, 1 review,
+// 2 relearn, 3 filtered, 4 manual (set due date, reset), 5 rescheduled (FSRS settings changed)
+// (rslib/src/revlog/mod.rs RevlogReviewKind; rslib/src/storage/revlog/mod.rs log_scheduled_review).
+import type { CardStateValue, RatingName } from '../scheduler';
 import type { ImportedReview } from './draft';
 import type { StudyTarget } from './anki-notes';
 
@@ -10,6 +11,9 @@ const RATING: readonly (RatingName | undefined)[] = [undefined, 'again', 'hard',
 /** Before Anki existed (2006): such ids are not epoch milliseconds. */
 const EARLIEST = Date.UTC(2000, 0, 1);
 const DAY = 24 * 60 * 60 * 1000;
+/** CardState.New and CardState.Review (src/domain/scheduler.ts), without loading the scheduler for two numbers. */
+const NEW: CardStateValue = 0;
+const REVIEW: CardStateValue = 2;
 
 export type HistoryWarning = 'other-cards' | 'bad-ease' | 'bad-time';
 
@@ -17,6 +21,7 @@ export interface RevlogRow {
   id: number;
   cid: string;
   ease: number;
+  ivl: number;
   time: number;
   type: number;
 }
@@ -28,26 +33,42 @@ export interface PendingReview {
 }
 
 /**
- * One revlog row as a review, or the reason it is left out. Manual entries (type 4/5, or ease 0: "set due date",
- * "forget", "reschedule") are kept as 'manual'. For v1-scheduler collections, learning and relearning answers were
- * logged 1–3; like Anki's upgrade (rslib/src/storage/revlog/v2_upgrade.sql) 2 and 3 become 3 and 4.
+ * One revlog row as a review, or the reason it is left out. Rows must come in time order: `lastAnswer` (Anki card id
+ * → time of its last answer) is kept up to date here.
+ *
+ * Answers: for v1-scheduler collections, learning and relearning answers were logged 1–3; like Anki's upgrade
+ * (rslib/src/storage/revlog/v2_upgrade.sql) 2 and 3 become 3 and 4.
+ *
+ * Manual entries (type 4/5, or ease 0) are kept as 'manual', with what they did when the row tells: an interval of
+ * 0 is a reset to new (Forget); a positive interval put the card in review that many days after its last answer
+ * (Anki measures a set due date's and a rescheduled card's interval from the last review), or after the entry
+ * itself when the card had no answer yet.
  */
 export function convertRevlog(
   row: RevlogRow,
   targets: ReadonlyMap<string, StudyTarget>,
   schedV1: boolean,
   now: Date,
+  lastAnswer: Map<string, number>,
 ): PendingReview | HistoryWarning {
   const target = targets.get(row.cid);
   if (!target) return 'other-cards';
   if (!Number.isFinite(row.id) || row.id < EARLIEST || row.id > now.getTime() + DAY) return 'bad-time';
-  let rating: RatingName | 'manual' | undefined;
-  if (row.type >= 4 || row.ease === 0) rating = 'manual';
-  else {
-    const ease = schedV1 && (row.type === 0 || row.type === 2) && (row.ease === 2 || row.ease === 3) ? row.ease + 1 : row.ease;
-    rating = RATING[ease];
-  }
-  if (rating === undefined) return 'bad-ease';
   const durationMs = Number.isFinite(row.time) ? Math.max(0, Math.round(row.time)) : 0;
-  return { deck: target.deck, review: { studyCard: target.studyCard, review: row.id, rating, durationMs } };
+  const base = { studyCard: target.studyCard, review: row.id, durationMs };
+  if (row.type >= 4 || row.ease === 0) {
+    const review: PendingReview['review'] = { ...base, rating: 'manual' };
+    if (row.ivl === 0) {
+      review.manual = { state: NEW };
+      lastAnswer.delete(row.cid);
+    } else if (row.ivl > 0 && Number.isFinite(row.ivl)) {
+      review.manual = { state: REVIEW, due: (lastAnswer.get(row.cid) ?? row.id) + row.ivl * DAY };
+    }
+    return { deck: target.deck, review };
+  }
+  const ease = schedV1 && (row.type === 0 || row.type === 2) && (row.ease === 2 || row.ease === 3) ? row.ease + 1 : row.ease;
+  const rating = RATING[ease];
+  if (rating === undefined) return 'bad-ease';
+  lastAnswer.set(row.cid, row.id);
+  return { deck: target.deck, review: { ...base, rating } };
 }

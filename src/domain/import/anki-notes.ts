@@ -6,7 +6,8 @@ import type { ImportIssue } from './draft';
 import type { AnkiSchema } from './anki-collection';
 import { noteIdFromGuid, tagIds } from './anki-ids';
 import { planNotetype, type NotetypePlan } from './anki-note-types';
-import { answerOnly, htmlToText, isBlankHtml, renderTemplate, type ClozeMode } from './anki-templates';
+import { answerOnly, htmlToText, isBlankHtml } from './anki-html';
+import { renderTemplate, type ClozeMode } from './anki-templates';
 
 export interface NoteRow {
   id: string;
@@ -48,7 +49,7 @@ export function deckNameOf(schema: AnkiSchema, id: string): string {
 
 /** Counts of things left out or changed, reported as warnings. */
 export type NoteWarning =
-  | 'empty-question' | 'no-cloze' | 'bad-cloze' | 'missing-template' | 'split-decks' | 'unknown-deck' | 'no-cards';
+  | 'empty-question' | 'no-cloze' | 'bad-cloze' | 'image-occlusion' | 'missing-template' | 'split-decks' | 'no-cards';
 
 export class NoteConverter {
   readonly decks = new Map<string, DeckCard[]>();
@@ -58,6 +59,7 @@ export class NoteConverter {
   readonly counts = new Map<NoteWarning, number>();
   readonly unknownFields = new Map<string, Set<string>>();
   private readonly plans = new Map<string, NotetypePlan | null>();
+  /** GUID → fields of the note that has it. */
   private readonly guids = new Map<string, string>();
   /** Notes share tag strings: each is slugged once. */
   private readonly tagCache = new Map<string, string[]>();
@@ -101,16 +103,19 @@ export class NoteConverter {
     const where = `note ${note.guid || note.id}`;
     if (note.guid === '') return this.issue(`note ${note.id}`, 'has no GUID');
     const seen = this.guids.get(note.guid);
-    if (seen !== undefined) return this.issue(where, `has the same GUID as note ${seen}: the package is damaged`);
-    this.guids.set(note.guid, note.id);
+    if (seen !== undefined) {
+      // Named by their first field, which is what the user sees of a note in Anki's browser.
+      const label = (flds: string) => `"${htmlToText(flds.split('\x1f', 1)[0] ?? '').slice(0, 40)}"`;
+      return this.issue(where, `two notes have this GUID (${label(seen)} and ${label(note.flds)}): the package is damaged`);
+    }
+    this.guids.set(note.guid, note.flds);
     const plan = this.plan(note.mid);
     if (!plan) return this.issue(where, `uses note type ${note.mid}, which is not in the package`);
     if (cards.length === 0) return this.count('no-cards');
 
     const byOrd = new Map<number, CardRow>();
     for (const c of [...cards].sort((a, b) => a.ord - b.ord)) if (!byOrd.has(c.ord)) byOrd.set(c.ord, c);
-    for (const c of byOrd.values()) if (!this.schema.decks.has(c.deck)) this.count('unknown-deck');
-    const n: NoteContext = { note, plan, byOrd, id: noteIdFromGuid(note.guid), values: note.flds.split('\x1f'), tags: note.tags.trim() };
+    const n: NoteContext = { plan, byOrd, id: noteIdFromGuid(note.guid), values: note.flds.split('\x1f'), tags: note.tags.trim() };
 
     if (plan.kind === 'cloze') return this.cloze(n);
     if (plan.kind === 'per-card') {
@@ -198,8 +203,9 @@ export class NoteConverter {
     const text = this.render(n, first, 'raw', t).front;
     const extra = this.render(n, first, 'omit', t).back;
     if (!/\{\{c\d+::/.test(text)) return this.count('no-cloze');
-    // The deck validator's rule: every {{cN:: closes before the next opens (dockdeck has no nested deletions).
-    if ((text.match(/\{\{c\d+::/g) ?? []).length !== (text.match(/\{\{c\d+::[^]*?\}\}/g) ?? []).length) return this.count('bad-cloze');
+    // Image occlusion notes are cloze notes whose deletions are shapes on an image: nothing dockdeck can show.
+    if (/\{\{c\d+::image-occlusion:/.test(text)) return this.count('image-occlusion');
+    if (!clozesClose(text)) return this.count('bad-cloze');
     if (new Set([...n.byOrd.values()].map((c) => c.deck)).size > 1) this.count('split-decks');
     const nums = new Set(clozeNumbers(text));
     for (const c of n.byOrd.values()) if (nums.has(c.ord + 1)) this.target(c, first, `${n.id}:c${c.ord + 1}`);
@@ -223,8 +229,28 @@ export class NoteConverter {
   }
 }
 
+/**
+ * The deck validator's cloze rule (every `{{cN::` is closed by a `}}` before the next one opens: no nesting), checked
+ * in one forward pass: the validator's own regex rescans the rest of the text for each unclosed opener.
+ */
+function clozesClose(text: string): boolean {
+  const opener = /\{\{c\d+::/g;
+  const opens = text.match(opener)?.length ?? 0;
+  let closed = 0;
+  let pos = 0;
+  for (;;) {
+    opener.lastIndex = pos;
+    const m = opener.exec(text);
+    if (!m) break;
+    const end = text.indexOf('}}', m.index + m[0].length);
+    if (end < 0) break;
+    closed++;
+    pos = end + 2;
+  }
+  return opens === closed;
+}
+
 interface NoteContext {
-  note: NoteRow;
   plan: NotetypePlan;
   byOrd: Map<number, CardRow>;
   id: string;

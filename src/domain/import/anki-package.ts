@@ -87,6 +87,8 @@ export async function readAnkiPackage(bytes: Uint8Array, opts: ReadAnkiOptions):
     if (e instanceof CollectionError) fail(file, e.message, where);
     throw e;
   }
+  // sql.js copied the database into its own memory: let the unpacked bytes go (they can be hundreds of MB).
+  container.collection = new Uint8Array(0);
   progress(1, 1, 'unpack');
 
   try {
@@ -157,19 +159,25 @@ export async function readAnkiPackage(bytes: Uint8Array, opts: ReadAnkiOptions):
     const history = new Map<string, ImportedReview[]>();
     if (opts.includeScheduling && col.hasRevlog) {
       const counts = new Map<HistoryWarning, number>();
+      const lastAnswer = new Map<string, number>();
       const total = Number(allRows(db, 'select count(*) from revlog')[0]?.[0] ?? 0);
       progress(0, total, 'history');
       await forEachBatch(
         db,
-        'select id, cast(cid as text), ease, time, type from revlog order by id',
+        'select id, cast(cid as text), ease, ivl, time, type from revlog order by id',
         20_000,
         checkCancelled,
         (row) => {
-          const r = convertRevlog({ id: Number(row[0]), cid: String(row[1]), ease: Number(row[2]), time: Number(row[3]), type: Number(row[4]) }, converter.targets, schema.schedV1, opts.now);
+          const [id, cid, ease, ivl, time, type] = row;
+          const r = convertRevlog(
+            { id: Number(id), cid: String(cid), ease: Number(ease), ivl: Number(ivl), time: Number(time), type: Number(type) },
+            converter.targets, schema.schedV1, opts.now, lastAnswer,
+          );
           if (typeof r === 'string') return void counts.set(r, (counts.get(r) ?? 0) + 1);
           const deckId = deckIds.get(r.deck)!;
+          const { studyCard, ...review } = r.review;
           const list = history.get(deckId) ?? [];
-          list.push({ cardId: `${deckId}/${r.review.studyCard}`, review: r.review.review, rating: r.review.rating, durationMs: r.review.durationMs });
+          list.push({ cardId: `${deckId}/${studyCard}`, ...review });
           history.set(deckId, list);
         },
         (done) => progress(done, total, 'history'),

@@ -59,6 +59,7 @@ export function noteWarnings(c: NoteConverter, unknownDeck: number): string[] {
   if (n('empty-question')) out.push(`${plural(n('empty-question'), 'card has', 'cards have')} an empty question and ${n('empty-question') === 1 ? 'was' : 'were'} left out`);
   if (n('no-cloze')) out.push(`${plural(n('no-cloze'), 'cloze note has', 'cloze notes have')} no {{c1::…}} deletion and ${n('no-cloze') === 1 ? 'was' : 'were'} left out`);
   if (n('bad-cloze')) out.push(`${plural(n('bad-cloze'), 'cloze note has', 'cloze notes have')} nested or unclosed deletions, which dockdeck cannot show, and ${n('bad-cloze') === 1 ? 'was' : 'were'} left out`);
+  if (n('image-occlusion')) out.push(`${plural(n('image-occlusion'), 'image occlusion note was', 'image occlusion notes were')} left out (dockdeck cannot show them)`);
   if (n('missing-template')) out.push(`${plural(n('missing-template'), 'card belongs', 'cards belong')} to a card template the note type no longer has and ${n('missing-template') === 1 ? 'was' : 'were'} left out`);
   if (n('no-cards')) out.push(`${plural(n('no-cards'), 'note has', 'notes have')} no cards and ${n('no-cards') === 1 ? 'was' : 'were'} left out`);
   if (n('split-decks')) out.push(`${plural(n('split-decks'), 'note has', 'notes have')} cards in more than one deck; each was imported into the deck of its first card`);

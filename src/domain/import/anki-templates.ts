@@ -5,6 +5,7 @@
 // (an unclosed `{{#X}}` closes at the end, a stray `{{/X}}` is ignored): imported cards should still show something.
 // `[sound:x]` and `<img src="x">` are left as they are: the app resolves media by name.
 import { renderCloze } from '../text';
+import { escapeHtml, fieldIsEmpty, htmlToText, ruby } from './anki-html';
 
 export type TemplateNode =
   | { kind: 'text'; text: string }
@@ -88,42 +89,6 @@ export function parseTemplate(source: string): TemplateNode[] {
   return root;
 }
 
-/** Anki's test for an empty field (rslib `field_is_empty`): only whitespace, `<br>` and `<div>` tags. */
-export function fieldIsEmpty(html: string): boolean {
-  return /^(?:\s|&nbsp;|<\/?(?:br|div)\s*\/?>)*$/i.test(html);
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-/** HTML → plain text: tags out (a `<br>` or block end becomes a space), entities decoded, spaces folded. */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<(?:style|script)\b[^]*?<\/(?:style|script)>/gi, '')
-    .replace(/<(?:br|\/div|\/p|\/li|\/tr)\b[^>]*>/gi, ' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e: string) => {
-      if (e[0] === '#') {
-        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
-      }
-      return ENTITIES[e.toLowerCase()] ?? m;
-    })
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-// rslib/src/template_filters.rs: ` ?([^ >]+?)\[(.+?)\]`, leaving `[sound:…]` alone.
-const FURIGANA = / ?([^ >]+?)\[(.+?)\]/g;
-function ruby(text: string, pick: (base: string, reading: string) => string): string {
-  return text.replace(/&nbsp;/g, ' ').replace(FURIGANA, (m, base: string, reading: string) =>
-    reading.startsWith('sound:') ? m : pick(base, reading),
-  );
-}
-
 function clozeOnly(text: string, index: number): string {
   const answers: string[] = [];
   for (const m of text.matchAll(/\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}/g)) if (Number(m[1]) === index) answers.push(m[2]!);
@@ -184,20 +149,4 @@ export function renderTemplate(nodes: TemplateNode[], ctx: RenderContext): Rende
   const unknown = new Set<string>();
   renderNodes(nodes, ctx, out, unknown);
   return { html: out.join(''), unknown: [...unknown] };
-}
-
-/**
- * The answer side without what dockdeck already shows: Anki's answer repeats the question (`{{FrontSide}}`, rendered
- * as '') and then draws `<hr id=answer>`; both go, with the line breaks around them.
- */
-export function answerOnly(html: string): string {
-  return html.replace(/^(?:\s|<br\s*\/?>|<hr\s+id\s*=\s*["']?answer["']?\s*\/?>)+/i, '').trimEnd();
-}
-
-/** True when HTML shows nothing: no text after tags are removed, and no image, audio, video or `[sound:…]`. */
-export function isBlankHtml(html: string): boolean {
-  if (/<(?:img|audio|video|object|svg|math)\b|\[sound:[^\]]+\]/i.test(html)) return false;
-  // Called for every side of every card: tags and blank entities out is enough, no full decode.
-  const rest = html.replace(/<(?:style|script)\b[^]*?<\/(?:style|script)>|<[^>]*>|&(?:nbsp|#160|#xa0|#8203|#x200b);|\u200b/gi, '');
-  return rest.trim() === '';
 }

@@ -53,6 +53,8 @@ export interface BuildRevlog {
   id: number;
   cid: number;
   ease: number;
+  /** Interval after the entry: days, or negative seconds. Default 0. */
+  ivl?: number;
   /** Milliseconds. */
   time: number;
   type: number;
@@ -166,8 +168,8 @@ function fillNotesCardsRevlog(db: Database, col: BuildCollection): void {
   }
   note.free();
   card.free();
-  const rev = db.prepare('insert into revlog values (?, ?, -1, ?, 0, 0, 0, ?, ?)');
-  for (const r of col.revlog ?? []) rev.run([r.id, r.cid, r.ease, r.time, r.type]);
+  const rev = db.prepare('insert into revlog values (?, ?, -1, ?, ?, 0, 0, ?, ?)');
+  for (const r of col.revlog ?? []) rev.run([r.id, r.cid, r.ease, r.ivl ?? 0, r.time, r.type]);
   rev.free();
   db.run('commit');
 }
