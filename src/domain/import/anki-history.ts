@@ -5,7 +5,6 @@
 // (rslib/src/revlog/mod.rs RevlogReviewKind; rslib/src/storage/revlog/mod.rs log_scheduled_review).
 import type { CardStateValue, RatingName } from '../scheduler';
 import type { ImportedReview } from './draft';
-import type { StudyTarget } from './anki-notes';
 
 const RATING: readonly (RatingName | undefined)[] = [undefined, 'again', 'hard', 'good', 'easy'];
 /** Before Anki existed (2006): such ids are not epoch milliseconds. */
@@ -26,10 +25,10 @@ export interface RevlogRow {
   type: number;
 }
 
-/** A review on its way to a deck: the study card id still lacks the dockdeck deck id. */
-export interface PendingReview {
-  deck: string;
-  review: Omit<ImportedReview, 'cardId'> & { studyCard: string };
+/** Where an Anki card's reviews go: the dockdeck deck id and the full study card id (`deckId/cardId[:part]`). */
+export interface ReviewTarget {
+  deckId: string;
+  cardId: string;
 }
 
 /**
@@ -46,29 +45,28 @@ export interface PendingReview {
  */
 export function convertRevlog(
   row: RevlogRow,
-  targets: ReadonlyMap<string, StudyTarget>,
+  targets: ReadonlyMap<string, ReviewTarget>,
   schedV1: boolean,
   now: Date,
   lastAnswer: Map<string, number>,
-): PendingReview | HistoryWarning {
+): ImportedReview | HistoryWarning {
   const target = targets.get(row.cid);
   if (!target) return 'other-cards';
   if (!Number.isFinite(row.id) || row.id < EARLIEST || row.id > now.getTime() + DAY) return 'bad-time';
   const durationMs = Number.isFinite(row.time) ? Math.max(0, Math.round(row.time)) : 0;
-  const base = { studyCard: target.studyCard, review: row.id, durationMs };
   if (row.type >= 4 || row.ease === 0) {
-    const review: PendingReview['review'] = { ...base, rating: 'manual' };
+    const review: ImportedReview = { cardId: target.cardId, review: row.id, rating: 'manual', durationMs };
     if (row.ivl === 0) {
       review.manual = { state: NEW };
       lastAnswer.delete(row.cid);
     } else if (row.ivl > 0 && Number.isFinite(row.ivl)) {
       review.manual = { state: REVIEW, due: (lastAnswer.get(row.cid) ?? row.id) + row.ivl * DAY };
     }
-    return { deck: target.deck, review };
+    return review;
   }
   const ease = schedV1 && (row.type === 0 || row.type === 2) && (row.ease === 2 || row.ease === 3) ? row.ease + 1 : row.ease;
   const rating = RATING[ease];
   if (rating === undefined) return 'bad-ease';
   lastAnswer.set(row.cid, row.id);
-  return { deck: target.deck, review: { ...base, rating } };
+  return { cardId: target.cardId, review: row.id, rating, durationMs };
 }

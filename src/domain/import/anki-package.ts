@@ -11,7 +11,7 @@ import { Budget, ContainerError, openContainer } from './anki-container';
 import { readLegacySchema } from './anki-legacy';
 import { readModernSchema } from './anki-21b';
 import { NoteConverter, deckNameOf, type CardRow } from './anki-notes';
-import { convertRevlog, type HistoryWarning } from './anki-history';
+import { convertRevlog, type HistoryWarning, type ReviewTarget } from './anki-history';
 import { deckIdFromName, hashHex } from './anki-ids';
 import { isSafeMediaName, mimeType } from './anki-media';
 import { mediaNames } from '../media-refs';
@@ -160,6 +160,11 @@ export async function readAnkiPackage(bytes: Uint8Array, opts: ReadAnkiOptions):
     if (opts.includeScheduling && col.hasRevlog) {
       const counts = new Map<HistoryWarning, number>();
       const lastAnswer = new Map<string, number>();
+      const targets = new Map<string, ReviewTarget>();
+      for (const [cid, t] of converter.targets) {
+        const deckId = deckIds.get(t.deck)!;
+        targets.set(cid, { deckId, cardId: `${deckId}/${t.studyCard}` });
+      }
       const total = Number(allRows(db, 'select count(*) from revlog')[0]?.[0] ?? 0);
       progress(0, total, 'history');
       await forEachBatch(
@@ -169,16 +174,16 @@ export async function readAnkiPackage(bytes: Uint8Array, opts: ReadAnkiOptions):
         checkCancelled,
         (row) => {
           const [id, cid, ease, ivl, time, type] = row;
+          const c = String(cid);
           const r = convertRevlog(
-            { id: Number(id), cid: String(cid), ease: Number(ease), ivl: Number(ivl), time: Number(time), type: Number(type) },
-            converter.targets, schema.schedV1, opts.now, lastAnswer,
+            { id: Number(id), cid: c, ease: Number(ease), ivl: Number(ivl), time: Number(time), type: Number(type) },
+            targets, schema.schedV1, opts.now, lastAnswer,
           );
           if (typeof r === 'string') return void counts.set(r, (counts.get(r) ?? 0) + 1);
-          const deckId = deckIds.get(r.deck)!;
-          const { studyCard, ...review } = r.review;
-          const list = history.get(deckId) ?? [];
-          list.push({ cardId: `${deckId}/${studyCard}`, ...review });
-          history.set(deckId, list);
+          const deckId = targets.get(c)!.deckId;
+          const list = history.get(deckId);
+          if (list) list.push(r);
+          else history.set(deckId, [r]);
         },
         (done) => progress(done, total, 'history'),
       );

@@ -2,7 +2,7 @@
 // rslib/src/import_export/package/colpkg/export.rs). Before decoding, the frames are walked (RFC 8878: frame header,
 // block headers) to refuse corrupt streams, dictionaries and huge windows, and to bound the output size without
 // decoding; decoding then stops at the first byte past that bound.
-import { Decompress } from 'fzstd';
+import { Decompress, decompress } from 'fzstd';
 import { IMPORT_LIMITS } from './draft';
 import { RATIO_FLOOR_BYTES, formatBytes } from './anki-zip';
 
@@ -38,16 +38,29 @@ function corrupt(detail: string): ZstdError {
  * header gives it, else the sum of block sizes (raw and RLE blocks say theirs, a compressed block makes at most one
  * block maximum). `exact` is false when compressed blocks made the bound a guess from above.
  */
-export function zstdBound(b: Uint8Array): { bound: number; exact: boolean } {
+export interface ZstdShape {
+  /** The most the stream can decode to. */
+  bound: number;
+  /** `bound` is the size, not a guess from above. */
+  exact: boolean;
+  /** One frame that says its content size, and nothing else in the stream. */
+  singleSized: boolean;
+}
+
+export function zstdBound(b: Uint8Array): ZstdShape {
   let p = 0;
   let bound = 0;
   let exact = true;
+  let frames = 0;
+  let sized = true;
   if (b.length === 0) throw corrupt('empty');
   while (p < b.length) {
     if (p + 8 <= b.length && (u32(b, p) & 0xfffffff0) === 0x184d2a50) {
       // Skippable frame: magic, 4-byte length, user data.
       p += 8 + u32(b, p + 4);
       if (p > b.length) throw corrupt('skippable frame cut short');
+      frames++;
+      sized = false;
       continue;
     }
     if (p + 6 > b.length || u32(b, p) !== MAGIC) throw corrupt(p === 0 ? 'no zstd frame header' : 'unexpected bytes after a frame');
@@ -101,8 +114,10 @@ export function zstdBound(b: Uint8Array): { bound: number; exact: boolean } {
     if (p > b.length) throw corrupt('checksum cut short');
     bound += fcs ?? frameBound;
     exact &&= fcs !== undefined || frameExact;
+    frames++;
+    sized &&= fcs !== undefined;
   }
-  return { bound, exact };
+  return { bound, exact, singleSized: frames === 1 && sized };
 }
 
 /**
@@ -111,11 +126,21 @@ export function zstdBound(b: Uint8Array): { bound: number; exact: boolean } {
  * past either limit. Output is gathered block by block, so memory follows what was really decoded, not the bound.
  */
 export function zstdDecode(b: Uint8Array, cap: number): Uint8Array {
-  const { bound, exact } = zstdBound(b);
+  const { bound, exact, singleSized } = zstdBound(b);
   const ratioLimit = Math.max(RATIO_FLOOR_BYTES, b.length * IMPORT_LIMITS.maxCompressionRatio);
   const tooBig = () => new ZstdError('too-big', `unpacks to more than the ${formatBytes(cap)} allowed`);
   if (exact && bound > ratioLimit) throw ratioError(bound, b.length, true);
   if (exact && bound > cap) throw tooBig();
+  if (singleSized) {
+    // The usual case for files from other encoders: decode straight into a buffer of the stated size, which is
+    // also the window (fzstd's streaming decoder would shift a window as big as the file for every block).
+    try {
+      return decompress(b, new Uint8Array(bound));
+    } catch (e) {
+      throw corrupt(e instanceof Error ? e.message : String(e));
+    }
+  }
+  // Anki's streaming encoder writes no content size: decode block by block, stopping at the first one too many.
   const limit = Math.min(bound, cap, ratioLimit);
   const chunks: Uint8Array[] = [];
   let n = 0;
