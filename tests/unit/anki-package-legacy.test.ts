@@ -5,7 +5,8 @@ import { readAnkiPackage } from '../../src/domain/import/anki-package';
 import { expandDeck } from '../../src/domain/study-card';
 import { groupHistory, replayHistory } from '../../src/domain/import/history';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/scheduler';
-import { STOCK, buildLegacyApkg, type BuildCollection, type BuildNotetype } from './helpers/anki-build';
+import { zipSync } from 'fflate';
+import { STOCK, buildDummyCollection, buildLegacyApkg, buildLegacyCollection, pbVarint, type BuildCollection, type BuildNotetype } from './helpers/anki-build';
 
 let SQL: SqlJsStatic;
 beforeAll(async () => {
@@ -122,6 +123,15 @@ describe('readAnkiPackage: legacy packages', () => {
     const a = await read(collection, 'collection.anki2');
     const b = await read(collection, 'collection.anki21');
     expect(a).toEqual(b);
+  });
+
+  it('reads collection.anki21, not the dummy collection.anki2 beside it, with or without a LEGACY_2 meta entry', async () => {
+    const small: BuildCollection = { notetypes: [STOCK.basic(1)], decks: [{ id: 1, name: 'Default' }], notes: [{ id: 1, guid: 'x', mid: 1, fields: ['real', 'note'], cards: [{ id: 1, ord: 0, deck: 1 }] }] };
+    const files = { 'collection.anki21': buildLegacyCollection(SQL, small), 'collection.anki2': buildDummyCollection(SQL), media: new TextEncoder().encode('{}') };
+    for (const zip of [zipSync(files), zipSync({ meta: [pbVarint(1, 2), { level: 0 }], ...files })]) {
+      const { drafts } = await readAnkiPackage(zip, { fileName: 'old.colpkg', includeScheduling: false, sql: SQL, now: NOW });
+      expect(drafts.flatMap((d) => d.deck.cards.map((c) => (c.type === 'basic' ? c.front.en : c.type)))).toEqual(['real']);
+    }
   });
 
   it('shifts the learning answers of v1-scheduler collections as Anki does when upgrading (2→good, 3→easy)', async () => {
