@@ -67,7 +67,8 @@ describe('keyboard only', () => {
 
     // Tab through the page to the deck's Study button, then Enter.
     let f = await focused(page);
-    for (let i = 0; i < 40 && f.deck !== DECK; i++) {
+    const isStudy = (x: typeof f) => x.deck === DECK && x.tag === 'BUTTON' && /^Study /.test(x.label);
+    for (let i = 0; i < 60 && !isStudy(f); i++) {
       await page.keyboard.press('Tab');
       f = await focused(page);
     }
@@ -146,7 +147,7 @@ describe('keyboard only', () => {
     const nextDayEnd = Date.parse('2026-03-12T04:00:00Z');
     const dueTomorrow = (await idb.read(page, 'cards')).filter((c) => c.deckId === DECK && c.state !== 0 && c.due < nextDayEnd);
     expect(await page.textContent('[data-testid="summary-tomorrow"]')).toBe(
-      `Due tomorrow: ${dueTomorrow.length} reviews, plus up to 20 new cards`,
+      `Due tomorrow: ${dueTomorrow.length} to review, plus up to 20 new cards`,
     );
 
     expect(logs).toHaveLength(21);
