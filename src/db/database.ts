@@ -12,6 +12,8 @@ export interface DeckRow {
   tags: string[];
   sources: Deck['sources'];
   tables: Deck['tables'];
+  /** Markdown unless the deck came as HTML (Anki, HTML spreadsheets). */
+  textFormat?: 'markdown' | 'html';
   /** Built-in decks come from decks/ and are refreshed when their file changes. */
   builtin: boolean;
   /** Where the deck came from (since version 2). */
@@ -118,6 +120,11 @@ export class DockdeckDB extends Dexie {
     // Version 3: cards by tag (multi-entry), so a quiz on a tag reads its ids through an index, not a table scan.
     this.version(3).stores({
       cards: 'id, deckId, noteId, [deckId+state+due], [deckId+state+position], *tags',
+    });
+    // Version 4: cards by position within their deck, so a quiz on a big deck scope samples cards at random
+    // positions instead of reading every id (positions are 0…n−1 per deck, as expandDeck numbers them).
+    this.version(4).stores({
+      cards: 'id, deckId, noteId, [deckId+state+due], [deckId+state+position], *tags, [deckId+position]',
     });
   }
 }

@@ -52,36 +52,75 @@ function inScope(row: CardRow, scope: QuizScope): boolean {
 
 export interface LoadedScope {
   source: QuizSource;
-  /** Cards in scope. */
+  /** Cards in scope (estimated from the decks' position ranges when sampled by position). */
   scopeSize: number;
   /** True when the scope was too big to read whole and a seeded sample was read. */
   sampled: boolean;
 }
 
 /**
- * What a quiz is generated from: the cards in scope (or, above FULL_LOAD_MAX, a sample chosen with the quiz seed, so
- * a replay reads the same sample) and their decks' trait tables. Table rows of a sampled scope are added whole, so
- * a table's open question keeps all its rows.
+ * A seeded sample of a big deck scope read without its ids: random positions within each deck's range of positions,
+ * looked up through the [deckId+position] index (a position with no card, after a deck lost cards, is skipped).
+ * Null when the decks hold at most `wholeMax` positions: such a scope is read whole, by id.
+ */
+async function sampleByPosition(db: DockdeckDB, deckIds: readonly string[], size: number, wholeMax: number, rand: () => number) {
+  const spans = await Promise.all(
+    deckIds.map(async (deckId) => {
+      const range = () => db.cards.where('[deckId+position]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]);
+      const [first, last] = await Promise.all([range().limit(1).keys(), range().reverse().limit(1).keys()]);
+      const lo = (first[0] as [string, number] | undefined)?.[1] ?? 0;
+      const hi = (last[0] as [string, number] | undefined)?.[1] ?? -1;
+      return { deckId, lo, count: Math.max(0, hi - lo + 1) };
+    }),
+  );
+  const total = spans.reduce((n, s) => n + s.count, 0);
+  if (total <= wholeMax) return null;
+  const keys = sampleIndexes(total, size, rand).map((offset) => {
+    let i = 0;
+    while (offset >= spans[i]!.count) offset -= spans[i++]!.count;
+    return [spans[i]!.deckId, spans[i]!.lo + offset];
+  });
+  const rows = await Promise.all(keys.map((k) => db.cards.where('[deckId+position]').equals(k).first()));
+  return { rows: rows.filter((r): r is CardRow => r !== undefined), total };
+}
+
+/**
+ * What a quiz is generated from: the cards in scope, or above FULL_LOAD_MAX a sample chosen with the quiz seed (so a
+ * replay reads the same sample), and their decks' trait tables. A deck scope is sampled by position, without reading
+ * its 100,000 ids; a tag or "studied" scope reads its ids through the indexes, then samples them. Table rows of a
+ * sampled scope are added whole, so a table's open question keeps all its rows.
  */
 export async function loadQuizSource(db: DockdeckDB, scope: QuizScope, seed: number, length: number): Promise<LoadedScope> {
-  const ids = await scopeCardIds(db, scope);
   const want = length > 0 ? Math.min(length, MAX_QUESTIONS) : MAX_QUESTIONS;
   const size = Math.max(SAMPLE_MIN, want * SAMPLE_PER_QUESTION);
-  const sampled = ids.length > Math.max(FULL_LOAD_MAX, size);
-  const pick = sampled ? sampleIndexes(ids.length, size, rng(subSeed(seed, 'sample'))).map((i) => ids[i]!) : ids;
+  const wholeMax = Math.max(FULL_LOAD_MAX, size);
+  const rand = rng(subSeed(seed, 'sample'));
   return db.transaction('r', db.cards, db.decks, async () => {
-    const rows = (await db.cards.bulkGet(pick)).filter((r): r is CardRow => r !== undefined);
+    let rows: CardRow[];
+    let scopeSize: number;
+    let sampled: boolean;
+    const byPosition = scope.kind === 'decks' ? await sampleByPosition(db, scope.deckIds, size, wholeMax, rand) : null;
+    if (byPosition) {
+      ({ rows, total: scopeSize } = byPosition);
+      sampled = true;
+    } else {
+      const ids = await scopeCardIds(db, scope);
+      sampled = ids.length > wholeMax;
+      const pick = sampled ? sampleIndexes(ids.length, size, rand).map((i) => ids[i]!) : ids;
+      rows = (await db.cards.bulkGet(pick)).filter((r): r is CardRow => r !== undefined);
+      scopeSize = ids.length;
+    }
     const deckIds = [...new Set(rows.map((r) => r.deckId))].sort();
     const decks = (await db.decks.bulkGet(deckIds)).filter((d) => d !== undefined);
     if (sampled) {
-      const have = new Set(pick);
+      const have = new Set(rows.map((r) => r.id));
       const rowIds = decks.flatMap((d) => d.tables.flatMap((t) => t.rows.map((r) => `${d.id}/table:${t.id}/${r.id}`)));
       const extra = await db.cards.bulkGet(rowIds.filter((id) => !have.has(id)));
       for (const r of extra) if (r && inScope(r, scope)) rows.push(r);
     }
     return {
       source: { cards: rows, decks: decks.map((d) => ({ id: d.id, title: d.title, tables: d.tables })) },
-      scopeSize: ids.length,
+      scopeSize,
       sampled,
     };
   });

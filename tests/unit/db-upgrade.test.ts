@@ -30,7 +30,7 @@ test('version 1 → 2: decks get their origin, cards, logs and settings are kept
   const db = new DockdeckDB(name);
   await db.open();
   // Opened by the current app, so upgraded to its latest version; version 2's upgrade ran on the way.
-  expect(db.verno).toBe(3);
+  expect(db.verno).toBe(4);
   expect((await db.decks.get('built'))?.origin).toBe('builtin');
   expect((await db.decks.get('mine'))?.origin).toBe('json');
   expect(await db.cards.get('mine/c1')).toEqual(card);

@@ -1,23 +1,24 @@
-// Opens a database as version 2 of the app left it, then upgrades it to version 3 (cards by tag): nothing is lost.
+// Opens databases as versions 2 and 3 of the app left them, then upgrades them (3: cards by tag, 4: by deck position).
 import Dexie from 'dexie';
 import { DockdeckDB } from '../../src/db/database';
 
-/** The schema exactly as version 2 of the app declared it. */
-function openV2(name: string) {
-  const v2 = new Dexie(name);
-  v2.version(1).stores({
+/** The schema exactly as version 2 (and, with `v3`, version 3) of the app declared it. */
+function openOld(name: string, v3 = false) {
+  const old = new Dexie(name);
+  old.version(1).stores({
     decks: 'id',
     cards: 'id, deckId, noteId, [deckId+state+due], [deckId+state+position]',
     reviewLogs: 'id, cardId, review, [deckId+review]',
     settings: 'key',
   });
-  v2.version(2).stores({ quizAttempts: 'id, startedAt', media: '[deckId+name], deckId' });
-  return v2;
+  old.version(2).stores({ quizAttempts: 'id, startedAt', media: '[deckId+name], deckId' });
+  if (v3) old.version(3).stores({ cards: 'id, deckId, noteId, [deckId+state+due], [deckId+state+position], *tags' });
+  return old;
 }
 
-test('version 2 → 3: stored cards are found by tag, and every row is kept', async () => {
+test('version 2 → 4: stored cards are found by tag and by deck position, and every row is kept', async () => {
   const name = `quiz-upgrade-${Date.now()}`;
-  const v2 = openV2(name);
+  const v2 = openOld(name);
   const cards = [
     { id: 'd/c1', deckId: 'd', noteId: 'd/c1', tags: ['net', 'io'], state: 2, due: 5, position: 0, reps: 3, stability: 4.2 },
     { id: 'd/c2', deckId: 'd', noteId: 'd/c2', tags: ['io'], state: 0, due: 0, position: 1, reps: 0, stability: 0 },
@@ -31,15 +32,30 @@ test('version 2 → 3: stored cards are found by tag, and every row is kept', as
 
   const db = new DockdeckDB(name);
   await db.open();
-  expect(db.verno).toBe(3);
+  expect(db.verno).toBe(4);
   expect(await db.cards.where('tags').equals('io').primaryKeys()).toEqual(['d/c1', 'd/c2']);
   expect(await db.cards.where('tags').equals('net').primaryKeys()).toEqual(['d/c1']);
   expect(await db.cards.orderBy('tags').uniqueKeys()).toEqual(['io', 'net']);
+  expect(await db.cards.where('[deckId+position]').equals(['d', 2]).primaryKeys()).toEqual(['d/c3']);
   expect(await db.cards.toArray()).toEqual(cards);
   expect(await db.reviewLogs.count()).toBe(1);
   expect(await db.quizAttempts.count()).toBe(1);
   expect((await db.decks.get('d'))?.origin).toBe('json');
   expect(await db.cards.where('[deckId+state+due]').between(['d', 2, 0], ['d', 2, 10]).count()).toBe(1);
+  db.close();
+  await Dexie.delete(name);
+});
+
+test('version 3 → 4: cards are found by deck position', async () => {
+  const name = `quiz-upgrade-v3-${Date.now()}`;
+  const v3 = openOld(name, true);
+  await v3.table('cards').bulkAdd([0, 1, 2].map((i) => ({ id: `d/c${i}`, deckId: 'd', noteId: `d/c${i}`, tags: [], state: 0, due: 0, position: i })));
+  v3.close();
+  const db = new DockdeckDB(name);
+  await db.open();
+  expect(db.verno).toBe(4);
+  expect(await db.cards.where('[deckId+position]').between(['d', 1], ['d', 2], true, true).primaryKeys()).toEqual(['d/c1', 'd/c2']);
+  expect(await db.cards.count()).toBe(3);
   db.close();
   await Dexie.delete(name);
 });

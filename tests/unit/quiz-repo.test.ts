@@ -78,7 +78,7 @@ describe('scopes', () => {
     expect(await scopeChoices(db)).toEqual({ decks: [{ id: 'a', title: t('Deck a', '卡组 a') }, { id: 'b', title: t('Deck b', '卡组 b') }], tags: ['io', 'net'] });
   });
 
-  test('a small scope is read whole; a big one as a sample chosen by the seed, with whole trait tables', async () => {
+  test('a small scope is read whole; a big one as a sample chosen by the seed (decks: by position), with whole trait tables', async () => {
     await load(...builtinDecks());
     const small = await loadQuizSource(db, { kind: 'decks', deckIds: ['containers-vs-vms'] }, 1, 10);
     expect(small.sampled).toBe(false);
@@ -97,6 +97,8 @@ describe('scopes', () => {
     const again = await loadQuizSource(db, scope, 7, 10);
     expect(again.source.cards.map((c) => c.id)).toEqual(sampledIds);
     expect((await loadQuizSource(db, scope, 8, 10)).source.cards.map((c) => c.id)).not.toEqual(sampledIds);
+    // A tag scope reads its ids through the tag index, then samples them the same way.
+    expect(await loadQuizSource(db, { kind: 'tags', tags: ['x'] }, 7, 10)).toMatchObject({ sampled: true, scopeSize: 2000 });
     // The same seed over the same scope replays the same quiz.
     const req = { length: 10, kinds: ['mcq', 'true-false', 'open'] as const, seed: 7 };
     expect(generateQuiz(again.source, req)).toEqual(generateQuiz(a.source, req));
