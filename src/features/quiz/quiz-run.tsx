@@ -57,6 +57,14 @@ export function QuizRun({ store }: { store: QuizStore }) {
   useEffect(() => {
     if (result) nextRef.current?.focus();
   }, [result]);
+  // Closing or reloading the tab mid-quiz would lose the answers: the browser asks first.
+  const running = s.phase === 'running';
+  useEffect(() => {
+    if (!running) return;
+    const ask = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [running]);
 
   if (!q) return null;
   const last = s.index + 1 === s.questions.length;
