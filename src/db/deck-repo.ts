@@ -82,6 +82,7 @@ export async function writeDeckRows(
     tags: deck.tags,
     sources: deck.sources,
     tables: deck.tables,
+    ...(deck.textFormat ? { textFormat: deck.textFormat } : {}),
     builtin: opts.builtin,
     origin: opts.origin ?? (opts.builtin ? 'builtin' : 'json'),
     contentHash: opts.hash,

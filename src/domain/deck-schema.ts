@@ -117,6 +117,11 @@ export const deckSchema = z.strictObject({
   /** The documents the cards cite. */
   sources: z.array(z.strictObject({ doc: nonBlank, title: textSchema.optional() })).default([]),
   tables: z.array(traitTableSchema).default([]),
+  /**
+   * How card text is written: Markdown (the default, for decks written by hand) or HTML (decks imported from
+   * Anki or HTML spreadsheets, where Markdown would mangle `*`, `_` or `#`). Either way it is sanitised.
+   */
+  textFormat: z.enum(['markdown', 'html']).optional(),
   cards: z.array(cardSchema),
 });
 

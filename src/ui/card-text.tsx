@@ -17,12 +17,14 @@ const PURIFY = {
 const cache = new Map<string, string>();
 const CACHE_SIZE = 500;
 
+export type TextFormat = 'markdown' | 'html';
+
 /** Markdown (or HTML) in, safe HTML out. */
-export function renderCardHtml(text: string, inline = false): string {
-  const key = (inline ? 'i:' : 'b:') + text;
+export function renderCardHtml(text: string, inline = false, format: TextFormat = 'markdown'): string {
+  const key = (format === 'html' ? 'h:' : inline ? 'i:' : 'b:') + text;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  const html = inline ? marked.parseInline(text) : marked.parse(text);
+  const html = format === 'html' ? text : inline ? marked.parseInline(text) : marked.parse(text);
   const safe = DOMPurify.sanitize(html as string, PURIFY) as unknown as string;
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   cache.set(key, safe);
@@ -35,6 +37,9 @@ export function renderCardHtml(text: string, inline = false): string {
  */
 export const MediaContext = createContext<((text: string) => string) | null>(null);
 
+/** How the deck on screen writes its text: Markdown, or HTML that must not be run through Markdown. */
+export const TextFormatContext = createContext<TextFormat>('markdown');
+
 interface Props {
   text: string;
   inline?: boolean;
@@ -44,7 +49,8 @@ interface Props {
 
 export function CardText({ text, inline = false, className, lang }: Props) {
   const resolve = useContext(MediaContext);
-  const html = renderCardHtml(resolve ? resolve(text) : text, inline);
+  const format = useContext(TextFormatContext);
+  const html = renderCardHtml(resolve ? resolve(text) : text, inline, format);
   const Tag = inline ? 'span' : 'div';
   return (
     <Tag

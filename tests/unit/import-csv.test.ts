@@ -58,6 +58,7 @@ test('Anki "Notes in Plain Text": #separator, #html, #guid/#notetype/#deck/#tags
           tags: [],
           sources: [{ doc: 'anki-notes-plain-text.txt' }],
           tables: [],
+          textFormat: 'html',
           cards: [
             { id: `g-${hashText('Ot0!xV^Lq%')}`, type: 'basic', tags: ['verb', 'ar-verb'], source: src('Spanish::Verbs'), front: text('<b>hablar</b>'), back: text('to speak') },
             { id: `g-${hashText('b#Kq)3@fz')}`, type: 'reverse', tags: ['verb', 'er-verb'], source: src('Spanish::Verbs'), front: text('comer'), back: text('to eat; "to dine"') },
@@ -75,6 +76,7 @@ test('Anki "Notes in Plain Text": #separator, #html, #guid/#notetype/#deck/#tags
           tags: [],
           sources: [{ doc: 'anki-notes-plain-text.txt' }],
           tables: [],
+          textFormat: 'html',
           cards: [
             { id: `g-${hashText('D>s6]6+Y]u')}`, type: 'cloze', tags: ['grammar'], source: src('Spanish::Grammar'), text: text('{{c1::Ser}} is for lasting traits') },
             { id: `g-${hashText('kP4&z!Qm2a')}`, type: 'basic', tags: [], source: src('Spanish::Grammar'), front: text('estar:\nstates'), back: text('temporary<br>conditions') },

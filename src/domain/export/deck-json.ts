@@ -11,6 +11,7 @@ export interface ExportDeckRow {
   tags: string[];
   sources: Deck['sources'];
   tables: Deck['tables'];
+  textFormat?: Deck['textFormat'];
 }
 
 /** What the export needs of a stored card (a `CardRow` fits): the study card as `expandDeck` made it. */
@@ -131,6 +132,7 @@ export function exportDeck(deck: ExportDeckRow, cards: readonly ExportCardRow[])
     tags: deck.tags,
     sources: deck.sources,
     tables: deck.tables,
+    ...(deck.textFormat ? { textFormat: deck.textFormat } : {}),
     cards: [...groups.values()].map((parts) => rebuildCard(deck.id, parts)),
   };
   // Through the import door: what comes out is exactly what importing the file gives.

@@ -207,6 +207,7 @@ export async function readAnkiPackage(bytes: Uint8Array, opts: ReadAnkiOptions):
         tags: [],
         sources: [{ doc: file }],
         tables: [],
+        textFormat: 'html',
         cards: converter.decks.get(d)!,
       };
       // The mapping should only ever make valid decks; a failure here is a bug, reported rather than written.

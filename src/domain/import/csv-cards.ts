@@ -126,6 +126,7 @@ export async function buildCsvDrafts(table: CsvTable, mapping: CsvMapping, onPro
       tags: [],
       sources: [{ doc: file }],
       tables: [],
+      ...(mapping.html ? { textFormat: 'html' as const } : {}),
       cards: cards.map((c) => c.card),
     };
     const lineOf = new Map(cards.map((c) => [c.card.id, c.line]));

@@ -64,7 +64,7 @@ export class ImportError extends Error {
 export function formatImportIssue(i: ImportIssue): string {
   const where = i.where === undefined ? '' : ` ${i.where}`;
   const field = i.field === undefined ? '' : ` field "${i.field}"`;
-  return `${i.file}:${where}${field}: ${i.message}`;
+  return where === '' && field === '' ? `${i.file}: ${i.message}` : `${i.file}:${where}${field}: ${i.message}`;
 }
 
 /** Limits that keep a hostile or huge file from taking the tab down; checked before work is done. */
