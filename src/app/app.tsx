@@ -11,12 +11,22 @@ import { LibraryScreen } from '../features/library/library-screen';
 import { ReviewScreen } from '../features/review/review-screen';
 import { CardListReview } from '../features/review/card-list-review';
 import { quizNavMessages } from '../features/quiz/quiz-nav-messages';
+import { libraryMessages } from '../features/library/library-messages';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { AlertBar } from '../ui/alert-bar';
-import { useHashRoute } from './use-hash-route';
+import { routeHash, useHashRoute } from './use-hash-route';
 
 // The quiz (its generator and schemas) loads when first opened, not with the review screen.
 const QuizScreen = lazy(() => import('../features/quiz/quiz-screen').then((m) => ({ default: m.QuizScreen })));
+// Import, export and backup load when opened: parsers, sql.js, gzip and their schemas stay out of the review screen.
+const ImportScreen = lazy(() => import('../features/library/import-screen').then((m) => ({ default: m.ImportScreen })));
+const DeckPage = lazy(() => import('../features/library/deck-page').then((m) => ({ default: m.DeckPage })));
+const BackupScreen = lazy(() => import('../features/library/backup-screen').then((m) => ({ default: m.BackupScreen })));
+const importLinks = {
+  study: (deckId: string) => routeHash({ name: 'review', deckId }),
+  deck: (deckId: string) => routeHash({ name: 'deck', deckId }),
+  library: routeHash({ name: 'library' }),
+};
 
 /** Loads changed built-in decks once per page load; the library shows what is stored meanwhile. */
 function useBuiltinDecks(): boolean {
@@ -58,6 +68,7 @@ function Localized() {
 function Shell() {
   const t = useT();
   const qt = useMessages(quizNavMessages);
+  const lt = useMessages(libraryMessages);
   const [route, go] = useHashRoute();
   const decksReady = useBuiltinDecks();
   const { settings } = useSettings();
@@ -81,6 +92,12 @@ function Shell() {
           </a>
           <a href="#/quiz" aria-current={route.name === 'quiz' ? 'page' : undefined}>
             {qt('nav.quiz')}
+          </a>
+          <a href="#/import" aria-current={route.name === 'import' ? 'page' : undefined}>
+            {lt('nav.import')}
+          </a>
+          <a href="#/backup" aria-current={route.name === 'backup' ? 'page' : undefined}>
+            {lt('nav.backup')}
           </a>
           <a href="#/settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
             {t('nav.settings')}
@@ -118,6 +135,20 @@ function Shell() {
             listKey={route.key}
             onExit={() => go({ name: 'quiz', attemptId: route.source === 'mistakes' ? route.key : null })}
           />
+        )}
+        {(route.name === 'import' || route.name === 'deck' || route.name === 'backup') && (
+          <Suspense fallback={<p>{t('review.loading')}</p>}>
+            {route.name === 'import' && <ImportScreen links={importLinks} />}
+            {route.name === 'deck' && (
+              <DeckPage
+                key={route.deckId}
+                deckId={route.deckId}
+                studyHref={routeHash({ name: 'review', deckId: route.deckId })}
+                libraryHref={importLinks.library}
+              />
+            )}
+            {route.name === 'backup' && <BackupScreen libraryHref={importLinks.library} />}
+          </Suspense>
         )}
       </main>
     </div>

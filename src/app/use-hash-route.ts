@@ -8,7 +8,11 @@ export type Route =
   /** The quiz home, or the results of one attempt. */
   | { name: 'quiz'; attemptId: string | null }
   /** A review of a list of cards: an attempt's mistakes, or a day of the interview plan. */
-  | { name: 'card-list'; source: 'mistakes' | 'plan'; key: string };
+  | { name: 'card-list'; source: 'mistakes' | 'plan'; key: string }
+  /** Import a file; a deck's page with its exports; backup and restore. */
+  | { name: 'import' }
+  | { name: 'deck'; deckId: string }
+  | { name: 'backup' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
@@ -17,6 +21,9 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'review' && parts[1]) return { name: 'review', deckId: parts[1] };
   if (parts[0] === 'quiz') return { name: 'quiz', attemptId: parts[1] === 'attempt' && parts[2] ? parts[2] : null };
   if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'import') return { name: 'import' };
+  if (parts[0] === 'deck' && parts[1]) return { name: 'deck', deckId: parts[1] };
+  if (parts[0] === 'backup') return { name: 'backup' };
   return { name: 'library' };
 }
 
@@ -25,6 +32,9 @@ export function routeHash(route: Route): string {
   if (route.name === 'settings') return '#/settings';
   if (route.name === 'quiz') return route.attemptId === null ? '#/quiz' : `#/quiz/attempt/${encodeURIComponent(route.attemptId)}`;
   if (route.name === 'card-list') return `#/review/${route.source}/${encodeURIComponent(route.key)}`;
+  if (route.name === 'import') return '#/import';
+  if (route.name === 'deck') return `#/deck/${encodeURIComponent(route.deckId)}`;
+  if (route.name === 'backup') return '#/backup';
   return '#/';
 }
 

@@ -6,11 +6,18 @@ import { db } from '../../db/connection';
 import { useLiveQuery } from '../../db/live';
 import { deckList } from '../../db/review-repo';
 import { useSettings } from '../../db/use-settings';
-import { useT } from '../../lib/i18n';
+import { useMessages, useT } from '../../lib/i18n';
 import { useNow } from '../../lib/use-now';
+import { BackupReminderBanner } from './backup-reminder';
+import { libraryMessages } from './library-messages';
+
+const IMPORT_HREF = '#/import';
+const BACKUP_HREF = '#/backup';
+const deckHref = (id: string) => `#/deck/${encodeURIComponent(id)}`;
 
 export function LibraryScreen({ onStudy }: { onStudy(deckId: string): void }) {
   const t = useT();
+  const lm = useMessages(libraryMessages);
   const { settings } = useSettings();
   const now = useNow();
   const { dayStartHour, newPerDay, reviewsPerDay, uiLang } = settings.study;
@@ -22,6 +29,13 @@ export function LibraryScreen({ onStudy }: { onStudy(deckId: string): void }) {
   return (
     <section className="library" aria-labelledby="library-title">
       <h1 id="library-title">{t('library.heading')}</h1>
+      <BackupReminderBanner backupHref={BACKUP_HREF} />
+      <p className="library-actions">
+        <a className="button" href={IMPORT_HREF}>
+          {lm('library.import')}
+        </a>
+        <a href={BACKUP_HREF}>{lm('library.backup')}</a>
+      </p>
       {decks === undefined && <p>{t('library.loading')}</p>}
       {decks?.length === 0 && <p>{t('library.empty')}</p>}
       <ul className="deck-list">
@@ -34,6 +48,9 @@ export function LibraryScreen({ onStudy }: { onStudy(deckId: string): void }) {
                 <h2>{title}</h2>
                 {deck.description && <p className="deck-desc">{deck.description[uiLang]}</p>}
                 <p className="deck-total">{t('library.total', { n: counts.total })}</p>
+                <a className="deck-page-link" href={deckHref(deck.id)} aria-label={lm('library.deck-page-of', { deck: title })}>
+                  {lm('library.deck-page')}
+                </a>
               </div>
               <dl className="deck-counts">
                 <div className="count-new">

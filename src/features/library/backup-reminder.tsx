@@ -1,0 +1,84 @@
+// The library's backup reminder: shown when backupReminderStatus says so, with "Back up now" and "Remind me later".
+import { useEffect, useState } from 'react';
+import type * as BackupRepoModule from '../../db/backup-repo';
+import { db, reportStorageError } from '../../db/connection';
+import { useLiveQuery } from '../../db/live';
+import { clock } from '../../lib/clock';
+import { useMessages } from '../../lib/i18n';
+import { useNow } from '../../lib/use-now';
+import { backupMessages } from './backup-messages';
+import { CONTENT_TYPES, downloadFile } from './export-download';
+
+/** "Remind me later" means in three days. */
+const SNOOZE_MS = 3 * 86_400_000;
+
+type BackupRepo = typeof BackupRepoModule;
+
+export function BackupReminderBanner({ backupHref }: { backupHref: string }) {
+  const m = useMessages(backupMessages);
+  const now = useNow();
+  // The backup code (gzip, the backup schemas) loads after the library is on screen, not with it.
+  const [repo, setRepo] = useState<BackupRepo | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    import('../../db/backup-repo').then(
+      (mod) => live && setRepo(mod),
+      () => {}, // No reminder is better than a broken library (e.g. offline before the chunk was cached).
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const status = useLiveQuery(
+    () => (repo ? repo.backupReminderStatus(db(), now) : Promise.resolve(null)),
+    [repo, now],
+  );
+
+  async function backUp() {
+    if (!repo) return;
+    setBusy(true);
+    try {
+      const result = await repo.createBackup(db(), clock.ms());
+      downloadFile(result.bytes, result.fileName, CONTENT_TYPES.backup);
+      setSaved(result.fileName);
+    } catch (e) {
+      reportStorageError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function later() {
+    if (!repo) return;
+    const t = clock.ms();
+    await repo.snoozeBackupReminder(db(), t + SNOOZE_MS, t).catch(reportStorageError);
+  }
+
+  if (saved)
+    return (
+      <p className="backup-reminder done" role="status">
+        {m('reminder.done', { file: saved })}
+      </p>
+    );
+  if (!status?.remind) return null;
+  return (
+    <aside className="backup-reminder" aria-label={m('reminder.label')}>
+      <p>
+        {status.reason === 'never'
+          ? m('reminder.never', { n: status.reviews })
+          : m('reminder.stale', { n: status.reviews, days: status.days })}
+      </p>
+      <div className="import-actions">
+        <button type="button" className="primary" onClick={() => void backUp()} disabled={busy}>
+          {m('reminder.backup-now')}
+        </button>
+        <button type="button" onClick={() => void later()} disabled={busy}>
+          {m('reminder.later')}
+        </button>
+        <a href={backupHref}>{m('backup.heading')}</a>
+      </div>
+    </aside>
+  );
+}

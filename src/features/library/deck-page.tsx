@@ -1,0 +1,56 @@
+// A deck's own page (#/deck/<id>): what it is, where it came from, Study, and its exports.
+import { useMemo } from 'react';
+import { db } from '../../db/connection';
+import { getDeck } from '../../db/deck-repo';
+import { useLiveQuery } from '../../db/live';
+import { deckCounts } from '../../db/review-repo';
+import { useSettings } from '../../db/use-settings';
+import { dayWindow } from '../../domain/day-window';
+import { DEFAULT_QUEUE_LIMITS } from '../../domain/queue';
+import { useMessages } from '../../lib/i18n';
+import { useNow } from '../../lib/use-now';
+import { ExportPanel } from './export-panel';
+import { libraryMessages } from './library-messages';
+
+export function DeckPage({ deckId, studyHref, libraryHref }: { deckId: string; studyHref: string; libraryHref: string }) {
+  const m = useMessages(libraryMessages);
+  const { settings } = useSettings();
+  const { uiLang, studyLang, dayStartHour, newPerDay, reviewsPerDay } = settings.study;
+  const now = useNow();
+  const w = dayWindow(now, dayStartHour);
+  const day = useMemo(() => w, [w.start, w.end]); // eslint-disable-line react-hooks/exhaustive-deps
+  const limits = useMemo(() => ({ ...DEFAULT_QUEUE_LIMITS, newPerDay, reviewsPerDay }), [newPerDay, reviewsPerDay]);
+  // null: looked up and not there (undefined: not looked up yet).
+  const deck = useLiveQuery(async () => (await getDeck(db(), deckId)) ?? null, [deckId], deckId);
+  const counts = useLiveQuery(() => deckCounts(db(), deckId, day, limits), [deckId, day, limits], deckId);
+
+  if (deck === undefined) return <p>{m('deck.loading')}</p>;
+  if (deck === null)
+    return (
+      <section className="deck-page">
+        <p role="alert">{m('deck.missing', { id: deckId })}</p>
+        <a href={libraryHref}>{m('deck.back')}</a>
+      </section>
+    );
+  const title = deck.title[uiLang];
+  return (
+    <section className="deck-page" aria-labelledby="deck-title" data-deck-id={deck.id}>
+      <p>
+        <a href={libraryHref}>{m('deck.back')}</a>
+      </p>
+      <h1 id="deck-title">{title}</h1>
+      {deck.description && <p className="deck-desc">{deck.description[uiLang]}</p>}
+      <p className="deck-facts">
+        {counts && <span>{m('deck.cards', { n: counts.total.toLocaleString() })}</span>}
+        <span>{m(`deck.origin.${deck.origin}`)}</span>
+        <span>{m('deck.updated', { date: new Date(deck.updatedAt).toLocaleDateString(uiLang === 'zh' ? 'zh-CN' : 'en') })}</span>
+      </p>
+      <p>
+        <a className="button primary" href={studyHref}>
+          {m('deck.study')}
+        </a>
+      </p>
+      <ExportPanel deckId={deck.id} studyLang={studyLang} />
+    </section>
+  );
+}
