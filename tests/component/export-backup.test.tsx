@@ -1,0 +1,133 @@
+// @vitest-environment jsdom
+// Backup and restore from the backup screen (restore only after a confirmation that it replaces everything), and the reminder.
+import { screen, waitFor, within } from '@testing-library/react';
+import { upsertDeck } from '../../src/db/deck-repo';
+import type { ReviewLogRow } from '../../src/db/database';
+import { parseDeck } from '../../src/domain/deck-validate';
+import { newMemory } from '../../src/domain/scheduler';
+import { expandDeck } from '../../src/domain/study-card';
+import { freshDb } from './helpers';
+import { catchDownloads, file, openWithClient } from './import-helpers';
+
+// The whole app renders in jsdom: slow on a busy machine.
+vi.setConfig({ testTimeout: 20_000 });
+
+const deck = (id: string, title: string) => ({
+  format: 'dockdeck/deck@1' as const,
+  id,
+  title: { en: title, zh: title },
+  sources: [{ doc: 'n.md' }],
+  cards: [{ id: 'c1', type: 'basic' as const, front: { en: `${title}?`, zh: `${title}？` }, back: { en: 'A', zh: '答' }, source: { doc: 'n.md', section: 'S' } }],
+});
+
+async function addDeck(db: Awaited<ReturnType<typeof freshDb>>['db'], id: string, title: string, now: number) {
+  const parsed = parseDeck('n.json', deck(id, title));
+  if (!parsed.ok) throw new Error('bad test deck');
+  await upsertDeck(db, parsed.deck, expandDeck(parsed.deck), { hash: id, builtin: false, now });
+}
+
+const restoreInput = () => screen.getByLabelText<HTMLInputElement>('Backup file to restore');
+
+test('download a full backup, then restore it: the dialog says it replaces everything; Cancel changes nothing, confirming does', async () => {
+  const { db, now } = await freshDb(deck('mine', 'Mine'));
+  const downloads = catchDownloads();
+  const { user } = openWithClient('#/backup');
+  await waitFor(() => expect(document.querySelector('.app')).toHaveAttribute('data-ready', 'true'), { timeout: 5000 });
+  await user.click(await screen.findByRole('button', { name: 'Download full backup' }));
+  await waitFor(() => expect(downloads).toHaveLength(1), { timeout: 5000 });
+  const backup = downloads[0]!;
+  expect(backup.name).toMatch(/^dockdeck-backup-\d{4}-\d{2}-\d{2}\.json\.gz$/);
+  expect(backup.type).toBe('application/gzip');
+  const decksInBackup = await db.decks.count();
+  expect(screen.getByText(new RegExp(`^Saved ${backup.name.replaceAll('.', '\\.')}\\. Decks: ${decksInBackup}, cards: `))).toBeInTheDocument();
+
+  // Life goes on after the backup: another deck.
+  await addDeck(db, 'later', 'Later', now());
+  const bytes = new Uint8Array(await backup.blob.arrayBuffer());
+
+  await user.upload(restoreInput(), file(backup.name, bytes));
+  const dialog = await screen.findByRole('alertdialog', { name: 'Replace everything with this backup?' }, { timeout: 5000 });
+  expect(dialog).toHaveTextContent('Restoring REPLACES everything in dockdeck');
+  expect(within(dialog).getByText(`Decks: ${decksInBackup}`)).toBeInTheDocument();
+  expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+  await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+  expect(screen.queryByRole('alertdialog')).toBeNull();
+  expect(screen.getByText('Restore cancelled. Nothing was changed.')).toBeInTheDocument();
+  expect(await db.decks.get('later')).toBeDefined();
+
+  await user.upload(restoreInput(), file(backup.name, bytes));
+  const again = await screen.findByRole('alertdialog', {}, { timeout: 5000 });
+  await user.click(within(again).getByRole('button', { name: 'Replace everything' }));
+  expect(await screen.findByText(/^Restored the backup of /, {}, { timeout: 5000 })).toBeInTheDocument();
+  expect(await db.decks.get('later')).toBeUndefined();
+  expect(await db.decks.get('mine')).toBeDefined();
+  expect(await db.decks.count()).toBe(decksInBackup);
+});
+
+test('Escape closes the restore dialog without restoring', async () => {
+  const { db } = await freshDb(deck('mine', 'Mine'));
+  const downloads = catchDownloads();
+  const { user } = openWithClient('#/backup');
+  await user.click(await screen.findByRole('button', { name: 'Download full backup' }, { timeout: 5000 }));
+  await waitFor(() => expect(downloads).toHaveLength(1), { timeout: 5000 });
+  await db.decks.delete('mine');
+  await user.upload(restoreInput(), file('b.json.gz', new Uint8Array(await downloads[0]!.blob.arrayBuffer())));
+  await screen.findByRole('alertdialog', {}, { timeout: 5000 });
+  await user.keyboard('{Escape}');
+  expect(screen.queryByRole('alertdialog')).toBeNull();
+  expect(await db.decks.get('mine')).toBeUndefined();
+});
+
+test('a file that is not a backup is refused with the reason, and nothing changes', async () => {
+  const { db } = await freshDb(deck('mine', 'Mine'));
+  const { user } = openWithClient('#/backup');
+  await screen.findByRole('button', { name: 'Restore from backup…' }, { timeout: 5000 });
+  await user.upload(restoreInput(), file('notes.txt', 'just some notes'));
+  const alert = await screen.findByRole('alert');
+  expect(alert).toHaveTextContent('notes.txt cannot be restored:');
+  expect(alert).toHaveTextContent('This file is not a dockdeck backup.');
+  expect(screen.queryByRole('alertdialog')).toBeNull();
+  expect(await db.decks.get('mine')).toBeDefined();
+});
+
+function fakeLogs(n: number, at: number): ReviewLogRow[] {
+  const m = newMemory(new Date(at));
+  return Array.from({ length: n }, (_, i) => ({
+    id: `log-${i}`,
+    cardId: 'mine/c1',
+    deckId: 'mine',
+    rating: 'good',
+    review: at - i * 60_000,
+    state: 0,
+    elapsedDays: 0,
+    scheduledDays: 0,
+    durationMs: 2000,
+    kind: 'review',
+    before: m,
+    after: m,
+  }));
+}
+
+test('the library reminds to back up after 50 reviews; "Remind me later" hides it for three days', async () => {
+  const { db, now } = await freshDb(deck('mine', 'Mine'));
+  await db.reviewLogs.bulkPut(fakeLogs(50, now()));
+  const { user } = openWithClient('#/');
+  const banner = await screen.findByRole('complementary', { name: 'Backup reminder' }, { timeout: 5000 });
+  expect(banner).toHaveTextContent('You have never backed up: 50 reviews live only in this browser.');
+  await user.click(within(banner).getByRole('button', { name: 'Remind me later' }));
+  await waitFor(() => expect(screen.queryByRole('complementary', { name: 'Backup reminder' })).toBeNull());
+  expect((await db.settings.get('backup'))?.value).toEqual({ lastBackupAt: null, snoozedUntil: now() + 3 * 86_400_000 });
+});
+
+test('"Back up now" in the reminder downloads the backup and the reminder goes', async () => {
+  const { db, now } = await freshDb(deck('mine', 'Mine'));
+  await db.reviewLogs.bulkPut(fakeLogs(60, now()));
+  const downloads = catchDownloads();
+  const { user } = openWithClient('#/');
+  const banner = await screen.findByRole('complementary', { name: 'Backup reminder' }, { timeout: 5000 });
+  await user.click(within(banner).getByRole('button', { name: 'Back up now' }));
+  await waitFor(() => expect(downloads).toHaveLength(1), { timeout: 5000 });
+  expect(await screen.findByText(`Backup saved as ${downloads[0]!.name}.`)).toBeInTheDocument();
+  expect(screen.queryByRole('complementary', { name: 'Backup reminder' })).toBeNull();
+  expect((await db.settings.get('backup'))?.value).toEqual({ lastBackupAt: now() });
+});
