@@ -131,14 +131,21 @@ export default [
         await page.waitForFunction(() => document.documentElement.dataset.quizBenchReady === 'true');
         // Every seeded deck: the 100,000-card scope.
         const deckIds = ctx.seed.deckIds;
-        const r = await page.evaluate((opts) => window.quizBench.run(opts), { deckIds, length: 50, runs: 20, warmup: 3 });
+        const r = await page.evaluate((opts) => window.quizBench.run(opts), {
+          deckIds,
+          length: 50,
+          runs: 20,
+          warmup: 3,
+        });
         if (r.questions !== 50) throw new Error(`the quiz has ${r.questions} questions, not 50`);
         return {
           values: r.ours,
           baseline: { name: 'raw idb getAllKeys of the scope', values: r.raw },
           note:
             `${r.scopeSize} cards in ${deckIds.length} decks; ${r.sampled ? 'sampled' : 'read'} ${r.rows} rows; ` +
-            `questions ${Object.entries(r.kinds).map(([k, n]) => `${k} ${n}`).join(', ')}; ` +
+            `questions ${Object.entries(r.kinds)
+              .map(([k, n]) => `${k} ${n}`)
+              .join(', ')}; ` +
             `median: reading the sample ${ms(median(r.load))}, generating ${ms(median(r.generate))}; ` +
             `for comparison the app's id read of the scope ${ms(median(r.ids))}, count ${ms(median(r.count))}, bulkGet of 600 ids ${ms(median(r.get))}`,
         };

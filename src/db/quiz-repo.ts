@@ -35,7 +35,9 @@ export function scopeCardIds(db: DockdeckDB, scope: QuizScope): Promise<string[]
       const decks = await db.decks.toCollection().primaryKeys();
       lists = await Promise.all(
         decks.flatMap((d) =>
-          STUDIED.map((s) => db.cards.where('[deckId+state+due]').between([d, s, Dexie.minKey], [d, s, Dexie.maxKey]).primaryKeys()),
+          STUDIED.map((s) =>
+            db.cards.where('[deckId+state+due]').between([d, s, Dexie.minKey], [d, s, Dexie.maxKey]).primaryKeys(),
+          ),
         ),
       );
     }
@@ -63,7 +65,13 @@ export interface LoadedScope {
  * looked up through the [deckId+position] index (a position with no card, after a deck lost cards, is skipped).
  * Null when the decks hold at most `wholeMax` positions: such a scope is read whole, by id.
  */
-async function sampleByPosition(db: DockdeckDB, deckIds: readonly string[], size: number, wholeMax: number, rand: () => number) {
+async function sampleByPosition(
+  db: DockdeckDB,
+  deckIds: readonly string[],
+  size: number,
+  wholeMax: number,
+  rand: () => number,
+) {
   const spans = await Promise.all(
     deckIds.map(async (deckId) => {
       const range = () => db.cards.where('[deckId+position]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]);
@@ -90,7 +98,12 @@ async function sampleByPosition(db: DockdeckDB, deckIds: readonly string[], size
  * its 100,000 ids; a tag or "studied" scope reads its ids through the indexes, then samples them. Table rows of a
  * sampled scope are added whole, so a table's open question keeps all its rows.
  */
-export async function loadQuizSource(db: DockdeckDB, scope: QuizScope, seed: number, length: number): Promise<LoadedScope> {
+export async function loadQuizSource(
+  db: DockdeckDB,
+  scope: QuizScope,
+  seed: number,
+  length: number,
+): Promise<LoadedScope> {
   const want = length > 0 ? Math.min(length, MAX_QUESTIONS) : MAX_QUESTIONS;
   const size = Math.max(SAMPLE_MIN, want * SAMPLE_PER_QUESTION);
   const wholeMax = Math.max(FULL_LOAD_MAX, size);
@@ -119,7 +132,15 @@ export async function loadQuizSource(db: DockdeckDB, scope: QuizScope, seed: num
       for (const r of extra) if (r && inScope(r, scope)) rows.push(r);
     }
     return {
-      source: { cards: rows, decks: decks.map((d) => ({ id: d.id, title: d.title, tables: d.tables })) },
+      source: {
+        cards: rows,
+        decks: decks.map((d) => ({
+          id: d.id,
+          title: d.title,
+          tables: d.tables,
+          ...(d.textFormat ? { textFormat: d.textFormat } : {}),
+        })),
+      },
       scopeSize,
       sampled,
     };
@@ -138,7 +159,11 @@ export async function loadScopeCards(db: DockdeckDB, scope: QuizScope): Promise<
  * answered twice in a day is graded twice, and ts-fsrs treats the second as a short-term review. Everything or
  * nothing is written.
  */
-export async function saveAttempt(db: DockdeckDB, attempt: QuizAttemptRow, settings: Settings): Promise<{ reviews: number }> {
+export async function saveAttempt(
+  db: DockdeckDB,
+  attempt: QuizAttemptRow,
+  settings: Settings,
+): Promise<{ reviews: number }> {
   const reviews = attempt.scope.config.updateSchedule ? quizReviews(attempt.questions) : [];
   return db.transaction('rw', db.quizAttempts, db.cards, db.reviewLogs, async () => {
     let written = 0;
@@ -148,7 +173,13 @@ export async function saveAttempt(db: DockdeckDB, attempt: QuizAttemptRow, setti
       // Never before the card's last review (another tab may have answered it meanwhile): time only moves forward.
       const at = new Date(Math.max(r.at, card.lastReview ?? 0));
       const { memory, record } = grade(card.id, memoryOf(card), r.rating, at, schedulerAt(settings, at));
-      const log: ReviewLogRow = { id: newId(), deckId: card.deckId, durationMs: Math.max(0, Math.round(r.durationMs)), kind: 'quiz', ...record };
+      const log: ReviewLogRow = {
+        id: newId(),
+        deckId: card.deckId,
+        durationMs: Math.max(0, Math.round(r.durationMs)),
+        kind: 'quiz',
+        ...record,
+      };
       await db.cards.put({ ...card, ...memory, updatedAt: at.getTime() });
       await db.reviewLogs.add(log);
       written++;
@@ -161,7 +192,8 @@ export async function saveAttempt(db: DockdeckDB, attempt: QuizAttemptRow, setti
 /** A stored attempt passes through the schemas; a damaged row is left out rather than breaking the screen. */
 function restoreAttempt(row: QuizAttemptRow | undefined): QuizAttemptRow | undefined {
   if (!row || !attemptScopeSchema.safeParse(row.scope).success) return undefined;
-  if (!Array.isArray(row.questions) || !row.questions.every((q) => attemptQuestionSchema.safeParse(q).success)) return undefined;
+  if (!Array.isArray(row.questions) || !row.questions.every((q) => attemptQuestionSchema.safeParse(q).success))
+    return undefined;
   return row;
 }
 
@@ -184,7 +216,9 @@ export async function writeQuizPrefs(db: DockdeckDB, prefs: QuizPrefs, now: numb
 }
 
 /** Decks and tags to choose a scope from. */
-export async function scopeChoices(db: DockdeckDB): Promise<{ decks: Array<{ id: string; title: Text }>; tags: string[] }> {
+export async function scopeChoices(
+  db: DockdeckDB,
+): Promise<{ decks: Array<{ id: string; title: Text }>; tags: string[] }> {
   const [decks, tags] = await Promise.all([db.decks.toArray(), db.cards.orderBy('tags').uniqueKeys()]);
   return {
     decks: decks.map((d) => ({ id: d.id, title: d.title })).sort((a, b) => a.title.en.localeCompare(b.title.en)),

@@ -8,7 +8,24 @@ import { DEFAULT_QUIZ_PREFS, type QuizPrefs } from '../../src/domain/quiz/quiz-p
 
 type User = ReturnType<typeof userEvent.setup>;
 const t = (en: string, zh: string) => ({ en, zh });
-const WORDS = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima', 'mike', 'november', 'oscar', 'papa'];
+const WORDS = [
+  'alpha',
+  'bravo',
+  'charlie',
+  'delta',
+  'echo',
+  'foxtrot',
+  'golf',
+  'hotel',
+  'india',
+  'juliet',
+  'kilo',
+  'lima',
+  'mike',
+  'november',
+  'oscar',
+  'papa',
+];
 
 /** A deck of `n` basic cards whose answers are short terms ("Term alpha"), all siblings of each other. */
 export function termsDeck(n: number, id = 'qz'): DeckInput {
@@ -55,7 +72,9 @@ export const quiz = {
     const cardId = quiz.cardId()!;
     const expected = answerOf(cardId);
     if (kind === 'mcq' || kind === 'classify') {
-      const options = [...document.querySelectorAll<HTMLElement>('.choices button')].map((b) => b.textContent!.replace(/^[A-H]\s*/, '').trim());
+      const options = [...document.querySelectorAll<HTMLElement>('.choices button')].map((b) =>
+        b.textContent!.replace(/^[A-H]\s*/, '').trim(),
+      );
       const good = options.indexOf(expected);
       expect(good, `options of ${cardId}: ${options.join(' | ')}`).toBeGreaterThanOrEqual(0);
       const pick = right ? good : (good + 1) % options.length;

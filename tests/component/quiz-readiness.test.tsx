@@ -16,16 +16,55 @@ const t = (en: string, zh: string) => ({ en, zh });
 
 function attempt(id: string, startedAt: number, rights: boolean[]): QuizAttemptRow {
   const questions: AttemptQuestion[] = rights.map((right, i) => ({
-    question: { id: `q${i}`, kind: 'type-in', cardId: `qz/c${i}`, deckId: 'qz', tags: [], source: { doc: 'doc.txt', section: 'Terms' }, prompt: t(`Q${i}`, `问${i}`), answer: t('A', '答'), accept: [] },
-    result: { response: { kind: 'typed', text: right ? 'A' : 'B' }, correct: right, score: right ? 1 : 0, overridden: false, durationMs: 5000, answeredAt: startedAt },
+    question: {
+      id: `q${i}`,
+      kind: 'type-in',
+      cardId: `qz/c${i}`,
+      deckId: 'qz',
+      tags: [],
+      source: { doc: 'doc.txt', section: 'Terms' },
+      prompt: t(`Q${i}`, `问${i}`),
+      answer: t('A', '答'),
+      accept: [],
+    },
+    result: {
+      response: { kind: 'typed', text: right ? 'A' : 'B' },
+      correct: right,
+      score: right ? 1 : 0,
+      overridden: false,
+      durationMs: 5000,
+      answeredAt: startedAt,
+    },
   }));
   const score = rights.filter(Boolean).length;
-  return { id, startedAt, finishedAt: startedAt + 60_000, scope: { config: { scope: { kind: 'studied' }, length: 10, kinds: ['type-in'], timeLimitMin: null, seed: 1, updateSchedule: false }, lang: 'en' }, questions, score, total: rights.length };
+  return {
+    id,
+    startedAt,
+    finishedAt: startedAt + 60_000,
+    scope: {
+      config: {
+        scope: { kind: 'studied' },
+        length: 10,
+        kinds: ['type-in'],
+        timeLimitMin: null,
+        seed: 1,
+        updateSchedule: false,
+      },
+      lang: 'en',
+    },
+    questions,
+    score,
+    total: rights.length,
+  };
 }
 
 test('the history lists past quizzes newest first, with a described trend line, and opens their results', async () => {
   const clock = await freshDb(termsDeck(6));
-  await saveAttempt(clock.db, attempt('old', clock.now() - 2 * DAY, [true, false, false, false, true]), DEFAULT_SETTINGS);
+  await saveAttempt(
+    clock.db,
+    attempt('old', clock.now() - 2 * DAY, [true, false, false, false, true]),
+    DEFAULT_SETTINGS,
+  );
   await saveAttempt(clock.db, attempt('new', clock.now() - DAY, [true, true, true, true, false]), DEFAULT_SETTINGS);
   const { user } = openApp('#/quiz');
   const history = await screen.findByRole('region', { name: 'History' });
@@ -43,8 +82,22 @@ test('readiness: the predicted share for the interview date, the weakest cards, 
   const clock = await freshDb(termsDeck(6));
   const now = clock.now();
   // Two cards learned a while ago (one weak, one strong); the rest are new and count as 0.
-  await clock.db.cards.update('qz/c0', { state: CardState.Review, stability: 3, difficulty: 5, reps: 2, lastReview: now - 2 * DAY, due: now + DAY });
-  await clock.db.cards.update('qz/c1', { state: CardState.Review, stability: 300, difficulty: 3, reps: 6, lastReview: now - 2 * DAY, due: now + 200 * DAY });
+  await clock.db.cards.update('qz/c0', {
+    state: CardState.Review,
+    stability: 3,
+    difficulty: 5,
+    reps: 2,
+    lastReview: now - 2 * DAY,
+    due: now + DAY,
+  });
+  await clock.db.cards.update('qz/c1', {
+    state: CardState.Review,
+    stability: 300,
+    difficulty: 3,
+    reps: 6,
+    lastReview: now - 2 * DAY,
+    due: now + 200 * DAY,
+  });
   await setQuizPrefs(clock.db, {}, now);
   const { user } = openApp('#/quiz');
   const panel = await screen.findByRole('region', { name: 'Interview readiness' });
@@ -54,10 +107,18 @@ test('readiness: the predicted share for the interview date, the weakest cards, 
   const prediction = await within(panel).findByTestId('quiz-prediction', {}, { timeout: 4000 });
   const rows = await clock.db.cards.where('deckId').equals('qz').toArray();
   const at = interviewMoment('2026-03-06')!;
-  const expected = predictReadiness(rows.map((r) => ({ id: r.id, memory: memoryOf(r) })), at, schedulerAt(DEFAULT_SETTINGS, at));
-  expect(prediction).toHaveTextContent(`Predicted recall on 2026-03-06: ${Math.round(expected.share * 100)}% of 6 cards`);
+  const expected = predictReadiness(
+    rows.map((r) => ({ id: r.id, memory: memoryOf(r) })),
+    at,
+    schedulerAt(DEFAULT_SETTINGS, at),
+  );
+  expect(prediction).toHaveTextContent(
+    `Predicted recall on 2026-03-06: ${Math.round(expected.share * 100)}% of 6 cards`,
+  );
   // What to study: lowest first, the strong card last.
-  const weakest = within(panel).getAllByRole('listitem').filter((li) => li.dataset.cardId);
+  const weakest = within(panel)
+    .getAllByRole('listitem')
+    .filter((li) => li.dataset.cardId);
   expect(weakest.map((li) => li.dataset.cardId).at(-1)).toBe('qz/c1');
   expect(weakest[0]).toHaveTextContent('0%');
 
@@ -74,5 +135,11 @@ test('readiness: the predicted share for the interview date, the weakest cards, 
   await screen.findByRole('heading', { name: 'Study plan: 2026-03-02' });
   const first = await review.waitForCard();
   expect(todays).toContain(first);
-  await waitFor(() => expect(screen.getByText(`Remaining: ${todays.filter((id) => id !== 'qz/c0').length} new, 0 learning, ${todays.includes('qz/c0') ? 1 : 0} review`)).toBeInTheDocument());
+  await waitFor(() =>
+    expect(
+      screen.getByText(
+        `Remaining: ${todays.filter((id) => id !== 'qz/c0').length} new, 0 learning, ${todays.includes('qz/c0') ? 1 : 0} review`,
+      ),
+    ).toBeInTheDocument(),
+  );
 });

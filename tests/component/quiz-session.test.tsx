@@ -41,7 +41,12 @@ test('a 10-question quiz by keyboard: score and mistakes, then "review my mistak
   const logs = await clock.db.reviewLogs.toArray();
   expect(logs).toHaveLength(10);
   expect(logs.every((l) => l.kind === 'quiz')).toBe(true);
-  expect(logs.filter((l) => l.rating === 'again').map((l) => l.cardId).sort()).toEqual([...wrong].sort());
+  expect(
+    logs
+      .filter((l) => l.rating === 'again')
+      .map((l) => l.cardId)
+      .sort(),
+  ).toEqual([...wrong].sort());
 
   const button = screen.getByRole('button', { name: 'Review my mistakes (3)' });
   button.focus();
@@ -166,4 +171,27 @@ test('with a time limit the quiz ends by itself when time is up; unanswered ques
   expect(screen.getAllByText('Not answered')).toHaveLength(5);
   // Only the answered question reviewed its card.
   expect(await clock.db.reviewLogs.count()).toBe(1);
+});
+
+test('questions are drawn in their deck text format: an HTML deck is not read as Markdown', async () => {
+  const deck = termsDeck(4);
+  const clock = await freshDb({
+    ...deck,
+    textFormat: 'html',
+    cards: deck.cards.map((c) => (c.type === 'basic' ? { ...c, front: { en: `<b>Bold</b> and *not emphasis* ${c.id}?`, zh: `${c.id}？` } } : c)),
+  });
+  await setQuizPrefs(clock.db, { length: 10, kinds: ['type-in'] }, clock.now());
+  const { user } = openApp('#/quiz');
+  await user.click(await screen.findByRole('button', { name: 'Start quiz' }));
+  await user.click(await screen.findByRole('button', { name: 'Start with 4 questions' }));
+  const prompt = await waitFor(() => {
+    const el = document.querySelector('.quiz-prompt');
+    expect(el).not.toBeNull();
+    return el!;
+  });
+  expect(prompt.querySelector('b')).toHaveTextContent('Bold');
+  expect(prompt).toHaveTextContent('*not emphasis*');
+  expect(prompt.querySelector('em')).toBeNull();
+  // The answer field still has the focus, as on any type-in question.
+  expect(screen.getByLabelText('Your answer')).toHaveFocus();
 });

@@ -97,13 +97,18 @@ describe('quiz', () => {
     const scoreText = await page.getByTestId('quiz-score').textContent();
     expect(scoreText).toContain(`of 10 (${Math.round((attempt!.score / 10) * 100)}%)`);
     const wrongSingle = verdicts.filter((v) => v.kind !== 'open' && !v.correct).length;
-    const openMissed = attempt!.questions.filter((q) => q.question.kind === 'open' && (q.result.response.ticked?.length ?? 0) < q.question.keyPoints!.length).length;
+    const openMissed = attempt!.questions.filter(
+      (q) => q.question.kind === 'open' && (q.result.response.ticked?.length ?? 0) < q.question.keyPoints!.length,
+    ).length;
     expect(await page.locator('.quiz-mistakes > li').count()).toBe(wrongSingle + openMissed);
     expect(await page.locator('.quiz-mistakes > li .card-source').first().textContent()).toMatch(/^Source: .+, “.+”$/);
 
     // Quiz answers went into the schedule as quiz reviews (an interview question reviews each key point).
     const logs = await idb.read(page, 'reviewLogs');
-    const keyPoints = attempt!.questions.reduce((n, q) => n + (q.question.kind === 'open' ? q.question.keyPoints!.length : 1), 0);
+    const keyPoints = attempt!.questions.reduce(
+      (n, q) => n + (q.question.kind === 'open' ? q.question.keyPoints!.length : 1),
+      0,
+    );
     expect(logs).toHaveLength(keyPoints);
     expect(logs.every((l) => (l as unknown as { kind: string }).kind === 'quiz')).toBe(true);
 
@@ -129,7 +134,9 @@ describe('quiz', () => {
     const history = page.getByRole('region', { name: 'History' });
     await history.getByRole('row').nth(1).waitFor();
     expect(await history.getByRole('row').count()).toBe(2);
-    expect(await history.getByRole('img').getAttribute('aria-label')).toBe(`Score trend, oldest to newest: ${Math.round((attempt!.score / 10) * 100)}%`);
+    expect(await history.getByRole('img').getAttribute('aria-label')).toBe(
+      `Score trend, oldest to newest: ${Math.round((attempt!.score / 10) * 100)}%`,
+    );
     await history.getByRole('link').first().click();
     expect(await page.getByTestId('quiz-score').textContent()).toBe(scoreText);
   });

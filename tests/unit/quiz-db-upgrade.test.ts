@@ -20,14 +20,39 @@ test('version 2 → 4: stored cards are found by tag and by deck position, and e
   const name = `quiz-upgrade-${Date.now()}`;
   const v2 = openOld(name);
   const cards = [
-    { id: 'd/c1', deckId: 'd', noteId: 'd/c1', tags: ['net', 'io'], state: 2, due: 5, position: 0, reps: 3, stability: 4.2 },
+    {
+      id: 'd/c1',
+      deckId: 'd',
+      noteId: 'd/c1',
+      tags: ['net', 'io'],
+      state: 2,
+      due: 5,
+      position: 0,
+      reps: 3,
+      stability: 4.2,
+    },
     { id: 'd/c2', deckId: 'd', noteId: 'd/c2', tags: ['io'], state: 0, due: 0, position: 1, reps: 0, stability: 0 },
     { id: 'd/c3', deckId: 'd', noteId: 'd/c3', tags: [], state: 0, due: 0, position: 2, reps: 0, stability: 0 },
   ];
   await v2.table('cards').bulkAdd(cards);
-  await v2.table('decks').add({ id: 'd', title: { en: 'D', zh: '丁' }, builtin: false, origin: 'json', tags: [], sources: [], tables: [], contentHash: 'h', createdAt: 1, updatedAt: 1 });
+  await v2
+    .table('decks')
+    .add({
+      id: 'd',
+      title: { en: 'D', zh: '丁' },
+      builtin: false,
+      origin: 'json',
+      tags: [],
+      sources: [],
+      tables: [],
+      contentHash: 'h',
+      createdAt: 1,
+      updatedAt: 1,
+    });
   await v2.table('reviewLogs').add({ id: 'l1', cardId: 'd/c1', deckId: 'd', review: 4, rating: 'good' });
-  await v2.table('quizAttempts').add({ id: 'a1', startedAt: 1, finishedAt: 2, scope: {}, questions: [], score: 0, total: 0 });
+  await v2
+    .table('quizAttempts')
+    .add({ id: 'a1', startedAt: 1, finishedAt: 2, scope: {}, questions: [], score: 0, total: 0 });
   v2.close();
 
   const db = new DockdeckDB(name);
@@ -49,12 +74,27 @@ test('version 2 → 4: stored cards are found by tag and by deck position, and e
 test('version 3 → 4: cards are found by deck position', async () => {
   const name = `quiz-upgrade-v3-${Date.now()}`;
   const v3 = openOld(name, true);
-  await v3.table('cards').bulkAdd([0, 1, 2].map((i) => ({ id: `d/c${i}`, deckId: 'd', noteId: `d/c${i}`, tags: [], state: 0, due: 0, position: i })));
+  await v3
+    .table('cards')
+    .bulkAdd(
+      [0, 1, 2].map((i) => ({
+        id: `d/c${i}`,
+        deckId: 'd',
+        noteId: `d/c${i}`,
+        tags: [],
+        state: 0,
+        due: 0,
+        position: i,
+      })),
+    );
   v3.close();
   const db = new DockdeckDB(name);
   await db.open();
   expect(db.verno).toBe(4);
-  expect(await db.cards.where('[deckId+position]').between(['d', 1], ['d', 2], true, true).primaryKeys()).toEqual(['d/c1', 'd/c2']);
+  expect(await db.cards.where('[deckId+position]').between(['d', 1], ['d', 2], true, true).primaryKeys()).toEqual([
+    'd/c1',
+    'd/c2',
+  ]);
   expect(await db.cards.count()).toBe(3);
   db.close();
   await Dexie.delete(name);

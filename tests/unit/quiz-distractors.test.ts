@@ -39,25 +39,51 @@ describe('isFairDistractor', () => {
 
 describe('pickDistractors', () => {
   test('never returns the answer or the same option twice (any candidates, any seed)', () => {
-    const word = fc.constantFrom('cgroups', 'CGroups', 'c-groups', 'namespaces', 'Namespaces!', 'seccomp', 'SELinux', 'overlayfs', '控制组', '命名空间', '');
+    const word = fc.constantFrom(
+      'cgroups',
+      'CGroups',
+      'c-groups',
+      'namespaces',
+      'Namespaces!',
+      'seccomp',
+      'SELinux',
+      'overlayfs',
+      '控制组',
+      '命名空间',
+      '',
+    );
     fc.assert(
-      fc.property(fc.array(fc.tuple(word, word, fc.integer({ min: 0, max: 2 })), { maxLength: 30 }), fc.integer(), (raw, seed) => {
-        const picked = pickDistractors(answer, raw.map(([en, zh, tier]) => cand(en, zh, tier)), 3, rng(seed));
-        expect(picked.length).toBeLessThanOrEqual(3);
-        for (const lang of ['en', 'zh'] as const) {
-          const seen = picked.map((p) => squeeze(p.text[lang]));
-          expect(new Set(seen).size).toBe(seen.length);
-          for (const s of seen) {
-            expect(s).not.toBe('');
-            expect(s).not.toBe(squeeze(lang === 'en' ? 'cgroups' : '控制组'));
+      fc.property(
+        fc.array(fc.tuple(word, word, fc.integer({ min: 0, max: 2 })), { maxLength: 30 }),
+        fc.integer(),
+        (raw, seed) => {
+          const picked = pickDistractors(
+            answer,
+            raw.map(([en, zh, tier]) => cand(en, zh, tier)),
+            3,
+            rng(seed),
+          );
+          expect(picked.length).toBeLessThanOrEqual(3);
+          for (const lang of ['en', 'zh'] as const) {
+            const seen = picked.map((p) => squeeze(p.text[lang]));
+            expect(new Set(seen).size).toBe(seen.length);
+            for (const s of seen) {
+              expect(s).not.toBe('');
+              expect(s).not.toBe(squeeze(lang === 'en' ? 'cgroups' : '控制组'));
+            }
           }
-        }
-      }),
+        },
+      ),
     );
   });
 
   test('takes closer tiers first and is stable for a seed', () => {
-    const pool = [cand('far one', '远一', 2), cand('near one', '近一', 0), cand('mid one', '中一', 1), cand('near two', '近二', 0)];
+    const pool = [
+      cand('far one', '远一', 2),
+      cand('near one', '近一', 0),
+      cand('mid one', '中一', 1),
+      cand('near two', '近二', 0),
+    ];
     const a = pickDistractors(answer, pool, 2, rng(5)).map((c) => c.text.en);
     expect(a.sort()).toEqual(['near one', 'near two']);
     const b = pickDistractors(answer, pool, 3, rng(9)).map((c) => c.text.en);
@@ -90,7 +116,11 @@ describe('sibling pools', () => {
 
   test('multiple-choice options of a basic card come only from its siblings', () => {
     // Deck "a" and deck "b" share the tag "net"; deck "z" shares nothing with either.
-    const decks = [parsed(termDeck('a', 4, ['net'])), parsed(termDeck('b', 4, ['net'])), parsed(termDeck('z', 8, ['other']))];
+    const decks = [
+      parsed(termDeck('a', 4, ['net'])),
+      parsed(termDeck('b', 4, ['net'])),
+      parsed(termDeck('z', 8, ['other'])),
+    ];
     const src = quizSource(decks);
     const quiz = generateQuiz(src, { length: 0, kinds: ['mcq'], seed: 3 });
     const owner = new Map(src.cards.map((c) => [normalizeAnswer((c.content as { back: { en: string } }).back.en), c]));
@@ -142,11 +172,19 @@ describe('seeded', () => {
 
   test('a card keeps its options when the rest of the quiz changes', () => {
     const first = generateQuiz(src, { length: 0, kinds: ['mcq'], seed: 8 });
-    const fewer = generateQuiz({ ...src, cards: src.cards.filter((_, i) => i % 7 !== 3) }, { length: 0, kinds: ['mcq'], seed: 8 });
+    const fewer = generateQuiz(
+      { ...src, cards: src.cards.filter((_, i) => i % 7 !== 3) },
+      { length: 0, kinds: ['mcq'], seed: 8 },
+    );
     const byCard = new Map(first.questions.map((q) => [q.kind === 'open' ? '' : q.cardId, q]));
     // Own-choice mcq cards draw only from their own choices, so their options do not depend on the pool.
-    const own = fewer.questions.filter((q) => q.kind === 'mcq' && src.cards.find((c) => c.id === q.cardId)?.content.kind === 'mcq');
+    const own = fewer.questions.filter(
+      (q) => q.kind === 'mcq' && src.cards.find((c) => c.id === q.cardId)?.content.kind === 'mcq',
+    );
     expect(own.length).toBeGreaterThan(20);
-    for (const q of own) expect(q.kind === 'open' ? null : byCard.get(q.cardId)).toMatchObject({ options: (q as { options: unknown }).options });
+    for (const q of own)
+      expect(q.kind === 'open' ? null : byCard.get(q.cardId)).toMatchObject({
+        options: (q as { options: unknown }).options,
+      });
   });
 });

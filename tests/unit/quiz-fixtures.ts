@@ -35,7 +35,12 @@ export function builtinDecks(): Deck[] {
 }
 
 /** A deck of basic cards whose answers are terms: `n` cards, tags cycling through `tags`. */
-export function termDeck(id: string, n: number, tags: string[] = [], words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel']): DeckInput {
+export function termDeck(
+  id: string,
+  n: number,
+  tags: string[] = [],
+  words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'],
+): DeckInput {
   return {
     format: 'dockdeck/deck@1',
     id,

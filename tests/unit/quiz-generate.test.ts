@@ -41,7 +41,11 @@ describe('a quiz from the built-in decks', () => {
   });
 
   test('"all" asks every card it can, once, up to the cap', () => {
-    const { questions } = generateQuiz(builtin, { length: 0, kinds: ['mcq', 'true-false', 'classify', 'type-in'], seed: 1 });
+    const { questions } = generateQuiz(builtin, {
+      length: 0,
+      kinds: ['mcq', 'true-false', 'classify', 'type-in'],
+      seed: 1,
+    });
     expect(questions.length).toBe(Math.min(MAX_QUESTIONS, builtin.cards.length));
     const asked = questions.flatMap(cardsOf);
     expect(new Set(asked).size).toBe(asked.length);
@@ -62,9 +66,19 @@ describe('a quiz from the built-in decks', () => {
     const table = builtinDecks()[0]!.tables[0]!;
     for (const k of vs.keyPoints) {
       const row = table.rows.find((r) => k.cardId === `containers-vs-vms/table:${table.id}/${r.id}`)!;
-      expect(k.text.en).toBe(`**${row.trait.en}**: Container — ${row.cells.container!.en}; Virtual machine — ${row.cells.vm!.en}`);
+      expect(k.text.en).toBe(
+        `**${row.trait.en}**: Container — ${row.cells.container!.en}; Virtual machine — ${row.cells.vm!.en}`,
+      );
     }
   });
+});
+
+test('questions of an HTML deck carry the format, so they are never drawn as Markdown', () => {
+  const src = quizSource([parsed(termDeck('h', 6)), parsed(termDeck('m', 6))]);
+  const decks = src.decks.map((d) => (d.id === 'h' ? { ...d, textFormat: 'html' as const } : d));
+  const { questions } = generateQuiz({ ...src, decks }, { length: 0, kinds: ['type-in'], seed: 1 });
+  expect(questions).toHaveLength(12);
+  for (const q of questions) expect(q.format).toBe(q.deckId === 'h' ? 'html' : undefined);
 });
 
 describe('open questions from a section', () => {
@@ -90,9 +104,21 @@ describe('open questions from a section', () => {
     expect(rest).toEqual([]);
     expect(q!.prompt.en).toBe('Explain “Drivers”: what are the key points?');
     expect(q!.keyPoints).toEqual([
-      { cardId: 'net/bridge', text: t('Answer 0', '答案 0'), hint: t('What does the bridge driver do?', 'bridge 驱动做什么？') },
-      { cardId: 'net/host', text: t('Answer 1', '答案 1'), hint: t('What does the host driver do?', 'host 驱动做什么？') },
-      { cardId: 'net/none', text: t('Answer 2', '答案 2'), hint: t('What does the none driver do?', 'none 驱动做什么？') },
+      {
+        cardId: 'net/bridge',
+        text: t('Answer 0', '答案 0'),
+        hint: t('What does the bridge driver do?', 'bridge 驱动做什么？'),
+      },
+      {
+        cardId: 'net/host',
+        text: t('Answer 1', '答案 1'),
+        hint: t('What does the host driver do?', 'host 驱动做什么？'),
+      },
+      {
+        cardId: 'net/none',
+        text: t('Answer 2', '答案 2'),
+        hint: t('What does the none driver do?', 'none 驱动做什么？'),
+      },
     ]);
   });
 });
@@ -115,7 +141,10 @@ describe('bad input', () => {
   });
 
   test('an empty scope gives an empty quiz with a notice', () => {
-    expect(generateQuiz({ cards: [], decks: [] }, { length: 10, kinds: ALL, seed: 1 })).toEqual({ questions: [], notices: [{ kind: 'empty' }] });
+    expect(generateQuiz({ cards: [], decks: [] }, { length: 10, kinds: ALL, seed: 1 })).toEqual({
+      questions: [],
+      notices: [{ kind: 'empty' }],
+    });
   });
 
   test('an imported mcq card with no correct answer is refused at import, naming the card and field', () => {
@@ -124,7 +153,16 @@ describe('bad input', () => {
       id: 'imp',
       title: t('Imported', '导入'),
       sources: [{ doc: 'doc.txt' }],
-      cards: [{ id: 'no-answer', type: 'mcq', source, question: t('Q?', '问？'), choices: [t('a', '甲'), t('b', '乙')], answer: 2 }],
+      cards: [
+        {
+          id: 'no-answer',
+          type: 'mcq',
+          source,
+          question: t('Q?', '问？'),
+          choices: [t('a', '甲'), t('b', '乙')],
+          answer: 2,
+        },
+      ],
     });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues).toEqual([expect.objectContaining({ cardId: 'no-answer', field: 'answer' })]);
@@ -132,7 +170,9 @@ describe('bad input', () => {
 
   test('an mcq row with an answer out of range (old stored data) is skipped, not asked', () => {
     const src = quizSource(builtinDecks());
-    const broken = src.cards.map((c) => (c.content.kind === 'mcq' ? { ...c, content: { ...c.content, answer: 99 } } : c));
+    const broken = src.cards.map((c) =>
+      c.content.kind === 'mcq' ? { ...c, content: { ...c.content, answer: 99 } } : c,
+    );
     const { questions } = generateQuiz({ ...src, cards: broken }, { length: 0, kinds: ['mcq'], seed: 1 });
     const mcqIds = new Set(broken.filter((c) => c.content.kind === 'mcq').map((c) => c.id));
     expect(questions.some((q) => q.kind !== 'open' && mcqIds.has(q.cardId))).toBe(false);

@@ -1,6 +1,13 @@
 // Readiness for an interview date against hand-computed FSRS-6 retrievability, and the plan that raises it.
 import { CardState, DEFAULT_SCHEDULER_SETTINGS, newMemory, type Memory } from '../../src/domain/scheduler';
-import { interviewMoment, makePlan, planDays, predictReadiness, recallAfterReview, type ReadinessCard } from '../../src/domain/quiz/readiness';
+import {
+  interviewMoment,
+  makePlan,
+  planDays,
+  predictReadiness,
+  recallAfterReview,
+  type ReadinessCard,
+} from '../../src/domain/quiz/readiness';
 
 const DAY = 86_400_000;
 const settings = { ...DEFAULT_SCHEDULER_SETTINGS, enableFuzz: false };
@@ -14,7 +21,16 @@ const F = 0.9 ** (-1 / W20) - 1;
 const byHand = (t: number, s: number) => (1 + (F * t) / s) ** -W20;
 
 function reviewed(stability: number, lastReview: number): Memory {
-  return { ...newMemory(new Date(lastReview)), state: CardState.Review, stability, difficulty: 5, reps: 3, lastReview, due: lastReview + stability * DAY, scheduledDays: stability };
+  return {
+    ...newMemory(new Date(lastReview)),
+    state: CardState.Review,
+    stability,
+    difficulty: 5,
+    reps: 3,
+    lastReview,
+    due: lastReview + stability * DAY,
+    scheduledDays: stability,
+  };
 }
 
 describe('predicted recall at the date', () => {
@@ -74,9 +90,16 @@ describe('the plan', () => {
   const opts = { now, date: '2026-03-14', dayStartHour: 4, settings };
 
   test('study days run from today to the day before the interview', () => {
-    expect(planDays(now, interviewMoment('2026-03-14')!, 4).map((d) => d.day)).toEqual(['2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13']);
+    expect(planDays(now, interviewMoment('2026-03-14')!, 4).map((d) => d.day)).toEqual([
+      '2026-03-10',
+      '2026-03-11',
+      '2026-03-12',
+      '2026-03-13',
+    ]);
     // Today's reviews are assumed now if noon has passed, otherwise at noon.
-    expect(planDays(new Date(2026, 2, 10, 15), interviewMoment('2026-03-12')!, 4).map((d) => d.reviewAt.getHours())).toEqual([15, 12]);
+    expect(
+      planDays(new Date(2026, 2, 10, 15), interviewMoment('2026-03-12')!, 4).map((d) => d.reviewAt.getHours()),
+    ).toEqual([15, 12]);
     expect(planDays(now, interviewMoment('2026-03-10')!, 4).map((d) => d.day)).toEqual(['2026-03-10']);
   });
 
@@ -87,7 +110,9 @@ describe('the plan', () => {
     const weak = r.cards.filter((c) => c.r < 0.9).map((c) => c.id);
     expect(weak).not.toContain('solid');
     expect(weak.slice(0, 2).sort()).toEqual(['new-a', 'new-b']);
-    expect(plan.days.map((d) => d.day)).toEqual(['2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13'].slice(0, plan.days.length));
+    expect(plan.days.map((d) => d.day)).toEqual(
+      ['2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13'].slice(0, plan.days.length),
+    );
     expect(plan.days.flatMap((d) => d.cardIds)).toEqual(weak);
     const sizes = plan.days.map((d) => d.cardIds.length);
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
@@ -100,7 +125,11 @@ describe('the plan', () => {
   test('a daily cap leaves the rest out and says how many', () => {
     const plan = makePlan(cards, { ...opts, maxPerDay: 1 })!;
     expect(plan.days.map((d) => d.cardIds.length)).toEqual([1, 1, 1, 1]);
-    expect(plan.leftOut).toBe(plan.days.length === 4 ? predictReadiness(cards, interviewMoment('2026-03-14')!, settings).cards.filter((c) => c.r < 0.9).length - 4 : -1);
+    expect(plan.leftOut).toBe(
+      plan.days.length === 4
+        ? predictReadiness(cards, interviewMoment('2026-03-14')!, settings).cards.filter((c) => c.r < 0.9).length - 4
+        : -1,
+    );
   });
 
   test('no plan for a date that has passed or is not a date', () => {

@@ -39,7 +39,15 @@ async function load(...decks: ReturnType<typeof parsed>[]) {
 }
 
 async function makeReview(id: string, stability: number, lastReview: number) {
-  await db.cards.update(id, { state: CardState.Review, stability, difficulty: 5, reps: 3, lastReview, due: lastReview + stability * DAY, scheduledDays: stability });
+  await db.cards.update(id, {
+    state: CardState.Review,
+    stability,
+    difficulty: 5,
+    reps: 3,
+    lastReview,
+    due: lastReview + stability * DAY,
+    scheduledDays: stability,
+  });
 }
 
 const config = (over: Partial<QuizConfig> = {}): QuizConfig => ({
@@ -53,11 +61,33 @@ const config = (over: Partial<QuizConfig> = {}): QuizConfig => ({
 });
 
 const typedItem = (cardId: string, correct: boolean, answeredAt: number, durationMs = 15_000): AttemptQuestion => ({
-  question: { id: 'q', kind: 'type-in', cardId, deckId: 'a', tags: [], source: { doc: 'doc.txt', section: 'S0' }, prompt: t('Q', '问'), answer: t('A', '答'), accept: [] },
-  result: { response: { kind: 'typed', text: correct ? 'A' : 'nope' }, correct, score: correct ? 1 : 0, overridden: false, durationMs, answeredAt },
+  question: {
+    id: 'q',
+    kind: 'type-in',
+    cardId,
+    deckId: 'a',
+    tags: [],
+    source: { doc: 'doc.txt', section: 'S0' },
+    prompt: t('Q', '问'),
+    answer: t('A', '答'),
+    accept: [],
+  },
+  result: {
+    response: { kind: 'typed', text: correct ? 'A' : 'nope' },
+    correct,
+    score: correct ? 1 : 0,
+    overridden: false,
+    durationMs,
+    answeredAt,
+  },
 });
 
-const attempt = (id: string, questions: AttemptQuestion[], over: Partial<QuizConfig> = {}, startedAt = T): QuizAttemptRow => ({
+const attempt = (
+  id: string,
+  questions: AttemptQuestion[],
+  over: Partial<QuizConfig> = {},
+  startedAt = T,
+): QuizAttemptRow => ({
   id,
   startedAt,
   finishedAt: startedAt + 60_000,
@@ -73,9 +103,23 @@ describe('scopes', () => {
     await makeReview('b/c1', 5, T - DAY);
     expect(await scopeCardIds(db, { kind: 'decks', deckIds: ['b'] })).toEqual(['b/c0', 'b/c1', 'b/c2']);
     expect((await scopeCardIds(db, { kind: 'tags', tags: ['net'] })).sort()).toEqual(['a/c0', 'a/c2']);
-    expect((await scopeCardIds(db, { kind: 'tags', tags: ['net', 'io'] })).sort()).toEqual(['a/c0', 'a/c1', 'a/c2', 'a/c3', 'b/c0', 'b/c1', 'b/c2']);
+    expect((await scopeCardIds(db, { kind: 'tags', tags: ['net', 'io'] })).sort()).toEqual([
+      'a/c0',
+      'a/c1',
+      'a/c2',
+      'a/c3',
+      'b/c0',
+      'b/c1',
+      'b/c2',
+    ]);
     expect(await scopeCardIds(db, { kind: 'studied' })).toEqual(['b/c1']);
-    expect(await scopeChoices(db)).toEqual({ decks: [{ id: 'a', title: t('Deck a', '卡组 a') }, { id: 'b', title: t('Deck b', '卡组 b') }], tags: ['io', 'net'] });
+    expect(await scopeChoices(db)).toEqual({
+      decks: [
+        { id: 'a', title: t('Deck a', '卡组 a') },
+        { id: 'b', title: t('Deck b', '卡组 b') },
+      ],
+      tags: ['io', 'net'],
+    });
   });
 
   test('a small scope is read whole; a big one as a sample chosen by the seed (decks: by position), with whole trait tables', async () => {
@@ -98,7 +142,10 @@ describe('scopes', () => {
     expect(again.source.cards.map((c) => c.id)).toEqual(sampledIds);
     expect((await loadQuizSource(db, scope, 8, 10)).source.cards.map((c) => c.id)).not.toEqual(sampledIds);
     // A tag scope reads its ids through the tag index, then samples them the same way.
-    expect(await loadQuizSource(db, { kind: 'tags', tags: ['x'] }, 7, 10)).toMatchObject({ sampled: true, scopeSize: 2000 });
+    expect(await loadQuizSource(db, { kind: 'tags', tags: ['x'] }, 7, 10)).toMatchObject({
+      sampled: true,
+      scopeSize: 2000,
+    });
     // The same seed over the same scope replays the same quiz.
     const req = { length: 10, kinds: ['mcq', 'true-false', 'open'] as const, seed: 7 };
     expect(generateQuiz(again.source, req)).toEqual(generateQuiz(a.source, req));
@@ -112,7 +159,11 @@ describe('saving an attempt', () => {
   });
 
   test('attempt, card states and quiz review logs are written together', async () => {
-    const r = await saveAttempt(db, attempt('x1', [typedItem('a/c0', true, T + 1000), typedItem('a/c1', false, T + 2000)]), settings);
+    const r = await saveAttempt(
+      db,
+      attempt('x1', [typedItem('a/c0', true, T + 1000), typedItem('a/c1', false, T + 2000)]),
+      settings,
+    );
     expect(r).toEqual({ reviews: 2 });
     expect(await getAttempt(db, 'x1')).toMatchObject({ id: 'x1', total: 2 });
     const logs = (await db.reviewLogs.toArray()).sort((x, y) => x.review - y.review);
@@ -135,7 +186,9 @@ describe('saving an attempt', () => {
     db.reviewLogs.hook('creating', (_k, obj) => {
       if ((obj as { cardId: string }).cardId === 'a/c1') throw new DOMException('full', 'QuotaExceededError');
     });
-    await expect(saveAttempt(db, attempt('x3', [typedItem('a/c0', true, T), typedItem('a/c1', true, T + 1)]), settings)).rejects.toThrow();
+    await expect(
+      saveAttempt(db, attempt('x3', [typedItem('a/c0', true, T), typedItem('a/c1', true, T + 1)]), settings),
+    ).rejects.toThrow();
     expect(await db.quizAttempts.count()).toBe(0);
     expect(await db.reviewLogs.count()).toBe(0);
     expect(await db.cards.get('a/c0')).toMatchObject({ reps: 3, lastReview: T - 3 * DAY });
@@ -173,19 +226,44 @@ describe('history, preferences and custom reviews', () => {
 
   test('preferences round-trip; damaged fields fall back one by one', async () => {
     expect(await readQuizPrefs(db)).toEqual(DEFAULT_QUIZ_PREFS);
-    const prefs = { ...DEFAULT_QUIZ_PREFS, length: 25, interviewDate: '2026-04-01', scope: { kind: 'tags' as const, tags: ['io'] } };
+    const prefs = {
+      ...DEFAULT_QUIZ_PREFS,
+      length: 25,
+      interviewDate: '2026-04-01',
+      scope: { kind: 'tags' as const, tags: ['io'] },
+    };
     await writeQuizPrefs(db, prefs, T);
     expect(await readQuizPrefs(db)).toEqual(prefs);
-    await db.settings.put({ key: 'quiz', value: { ...prefs, length: -3, kinds: [], interviewDate: 'tomorrow' }, updatedAt: T });
-    expect(await readQuizPrefs(db)).toEqual({ ...prefs, length: 10, kinds: DEFAULT_QUIZ_PREFS.kinds, interviewDate: null });
+    await db.settings.put({
+      key: 'quiz',
+      value: { ...prefs, length: -3, kinds: [], interviewDate: 'tomorrow' },
+      updatedAt: T,
+    });
+    expect(await readQuizPrefs(db)).toEqual({
+      ...prefs,
+      length: 10,
+      kinds: DEFAULT_QUIZ_PREFS.kinds,
+      interviewDate: null,
+    });
   });
 
   test('"review my mistakes" lists the wrong answers of an attempt; a plan day lists its cards', async () => {
     await load(parsed(termDeck('a', 4)));
-    await saveAttempt(db, attempt('m', [typedItem('a/c0', true, T), typedItem('a/c2', false, T), typedItem('a/c3', false, T)]), settings);
+    await saveAttempt(
+      db,
+      attempt('m', [typedItem('a/c0', true, T), typedItem('a/c2', false, T), typedItem('a/c3', false, T)]),
+      settings,
+    );
     expect(await customReviewIds(db, 'mistakes', 'm')).toEqual(['a/c2', 'a/c3']);
     expect(await customReviewIds(db, 'mistakes', 'nope')).toEqual([]);
-    const plan = { scope: { kind: 'studied' as const }, date: '2026-03-12', days: [{ day: '2026-03-10', cardIds: ['a/c1'] }], share: 0.2, projectedShare: 0.5, leftOut: 0 };
+    const plan = {
+      scope: { kind: 'studied' as const },
+      date: '2026-03-12',
+      days: [{ day: '2026-03-10', cardIds: ['a/c1'] }],
+      share: 0.2,
+      projectedShare: 0.5,
+      leftOut: 0,
+    };
     await writeQuizPrefs(db, { ...DEFAULT_QUIZ_PREFS, plan }, T);
     expect(await customReviewIds(db, 'plan', '2026-03-10')).toEqual(['a/c1']);
   });

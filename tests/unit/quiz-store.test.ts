@@ -8,9 +8,25 @@ const base = { deckId: 'd', tags: [], source: { doc: 'doc.txt', section: 'S' }, 
 const QUESTIONS: Question[] = [
   { ...base, id: 'q1', kind: 'mcq', cardId: 'd/1', options: [t('a', '甲'), t('b', '乙'), t('c', '丙')], answer: 1 },
   { ...base, id: 'q2', kind: 'type-in', cardId: 'd/2', answer: t('cgroups', '控制组'), accept: [] },
-  { ...base, id: 'q3', kind: 'open', keyPoints: [{ cardId: 'd/3', text: t('x', 'x') }, { cardId: 'd/4', text: t('y', 'y') }] },
+  {
+    ...base,
+    id: 'q3',
+    kind: 'open',
+    keyPoints: [
+      { cardId: 'd/3', text: t('x', 'x') },
+      { cardId: 'd/4', text: t('y', 'y') },
+    ],
+  },
 ];
-const config = (over: Partial<QuizConfig> = {}): QuizConfig => ({ scope: { kind: 'studied' }, length: 10, kinds: ['mcq'], timeLimitMin: null, seed: 1, updateSchedule: true, ...over });
+const config = (over: Partial<QuizConfig> = {}): QuizConfig => ({
+  scope: { kind: 'studied' },
+  length: 10,
+  kinds: ['mcq'],
+  timeLimitMin: null,
+  seed: 1,
+  updateSchedule: true,
+  ...over,
+});
 
 function setup(over: Partial<QuizConfig> = {}, save: QuizDeps['save'] = async () => {}) {
   let now = 1_000;
@@ -64,12 +80,22 @@ test('a whole quiz: choose, submit, feedback, next; the attempt holds every answ
   s().reveal();
   s().toggleTick(1);
   s().submit();
-  expect(s().results[2]).toMatchObject({ correct: false, score: 0.5, response: { kind: 'open', ticked: [1], text: '' } });
+  expect(s().results[2]).toMatchObject({
+    correct: false,
+    score: 0.5,
+    response: { kind: 'open', ticked: [1], text: '' },
+  });
 
   await s().next();
   expect(s().phase).toBe('saved');
   expect(saved).toHaveLength(1);
-  expect(saved[0]).toMatchObject({ id: 'attempt-1', startedAt: 1000, score: 2.5, total: 3, scope: { lang: 'en', config: config() } });
+  expect(saved[0]).toMatchObject({
+    id: 'attempt-1',
+    startedAt: 1000,
+    score: 2.5,
+    total: 3,
+    scope: { lang: 'en', config: config() },
+  });
 });
 
 test('time up: unanswered questions are stored as not answered', async () => {
@@ -113,7 +139,12 @@ test('a failed save is reported and can be tried again with the same attempt id'
 test('the response a draft stands for', () => {
   const draft = { choice: 1, typed: ' x ', revealed: false, ticked: [2, 0], note: 'n' };
   expect(responseOf(QUESTIONS[0]!, draft)).toEqual({ kind: 'choice', index: 1 });
-  expect(responseOf({ ...base, id: 'q', kind: 'true-false', cardId: 'c', statement: t('', ''), answer: true, correct: t('', '') }, draft)).toEqual({ kind: 'bool', value: false });
+  expect(
+    responseOf(
+      { ...base, id: 'q', kind: 'true-false', cardId: 'c', statement: t('', ''), answer: true, correct: t('', '') },
+      draft,
+    ),
+  ).toEqual({ kind: 'bool', value: false });
   expect(responseOf(QUESTIONS[1]!, draft)).toEqual({ kind: 'typed', text: ' x ' });
   expect(responseOf(QUESTIONS[2]!, draft)).toBeNull();
   expect(responseOf(QUESTIONS[2]!, { ...draft, revealed: true })).toEqual({ kind: 'open', ticked: [0, 2], text: 'n' });

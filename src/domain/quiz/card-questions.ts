@@ -56,7 +56,9 @@ export function tableRowOf(noteId: string): { tableId: string; rowId: string } |
 function cellCandidates(pool: Pool, card: QuizCard, columnId: string): Candidate[] {
   const c = card.content;
   if (c.kind !== 'compare') return [];
-  const out: Candidate[] = c.columns.filter((col) => col.id !== columnId).map((col) => ({ text: col.cell, norm: normText(col.cell), tier: 0 }));
+  const out: Candidate[] = c.columns
+    .filter((col) => col.id !== columnId)
+    .map((col) => ({ text: col.cell, norm: normText(col.cell), tier: 0 }));
   const at = tableRowOf(card.noteId);
   const table = at && (pool.tables.get(card.deckId) ?? []).find((t) => t.id === at.tableId);
   for (const row of table ? table.rows : []) {
@@ -67,18 +69,45 @@ function cellCandidates(pool: Pool, card: QuizCard, columnId: string): Candidate
   return out;
 }
 
-function choiceQuestion(card: QuizCard, prompt: Text, answer: Text, distractors: Candidate[], rand: Rng, extra: { kicker?: Text; explanation?: Text } = {}): BuildResult {
+function choiceQuestion(
+  card: QuizCard,
+  prompt: Text,
+  answer: Text,
+  distractors: Candidate[],
+  rand: Rng,
+  extra: { kicker?: Text; explanation?: Text } = {},
+): BuildResult {
   if (distractors.length < MIN_DISTRACTORS) return fail('few-distractors');
   const options = shuffle([answer, ...distractors.map((d) => d.text)], rand);
-  return { ok: true, question: { ...base(card, prompt), ...extra, kind: 'mcq', options, answer: options.indexOf(answer) } };
+  return {
+    ok: true,
+    question: { ...base(card, prompt), ...extra, kind: 'mcq', options, answer: options.indexOf(answer) },
+  };
 }
 
-function trueFalse(card: QuizCard, prompt: Text, answer: Text, wrong: Candidate | undefined, rand: Rng, kicker?: Text): BuildResult {
+function trueFalse(
+  card: QuizCard,
+  prompt: Text,
+  answer: Text,
+  wrong: Candidate | undefined,
+  rand: Rng,
+  kicker?: Text,
+): BuildResult {
   // Without a fair wrong answer every statement would be true: such a question teaches nothing, so it is not asked.
   if (!wrong) return fail('few-distractors');
   const truth = rand() < 0.5;
   const statement = truth ? answer : wrong.text;
-  return { ok: true, question: { ...base(card, prompt), ...(kicker ? { kicker } : {}), kind: 'true-false', statement, answer: truth, correct: answer } };
+  return {
+    ok: true,
+    question: {
+      ...base(card, prompt),
+      ...(kicker ? { kicker } : {}),
+      kind: 'true-false',
+      statement,
+      answer: truth,
+      correct: answer,
+    },
+  };
 }
 
 /** The kinds a card can be asked as, before distractors are looked for. */
@@ -108,17 +137,39 @@ export function buildQuestion(card: QuizCard, kind: QuestionKind, pool: Pool, se
     if (!answer) return fail('unfit');
     const others = c.choices.filter((_, i) => i !== c.answer).map((t) => ({ text: t, norm: normText(t), tier: 0 }));
     const picked = pickDistractors(normText(answer), others, kind === 'mcq' ? MCQ_DISTRACTORS : 1, rand);
-    if (kind === 'mcq') return choiceQuestion(card, c.question, answer, picked, rand, c.explanation ? { explanation: c.explanation } : {});
+    if (kind === 'mcq')
+      return choiceQuestion(
+        card,
+        c.question,
+        answer,
+        picked,
+        rand,
+        c.explanation ? { explanation: c.explanation } : {},
+      );
     return trueFalse(card, c.question, answer, picked[0], rand);
   }
   if (c.kind === 'classify') {
     const right = c.categories.find((cat) => cat.id === c.answer);
     if (!right) return fail('unfit');
     if (kind === 'classify') {
-      const options = shuffle(c.categories.map((cat) => cat.label), rand);
-      return { ok: true, question: { ...base(card, c.prompt), kind: 'classify', item: c.item, options, answer: options.indexOf(right.label) } };
+      const options = shuffle(
+        c.categories.map((cat) => cat.label),
+        rand,
+      );
+      return {
+        ok: true,
+        question: {
+          ...base(card, c.prompt),
+          kind: 'classify',
+          item: c.item,
+          options,
+          answer: options.indexOf(right.label),
+        },
+      };
     }
-    const others = c.categories.filter((cat) => cat !== right).map((cat) => ({ text: cat.label, norm: normText(cat.label), tier: 0 }));
+    const others = c.categories
+      .filter((cat) => cat !== right)
+      .map((cat) => ({ text: cat.label, norm: normText(cat.label), tier: 0 }));
     const wrong = pickDistractors(normText(right.label), others, 1, rand)[0];
     const prompt = { en: `${c.prompt.en}\n\n${c.item.en}`, zh: `${c.prompt.zh}\n\n${c.item.zh}` };
     return trueFalse(card, prompt, right.label, wrong, rand);
@@ -127,12 +178,21 @@ export function buildQuestion(card: QuizCard, kind: QuestionKind, pool: Pool, se
     const col = c.columns[Math.floor(rand() * c.columns.length)];
     if (!col || col.cell.en === '') return fail('unfit');
     const prompt = { en: `**${c.trait.en}** — ${col.label.en}?`, zh: `**${c.trait.zh}** —— ${col.label.zh}？` };
-    const picked = pickDistractors(normText(col.cell), cellCandidates(pool, card, col.id), kind === 'mcq' ? MCQ_DISTRACTORS : 1, rand);
+    const picked = pickDistractors(
+      normText(col.cell),
+      cellCandidates(pool, card, col.id),
+      kind === 'mcq' ? MCQ_DISTRACTORS : 1,
+      rand,
+    );
     if (kind === 'mcq') return choiceQuestion(card, prompt, col.cell, picked, rand, { kicker: c.title });
     return trueFalse(card, prompt, col.cell, picked[0], rand, c.title);
   }
   const fact = factOf(card)!;
-  if (kind === 'type-in') return { ok: true, question: { ...base(card, fact.prompt), kind: 'type-in', answer: fact.answer, accept: fact.accept } };
+  if (kind === 'type-in')
+    return {
+      ok: true,
+      question: { ...base(card, fact.prompt), kind: 'type-in', answer: fact.answer, accept: fact.accept },
+    };
   const picked = pickDistractors(fact.norm, factCandidates(pool, fact), kind === 'mcq' ? MCQ_DISTRACTORS : 1, rand);
   if (kind === 'mcq') return choiceQuestion(card, fact.prompt, fact.answer, picked, rand);
   return trueFalse(card, fact.prompt, fact.answer, picked[0], rand);

@@ -46,7 +46,13 @@ function squeeze(s: string): string {
 function fairBeside(d: string, answer: string, lang: 'en' | 'zh'): boolean {
   if (d === '' || squeeze(d) === squeeze(answer)) return false;
   const [short, long] = d.length <= answer.length ? [d, answer] : [answer, d];
-  if (lang === 'en' && short.length >= NEAR_MIN && long.length - short.length <= NEAR_EXTRA_CHARS && long.includes(short)) return false;
+  if (
+    lang === 'en' &&
+    short.length >= NEAR_MIN &&
+    long.length - short.length <= NEAR_EXTRA_CHARS &&
+    long.includes(short)
+  )
+    return false;
   return !(long.length > GIVEAWAY_RATIO * short.length && long.length - short.length > GIVEAWAY_CHARS);
 }
 

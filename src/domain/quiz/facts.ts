@@ -94,7 +94,10 @@ export function promptOf(content: StudyContent): Text {
     case 'basic':
       return content.front;
     case 'cloze':
-      return { en: renderCloze(content.text.en, content.index, false), zh: renderCloze(content.text.zh, content.index, false) };
+      return {
+        en: renderCloze(content.text.en, content.index, false),
+        zh: renderCloze(content.text.zh, content.index, false),
+      };
     case 'mcq':
       return content.question;
     case 'classify':

@@ -50,7 +50,9 @@ export function generateQuiz(source: QuizSource, request: QuizRequest): Generate
   const starved = new Set<string>();
 
   // Open questions first, up to their share: their key-point cards are then not asked again on their own.
-  const opens = kinds.includes('open') ? shuffle(openQuestions(cards, source.decks, seed), rng(subSeed(seed, 'open'))) : [];
+  const opens = kinds.includes('open')
+    ? shuffle(openQuestions(cards, source.decks, seed), rng(subSeed(seed, 'open')))
+    : [];
   const takeOpen = (limit: number) => {
     for (const q of opens) {
       if (questions.length >= limit) return;
@@ -94,10 +96,17 @@ export function generateQuiz(source: QuizSource, request: QuizRequest): Generate
   // Still short: more open questions, if there are any left.
   takeOpen(want);
 
-  const final = shuffle(questions, rng(subSeed(seed, 'order'))).map((q, i) => ({ ...q, id: `q${i + 1}` }));
+  // Questions carry their deck's text format, so they are drawn right wherever they are shown, later too.
+  const html = new Set(source.decks.filter((d) => d.textFormat === 'html').map((d) => d.id));
+  const final = shuffle(questions, rng(subSeed(seed, 'order'))).map((q, i) => ({
+    ...q,
+    id: `q${i + 1}`,
+    ...(html.has(q.deckId) ? { format: 'html' as const } : {}),
+  }));
   const notices: QuizNotice[] = [];
   if (final.length === 0) notices.push({ kind: 'empty' });
-  else if (request.length > 0 && final.length < request.length) notices.push({ kind: 'short', asked: request.length, made: final.length });
+  else if (request.length > 0 && final.length < request.length)
+    notices.push({ kind: 'short', asked: request.length, made: final.length });
   const left = [...starved].filter((id) => !used.has(id)).length;
   if (left > 0) notices.push({ kind: 'few-distractors', cards: left });
   return { questions: final, notices };

@@ -48,7 +48,13 @@ export function markResponse(q: Question, r: Response): Mark {
  * overridden result is right (score 1) and keeps `overridden: true`, so it never earns an easy rating.
  */
 export function canOverride(q: Question, result: Pick<QuestionResult, 'response' | 'correct' | 'overridden'>): boolean {
-  return q.kind === 'type-in' && !result.correct && !result.overridden && result.response.kind === 'typed' && result.response.text.trim() !== '';
+  return (
+    q.kind === 'type-in' &&
+    !result.correct &&
+    !result.overridden &&
+    result.response.kind === 'typed' &&
+    result.response.text.trim() !== ''
+  );
 }
 
 /**
@@ -90,14 +96,23 @@ export interface QuizReview {
  */
 export function quizReviews(items: readonly AttemptQuestion[]): QuizReview[] {
   const out: QuizReview[] = [];
-  const sorted = items.map((item, i) => ({ item, i })).sort((a, b) => a.item.result.answeredAt - b.item.result.answeredAt || a.i - b.i);
+  const sorted = items
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => a.item.result.answeredAt - b.item.result.answeredAt || a.i - b.i);
   for (const { item } of sorted) {
     const { question: q, result } = item;
     if (q.kind === 'open') {
       if (result.response.kind !== 'open') continue;
       const ticked = new Set(result.response.ticked);
       const each = Math.round(result.durationMs / Math.max(1, q.keyPoints.length));
-      q.keyPoints.forEach((k, i) => out.push({ cardId: k.cardId, rating: ticked.has(i) ? 'good' : 'again', at: result.answeredAt, durationMs: each }));
+      q.keyPoints.forEach((k, i) =>
+        out.push({
+          cardId: k.cardId,
+          rating: ticked.has(i) ? 'good' : 'again',
+          at: result.answeredAt,
+          durationMs: each,
+        }),
+      );
       continue;
     }
     const rating = quizRating(q, result);

@@ -25,6 +25,8 @@ export interface QuizDeck {
   id: string;
   title: Text;
   tables: TraitTable[];
+  /** How the deck writes its text (Markdown unless said otherwise). */
+  textFormat?: 'markdown' | 'html';
 }
 
 function listLabels(labels: string[], and: string): string {
@@ -39,12 +41,19 @@ function choose<T>(items: T[], seed: number, name: string): T[] {
   return keep.map((i) => items[i]!);
 }
 
-function tableQuestion(deck: QuizDeck, table: TraitTable, byId: Map<string, QuizCard>, seed: number): OpenQuestion | null {
+function tableQuestion(
+  deck: QuizDeck,
+  table: TraitTable,
+  byId: Map<string, QuizCard>,
+  seed: number,
+): OpenQuestion | null {
   const rows = table.rows.filter((r) => byId.get(`${deck.id}/table:${table.id}/${r.id}`)?.content.kind === 'compare');
   if (rows.length < MIN_KEY_POINTS) return null;
   const picked = choose(rows, seed, `table|${deck.id}|${table.id}`);
   const cell = (row: (typeof rows)[number], lang: 'en' | 'zh', sep: string) =>
-    table.columns.map((c) => `${c.label[lang]} — ${Object.hasOwn(row.cells, c.id) ? row.cells[c.id]![lang] : ''}`).join(sep);
+    table.columns
+      .map((c) => `${c.label[lang]} — ${Object.hasOwn(row.cells, c.id) ? row.cells[c.id]![lang] : ''}`)
+      .join(sep);
   const keyPoints: KeyPoint[] = picked.map((row) => ({
     cardId: `${deck.id}/table:${table.id}/${row.id}`,
     text: { en: `**${row.trait.en}**: ${cell(row, 'en', '; ')}`, zh: `**${row.trait.zh}**：${cell(row, 'zh', '；')}` },
@@ -79,7 +88,12 @@ function byFirstTag(cards: QuizCard[]): Array<{ list: QuizCard[]; tag: string }>
   return [...groups].map(([tag, list]) => ({ tag, list }));
 }
 
-function sectionQuestion(deck: QuizDeck | undefined, cards: QuizCard[], tag: string | null, seed: number): OpenQuestion | null {
+function sectionQuestion(
+  deck: QuizDeck | undefined,
+  cards: QuizCard[],
+  tag: string | null,
+  seed: number,
+): OpenQuestion | null {
   const first = cards[0];
   if (!first || cards.length < MIN_SECTION_CARDS) return null;
   const picked = choose(cards, seed, `section|${first.deckId}|${first.source.section}|${tag ?? ''}`);

@@ -35,13 +35,22 @@ const base = {
   prompt: text,
   /** A line above the prompt (e.g. the trait table's title). */
   kicker: z.optional(text),
+  /** How the deck writes its text, when not Markdown (imported Anki and HTML decks). */
+  format: z.optional(z.literal('html')),
 };
 
 /** One key point of an open question: a fact the model answer must cover, and the card it comes from. */
 export const keyPointSchema = z.object({ cardId: z.string(), text: text, hint: z.optional(text) });
 
 export const questionSchema = z.discriminatedUnion('kind', [
-  z.object({ ...base, kind: z.literal('mcq'), cardId: z.string(), options: z.array(text), answer: z.number(), explanation: z.optional(text) }),
+  z.object({
+    ...base,
+    kind: z.literal('mcq'),
+    cardId: z.string(),
+    options: z.array(text),
+    answer: z.number(),
+    explanation: z.optional(text),
+  }),
   z.object({
     ...base,
     kind: z.literal('true-false'),
@@ -52,7 +61,14 @@ export const questionSchema = z.discriminatedUnion('kind', [
     /** The right answer, shown after. */
     correct: text,
   }),
-  z.object({ ...base, kind: z.literal('classify'), cardId: z.string(), item: text, options: z.array(text), answer: z.number() }),
+  z.object({
+    ...base,
+    kind: z.literal('classify'),
+    cardId: z.string(),
+    item: text,
+    options: z.array(text),
+    answer: z.number(),
+  }),
   z.object({ ...base, kind: z.literal('type-in'), cardId: z.string(), answer: text, accept: z.array(z.string()) }),
   z.object({ ...base, kind: z.literal('open'), keyPoints: z.array(keyPointSchema) }),
 ]);

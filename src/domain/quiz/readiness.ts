@@ -92,7 +92,8 @@ export function planDays(now: Date, at: Date, dayStartHour: number): Array<{ day
  * until it is remembered), so it is graded good.
  */
 export function recallAfterReview(card: ReadinessCard, reviewAt: Date, at: Date, settings: SchedulerSettings): number {
-  const after = (rating: 'good' | 'again') => retrievability(card.id, grade(card.id, card.memory, rating, reviewAt, settings).memory, at, settings);
+  const after = (rating: 'good' | 'again') =>
+    retrievability(card.id, grade(card.id, card.memory, rating, reviewAt, settings).memory, at, settings);
   if (card.memory.state === CardState.New) return after('good');
   const p = retrievability(card.id, card.memory, reviewAt, settings);
   return p * after('good') + (1 - p) * after('again');

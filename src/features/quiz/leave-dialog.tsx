@@ -22,7 +22,15 @@ export function LeaveDialog({ onStay, onLeave }: { onStay(): void; onLeave(): vo
   };
   return (
     <div className="dialog-backdrop">
-      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="leave-title" aria-describedby="leave-body" ref={boxRef} onKeyDown={onKeyDown}>
+      <div
+        className="dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="leave-title"
+        aria-describedby="leave-body"
+        ref={boxRef}
+        onKeyDown={onKeyDown}
+      >
         <h2 id="leave-title">{m('leave.title')}</h2>
         <p id="leave-body">{m('leave.body')}</p>
         <div className="dialog-actions">

@@ -43,7 +43,11 @@ export function QuestionView(props: Props) {
 function Options({ question: q, lang, draft, answered, onChoose }: Props) {
   const m = useMessages(quizMessages);
   const tf = q.kind === 'true-false';
-  const options = tf ? [m('run.true'), m('run.false')] : q.kind === 'mcq' || q.kind === 'classify' ? q.options.map((o) => o[lang]) : [];
+  const options = tf
+    ? [m('run.true'), m('run.false')]
+    : q.kind === 'mcq' || q.kind === 'classify'
+      ? q.options.map((o) => o[lang])
+      : [];
   const right = tf ? (q.answer ? 0 : 1) : q.kind === 'mcq' || q.kind === 'classify' ? q.answer : -1;
   const keys = tf ? ['1 T', '2 F'] : options.map((_, i) => `${i + 1} ${LETTERS[i]}`);
   return (
@@ -56,11 +60,27 @@ function Options({ question: q, lang, draft, answered, onChoose }: Props) {
       )}
       <ol className="choices" aria-label={m('run.options')}>
         {options.map((text, i) => {
-          const state = answered ? (i === right ? 'right' : i === draft.choice ? 'wrong' : '') : i === draft.choice ? 'chosen' : '';
+          const state = answered
+            ? i === right
+              ? 'right'
+              : i === draft.choice
+                ? 'wrong'
+                : ''
+            : i === draft.choice
+              ? 'chosen'
+              : '';
           return (
             <li key={i} className={state}>
-              <button type="button" aria-pressed={draft.choice === i} disabled={answered} onClick={() => onChoose(i)} data-state={state || undefined} aria-keyshortcuts={keys[i]}>
-                <kbd>{tf ? (i === 0 ? 'T' : 'F') : LETTERS[i]}</kbd> {tf ? text : <CardText inline text={text} lang={lang} />}
+              <button
+                type="button"
+                aria-pressed={draft.choice === i}
+                disabled={answered}
+                onClick={() => onChoose(i)}
+                data-state={state || undefined}
+                aria-keyshortcuts={keys[i]}
+              >
+                <kbd>{tf ? (i === 0 ? 'T' : 'F') : LETTERS[i]}</kbd>{' '}
+                {tf ? text : <CardText inline text={text} lang={lang} />}
               </button>
             </li>
           );
@@ -76,7 +96,14 @@ function TypeIn({ draft, answered, onType }: Props) {
     <div className="type-in">
       <label>
         {m('run.your-answer')}
-        <input autoFocus value={draft.typed} readOnly={answered} onChange={(e) => onType(e.target.value)} autoComplete="off" spellCheck={false} />
+        <input
+          autoFocus
+          value={draft.typed}
+          readOnly={answered}
+          onChange={(e) => onType(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+        />
       </label>
     </div>
   );
@@ -105,7 +132,13 @@ function Open({ question: q, lang, draft, answered, onNote, onReveal, onTick }: 
           <legend>{m('run.checklist')}</legend>
           {q.keyPoints.map((k, i) => (
             <label key={k.cardId} className="key-point">
-              <input type="checkbox" checked={draft.ticked.includes(i)} disabled={answered} onChange={() => onTick(i)} aria-keyshortcuts={String(i + 1)} />
+              <input
+                type="checkbox"
+                checked={draft.ticked.includes(i)}
+                disabled={answered}
+                onChange={() => onTick(i)}
+                aria-keyshortcuts={String(i + 1)}
+              />
               <span className="key-number">{i + 1}</span>
               <span>
                 <CardText inline text={k.text[lang]} lang={lang} />

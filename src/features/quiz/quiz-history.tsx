@@ -49,7 +49,10 @@ export function QuizHistory({ onOpen }: { onOpen(id: string): void }) {
       {attempts.length === 0 && <p>{m('history.empty')}</p>}
       {attempts.length > 0 && (
         <>
-          <Trend shares={recent} label={m('history.trend', { values: recent.map((s) => `${Math.round(s * 100)}%`).join(', ') })} />
+          <Trend
+            shares={recent}
+            label={m('history.trend', { values: recent.map((s) => `${Math.round(s * 100)}%`).join(', ') })}
+          />
           <table className="quiz-table">
             <thead>
               <tr>
@@ -77,7 +80,8 @@ export function QuizHistory({ onOpen }: { onOpen(id: string): void }) {
                     </td>
                     <td>{scopeLabel(m, a.scope.config.scope)}</td>
                     <td>
-                      {Math.round((a.total === 0 ? 0 : a.score / a.total) * 100)}% ({Math.round(a.score * 100) / 100}/{a.total})
+                      {Math.round((a.total === 0 ? 0 : a.score / a.total) * 100)}% ({Math.round(a.score * 100) / 100}/
+                      {a.total})
                     </td>
                   </tr>
                 );

@@ -2,7 +2,7 @@
 import { defineMessages } from '../../lib/i18n';
 
 const en = {
-  'title': 'Quiz',
+  title: 'Quiz',
   'setup.heading': 'New quiz',
   'setup.scope': 'What to test',
   'setup.scope-studied': 'Everything I have studied',
@@ -24,7 +24,8 @@ const en = {
   'setup.pick-kind': 'Choose at least one kind of question.',
   'notice.empty': 'This scope has no cards that can make these kinds of question. Choose a wider scope or more kinds.',
   'notice.short': 'This scope has only enough for {made} of the {asked} questions asked.',
-  'notice.few-distractors': '{n} cards were left out: the scope has too few similar answers to make fair wrong options for them.',
+  'notice.few-distractors':
+    '{n} cards were left out: the scope has too few similar answers to make fair wrong options for them.',
   'notice.start-anyway': 'Start with {n} questions',
   'notice.change': 'Change the quiz',
   'kind.mcq': 'Multiple choice',
@@ -128,7 +129,7 @@ const en = {
 type Key = keyof typeof en;
 
 const zh: Record<Key, string> = {
-  'title': '测验',
+  title: '测验',
   'setup.heading': '新测验',
   'setup.scope': '测验范围',
   'setup.scope-studied': '我学过的所有卡片',

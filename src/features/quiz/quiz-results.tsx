@@ -9,6 +9,7 @@ import { useLiveQuery } from '../../db/live';
 import { getAttempt } from '../../db/quiz-repo';
 import { useMessages } from '../../lib/i18n';
 import { CardText } from '../../ui/card-text';
+import { DeckText } from './deck-text';
 import { quizMessages } from './quiz-messages';
 
 interface Props {
@@ -35,7 +36,8 @@ function given(m: M, item: AttemptQuestion, lang: Lang): string {
   if (r.kind === 'choice' && (q.kind === 'mcq' || q.kind === 'classify')) return q.options[r.index]?.[lang] ?? '';
   if (r.kind === 'bool') return r.value ? m('run.true') : m('run.false');
   if (r.kind === 'typed') return r.text.trim() === '' ? m('results.nothing') : r.text;
-  if (r.kind === 'open') return m('results.points', { n: r.ticked.length, total: q.kind === 'open' ? q.keyPoints.length : 0 });
+  if (r.kind === 'open')
+    return m('results.points', { n: r.ticked.length, total: q.kind === 'open' ? q.keyPoints.length : 0 });
   return m('results.nothing');
 }
 
@@ -61,16 +63,28 @@ export function QuizResults({ attemptId, onReviewMistakes, onRetake, onNew }: Pr
       </h1>
       <dl className="summary">
         <dt>{m('results.score')}</dt>
-        <dd data-testid="quiz-score">{m('results.score-value', { points: pts(sum.points), total: sum.total, percent: pct(sum.share) })}</dd>
+        <dd data-testid="quiz-score">
+          {m('results.score-value', { points: pts(sum.points), total: sum.total, percent: pct(sum.share) })}
+        </dd>
         <dt>{m('results.grade')}</dt>
         <dd data-testid="quiz-grade">{sum.grade}</dd>
         <dt>{m('results.time')}</dt>
-        <dd>{m('results.time-value', { total: duration(m, sum.timeMs), each: duration(m, sum.total ? sum.timeMs / sum.total : 0) })}</dd>
+        <dd>
+          {m('results.time-value', {
+            total: duration(m, sum.timeMs),
+            each: duration(m, sum.total ? sum.timeMs / sum.total : 0),
+          })}
+        </dd>
       </dl>
       <p className="help">{config.updateSchedule ? m('results.schedule-on') : m('results.schedule-off')}</p>
 
       <div className="quiz-actions">
-        <button type="button" className="primary" disabled={sum.mistakeCardIds.length === 0} onClick={() => onReviewMistakes(attempt.id)}>
+        <button
+          type="button"
+          className="primary"
+          disabled={sum.mistakeCardIds.length === 0}
+          onClick={() => onReviewMistakes(attempt.id)}
+        >
           {m('results.review-mistakes', { n: sum.mistakeCardIds.length })}
         </button>
         <button type="button" onClick={() => onRetake(config)}>
@@ -97,31 +111,34 @@ export function QuizResults({ attemptId, onReviewMistakes, onRetake, onNew }: Pr
       <ol className="quiz-mistakes">
         {sum.mistakes.map(({ question: q, result, right, missed }) => (
           <li key={q.id} className="card" data-question-id={q.id}>
-            <CardText text={q.prompt[lang]} lang={lang} />
-            {q.kind === 'classify' && <CardText className="classify-item" text={q.item[lang]} lang={lang} />}
-            {q.kind === 'true-false' && <CardText className="quiz-statement" text={q.statement[lang]} lang={lang} />}
-            {q.kind === 'open' ? (
-              <>
-                <p>{m('results.missed')}</p>
-                <ul>
-                  {missed.map((k) => (
-                    <li key={k.cardId}>
-                      <CardText inline text={k.text[lang]} lang={lang} />
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : (
-              <>
-                <p>
-                  {m('results.you-said')} <span className="quiz-given">{given(m, { question: q, result }, lang)}</span>
-                </p>
-                <p className="quiz-right-answer">
-                  {m('run.right-answer')} <CardText inline text={right[lang]} lang={lang} />
-                </p>
-              </>
-            )}
-            <p className="card-source">{m('run.source', { doc: q.source.doc, section: q.source.section })}</p>
+            <DeckText question={q} lang={lang}>
+              <CardText text={q.prompt[lang]} lang={lang} />
+              {q.kind === 'classify' && <CardText className="classify-item" text={q.item[lang]} lang={lang} />}
+              {q.kind === 'true-false' && <CardText className="quiz-statement" text={q.statement[lang]} lang={lang} />}
+              {q.kind === 'open' ? (
+                <>
+                  <p>{m('results.missed')}</p>
+                  <ul>
+                    {missed.map((k) => (
+                      <li key={k.cardId}>
+                        <CardText inline text={k.text[lang]} lang={lang} />
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : (
+                <>
+                  <p>
+                    {m('results.you-said')}{' '}
+                    <span className="quiz-given">{given(m, { question: q, result }, lang)}</span>
+                  </p>
+                  <p className="quiz-right-answer">
+                    {m('run.right-answer')} <CardText inline text={right[lang]} lang={lang} />
+                  </p>
+                </>
+              )}
+              <p className="card-source">{m('run.source', { doc: q.source.doc, section: q.source.section })}</p>
+            </DeckText>
           </li>
         ))}
       </ol>
@@ -148,7 +165,10 @@ export function QuizResults({ attemptId, onReviewMistakes, onRetake, onNew }: Pr
                 {item.result.response.kind === 'none'
                   ? m('results.unanswered')
                   : item.question.kind === 'open'
-                    ? m('results.points', { n: pts(item.result.score * item.question.keyPoints.length), total: item.question.keyPoints.length })
+                    ? m('results.points', {
+                        n: pts(item.result.score * item.question.keyPoints.length),
+                        total: item.question.keyPoints.length,
+                      })
                     : item.result.correct
                       ? m('results.right')
                       : m('results.wrong')}

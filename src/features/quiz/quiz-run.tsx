@@ -8,6 +8,7 @@ import type { Lang } from '../../domain/text';
 import { clock } from '../../lib/clock';
 import { useMessages } from '../../lib/i18n';
 import { CardText } from '../../ui/card-text';
+import { DeckText } from './deck-text';
 import { LeaveDialog } from './leave-dialog';
 import { quizMessages } from './quiz-messages';
 import type { QuizStore } from './quiz-store';
@@ -33,7 +34,11 @@ function TimeLeft({ store, deadline }: { store: QuizStore; deadline: number }) {
   }, [now, deadline, store]);
   const left = deadline - now;
   return (
-    <p className={left < 60_000 ? 'quiz-timer low' : 'quiz-timer'} role="timer" aria-live={left < 60_000 ? 'polite' : 'off'}>
+    <p
+      className={left < 60_000 ? 'quiz-timer low' : 'quiz-timer'}
+      role="timer"
+      aria-live={left < 60_000 ? 'polite' : 'off'}
+    >
       {m('run.time-left', { time: mmss(left) })}
     </p>
   );
@@ -70,7 +75,12 @@ export function QuizRun({ store }: { store: QuizStore }) {
   const last = s.index + 1 === s.questions.length;
   const busy = s.phase === 'saving' || s.phase === 'saved';
   return (
-    <section className="quiz-run" aria-labelledby="quiz-progress" data-index={s.index} data-answered={s.results.filter(Boolean).length}>
+    <section
+      className="quiz-run"
+      aria-labelledby="quiz-progress"
+      data-index={s.index}
+      data-answered={s.results.filter(Boolean).length}
+    >
       <header className="quiz-run-header">
         <h1 id="quiz-progress" ref={headingRef} tabIndex={-1}>
           {m('run.progress', { n: s.index + 1, total: s.questions.length })}
@@ -82,27 +92,48 @@ export function QuizRun({ store }: { store: QuizStore }) {
         </button>
       </header>
 
-      <article className="card quiz-card" data-question-id={q.id} data-card-id={q.kind === 'open' ? undefined : q.cardId}>
-        <QuestionView
-          key={q.id}
-          question={q}
-          lang={s.lang}
-          draft={s.draft}
-          answered={result !== null}
-          onChoose={(i) => store.getState().choose(i)}
-          onType={(v) => store.getState().type(v)}
-          onNote={(v) => store.getState().setNote(v)}
-          onReveal={() => store.getState().reveal()}
-          onTick={(i) => store.getState().toggleTick(i)}
-        />
-        {result && <Feedback question={q} result={result} lang={s.lang} onOverride={() => store.getState().override()} />}
+      <article
+        className="card quiz-card"
+        data-question-id={q.id}
+        data-card-id={q.kind === 'open' ? undefined : q.cardId}
+      >
+        <DeckText question={q} lang={s.lang}>
+          <QuestionView
+            key={q.id}
+            question={q}
+            lang={s.lang}
+            draft={s.draft}
+            answered={result !== null}
+            onChoose={(i) => store.getState().choose(i)}
+            onType={(v) => store.getState().type(v)}
+            onNote={(v) => store.getState().setNote(v)}
+            onReveal={() => store.getState().reveal()}
+            onTick={(i) => store.getState().toggleTick(i)}
+          />
+          {result && (
+            <Feedback question={q} result={result} lang={s.lang} onOverride={() => store.getState().override()} />
+          )}
+        </DeckText>
         <div className="answer-bar">
           {!result ? (
-            <button type="button" className="primary" onClick={() => store.getState().submit()} aria-keyshortcuts="Enter" disabled={q.kind === 'open' && !s.draft.revealed}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => store.getState().submit()}
+              aria-keyshortcuts="Enter"
+              disabled={q.kind === 'open' && !s.draft.revealed}
+            >
               {m('run.submit')}
             </button>
           ) : (
-            <button type="button" className="primary" ref={nextRef} onClick={() => void store.getState().next()} aria-keyshortcuts="Enter" disabled={busy}>
+            <button
+              type="button"
+              className="primary"
+              ref={nextRef}
+              onClick={() => void store.getState().next()}
+              aria-keyshortcuts="Enter"
+              disabled={busy}
+            >
               {last ? m('run.finish') : m('run.next')}
             </button>
           )}
@@ -124,14 +155,30 @@ export function QuizRun({ store }: { store: QuizStore }) {
   );
 }
 
-function Feedback({ question: q, result, lang, onOverride }: { question: Question; result: QuestionResult; lang: Lang; onOverride(): void }) {
+function Feedback({
+  question: q,
+  result,
+  lang,
+  onOverride,
+}: {
+  question: Question;
+  result: QuestionResult;
+  lang: Lang;
+  onOverride(): void;
+}) {
   const m = useMessages(quizMessages);
   const right = rightAnswer(q);
   return (
     <div className={result.correct ? 'verdict right' : 'verdict wrong'} role="status" data-testid="quiz-verdict">
       {q.kind === 'open' ? (
         <p>
-          <strong>{m('run.partial', { n: Math.round(result.score * q.keyPoints.length), total: q.keyPoints.length, grade: letterGrade(result.score) })}</strong>
+          <strong>
+            {m('run.partial', {
+              n: Math.round(result.score * q.keyPoints.length),
+              total: q.keyPoints.length,
+              grade: letterGrade(result.score),
+            })}
+          </strong>
         </p>
       ) : (
         <>

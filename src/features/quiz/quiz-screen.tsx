@@ -114,15 +114,31 @@ export function QuizScreen(props: QuizScreenProps) {
   return (
     <section className="quiz-home" aria-labelledby="quiz-title">
       <h1 id="quiz-title">{m('title')}</h1>
-      {pending && <Notices pending={pending} onStart={() => begin(pending.config, pending.quiz)} onChange={() => setPending(null)} />}
-      {stored !== undefined && <QuizSetup prefs={prefs} choices={choices} busy={busy} onChange={savePrefs} onStart={start} />}
+      {pending && (
+        <Notices
+          pending={pending}
+          onStart={() => begin(pending.config, pending.quiz)}
+          onChange={() => setPending(null)}
+        />
+      )}
+      {stored !== undefined && (
+        <QuizSetup prefs={prefs} choices={choices} busy={busy} onChange={savePrefs} onStart={start} />
+      )}
       {stored !== undefined && <ReadinessPanel prefs={prefs} onChange={savePrefs} onStudyDay={props.onStudyPlanDay} />}
       <QuizHistory onOpen={props.onOpenAttempt} />
     </section>
   );
 }
 
-function Notices({ pending, onStart, onChange }: { pending: { quiz: GeneratedQuiz }; onStart(): void; onChange(): void }) {
+function Notices({
+  pending,
+  onStart,
+  onChange,
+}: {
+  pending: { quiz: GeneratedQuiz };
+  onStart(): void;
+  onChange(): void;
+}) {
   const m = useMessages(quizMessages);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [pending]);

@@ -23,7 +23,8 @@ interface Props {
 /** Why the form cannot start yet, as a message key, or null. */
 export function setupProblem(prefs: QuizPrefs): QuizMessageKey | null {
   const s = prefs.scope;
-  if ((s.kind === 'decks' && s.deckIds.length === 0) || (s.kind === 'tags' && s.tags.length === 0)) return 'setup.pick-scope';
+  if ((s.kind === 'decks' && s.deckIds.length === 0) || (s.kind === 'tags' && s.tags.length === 0))
+    return 'setup.pick-scope';
   if (prefs.kinds.length === 0) return 'setup.pick-kind';
   return null;
 }
@@ -53,25 +54,44 @@ export function QuizSetup({ prefs, choices, busy, onChange, onStart }: Props) {
       <fieldset>
         <legend>{m('setup.scope')}</legend>
         <label className="field checkbox">
-          <input type="radio" name="scope" checked={scope.kind === 'studied'} onChange={() => setScope({ kind: 'studied' })} />
+          <input
+            type="radio"
+            name="scope"
+            checked={scope.kind === 'studied'}
+            onChange={() => setScope({ kind: 'studied' })}
+          />
           {m('setup.scope-studied')}
         </label>
         <label className="field checkbox">
-          <input type="radio" name="scope" checked={scope.kind === 'decks'} onChange={() => setScope({ kind: 'decks', deckIds: choices?.decks.map((d) => d.id) ?? [] })} />
+          <input
+            type="radio"
+            name="scope"
+            checked={scope.kind === 'decks'}
+            onChange={() => setScope({ kind: 'decks', deckIds: choices?.decks.map((d) => d.id) ?? [] })}
+          />
           {m('setup.scope-decks')}
         </label>
         {scope.kind === 'decks' && (
           <div className="quiz-choices" role="group" aria-label={m('setup.scope-decks')}>
             {choices?.decks.map((d) => (
               <label key={d.id} className="field checkbox">
-                <input type="checkbox" checked={scope.deckIds.includes(d.id)} onChange={() => setScope({ kind: 'decks', deckIds: toggle(scope.deckIds, d.id) })} />
+                <input
+                  type="checkbox"
+                  checked={scope.deckIds.includes(d.id)}
+                  onChange={() => setScope({ kind: 'decks', deckIds: toggle(scope.deckIds, d.id) })}
+                />
                 {d.title[lang]}
               </label>
             ))}
           </div>
         )}
         <label className="field checkbox">
-          <input type="radio" name="scope" checked={scope.kind === 'tags'} onChange={() => setScope({ kind: 'tags', tags: [] })} />
+          <input
+            type="radio"
+            name="scope"
+            checked={scope.kind === 'tags'}
+            onChange={() => setScope({ kind: 'tags', tags: [] })}
+          />
           {m('setup.scope-tags')}
         </label>
         {scope.kind === 'tags' && (
@@ -79,7 +99,11 @@ export function QuizSetup({ prefs, choices, busy, onChange, onStart }: Props) {
             {choices?.tags.length === 0 && <p className="help">{m('setup.no-tags')}</p>}
             {choices?.tags.map((tag) => (
               <label key={tag} className="field checkbox">
-                <input type="checkbox" checked={scope.tags.includes(tag)} onChange={() => setScope({ kind: 'tags', tags: toggle(scope.tags, tag) })} />
+                <input
+                  type="checkbox"
+                  checked={scope.tags.includes(tag)}
+                  onChange={() => setScope({ kind: 'tags', tags: toggle(scope.tags, tag) })}
+                />
                 {tag}
               </label>
             ))}
@@ -99,7 +123,10 @@ export function QuizSetup({ prefs, choices, busy, onChange, onStart }: Props) {
         </div>
         <label className="field">
           {m('setup.time')}
-          <select value={prefs.timeLimitMin ?? ''} onChange={(e) => set({ timeLimitMin: e.target.value === '' ? null : Number(e.target.value) })}>
+          <select
+            value={prefs.timeLimitMin ?? ''}
+            onChange={(e) => set({ timeLimitMin: e.target.value === '' ? null : Number(e.target.value) })}
+          >
             {TIME_LIMITS.map((n) => (
               <option key={n ?? 'none'} value={n ?? ''}>
                 {n === null ? m('setup.time-none') : m('setup.time-min', { n })}
@@ -114,13 +141,26 @@ export function QuizSetup({ prefs, choices, busy, onChange, onStart }: Props) {
         <div className="quiz-inline">
           {QUESTION_KINDS.map((k: QuestionKind) => (
             <label key={k} className="field checkbox">
-              <input type="checkbox" checked={prefs.kinds.includes(k)} onChange={() => set({ kinds: QUESTION_KINDS.filter((x) => (x === k ? !prefs.kinds.includes(k) : prefs.kinds.includes(x))) })} />
+              <input
+                type="checkbox"
+                checked={prefs.kinds.includes(k)}
+                onChange={() =>
+                  set({
+                    kinds: QUESTION_KINDS.filter((x) => (x === k ? !prefs.kinds.includes(k) : prefs.kinds.includes(x))),
+                  })
+                }
+              />
               {m(`kind.${k}`)}
             </label>
           ))}
         </div>
         <label className="field checkbox">
-          <input type="checkbox" checked={prefs.updateSchedule} onChange={() => set({ updateSchedule: !prefs.updateSchedule })} aria-describedby="quiz-update-help" />
+          <input
+            type="checkbox"
+            checked={prefs.updateSchedule}
+            onChange={() => set({ updateSchedule: !prefs.updateSchedule })}
+            aria-describedby="quiz-update-help"
+          />
           {m('setup.update')}
         </label>
         <p className="help" id="quiz-update-help">

@@ -85,7 +85,10 @@ export function responseOf(q: Question, d: Draft): Response | null {
   }
 }
 
-export function createQuizStore(input: { config: QuizConfig; lang: Lang; questions: Question[] }, deps: QuizDeps): QuizStore {
+export function createQuizStore(
+  input: { config: QuizConfig; lang: Lang; questions: Question[] },
+  deps: QuizDeps,
+): QuizStore {
   const start = deps.now();
   return createStore<QuizState & QuizActions>()((set, get) => {
     const current = () => get().questions[get().index];
@@ -98,7 +101,14 @@ export function createQuizStore(input: { config: QuizConfig; lang: Lang; questio
       const now = deps.now();
       const questions = s.questions.map((question, i) => ({
         question,
-        result: s.results[i] ?? { response: { kind: 'none' as const }, correct: false, score: 0, overridden: false, durationMs: 0, answeredAt: now },
+        result: s.results[i] ?? {
+          response: { kind: 'none' as const },
+          correct: false,
+          score: 0,
+          overridden: false,
+          durationMs: 0,
+          answeredAt: now,
+        },
       }));
       const sum = summarizeAttempt(questions);
       return {
@@ -143,7 +153,8 @@ export function createQuizStore(input: { config: QuizConfig; lang: Lang; questio
       },
       toggleTick(index) {
         const q = current();
-        if (!q || q.kind !== 'open' || !editable() || !get().draft.revealed || index < 0 || index >= q.keyPoints.length) return;
+        if (!q || q.kind !== 'open' || !editable() || !get().draft.revealed || index < 0 || index >= q.keyPoints.length)
+          return;
         const ticked = get().draft.ticked;
         setDraft({ ticked: ticked.includes(index) ? ticked.filter((i) => i !== index) : [...ticked, index] });
       },
@@ -154,7 +165,13 @@ export function createQuizStore(input: { config: QuizConfig; lang: Lang; questio
         if (!response) return;
         const now = deps.now();
         const mark = markResponse(q, response);
-        const result: QuestionResult = { response, ...mark, overridden: false, durationMs: Math.max(0, now - get().shownAt), answeredAt: now };
+        const result: QuestionResult = {
+          response,
+          ...mark,
+          overridden: false,
+          durationMs: Math.max(0, now - get().shownAt),
+          answeredAt: now,
+        };
         set({ results: get().results.map((r, i) => (i === get().index ? result : r)) });
       },
       override() {

@@ -32,7 +32,10 @@ export function ReadinessPanel({ prefs, onChange, onStudyDay }: Props) {
   const at = date ? interviewMoment(date) : null;
   const future = at !== null && at.getTime() > now;
   const scopeKey = JSON.stringify(prefs.scope);
-  const rows = useLiveQuery(() => (future ? loadScopeCards(db(), prefs.scope) : Promise.resolve(null)), [scopeKey, future]);
+  const rows = useLiveQuery(
+    () => (future ? loadScopeCards(db(), prefs.scope) : Promise.resolve(null)),
+    [scopeKey, future],
+  );
   const cards = useMemo(() => rows?.map((r) => ({ id: r.id, memory: memoryOf(r) })) ?? null, [rows]);
   const readiness = useMemo(
     () => (cards && at && future ? predictReadiness(cards, at, schedulerAt(settings, at)) : null),
@@ -48,7 +51,12 @@ export function ReadinessPanel({ prefs, onChange, onStudyDay }: Props) {
 
   const makeNewPlan = () => {
     if (!cards || !date) return;
-    const made = makePlan(cards, { now: new Date(now), date, dayStartHour: settings.study.dayStartHour, settings: schedulerAt(settings, new Date(now)) });
+    const made = makePlan(cards, {
+      now: new Date(now),
+      date,
+      dayStartHour: settings.study.dayStartHour,
+      settings: schedulerAt(settings, new Date(now)),
+    });
     if (made) onChange({ ...prefs, plan: { ...made, scope: prefs.scope } });
   };
 
@@ -58,7 +66,11 @@ export function ReadinessPanel({ prefs, onChange, onStudyDay }: Props) {
       <div className="quiz-inline">
         <label className="field">
           {m('ready.date')}
-          <input type="date" value={date ?? ''} onChange={(e) => onChange({ ...prefs, interviewDate: e.target.value === '' ? null : e.target.value })} />
+          <input
+            type="date"
+            value={date ?? ''}
+            onChange={(e) => onChange({ ...prefs, interviewDate: e.target.value === '' ? null : e.target.value })}
+          />
         </label>
         {date && (
           <button type="button" className="link" onClick={() => onChange({ ...prefs, interviewDate: null })}>
@@ -100,9 +112,16 @@ export function ReadinessPanel({ prefs, onChange, onStudyDay }: Props) {
               {plan.days.length === 0 ? (
                 <p>{m('ready.plan-empty')}</p>
               ) : (
-                <p>{m('ready.plan-summary', { from: Math.round(plan.share * 100), to: Math.round(plan.projectedShare * 100) })}</p>
+                <p>
+                  {m('ready.plan-summary', {
+                    from: Math.round(plan.share * 100),
+                    to: Math.round(plan.projectedShare * 100),
+                  })}
+                </p>
               )}
-              {plan.leftOut > 0 && <p className="help">{m('ready.plan-left-out', { n: plan.leftOut, max: PLAN_MAX_PER_DAY })}</p>}
+              {plan.leftOut > 0 && (
+                <p className="help">{m('ready.plan-left-out', { n: plan.leftOut, max: PLAN_MAX_PER_DAY })}</p>
+              )}
               <ul>
                 {plan.days.map((d) => (
                   <li key={d.day} data-day={d.day}>

@@ -4,7 +4,12 @@ import { useEffect } from 'react';
 import type { QuizStore } from './quiz-store';
 
 function isTextField(el: EventTarget | null): el is HTMLElement {
-  return el instanceof HTMLElement && (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'text' || el.tagName === 'TEXTAREA' || el.isContentEditable);
+  return (
+    el instanceof HTMLElement &&
+    ((el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'text') ||
+      el.tagName === 'TEXTAREA' ||
+      el.isContentEditable)
+  );
 }
 
 /** Controls that act on Enter themselves. */

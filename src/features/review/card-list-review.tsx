@@ -10,7 +10,15 @@ const messages = defineMessages(
   { mistakes: '复习我的错题', plan: '学习计划：{day}', empty: '这里没有要复习的卡片。' },
 );
 
-export function CardListReview({ source, listKey, onExit }: { source: 'mistakes' | 'plan'; listKey: string; onExit(): void }) {
+export function CardListReview({
+  source,
+  listKey,
+  onExit,
+}: {
+  source: 'mistakes' | 'plan';
+  listKey: string;
+  onExit(): void;
+}) {
   const t = useT();
   const m = useMessages(messages);
   const [list, setList] = useState<CardList | null>(null);

@@ -1,0 +1,29 @@
+// Card text in a quiz drawn as the review screen draws it: in its deck's text format (Markdown or HTML, which the
+// question carries) and with the deck's media files (images, sound) resolved. A quiz mixes decks: each its own.
+import { useMemo, type ReactNode } from 'react';
+import { mediaNames } from '../../domain/media-refs';
+import type { Question } from '../../domain/quiz/quiz-schema';
+import type { Lang } from '../../domain/text';
+import { useMediaResolver } from '../../db/use-media';
+import { MediaContext, TextFormatContext } from '../../ui/card-text';
+
+/** Every piece of card text a question shows, in one language. */
+export function questionTexts(q: Question, lang: Lang): string[] {
+  const out = [q.prompt[lang], ...(q.kicker ? [q.kicker[lang]] : [])];
+  if (q.kind === 'mcq' || q.kind === 'classify') out.push(...q.options.map((o) => o[lang]));
+  if (q.kind === 'classify') out.push(q.item[lang]);
+  if (q.kind === 'true-false') out.push(q.statement[lang], q.correct[lang]);
+  if (q.kind === 'type-in') out.push(q.answer[lang]);
+  if (q.kind === 'open') for (const k of q.keyPoints) out.push(k.text[lang], ...(k.hint ? [k.hint[lang]] : []));
+  return out;
+}
+
+export function DeckText({ question, lang, children }: { question: Question; lang: Lang; children: ReactNode }) {
+  const names = useMemo(() => [...new Set(questionTexts(question, lang).flatMap(mediaNames))], [question, lang]);
+  const resolve = useMediaResolver(question.deckId, names);
+  return (
+    <TextFormatContext.Provider value={question.format ?? 'markdown'}>
+      <MediaContext.Provider value={resolve}>{children}</MediaContext.Provider>
+    </TextFormatContext.Provider>
+  );
+}
