@@ -113,6 +113,7 @@ function Shell() {
             key={deck.id}
             deckId={deck.id}
             deckTitle={deck.title[settings.study.uiLang]}
+            textFormat={deck.textFormat ?? 'markdown'}
             onExit={() => go({ name: 'library' })}
           />
         )}

@@ -56,3 +56,29 @@ test('an imported card shows its stored image and a player for its sound; event 
   const srcs = [...review.card()!.querySelectorAll('img')].map((i) => i.getAttribute('src'));
   expect(srcs.every((s) => s === null || s.startsWith('blob:'))).toBe(true);
 });
+
+test('regression: an HTML deck (from Anki) is not run through Markdown, but is still sanitised', async () => {
+  const html = {
+    ...deck,
+    id: 'anki-html',
+    textFormat: 'html' as const,
+    cards: [
+      {
+        id: 'g-stars',
+        type: 'basic' as const,
+        source,
+        front: { en: '2 * 3 * 4 = ? <b>bold</b>', zh: '2 * 3 * 4 = ? <b>bold</b>' },
+        back: { en: '# 24 _is_ it<script>x()</script>', zh: '# 24 _is_ it<script>x()</script>' },
+      },
+    ],
+  };
+  await freshDb(html);
+  const { user } = openApp('#/review/anki-html');
+  await review.waitForCard();
+  await waitFor(() => expect(review.card()).toHaveTextContent('2 * 3 * 4 = ? bold'));
+  expect(review.card()!.querySelector('em')).toBeNull();
+  expect(review.card()!.querySelector('b')).toHaveTextContent('bold');
+  await review.revealByKey(user);
+  expect(review.card()).toHaveTextContent('# 24 _is_ it');
+  expect(review.card()!.querySelector('h1, script')).toBeNull();
+});

@@ -17,7 +17,7 @@ import { useNow } from '../../lib/use-now';
 import { CardView } from './card-view';
 import { contentMediaNames } from '../../domain/media-refs';
 import { useMediaResolver } from '../../db/use-media';
-import { MediaContext } from '../../ui/card-text';
+import { MediaContext, TextFormatContext, type TextFormat } from '../../ui/card-text';
 import { createReviewStore, type ReviewStore } from './review-store';
 import { SessionEnd } from './session-end';
 import { useReviewKeys } from './use-review-keys';
@@ -35,7 +35,13 @@ const RATING_LABEL: Record<RatingName, MessageKey> = {
  */
 export interface CardList {
   ids: readonly string[];
-  load(ids: readonly string[], now: number, answered: readonly string[], learnAheadMs: number, pinnedId: string | null): Promise<QueueSnapshot>;
+  load(
+    ids: readonly string[],
+    now: number,
+    answered: readonly string[],
+    learnAheadMs: number,
+    pinnedId: string | null,
+  ): Promise<QueueSnapshot>;
 }
 
 export function ReviewScreen({
@@ -43,11 +49,14 @@ export function ReviewScreen({
   deckTitle,
   onExit,
   cardList,
+  textFormat = 'markdown',
 }: {
   deckId: string;
   deckTitle: string;
   onExit(): void;
   cardList?: CardList;
+  /** How the deck writes its card text (imported Anki decks are HTML). */
+  textFormat?: TextFormat;
 }) {
   const t = useT();
   const { settings, loaded } = useSettings();
@@ -154,80 +163,82 @@ export function ReviewScreen({
       {current === undefined && <p>{t('review.loading')}</p>}
 
       {shown && (
-        <MediaContext.Provider value={resolveMedia}>
-          <article className="card" data-card-id={shown.id} aria-live="polite">
-            <CardView
-              card={shown}
-              lang={lang}
-              revealed={s.revealed}
-              choice={s.choice}
-              typed={s.typed}
-              onChoose={(i) => store.getState().choose(i)}
-              onType={(v) => store.getState().type(v)}
-              onSubmit={() => store.getState().reveal()}
-            />
-            {s.showOtherLang && bilingual && (
+        <TextFormatContext.Provider value={textFormat}>
+          <MediaContext.Provider value={resolveMedia}>
+            <article className="card" data-card-id={shown.id} aria-live="polite">
               <CardView
-                secondary
                 card={shown}
-                lang={otherLang(lang)}
+                lang={lang}
                 revealed={s.revealed}
                 choice={s.choice}
                 typed={s.typed}
-                onChoose={() => {}}
-                onType={() => {}}
-                onSubmit={() => {}}
+                onChoose={(i) => store.getState().choose(i)}
+                onType={(v) => store.getState().type(v)}
+                onSubmit={() => store.getState().reveal()}
               />
-            )}
-            <div className="card-actions">
-              {bilingual && (
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => store.getState().toggleOtherLang()}
-                  aria-keyshortcuts="L"
-                >
-                  {t(s.showOtherLang ? 'review.hide-other-lang' : 'review.show-other-lang', {
-                    lang: t(`lang.${otherLang(lang)}`),
-                  })}
-                </button>
+              {s.showOtherLang && bilingual && (
+                <CardView
+                  secondary
+                  card={shown}
+                  lang={otherLang(lang)}
+                  revealed={s.revealed}
+                  choice={s.choice}
+                  typed={s.typed}
+                  onChoose={() => {}}
+                  onType={() => {}}
+                  onSubmit={() => {}}
+                />
               )}
-            </div>
-            {!s.revealed ? (
-              <div className="answer-bar">
-                <button
-                  type="button"
-                  className="primary"
-                  onClick={() => store.getState().reveal()}
-                  aria-keyshortcuts="Space"
-                >
-                  {t('review.show-answer')}
-                </button>
+              <div className="card-actions">
+                {bilingual && (
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => store.getState().toggleOtherLang()}
+                    aria-keyshortcuts="L"
+                  >
+                    {t(s.showOtherLang ? 'review.hide-other-lang' : 'review.show-other-lang', {
+                      lang: t(`lang.${otherLang(lang)}`),
+                    })}
+                  </button>
+                )}
               </div>
-            ) : (
-              <div className="answer-bar grades" role="group" aria-label={t('review.show-answer')}>
-                {RATINGS.map((r, i) => {
-                  const label = previews ? formatInterval(previews[r].intervalMs) : '';
-                  return (
-                    <button
-                      key={r}
-                      type="button"
-                      className={`grade grade-${r}`}
-                      data-rating={r}
-                      data-interval={label}
-                      aria-keyshortcuts={String(i + 1)}
-                      aria-label={`${t(RATING_LABEL[r])}, ${label}`}
-                      onClick={() => void store.getState().grade(r, shown.reps)}
-                    >
-                      <span className="interval">{label}</span>
-                      <span>{t(RATING_LABEL[r])}</span>
-                    </button>
-                  );
-                })}
-              </div>
-            )}
-          </article>
-        </MediaContext.Provider>
+              {!s.revealed ? (
+                <div className="answer-bar">
+                  <button
+                    type="button"
+                    className="primary"
+                    onClick={() => store.getState().reveal()}
+                    aria-keyshortcuts="Space"
+                  >
+                    {t('review.show-answer')}
+                  </button>
+                </div>
+              ) : (
+                <div className="answer-bar grades" role="group" aria-label={t('review.show-answer')}>
+                  {RATINGS.map((r, i) => {
+                    const label = previews ? formatInterval(previews[r].intervalMs) : '';
+                    return (
+                      <button
+                        key={r}
+                        type="button"
+                        className={`grade grade-${r}`}
+                        data-rating={r}
+                        data-interval={label}
+                        aria-keyshortcuts={String(i + 1)}
+                        aria-label={`${t(RATING_LABEL[r])}, ${label}`}
+                        onClick={() => void store.getState().grade(r, shown.reps)}
+                      >
+                        <span className="interval">{label}</span>
+                        <span>{t(RATING_LABEL[r])}</span>
+                      </button>
+                    );
+                  })}
+                </div>
+              )}
+            </article>
+          </MediaContext.Provider>
+        </TextFormatContext.Provider>
       )}
 
       {current === null && s.pending === 0 && !catchingUp && (
