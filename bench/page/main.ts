@@ -266,7 +266,39 @@ async function answerTiming(deckId: string, runs: number, warmup: number): Promi
   return out;
 }
 
-const bench = { seed, queueBuild, answerTiming, deckIdOf };
+export interface BulkPutBaseline {
+  ms: number;
+  rows: number;
+}
+
+/**
+ * The import cases' baseline: the deck and card rows an import stored, written again with one raw Dexie `bulkPut`
+ * (one transaction) into an empty database of the same schema, which is then deleted.
+ */
+async function bulkPutBaseline(deckIds: string[]): Promise<BulkPutBaseline> {
+  const source = conn();
+  await source.open();
+  const decks = (await source.decks.bulkGet(deckIds)).filter((d): d is DeckRow => d !== undefined);
+  const cards = await source.cards.where('deckId').anyOf(deckIds).toArray();
+  source.close();
+  dexie = null;
+  const name = `bench-baseline-${Date.now()}`;
+  const target = new DockdeckDB(name);
+  await target.open();
+  try {
+    const t = performance.now();
+    await target.transaction('rw', target.decks, target.cards, async () => {
+      await target.decks.bulkPut(decks);
+      await target.cards.bulkPut(cards);
+    });
+    return { ms: performance.now() - t, rows: cards.length };
+  } finally {
+    target.close();
+    await Dexie.delete(name);
+  }
+}
+
+const bench = { seed, queueBuild, answerTiming, deckIdOf, bulkPutBaseline };
 
 declare global {
   interface Window {
