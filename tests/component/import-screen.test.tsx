@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // The import screen driven like a user: paste or pick a file, check the CSV columns, confirm, cancel, see what failed.
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { freshDb } from './helpers';
 import { catchDownloads, file, importScreen, inProcessClient, openWithClient } from './import-helpers';
 
@@ -196,4 +196,19 @@ test('the library links to import, backup and each deck page', async () => {
   const nav = screen.getByRole('navigation', { name: 'Main' });
   expect(within(nav).getByRole('link', { name: 'Import' })).toHaveAttribute('href', '#/import');
   expect(within(nav).getByRole('link', { name: 'Backup' })).toHaveAttribute('href', '#/backup');
+});
+
+test('a file dropped on the drop zone, or anywhere on the page, is read; two files at once are refused', async () => {
+  await freshDb();
+  openWithClient('#/import');
+  const zone = await screen.findByRole('button', { name: /Drop a file here, or click to choose one/ }, { timeout: 5000 });
+  const drag = (files: File[]) => ({ dataTransfer: { files, types: ['Files'], dropEffect: 'none' } });
+  fireEvent.dragOver(zone, drag([]));
+  expect(zone).toHaveClass('active');
+  fireEvent.drop(zone, drag([file('a.csv', CSV), file('b.csv', CSV)]));
+  expect(await screen.findByRole('alert')).toHaveTextContent('Drop one file at a time.');
+  expect(zone).not.toHaveClass('active');
+  fireEvent.drop(screen.getByRole('heading', { name: 'Import a deck' }), drag([file('near-miss.csv', CSV)]));
+  await importScreen.waitForStep('csv');
+  expect(screen.getByRole('heading', { name: 'Check the columns of near-miss.csv' })).toHaveFocus();
 });

@@ -44,6 +44,23 @@ export function ImportScreen({ links }: { links: ImportLinks }) {
   useEffect(() => {
     if (current.step !== 'start') returning.current = true;
   }, [current.step]);
+  // The whole page accepts dragged files (the start step takes them); elsewhere a drop must not open the file in the tab.
+  useEffect(() => {
+    const onDrag = (e: DragEvent) => {
+      if (!e.dataTransfer?.types.includes('Files')) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = store.getState().current.step === 'start' ? 'copy' : 'none';
+    };
+    const onDrop = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    document.addEventListener('dragover', onDrag);
+    document.addEventListener('drop', onDrop);
+    return () => {
+      document.removeEventListener('dragover', onDrag);
+      document.removeEventListener('drop', onDrop);
+    };
+  }, [store]);
   // Esc cancels whatever is in progress or waiting for confirmation (not the write: it is one transaction).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

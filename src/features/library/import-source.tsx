@@ -33,7 +33,7 @@ export function ImportSource({
   const [text, setText] = useState('');
   const ids = { scheduling: useId(), help: useId(), paste: useId(), hint: useId() };
 
-  const take = (files: FileList | null) => {
+  const take = (files: FileList | null | undefined) => {
     if (!files || files.length === 0) return;
     if (files.length > 1) {
       setOneFile(true);
@@ -42,17 +42,25 @@ export function ImportSource({
     setOneFile(false);
     onFile(files[0]!);
   };
+  const takeRef = useRef(take);
+  takeRef.current = take;
+  // A file dropped anywhere on the page is taken (a near miss of the zone must not open the file in the tab).
+  useEffect(() => {
+    const onDrop = (e: globalThis.DragEvent) => {
+      if (!e.dataTransfer?.types.includes('Files')) return;
+      e.preventDefault();
+      setActive(false);
+      takeRef.current(e.dataTransfer.files);
+    };
+    document.addEventListener('drop', onDrop);
+    return () => document.removeEventListener('drop', onDrop);
+  }, []);
   const onDragOver = (e: DragEvent) => {
     // Only files: dragged text or links are not imports.
     if (!e.dataTransfer.types.includes('Files')) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = 'copy';
     setActive(true);
-  };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setActive(false);
-    take(e.dataTransfer.files);
   };
 
   return (
@@ -75,7 +83,6 @@ export function ImportSource({
         onDragOver={onDragOver}
         onDragEnter={onDragOver}
         onDragLeave={() => setActive(false)}
-        onDrop={onDrop}
         aria-describedby={ids.hint}
       >
         <span className="drop-zone-title">{active ? m('import.drop-active') : m('import.drop')}</span>
