@@ -63,6 +63,38 @@ export function ImportCsv({
         {m('import.csv-heading', { file: state.file })}
       </h2>
       <p>{m('import.csv-rows', { n: rows.toLocaleString() })}</p>
+      <div className="import-table-wrap" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
+        <table className="import-table">
+          <caption id={`${id}-caption`}>{m('import.csv-preview-caption', { n: preview.rows.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{m('import.csv-line')}</th>
+              {columns.map((c) => {
+                const role = roleOf(c);
+                return (
+                  <th scope="col" key={c} data-role={role}>
+                    {columnLabel(c)}
+                    {role && <span className="import-role-tag">{m(`import.csv-role.${role}`)}</span>}
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {preview.rows.map((row, r) => {
+              const header = r === 0 && mapping.hasHeader;
+              return (
+                <tr key={r} className={header ? 'import-header-row' : undefined}>
+                  <th scope="row">{header ? m('import.csv-header-row') : preview.lines[r]}</th>
+                  {columns.map((c) => (
+                    <td key={c}>{row[c] ?? ''}</td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -167,38 +199,6 @@ export function ImportCsv({
           </div>
         )}
       </form>
-      <div className="import-table-wrap" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-        <table className="import-table">
-          <caption id={`${id}-caption`}>{m('import.csv-preview-caption', { n: preview.rows.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m('import.csv-line')}</th>
-              {columns.map((c) => {
-                const role = roleOf(c);
-                return (
-                  <th scope="col" key={c} data-role={role}>
-                    {columnLabel(c)}
-                    {role && <span className="import-role-tag">{m(`import.csv-role.${role}`)}</span>}
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody>
-            {preview.rows.map((row, r) => {
-              const header = r === 0 && mapping.hasHeader;
-              return (
-                <tr key={r} className={header ? 'import-header-row' : undefined}>
-                  <th scope="row">{header ? m('import.csv-header-row') : preview.lines[r]}</th>
-                  {columns.map((c) => (
-                    <td key={c}>{row[c] ?? ''}</td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
     </div>
   );
 }
