@@ -1,6 +1,7 @@
 // The library's backup reminder: shown when backupReminderStatus says so, with "Back up now" and "Remind me later".
-import { useEffect, useState } from 'react';
-import type * as BackupRepoModule from '../../db/backup-repo';
+// The library loads it lazily, so the backup code (gzip, the backup schemas) is not part of the app's first script.
+import { useState } from 'react';
+import { backupReminderStatus, createBackup, snoozeBackupReminder } from '../../db/backup-repo';
 import { db, reportStorageError } from '../../db/connection';
 import { useLiveQuery } from '../../db/live';
 import { clock } from '../../lib/clock';
@@ -12,35 +13,17 @@ import { CONTENT_TYPES, downloadFile } from './export-download';
 /** "Remind me later" means in three days. */
 const SNOOZE_MS = 3 * 86_400_000;
 
-type BackupRepo = typeof BackupRepoModule;
-
 export function BackupReminderBanner({ backupHref }: { backupHref: string }) {
   const m = useMessages(backupMessages);
   const now = useNow();
-  // The backup code (gzip, the backup schemas) loads after the library is on screen, not with it.
-  const [repo, setRepo] = useState<BackupRepo | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    import('../../db/backup-repo').then(
-      (mod) => live && setRepo(mod),
-      () => {}, // No reminder is better than a broken library (e.g. offline before the chunk was cached).
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  const status = useLiveQuery(
-    () => (repo ? repo.backupReminderStatus(db(), now) : Promise.resolve(null)),
-    [repo, now],
-  );
+  const status = useLiveQuery(() => backupReminderStatus(db(), now), [now]);
 
   async function backUp() {
-    if (!repo) return;
     setBusy(true);
     try {
-      const result = await repo.createBackup(db(), clock.ms());
+      const result = await createBackup(db(), clock.ms());
       downloadFile(result.bytes, result.fileName, CONTENT_TYPES.backup);
       setSaved(result.fileName);
     } catch (e) {
@@ -51,9 +34,8 @@ export function BackupReminderBanner({ backupHref }: { backupHref: string }) {
   }
 
   async function later() {
-    if (!repo) return;
     const t = clock.ms();
-    await repo.snoozeBackupReminder(db(), t + SNOOZE_MS, t).catch(reportStorageError);
+    await snoozeBackupReminder(db(), t + SNOOZE_MS, t).catch(reportStorageError);
   }
 
   if (saved)

@@ -10,10 +10,10 @@ import { DEFAULT_QUEUE_LIMITS } from '../../domain/queue';
 import { useMessages } from '../../lib/i18n';
 import { useNow } from '../../lib/use-now';
 import { ExportPanel } from './export-panel';
-import { libraryMessages } from './library-messages';
+import { exportMessages } from './export-messages';
 
 export function DeckPage({ deckId, studyHref, libraryHref }: { deckId: string; studyHref: string; libraryHref: string }) {
-  const m = useMessages(libraryMessages);
+  const m = useMessages(exportMessages);
   const { settings } = useSettings();
   const { uiLang, studyLang, dayStartHour, newPerDay, reviewsPerDay } = settings.study;
   const now = useNow();

@@ -7,7 +7,7 @@ import { clock } from '../../lib/clock';
 import { useMessages, type UiLang } from '../../lib/i18n';
 import { loadSql } from '../../lib/sql-loader';
 import { CONTENT_TYPES, downloadFile } from './export-download';
-import { libraryMessages } from './library-messages';
+import { exportMessages } from './export-messages';
 
 type Kind = 'json' | 'csv' | 'apkg' | 'revlog';
 
@@ -22,7 +22,7 @@ type Status = { kind: 'idle' } | { kind: 'working'; what: Kind } | { kind: 'done
 const LANGS: readonly ExportLang[] = ['en', 'zh', 'both'];
 
 export function ExportPanel({ deckId, studyLang }: { deckId: string; studyLang: UiLang }) {
-  const m = useMessages(libraryMessages);
+  const m = useMessages(exportMessages);
   const id = useId();
   const [lang, setLang] = useState<ExportLang>(studyLang);
   const [scheduling, setScheduling] = useState(true);

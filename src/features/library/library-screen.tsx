@@ -1,5 +1,5 @@
 // The deck list: every deck with what is due today, and the way into a review session.
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { dayWindow } from '../../domain/day-window';
 import { DEFAULT_QUEUE_LIMITS } from '../../domain/queue';
 import { db } from '../../db/connection';
@@ -8,8 +8,10 @@ import { deckList } from '../../db/review-repo';
 import { useSettings } from '../../db/use-settings';
 import { useMessages, useT } from '../../lib/i18n';
 import { useNow } from '../../lib/use-now';
-import { BackupReminderBanner } from './backup-reminder';
 import { libraryMessages } from './library-messages';
+
+// The reminder (and the backup code it loads) comes after the deck list, not with the app's first script.
+const BackupReminderBanner = lazy(() => import('./backup-reminder').then((m) => ({ default: m.BackupReminderBanner })));
 
 const IMPORT_HREF = '#/import';
 const BACKUP_HREF = '#/backup';
@@ -29,7 +31,9 @@ export function LibraryScreen({ onStudy }: { onStudy(deckId: string): void }) {
   return (
     <section className="library" aria-labelledby="library-title">
       <h1 id="library-title">{t('library.heading')}</h1>
-      <BackupReminderBanner backupHref={BACKUP_HREF} />
+      <Suspense fallback={null}>
+        <BackupReminderBanner backupHref={BACKUP_HREF} />
+      </Suspense>
       <p className="library-actions">
         <a className="button" href={IMPORT_HREF}>
           {lm('library.import')}
