@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 // The import screen driven like a user: paste or pick a file, check the CSV columns, confirm, cancel, see what failed.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { writeSettings } from '../../src/db/settings-repo';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { freshDb } from './helpers';
 import { catchDownloads, file, importScreen, inProcessClient, openWithClient } from './import-helpers';
 
@@ -211,4 +213,21 @@ test('a file dropped on the drop zone, or anywhere on the page, is read; two fil
   fireEvent.drop(screen.getByRole('heading', { name: 'Import a deck' }), drag([file('near-miss.csv', CSV)]));
   await importScreen.waitForStep('csv');
   expect(screen.getByRole('heading', { name: 'Check the columns of near-miss.csv' })).toHaveFocus();
+});
+
+test('in Chinese: the import screen and its confirm step speak Chinese; engine issue texts stay as they are', async () => {
+  const { db, now } = await freshDb();
+  await writeSettings(db, { ...DEFAULT_SETTINGS, study: { ...DEFAULT_SETTINGS.study, uiLang: 'zh' } }, now());
+  const { user } = openWithClient('#/import');
+  expect(await screen.findByRole('heading', { name: '导入卡组' }, { timeout: 5000 })).toBeInTheDocument();
+  await user.upload(await importScreen.fileInput(), file('words.csv', CSV));
+  await importScreen.waitForStep('csv');
+  await user.click(screen.getByRole('button', { name: '继续' }));
+  await importScreen.waitForStep('confirm');
+  expect(importScreen.counts()).toEqual(['3 张新卡，0 张有改动，0 张被移除']);
+  await user.click(screen.getByRole('button', { name: '取消' }));
+  await user.upload(await importScreen.fileInput(), file('empty.csv', ''));
+  await importScreen.waitForStep('failed');
+  expect(screen.getByRole('heading', { name: '无法导入 empty.csv' })).toBeInTheDocument();
+  expect(screen.getByText('empty.csv: is empty')).toBeInTheDocument();
 });
