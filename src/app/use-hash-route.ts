@@ -14,8 +14,17 @@ export type Route =
   | { name: 'deck'; deckId: string }
   | { name: 'backup' };
 
+/** A malformed escape (`#/deck/%E0`, a hand-edited or cut-off link) is kept as it is instead of crashing the app. */
+function decodePart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const parts = hash.replace(/^#\/?/, '').split('/').map(decodePart);
   if (parts[0] === 'review' && (parts[1] === 'mistakes' || parts[1] === 'plan') && parts[2])
     return { name: 'card-list', source: parts[1], key: parts[2] };
   if (parts[0] === 'review' && parts[1]) return { name: 'review', deckId: parts[1] };

@@ -72,3 +72,9 @@ test('a deck page for a deck that does not exist says so', async () => {
   openWithClient('#/deck/nope');
   expect(await screen.findByText('There is no deck with the id “nope”.', {}, { timeout: 5000 })).toBeInTheDocument();
 });
+
+test('a cut-off link (a malformed escape in the hash) shows the deck page’s message instead of crashing the app', async () => {
+  await freshDb();
+  openWithClient('#/deck/%E0%A4%A');
+  expect(await screen.findByText('There is no deck with the id “%E0%A4%A”.', {}, { timeout: 5000 })).toBeInTheDocument();
+});
