@@ -7,10 +7,7 @@ import globals from 'globals';
 const layer = (from, banned, message) => ({
   files: [`src/${from}/**/*.{ts,tsx}`],
   rules: {
-    'no-restricted-imports': [
-      'error',
-      { patterns: banned.map((g) => ({ group: [g], message })) },
-    ],
+    'no-restricted-imports': ['error', { patterns: banned.map((g) => ({ group: [g], message })) }],
   },
 });
 
@@ -46,18 +43,66 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: 'dexie', message: 'Only src/db may import dexie.' }] }],
     },
   },
-  layer('domain', ['**/db/**', '**/features/**', '**/ui/**', '**/app/**', '**/workers/**', '**/lib/**', 'react', 'react-dom', 'dexie', 'zustand'], 'src/domain is pure: npm libraries only (no React, no Dexie, no other layer).'),
-  layer('db', ['**/features/**', '**/ui/**', '**/app/**', '**/workers/**', 'ts-fsrs'], 'src/db may import only domain (and lib helpers).'),
-  layer('workers', ['**/db/**', '**/features/**', '**/ui/**', '**/app/**', 'dexie', 'ts-fsrs'], 'src/workers may import only domain (and lib helpers such as the sql.js loader).'),
-  layer('ui', ['**/domain/**', '**/db/**', '**/features/**', '**/app/**', '**/workers/**', 'dexie', 'ts-fsrs'], 'src/ui may import only lib.'),
-  layer('lib', ['**/domain/**', '**/db/**', '**/features/**', '**/ui/**', '**/app/**', '**/workers/**', 'dexie', 'ts-fsrs'], 'src/lib may import npm libraries only.'),
+  layer(
+    'domain',
+    [
+      '**/db/**',
+      '**/features/**',
+      '**/ui/**',
+      '**/app/**',
+      '**/workers/**',
+      '**/lib/**',
+      'react',
+      'react-dom',
+      'dexie',
+      'zustand',
+    ],
+    'src/domain is pure: npm libraries only (no React, no Dexie, no other layer).',
+  ),
+  layer(
+    'db',
+    ['**/features/**', '**/ui/**', '**/app/**', '**/workers/**', 'ts-fsrs'],
+    'src/db may import only domain (and lib helpers).',
+  ),
+  layer(
+    'workers',
+    ['**/db/**', '**/features/**', '**/ui/**', '**/app/**', 'dexie', 'ts-fsrs'],
+    'src/workers may import only domain (and lib helpers such as the sql.js loader).',
+  ),
+  layer(
+    'ui',
+    ['**/domain/**', '**/db/**', '**/features/**', '**/app/**', '**/workers/**', 'dexie', 'ts-fsrs'],
+    'src/ui may import only lib.',
+  ),
+  layer(
+    'lib',
+    ['**/domain/**', '**/db/**', '**/features/**', '**/ui/**', '**/app/**', '**/workers/**', 'dexie', 'ts-fsrs'],
+    'src/lib may import npm libraries only.',
+  ),
   ...['review', 'library', 'settings', 'quiz', 'browse', 'stats'].map((f) =>
-    layer(`features/${f}`, ['**/app/**', 'dexie', 'ts-fsrs', ...['review', 'library', 'settings', 'quiz', 'browse', 'stats'].filter((o) => o !== f).map((o) => `**/features/${o}/**`)], 'Features import domain, db, ui and lib only, never each other or the app.'),
+    layer(
+      `features/${f}`,
+      [
+        '**/app/**',
+        'dexie',
+        'ts-fsrs',
+        ...['review', 'library', 'settings', 'quiz', 'browse', 'stats']
+          .filter((o) => o !== f)
+          .map((o) => `**/features/${o}/**`),
+      ],
+      'Features import domain, db, ui and lib only, never each other or the app.',
+    ),
   ),
   {
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Domain code takes time as an argument.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Domain code takes time as an argument.',
+        },
+      ],
     },
   },
 );

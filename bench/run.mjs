@@ -120,7 +120,9 @@ function printTable(machine, cases, load) {
     for (const c of notes) console.log(`${c.name}: ${c.note}`);
   }
   const failedCount = cases.filter((c) => !c.pass).length;
-  console.log(`\n${cases.length - failedCount}/${cases.length} cases pass. Results: ${path.relative(root, resultsFile)}\n`);
+  console.log(
+    `\n${cases.length - failedCount}/${cases.length} cases pass. Results: ${path.relative(root, resultsFile)}\n`,
+  );
 }
 
 async function loadCases(filters) {
@@ -140,7 +142,8 @@ async function main() {
   const filters = process.argv.slice(2);
   const defs = await loadCases(filters);
   if (defs.length === 0) throw new Error(`no case matches ${filters.join(' ')}`);
-  if (!existsSync(path.join(distDir, 'index.html'))) throw new Error('dist/index.html is missing: run `npm run build` first');
+  if (!existsSync(path.join(distDir, 'index.html')))
+    throw new Error('dist/index.html is missing: run `npm run build` first');
 
   console.log('bench: building the bench page…');
   await build({ configFile: path.join(here, 'vite.config.ts'), logLevel: 'warn' });
@@ -179,7 +182,10 @@ async function main() {
         { prefix: '/__bench/', dir: benchDist },
         { prefix: '/', dir: distDir },
       ],
-      pages: { [EMPTY_PATH]: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>empty</title></head><body></body></html>' },
+      pages: {
+        [EMPTY_PATH]:
+          '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>empty</title></head><body></body></html>',
+      },
     });
     browser = await launchBrowser();
     machine.chromium = await browser.version();

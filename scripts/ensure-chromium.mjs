@@ -10,7 +10,10 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!process.env.CHROMIUM_PATH && isRoot && existsSync('/usr/bin/apt-get')) {
   console.log(`Chromium not found at ${path}: installing Debian's chromium package…`);
   execSync('apt-get update', { stdio: 'inherit' });
-  execSync('apt-get install -y chromium', { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execSync('apt-get install -y chromium', {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (existsSync(path)) process.exit(0);
 }
 console.error(

@@ -45,7 +45,9 @@ export default [
         values: [kB(total)],
         note:
           `gzip -9 kB (1000 B), built-in decks already stored: ${list(files)}${parts}` +
-          (first.length ? `; first visit (decks loaded too): ${round(kB(firstTotal), 1)} kB in ${first.length} files` : ''),
+          (first.length
+            ? `; first visit (decks loaded too): ${round(kB(firstTotal), 1)} kB in ${first.length} files`
+            : ''),
       };
     },
   },

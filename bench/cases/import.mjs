@@ -49,9 +49,26 @@ async function makeApkg(n) {
   const mid = 1_700_000_000_001;
   const did = 1_700_000_000_002;
   const model = {
-    id: mid, name: 'Basic', type: 0, mod: 0, usn: -1, sortf: 0, did, css: '.card {}',
+    id: mid,
+    name: 'Basic',
+    type: 0,
+    mod: 0,
+    usn: -1,
+    sortf: 0,
+    did,
+    css: '.card {}',
     flds: ['Front', 'Back'].map((name, ord) => ({ name, ord, sticky: false, rtl: false, font: 'Arial', size: 20 })),
-    tmpls: [{ name: 'Card 1', ord: 0, qfmt: '{{Front}}', afmt: '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}', did: null, bqfmt: '', bafmt: '' }],
+    tmpls: [
+      {
+        name: 'Card 1',
+        ord: 0,
+        qfmt: '{{Front}}',
+        afmt: '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}',
+        did: null,
+        bqfmt: '',
+        bafmt: '',
+      },
+    ],
   };
   const decks = {
     1: { id: 1, name: 'Default', dyn: 0, desc: '', conf: 1 },
@@ -86,13 +103,21 @@ function installImportProbe() {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) probe.longtasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
-  document.addEventListener('change', (e) => {
-    if (e.target && e.target.type === 'file') probe.change = performance.now();
-  }, true);
-  document.addEventListener('click', (e) => {
-    const button = e.target && e.target.closest ? e.target.closest('button') : null;
-    if (button) probe.clicks.push([button.textContent.trim(), performance.now()]);
-  }, true);
+  document.addEventListener(
+    'change',
+    (e) => {
+      if (e.target && e.target.type === 'file') probe.change = performance.now();
+    },
+    true,
+  );
+  document.addEventListener(
+    'click',
+    (e) => {
+      const button = e.target && e.target.closest ? e.target.closest('button') : null;
+      if (button) probe.clicks.push([button.textContent.trim(), performance.now()]);
+    },
+    true,
+  );
   let last = null;
   new MutationObserver(() => {
     const step = document.querySelector('section.import')?.getAttribute('data-step') ?? null;
@@ -130,11 +155,16 @@ async function importOnce(ctx, kind, file) {
     await app.waitForSelector('section.import[data-step="start"]');
     // The file is made in the page before the clock starts, then given to the input as a picker does (files set, a
     // change event): Playwright's setInputFiles would decode megabytes of base64 in the task that fires the change.
-    await app.route(`${origin}/__bench-import/**`, (route) => route.fulfill({ body: file.buffer, contentType: file.mimeType }));
-    await app.evaluate(async ({ name, type }) => {
-      const blob = await (await fetch(`/__bench-import/${name}`)).blob();
-      window.__benchFile = new File([blob], name, { type });
-    }, { name: file.name, type: file.mimeType });
+    await app.route(`${origin}/__bench-import/**`, (route) =>
+      route.fulfill({ body: file.buffer, contentType: file.mimeType }),
+    );
+    await app.evaluate(
+      async ({ name, type }) => {
+        const blob = await (await fetch(`/__bench-import/${name}`)).blob();
+        window.__benchFile = new File([blob], name, { type });
+      },
+      { name: file.name, type: file.mimeType },
+    );
     await app.waitForLoadState('networkidle');
     await app.waitForTimeout(300);
     await app.evaluate(() => {
@@ -152,7 +182,9 @@ async function importOnce(ctx, kind, file) {
     const counts = await app.locator('.import-confirm .import-counts').allTextContents();
     await app.getByRole('button', { name: 'Import', exact: true }).click();
     await app.waitForSelector('section.import[data-step="done"]', { timeout: STEP_TIMEOUT });
-    const deckIds = await app.$$eval('.import-done li.import-deck', (els) => els.map((e) => e.getAttribute('data-deck-id')));
+    const deckIds = await app.$$eval('.import-done li.import-deck', (els) =>
+      els.map((e) => e.getAttribute('data-deck-id')),
+    );
     // Long-task entries arrive after the task.
     await app.waitForTimeout(300);
     const probe = await app.evaluate(() => window.__importProbe);
@@ -180,7 +212,8 @@ function measure(kind, probe) {
   }
   const imp = clickAt('Import');
   windows.push([imp, stepAt('done', imp)]);
-  if (windows.some(([a, b]) => a === undefined || a === null || b === undefined)) throw new Error(`incomplete probe: ${JSON.stringify(probe.steps)}`);
+  if (windows.some(([a, b]) => a === undefined || a === null || b === undefined))
+    throw new Error(`incomplete probe: ${JSON.stringify(probe.steps)}`);
   const inside = probe.longtasks.filter(([start, d]) => windows.some(([a, b]) => start < b && start + d > a));
   const write = windows.at(-1);
   return {
@@ -188,8 +221,12 @@ function measure(kind, probe) {
     read: windows.slice(0, -1).reduce((s, [a, b]) => s + (b - a), 0),
     write: write[1] - write[0],
     longest: inside.reduce((m, [, d]) => Math.max(m, d), 0),
-    longestWrite: inside.filter(([start, d]) => start < write[1] && start + d > write[0]).reduce((m, [, d]) => Math.max(m, d), 0),
-    longestRead: inside.filter(([start, d]) => !(start < write[1] && start + d > write[0])).reduce((m, [, d]) => Math.max(m, d), 0),
+    longestWrite: inside
+      .filter(([start, d]) => start < write[1] && start + d > write[0])
+      .reduce((m, [, d]) => Math.max(m, d), 0),
+    longestRead: inside
+      .filter(([start, d]) => !(start < write[1] && start + d > write[0]))
+      .reduce((m, [, d]) => Math.max(m, d), 0),
   };
 }
 
@@ -227,7 +264,11 @@ const timeCase = (kind, name, target) => ({
   target,
   async run(ctx) {
     const r = await runs(ctx, kind);
-    return { values: r.out.map((x) => x.total), baseline: { name: 'raw Dexie bulkPut, same rows', values: r.out.map((x) => x.baseline) }, note: note(r) };
+    return {
+      values: r.out.map((x) => x.total),
+      baseline: { name: 'raw Dexie bulkPut, same rows', values: r.out.map((x) => x.baseline) },
+      note: note(r),
+    };
   },
 });
 

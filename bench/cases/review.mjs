@@ -15,7 +15,10 @@ function installAnswerProbe() {
   const state = () => {
     const card = document.querySelector('article.card[data-card-id]');
     const section = document.querySelector('section.review');
-    return { id: card?.getAttribute('data-card-id') ?? null, answered: Number(section?.getAttribute('data-answered') ?? Number.NaN) };
+    return {
+      id: card?.getAttribute('data-card-id') ?? null,
+      answered: Number(section?.getAttribute('data-answered') ?? Number.NaN),
+    };
   };
   window.addEventListener(
     'keydown',
@@ -126,7 +129,10 @@ export default [
       const page = await openBenchPage(ctx);
       try {
         const deckId = deck(ctx, 0);
-        const r = await page.evaluate(({ deckId, runs }) => window.bench.queueBuild(deckId, runs, 3), { deckId, runs: 30 });
+        const r = await page.evaluate(({ deckId, runs }) => window.bench.queueBuild(deckId, runs, 3), {
+          deckId,
+          runs: 30,
+        });
         if (r.oursRows !== r.rawRows) throw new Error(`loadQueue read ${r.oursRows} rows, the raw read ${r.rawRows}`);
         return {
           values: r.ours,
@@ -170,7 +176,9 @@ export default [
         const bp = await openBenchPage(ctx);
         let split;
         try {
-          split = await bp.evaluate(({ deckId }) => window.bench.answerTiming(deckId, 30, 3), { deckId: deck(ctx, 18) });
+          split = await bp.evaluate(({ deckId }) => window.bench.answerTiming(deckId, 30, 3), {
+            deckId: deck(ctx, 18),
+          });
         } finally {
           await bp.close();
         }

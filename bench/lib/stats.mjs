@@ -20,5 +20,11 @@ export function round(x, digits = 2) {
 }
 
 export function summarize(values) {
-  return { runs: values.length, median: median(values), p95: p95(values), min: Math.min(...values), max: Math.max(...values) };
+  return {
+    runs: values.length,
+    median: median(values),
+    p95: p95(values),
+    min: Math.min(...values),
+    max: Math.max(...values),
+  };
 }

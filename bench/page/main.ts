@@ -162,7 +162,13 @@ async function seed(opts: SeedOptions): Promise<SeedResult> {
 }
 
 /** The rows loadQueue reads, read with plain IndexedDB: one readonly transaction, getAll on the two indexes. */
-function rawQueueRead(idb: IDBDatabase, deckId: string, dayEnd: number, reviews: number, fresh: number): Promise<number> {
+function rawQueueRead(
+  idb: IDBDatabase,
+  deckId: string,
+  dayEnd: number,
+  reviews: number,
+  fresh: number,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const tx = idb.transaction('cards', 'readonly');
     const store = tx.objectStore('cards');
@@ -176,7 +182,12 @@ function rawQueueRead(idb: IDBDatabase, deckId: string, dayEnd: number, reviews:
     };
     take(due.getAll(IDBKeyRange.bound([deckId, CardState.Learning, -Infinity], [deckId, CardState.Learning, []])));
     take(due.getAll(IDBKeyRange.bound([deckId, CardState.Relearning, -Infinity], [deckId, CardState.Relearning, []])));
-    take(due.getAll(IDBKeyRange.bound([deckId, CardState.Review, -Infinity], [deckId, CardState.Review, dayEnd], false, true), reviews));
+    take(
+      due.getAll(
+        IDBKeyRange.bound([deckId, CardState.Review, -Infinity], [deckId, CardState.Review, dayEnd], false, true),
+        reviews,
+      ),
+    );
     take(pos.getAll(IDBKeyRange.bound([deckId, CardState.New, -Infinity], [deckId, CardState.New, []]), fresh));
     tx.oncomplete = () => resolve(rows);
     tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));

@@ -37,7 +37,8 @@ function useBuiltinDecks(): boolean {
       .then(({ syncBuiltinDecks }) => syncBuiltinDecks(clock.ms()))
       .then((reports) => {
         for (const r of reports)
-          if (r.error) pushAlert({ kind: 'error', message: translate('en', 'alert.deck-load-failed', { detail: r.error }) });
+          if (r.error)
+            pushAlert({ kind: 'error', message: translate('en', 'alert.deck-load-failed', { detail: r.error }) });
       })
       .catch(reportStorageError)
       .finally(() => live && setReady(true));

@@ -39,7 +39,8 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.name === 'review') return `#/review/${encodeURIComponent(route.deckId)}`;
   if (route.name === 'settings') return '#/settings';
-  if (route.name === 'quiz') return route.attemptId === null ? '#/quiz' : `#/quiz/attempt/${encodeURIComponent(route.attemptId)}`;
+  if (route.name === 'quiz')
+    return route.attemptId === null ? '#/quiz' : `#/quiz/attempt/${encodeURIComponent(route.attemptId)}`;
   if (route.name === 'card-list') return `#/review/${route.source}/${encodeURIComponent(route.key)}`;
   if (route.name === 'import') return '#/import';
   if (route.name === 'deck') return `#/deck/${encodeURIComponent(route.deckId)}`;

@@ -8,6 +8,10 @@ export async function bulkPutChunked<T, K>(table: Table<T, K>, rows: readonly T[
   for (let i = 0; i < rows.length; i += size) await table.bulkPut(rows.slice(i, i + size));
 }
 
-export async function bulkDeleteChunked<T, K>(table: Table<T, K>, keys: readonly K[], size = WRITE_SLICE): Promise<void> {
+export async function bulkDeleteChunked<T, K>(
+  table: Table<T, K>,
+  keys: readonly K[],
+  size = WRITE_SLICE,
+): Promise<void> {
   for (let i = 0; i < keys.length; i += size) await table.bulkDelete(keys.slice(i, i + size));
 }

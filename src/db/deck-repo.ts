@@ -14,12 +14,18 @@ export interface DeckWriteResult {
   skipped: boolean;
 }
 
-function cardRow(card: StudyCard, base: Omit<CardRow, keyof StudyCard | 'createdAt' | 'updatedAt'>, createdAt: number, now: number): CardRow {
+function cardRow(
+  card: StudyCard,
+  base: Omit<CardRow, keyof StudyCard | 'createdAt' | 'updatedAt'>,
+  createdAt: number,
+  now: number,
+): CardRow {
   return { ...base, ...card, createdAt, updatedAt: now };
 }
 
 function memoryOf(row: CardRow): Omit<CardRow, keyof StudyCard | 'createdAt' | 'updatedAt'> {
-  const { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview } = row;
+  const { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview } =
+    row;
   return { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview };
 }
 
@@ -59,7 +65,8 @@ export async function writeDeckRows(
   opts: DeckWriteOptions,
 ): Promise<DeckWriteResult & { addedIds: string[] }> {
   const existing = await db.decks.get(deck.id);
-  if (existing && existing.contentHash === opts.hash) return { added: 0, changed: 0, removed: 0, skipped: true, addedIds: [] };
+  if (existing && existing.contentHash === opts.hash)
+    return { added: 0, changed: 0, removed: 0, skipped: true, addedIds: [] };
   const stored = await db.cards.where('deckId').equals(deck.id).toArray();
   const byId = new Map(stored.map((r) => [r.id, r]));
   const diff: DeckDiff = diffDeck(
@@ -92,7 +99,13 @@ export async function writeDeckRows(
   };
   await db.decks.put(row);
   const addedIds = diff.added.map((c) => c.id);
-  return { added: diff.added.length, changed: diff.changed.length, removed: diff.removed.length, skipped: false, addedIds };
+  return {
+    added: diff.added.length,
+    changed: diff.changed.length,
+    removed: diff.removed.length,
+    skipped: false,
+    addedIds,
+  };
 }
 
 export async function deckHashes(db: DockdeckDB): Promise<Map<string, string>> {

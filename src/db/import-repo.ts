@@ -5,7 +5,14 @@
 import { bulkPutChunked } from './chunked';
 import { ImportError, type DeckDraft, type ImportIssue } from '../domain/import/draft';
 import { groupHistory, replayHistory, type ReplayedCard } from '../domain/import/history';
-import { builtinIssue, checkDrafts, contentFingerprint, previewImport, type ImportPreview, type StoredDeck } from '../domain/import/preview';
+import {
+  builtinIssue,
+  checkDrafts,
+  contentFingerprint,
+  previewImport,
+  type ImportPreview,
+  type StoredDeck,
+} from '../domain/import/preview';
 import { hashText } from '../domain/import/progress';
 import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from '../domain/scheduler';
 import { expandDeck } from '../domain/study-card';
@@ -58,7 +65,10 @@ export async function previewDrafts(
   drafts: readonly DeckDraft[],
   opts: { includeScheduling: boolean; file?: string },
 ): Promise<ImportPreview> {
-  const stored = await storedDecks(db, drafts.map((d) => d.deck.id));
+  const stored = await storedDecks(
+    db,
+    drafts.map((d) => d.deck.id),
+  );
   return previewImport(opts.file ?? fileOf(drafts), drafts, stored, opts);
 }
 
@@ -87,7 +97,11 @@ function logRows(deckId: string, replayed: ReplayedCard): ReviewLogRow[] {
  * refused draft, a full disk), nothing is written. Throws `ImportError` when a draft would replace a built-in
  * deck or two drafts have the same deck id.
  */
-export async function importDrafts(db: DockdeckDB, drafts: readonly DeckDraft[], opts: ImportOptions): Promise<DeckImportResult[]> {
+export async function importDrafts(
+  db: DockdeckDB,
+  drafts: readonly DeckDraft[],
+  opts: ImportOptions,
+): Promise<DeckImportResult[]> {
   const file = opts.file ?? fileOf(drafts);
   const early = checkDrafts(file, drafts);
   if (early.length > 0) throw new ImportError(early);

@@ -8,11 +8,7 @@ import { reportStorageError } from './connection';
  * A result for other deps is not returned, unless `keepWhile` (e.g. the deck id) is the same: then the last
  * result stays on screen while the new one loads, so a ticking clock does not make the screen flicker.
  */
-export function useLiveQuery<T>(
-  query: () => Promise<T>,
-  deps: readonly unknown[],
-  keepWhile?: unknown,
-): T | undefined {
+export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[], keepWhile?: unknown): T | undefined {
   const [value, setValue] = useState<{ v: T; deps: readonly unknown[]; keep: unknown } | undefined>(undefined);
   useEffect(() => {
     const sub = liveQuery(query).subscribe({

@@ -66,8 +66,15 @@ export async function doneInWindow(
   return { newCards: fresh.size, reviews: reviewed.size, logs };
 }
 
-function range(db: DockdeckDB, deckId: string, state: CardStateValue, upTo: number = Dexie.maxKey as unknown as number) {
-  return db.cards.where('[deckId+state+due]').between([deckId, state, Dexie.minKey], [deckId, state, upTo], true, false);
+function range(
+  db: DockdeckDB,
+  deckId: string,
+  state: CardStateValue,
+  upTo: number = Dexie.maxKey as unknown as number,
+) {
+  return db.cards
+    .where('[deckId+state+due]')
+    .between([deckId, state, Dexie.minKey], [deckId, state, upTo], true, false);
 }
 
 export interface QueueSnapshot {

@@ -49,7 +49,8 @@ export function matchTypedAnswer(typed: string, answer: Text, accept: readonly s
   if (t === '') return { correct: false };
   // Answers may be written with Markdown (`cgroups`); what counts is the plain words.
   const targets = [answer.en, answer.zh, ...accept].map(normalizeAnswer).filter((s) => s !== '');
-  for (const target of targets) if (t === target || t.replace(/ /g, '') === target.replace(/ /g, '')) return { correct: true, exact: true };
+  for (const target of targets)
+    if (t === target || t.replace(/ /g, '') === target.replace(/ /g, '')) return { correct: true, exact: true };
   for (const target of targets) {
     const cjk = /[\u3400-\u9fff]/.test(target);
     // A typo in Chinese changes meaning more than one in English: only exact matches count there.

@@ -9,7 +9,9 @@ export interface DeckDiff {
 }
 
 /** The parts of a study card that come from the deck file (not review state), as a comparable string. */
-export function cardFingerprint(c: Pick<StudyCard, 'noteId' | 'tags' | 'source' | 'content' | 'position'> & { note?: unknown }): string {
+export function cardFingerprint(
+  c: Pick<StudyCard, 'noteId' | 'tags' | 'source' | 'content' | 'position'> & { note?: unknown },
+): string {
   return JSON.stringify([c.noteId, c.tags, c.source, c.note ?? null, c.content, c.position]);
 }
 

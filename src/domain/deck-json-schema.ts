@@ -40,12 +40,19 @@ function metadata(): z.core.$ZodRegistry<Meta> {
       'Where the fact comes from: "doc" is a file name listed in the deck\'s "sources"; "section" is the heading as cited by `npm run decks:coverage`.',
   });
   registry.add(basicCardSchema, { id: 'BasicCard', description: 'Front → back.' });
-  registry.add(reverseCardSchema, { id: 'ReverseCard', description: 'Studied in both directions: front → back and back → front.' });
+  registry.add(reverseCardSchema, {
+    id: 'ReverseCard',
+    description: 'Studied in both directions: front → back and back → front.',
+  });
   registry.add(clozeCardSchema, {
     id: 'ClozeCard',
-    description: 'Text with {{c1::answer}} or {{c1::answer::hint}} markers in both languages; one study card per cloze number.',
+    description:
+      'Text with {{c1::answer}} or {{c1::answer::hint}} markers in both languages; one study card per cloze number.',
   });
-  registry.add(mcqCardSchema, { id: 'McqCard', description: 'Multiple choice: "answer" is the 0-based index into "choices".' });
+  registry.add(mcqCardSchema, {
+    id: 'McqCard',
+    description: 'Multiple choice: "answer" is the 0-based index into "choices".',
+  });
   registry.add(classifyCardSchema, {
     id: 'ClassifyCard',
     description: 'Sort items into categories; one study card per item. Each item\'s "category" is a category id.',
@@ -68,7 +75,10 @@ function metadata(): z.core.$ZodRegistry<Meta> {
 
 /** The JSON Schema of the input side of a deck file: fields with defaults (tags, sources, tables…) are optional. */
 export function deckJsonSchema(): Record<string, unknown> {
-  const { $schema, ...rest } = z.toJSONSchema(deckSchema, { io: 'input', metadata: metadata() }) as Record<string, unknown>;
+  const { $schema, ...rest } = z.toJSONSchema(deckSchema, { io: 'input', metadata: metadata() }) as Record<
+    string,
+    unknown
+  >;
   return {
     $schema,
     $id: DECK_JSON_SCHEMA_ID,

@@ -64,9 +64,7 @@ export const classifyCardSchema = z.strictObject({
   ...cardBase,
   type: z.literal('classify'),
   prompt: textSchema,
-  categories: z
-    .array(z.strictObject({ id: idSchema, label: textSchema }))
-    .min(2, 'needs at least 2 categories'),
+  categories: z.array(z.strictObject({ id: idSchema, label: textSchema })).min(2, 'needs at least 2 categories'),
   /** One study card per item: "Container or VM: needs Intel VT / AMD-V?" */
   items: z
     .array(z.strictObject({ id: idSchema, text: textSchema, category: idSchema }))

@@ -29,9 +29,7 @@ export function formatDeckIssue(issue: DeckIssue): string {
 type Path = readonly PropertyKey[];
 
 function pathToField(path: Path): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
-    .join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 }
 
 /** Finds the card id for a Zod path like `cards.3.front.zh`, so the message can name the card. */
@@ -95,10 +93,12 @@ export function checkDeckRules(file: string, deck: Deck): DeckIssue[] {
     }
     if (card.type === 'classify') {
       const cats = new Set(card.categories.map((c) => c.id));
-      for (const id of duplicates(card.categories.map((c) => c.id))) add(card.id, 'categories', `duplicate category "${id}"`);
+      for (const id of duplicates(card.categories.map((c) => c.id)))
+        add(card.id, 'categories', `duplicate category "${id}"`);
       for (const id of duplicates(card.items.map((i) => i.id))) add(card.id, 'items', `duplicate item id "${id}"`);
       card.items.forEach((item, i) => {
-        if (!cats.has(item.category)) add(card.id, `items[${i}].category`, `"${item.category}" is not one of the categories`);
+        if (!cats.has(item.category))
+          add(card.id, `items[${i}].category`, `"${item.category}" is not one of the categories`);
       });
     }
     if (card.type === 'cloze') {
@@ -110,7 +110,8 @@ export function checkDeckRules(file: string, deck: Deck): DeckIssue[] {
       }
       const en = clozeNumbers(card.text.en).join(',');
       const zh = clozeNumbers(card.text.zh).join(',');
-      if (en !== zh && en !== '' && zh !== '') add(card.id, 'text.zh', `uses cloze numbers [${zh}], but text.en uses [${en}]: both languages need the same`);
+      if (en !== zh && en !== '' && zh !== '')
+        add(card.id, 'text.zh', `uses cloze numbers [${zh}], but text.en uses [${en}]: both languages need the same`);
     }
   }
 

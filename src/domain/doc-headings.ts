@@ -73,7 +73,8 @@ function frontMatter(lines: readonly string[]): { end: number; title?: string } 
     end = close + 1;
   }
   const titleLine = body.find((l) => /^title:/.test(l));
-  const title = titleLine === undefined ? '' : collapse(titleLine.slice('title:'.length)).replace(/^(['"])(.*)\1$/, '$2');
+  const title =
+    titleLine === undefined ? '' : collapse(titleLine.slice('title:'.length)).replace(/^(['"])(.*)\1$/, '$2');
   return title === '' ? { end } : { end, title };
 }
 
@@ -124,7 +125,8 @@ export function parseDocHeadings(text: string): DocOutline {
     const line = lines[i]!;
     const marker = FENCE.exec(line)?.[1];
     if (fence) {
-      const closes = marker !== undefined && marker[0] === fence.char && marker.length >= fence.length && line.trim() === marker;
+      const closes =
+        marker !== undefined && marker[0] === fence.char && marker.length >= fence.length && line.trim() === marker;
       current.body.push({ code: !closes, text: closes ? '' : line });
       if (closes) fence = undefined;
       continue;
@@ -140,7 +142,13 @@ export function parseDocHeadings(text: string): DocOutline {
       continue;
     }
     while (open.length > 0 && open[open.length - 1]!.level >= heading.level) open.pop();
-    current = { level: heading.level, name: headingName(heading.text), ancestors: open.map((h) => h.name), line: i + 1, body: [] };
+    current = {
+      level: heading.level,
+      name: headingName(heading.text),
+      ancestors: open.map((h) => h.name),
+      line: i + 1,
+      body: [],
+    };
     open.push(current);
     drafts.push(current);
   }
@@ -173,7 +181,11 @@ export function findSections(outline: DocOutline, section: string): DocSection[]
   const chained = (s: DocSection) => {
     const name = parts[parts.length - 1];
     const chain = parts.slice(0, -1);
-    return parts.length > 1 && s.name === name && chain.every((p, i) => s.ancestors[s.ancestors.length - chain.length + i] === p);
+    return (
+      parts.length > 1 &&
+      s.name === name &&
+      chain.every((p, i) => s.ancestors[s.ancestors.length - chain.length + i] === p)
+    );
   };
   // A heading may itself contain " > ", so the whole text is tried as a plain name too.
   return outline.sections.filter((s) => bare(s, wanted) || chained(s));
@@ -256,7 +268,11 @@ export function computeCoverage(
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((d) => {
       const outline = parseDocHeadings(d.text);
-      return { doc: d.name, outline, sections: outline.sections.map((section) => ({ section, citedBy: [] as string[] })) };
+      return {
+        doc: d.name,
+        outline,
+        sections: outline.sections.map((section) => ({ section, citedBy: [] as string[] })),
+      };
     });
   const byName = new Map(docs.map((d) => [d.doc, d]));
   const citations = deckCitations(decks);
@@ -301,7 +317,9 @@ export function formatCoverage(report: CoverageReport): string[] {
     for (const { section: s, citedBy } of sections) {
       const label =
         s.level === 0
-          ? (s.name === PREAMBLE ? s.name : `${s.name} (preamble)`)
+          ? s.name === PREAMBLE
+            ? s.name
+            : `${s.name} (preamble)`
           : `${'#'.repeat(s.level)} ${s.name}${s.citation === s.name ? '' : `  (cite as "${s.citation}")`}`;
       const status =
         citedBy.length > 0
@@ -316,7 +334,8 @@ export function formatCoverage(report: CoverageReport): string[] {
   if (report.unknownSections.length > 0) {
     out.push('Citations of sections that do not exist:');
     for (const c of report.unknownSections) {
-      const hint = c.suggestions.length > 0 ? ` (did you mean ${c.suggestions.map((s) => `"${s}"`).join(' or ')}?)` : '';
+      const hint =
+        c.suggestions.length > 0 ? ` (did you mean ${c.suggestions.map((s) => `"${s}"`).join(' or ')}?)` : '';
       out.push(`  ${c.by}: ${c.doc} has no section "${c.section}"${hint}`);
     }
     out.push('');

@@ -1,6 +1,5 @@
 // The ts-fsrs wrapper: grade a card and preview the four answers, with time as an argument.
-import type {
-  State} from 'ts-fsrs';
+import type { State } from 'ts-fsrs';
 import {
   FSRS,
   GenSeedStrategyWithCardId,

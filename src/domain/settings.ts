@@ -39,11 +39,15 @@ type Problem = { path: string; message: string };
 const int =
   (min: number, max: number): Check =>
   (v) =>
-    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? null : `must be a whole number from ${min} to ${max}`;
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+      ? null
+      : `must be a whole number from ${min} to ${max}`;
 const num =
   (min: number, max: number): Check =>
   (v) =>
-    typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? null : `must be a number from ${min} to ${max}`;
+    typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max
+      ? null
+      : `must be a number from ${min} to ${max}`;
 const oneOf =
   (...options: string[]): Check =>
   (v) =>
@@ -53,7 +57,9 @@ const bool: Check = (v) => (typeof v === 'boolean' ? null : 'must be true or fal
 const STEP_MESSAGE = 'a step is a whole number from 1 and m, h or d, e.g. 10m';
 const steps = (v: unknown, path: string): Problem[] =>
   Array.isArray(v)
-    ? v.flatMap((x, i) => (typeof x === 'string' && /^[1-9]\d*[mhd]$/.test(x) ? [] : [{ path: `${path}.${i}`, message: STEP_MESSAGE }]))
+    ? v.flatMap((x, i) =>
+        typeof x === 'string' && /^[1-9]\d*[mhd]$/.test(x) ? [] : [{ path: `${path}.${i}`, message: STEP_MESSAGE }],
+      )
     : [{ path, message: 'must be a list of steps' }];
 const weights = (v: unknown, path: string): Problem[] =>
   Array.isArray(v) && v.length === 21 && v.every((x) => typeof x === 'number' && Number.isFinite(x))

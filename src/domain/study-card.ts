@@ -24,7 +24,6 @@ export interface StudyCard {
   position: number;
 }
 
-
 function expandCard(deckId: string, card: DeckCard): Omit<StudyCard, 'position'>[] {
   const base = {
     deckId,
@@ -40,7 +39,11 @@ function expandCard(deckId: string, card: DeckCard): Omit<StudyCard, 'position'>
     case 'reverse':
       return [
         { ...base, id, content: { kind: 'basic', front: card.front, back: card.back } },
-        { ...base, id: `${id}:reverse`, content: { kind: 'basic', front: card.back, back: card.front, reversed: true } },
+        {
+          ...base,
+          id: `${id}:reverse`,
+          content: { kind: 'basic', front: card.back, back: card.front, reversed: true },
+        },
       ];
     case 'cloze': {
       const nums = new Set([...clozeNumbers(card.text.en), ...clozeNumbers(card.text.zh)]);
@@ -70,10 +73,18 @@ function expandCard(deckId: string, card: DeckCard): Omit<StudyCard, 'position'>
       return card.items.map((item) => ({
         ...base,
         id: `${id}:${item.id}`,
-        content: { kind: 'classify', prompt: card.prompt, item: item.text, categories: card.categories, answer: item.category },
+        content: {
+          kind: 'classify',
+          prompt: card.prompt,
+          item: item.text,
+          categories: card.categories,
+          answer: item.category,
+        },
       }));
     case 'type-in':
-      return [{ ...base, id, content: { kind: 'type-in', prompt: card.prompt, answer: card.answer, accept: card.accept } }];
+      return [
+        { ...base, id, content: { kind: 'type-in', prompt: card.prompt, answer: card.answer, accept: card.accept } },
+      ];
   }
 }
 
@@ -86,8 +97,18 @@ export function expandDeck(deck: Deck): StudyCard[] {
   for (const table of deck.tables) {
     for (const row of table.rows) {
       const noteId = `${deck.id}/table:${table.id}/${row.id}`;
-      const base = { deckId: deck.id, noteId, tags: row.tags, source: row.source, ...(row.note ? { note: row.note } : {}) };
-      const columns = table.columns.map((c) => ({ id: c.id, label: c.label, cell: Object.hasOwn(row.cells, c.id) ? row.cells[c.id]! : { en: '', zh: '' } }));
+      const base = {
+        deckId: deck.id,
+        noteId,
+        tags: row.tags,
+        source: row.source,
+        ...(row.note ? { note: row.note } : {}),
+      };
+      const columns = table.columns.map((c) => ({
+        id: c.id,
+        label: c.label,
+        cell: Object.hasOwn(row.cells, c.id) ? row.cells[c.id]! : { en: '', zh: '' },
+      }));
       out.push({ ...base, id: noteId, content: { kind: 'compare', title: table.title, trait: row.trait, columns } });
       for (const col of columns) {
         out.push({

@@ -69,7 +69,8 @@ const en = {
   'lang.zh': '中文',
   'alert.versionchange': 'dockdeck was updated in another tab. Reload to continue; nothing you did is lost.',
   'alert.blocked': 'dockdeck is open in another tab with an older version. Close it or reload it to continue.',
-  'alert.quota': 'The browser has no storage space left, so your last answer was not saved. Free some space and try again.',
+  'alert.quota':
+    'The browser has no storage space left, so your last answer was not saved. Free some space and try again.',
   'alert.closed': 'The database was closed. Reload the page to continue.',
   'alert.storage-failed': 'Saving failed; your last action was not stored. Try again or reload the page.',
   'alert.undo-conflict': 'This answer cannot be undone: the card was answered again since (perhaps in another tab).',

@@ -4,8 +4,8 @@ import type { SqlJsStatic } from 'sql.js';
 let loading: Promise<SqlJsStatic> | null = null;
 
 export function loadSql(): Promise<SqlJsStatic> {
-  loading ??= Promise.all([import('sql.js'), import('sql.js/dist/sql-wasm-browser.wasm?url')]).then(
-    ([mod, wasm]) => mod.default({ locateFile: () => wasm.default }),
+  loading ??= Promise.all([import('sql.js'), import('sql.js/dist/sql-wasm-browser.wasm?url')]).then(([mod, wasm]) =>
+    mod.default({ locateFile: () => wasm.default }),
   );
   return loading;
 }

@@ -59,11 +59,13 @@ export function createImportSession(post: Post, deps: Partial<ImportSessionDeps>
     const send: Post = (m, t) => {
       if (gen === generation) post(m, t);
     };
-    const hook = (phase: ImportPhase): ProgressHook => async (done, total) => {
-      send({ type: 'progress', phase, done, total });
-      await d.yieldToEvents();
-      if (gen !== generation) throw new ImportCancelledError();
-    };
+    const hook =
+      (phase: ImportPhase): ProgressHook =>
+      async (done, total) => {
+        send({ type: 'progress', phase, done, total });
+        await d.yieldToEvents();
+        if (gen !== generation) throw new ImportCancelledError();
+      };
     const failed = (issues: ImportIssue[]) => send({ type: 'failed', issues });
     const drafts = (list: DeckDraft[], warnings: string[] = []) => send({ type: 'drafts', drafts: list, warnings });
 
@@ -99,7 +101,10 @@ export function createImportSession(post: Post, deps: Partial<ImportSessionDeps>
       }
       // Integration point with the .apkg reader (src/domain/import/anki-package.ts, another module).
       const reader = await d.loadAnkiReader();
-      if (!reader) return failed([{ file: m.fileName, message: 'is an Anki package, but Anki import is not available in this version' }]);
+      if (!reader)
+        return failed([
+          { file: m.fileName, message: 'is an Anki package, but Anki import is not available in this version' },
+        ]);
       // The reader yields between batches itself and stops when the signal says so.
       const result = await reader.readAnkiPackage(found.bytes, {
         fileName: m.fileName,

@@ -88,8 +88,16 @@ test('cloze, mcq, type-in, compare and classify cards each work in the review sc
   expect(review.card()).toHaveTextContent('Start-up time');
   await review.revealByKey(user);
   const table = within(review.card()!).getByRole('table');
-  expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Container', 'VM']);
-  expect(within(table).getAllByRole('cell').map((c) => c.textContent?.trim())).toEqual(['Seconds', 'Minutes']);
+  expect(
+    within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent),
+  ).toEqual(['Container', 'VM']);
+  expect(
+    within(table)
+      .getAllByRole('cell')
+      .map((c) => c.textContent?.trim()),
+  ).toEqual(['Seconds', 'Minutes']);
 
   // Classify card from a table cell: which column does "Seconds" belong to?
   expect(await answer()).toBe('demo/table:vs/boot:container');
@@ -100,7 +108,7 @@ test('cloze, mcq, type-in, compare and classify cards each work in the review sc
 });
 
 test('a wrong typed answer is marked wrong and shows the right one', async () => {
-  const deck = { ...demoDeck, cards: demoDeck.cards.filter((c) => c.type === 'type-in') , tables: [] };
+  const deck = { ...demoDeck, cards: demoDeck.cards.filter((c) => c.type === 'type-in'), tables: [] };
   await freshDb(deck);
   const { user } = openApp('#/review/demo');
   await review.waitForCard();
@@ -119,21 +127,33 @@ const builtIn = readdirSync(deckDir)
     return r.deck;
   });
 
-test.each(builtIn.map((d) => [d.id, d] as const))('every card of the built-in deck %s renders in en and zh', (_id, deck) => {
-  const cards = expandDeck(deck);
-  expect(cards.length).toBeGreaterThan(50);
-  for (const card of cards) {
-    for (const lang of ['en', 'zh'] as const) {
-      const { container, unmount } = render(
-        <CardView card={card} lang={lang} revealed choice={null} typed="" onChoose={() => {}} onType={() => {}} onSubmit={() => {}} />,
-      );
-      const text = container.textContent ?? '';
-      // Front and back together hold more than the chrome around them, and nothing unrendered leaks through.
-      expect(text.replace(/Source:.*$/, '').trim().length, `${card.id} (${lang})`).toBeGreaterThan(3);
-      expect(text, `${card.id} (${lang})`).not.toMatch(/\{\{c\d+::/);
-      if (lang === 'zh') expect(text, `${card.id} (zh)`).toMatch(/[\u3400-\u9fff]/);
-      expect(container.querySelector('script, [onerror], [onclick]')).toBeNull();
-      unmount();
+test.each(builtIn.map((d) => [d.id, d] as const))(
+  'every card of the built-in deck %s renders in en and zh',
+  (_id, deck) => {
+    const cards = expandDeck(deck);
+    expect(cards.length).toBeGreaterThan(50);
+    for (const card of cards) {
+      for (const lang of ['en', 'zh'] as const) {
+        const { container, unmount } = render(
+          <CardView
+            card={card}
+            lang={lang}
+            revealed
+            choice={null}
+            typed=""
+            onChoose={() => {}}
+            onType={() => {}}
+            onSubmit={() => {}}
+          />,
+        );
+        const text = container.textContent ?? '';
+        // Front and back together hold more than the chrome around them, and nothing unrendered leaks through.
+        expect(text.replace(/Source:.*$/, '').trim().length, `${card.id} (${lang})`).toBeGreaterThan(3);
+        expect(text, `${card.id} (${lang})`).not.toMatch(/\{\{c\d+::/);
+        if (lang === 'zh') expect(text, `${card.id} (zh)`).toMatch(/[\u3400-\u9fff]/);
+        expect(container.querySelector('script, [onerror], [onclick]')).toBeNull();
+        unmount();
+      }
     }
-  }
-});
+  },
+);

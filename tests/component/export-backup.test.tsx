@@ -17,7 +17,15 @@ const deck = (id: string, title: string) => ({
   id,
   title: { en: title, zh: title },
   sources: [{ doc: 'n.md' }],
-  cards: [{ id: 'c1', type: 'basic' as const, front: { en: `${title}?`, zh: `${title}？` }, back: { en: 'A', zh: '答' }, source: { doc: 'n.md', section: 'S' } }],
+  cards: [
+    {
+      id: 'c1',
+      type: 'basic' as const,
+      front: { en: `${title}?`, zh: `${title}？` },
+      back: { en: 'A', zh: '答' },
+      source: { doc: 'n.md', section: 'S' },
+    },
+  ],
 });
 
 async function addDeck(db: Awaited<ReturnType<typeof freshDb>>['db'], id: string, title: string, now: number) {
@@ -39,14 +47,20 @@ test('download a full backup, then restore it: the dialog says it replaces every
   expect(backup.name).toMatch(/^dockdeck-backup-\d{4}-\d{2}-\d{2}\.json\.gz$/);
   expect(backup.type).toBe('application/gzip');
   const decksInBackup = await db.decks.count();
-  expect(screen.getByText(new RegExp(`^Saved ${backup.name.replaceAll('.', '\\.')}\\. Decks: ${decksInBackup}, cards: `))).toBeInTheDocument();
+  expect(
+    screen.getByText(new RegExp(`^Saved ${backup.name.replaceAll('.', '\\.')}\\. Decks: ${decksInBackup}, cards: `)),
+  ).toBeInTheDocument();
 
   // Life goes on after the backup: another deck.
   await addDeck(db, 'later', 'Later', now());
   const bytes = new Uint8Array(await backup.blob.arrayBuffer());
 
   await user.upload(restoreInput(), file(backup.name, bytes));
-  const dialog = await screen.findByRole('alertdialog', { name: 'Replace everything with this backup?' }, { timeout: 5000 });
+  const dialog = await screen.findByRole(
+    'alertdialog',
+    { name: 'Replace everything with this backup?' },
+    { timeout: 5000 },
+  );
   expect(dialog).toHaveTextContent('Restoring REPLACES everything in dockdeck');
   expect(within(dialog).getByText(`Decks: ${decksInBackup}`)).toBeInTheDocument();
   expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
@@ -116,7 +130,10 @@ test('the library reminds to back up after 50 reviews; "Remind me later" hides i
   expect(banner).toHaveTextContent('You have never backed up: 50 reviews live only in this browser.');
   await user.click(within(banner).getByRole('button', { name: 'Remind me later' }));
   await waitFor(() => expect(screen.queryByRole('complementary', { name: 'Backup reminder' })).toBeNull());
-  expect((await db.settings.get('backup'))?.value).toEqual({ lastBackupAt: null, snoozedUntil: now() + 3 * 86_400_000 });
+  expect((await db.settings.get('backup'))?.value).toEqual({
+    lastBackupAt: null,
+    snoozedUntil: now() + 3 * 86_400_000,
+  });
 });
 
 test('"Back up now" in the reminder downloads the backup and the reminder goes', async () => {

@@ -23,12 +23,28 @@ const deck = {
   title: { en: 'Network basics', zh: '网络基础' },
   sources: [{ doc: 'net.md' }],
   cards: [
-    { id: 'tcp', type: 'basic' as const, front: { en: 'What is TCP?', zh: '什么是 TCP？' }, back: { en: 'A reliable stream protocol', zh: '可靠的流协议' }, source: { doc: 'net.md', section: 'TCP' } },
-    { id: 'udp', type: 'basic' as const, front: { en: 'What is UDP?', zh: '什么是 UDP？' }, back: { en: 'Datagrams, no delivery guarantee', zh: '数据报，不保证送达' }, source: { doc: 'net.md', section: 'UDP' } },
+    {
+      id: 'tcp',
+      type: 'basic' as const,
+      front: { en: 'What is TCP?', zh: '什么是 TCP？' },
+      back: { en: 'A reliable stream protocol', zh: '可靠的流协议' },
+      source: { doc: 'net.md', section: 'TCP' },
+    },
+    {
+      id: 'udp',
+      type: 'basic' as const,
+      front: { en: 'What is UDP?', zh: '什么是 UDP？' },
+      back: { en: 'Datagrams, no delivery guarantee', zh: '数据报，不保证送达' },
+      source: { doc: 'net.md', section: 'UDP' },
+    },
   ],
 };
 
-async function exportOne(user: ReturnType<typeof openWithClient>['user'], downloads: Download[], button: RegExp): Promise<Download> {
+async function exportOne(
+  user: ReturnType<typeof openWithClient>['user'],
+  downloads: Download[],
+  button: RegExp,
+): Promise<Download> {
   const before = downloads.length;
   await user.click(await screen.findByRole('button', { name: button }));
   await waitFor(() => expect(downloads.length).toBe(before + 1), { timeout: 5000 });
@@ -38,7 +54,10 @@ async function exportOne(user: ReturnType<typeof openWithClient>['user'], downlo
 
 test('JSON, text, Anki package and review log: one file each, named after the deck', async () => {
   const { db, now } = await freshDb(deck);
-  await answerCard(db, 'net-basics/tcp', 'good', new Date(now()), { durationMs: 3000, settings: DEFAULT_SETTINGS.scheduler });
+  await answerCard(db, 'net-basics/tcp', 'good', new Date(now()), {
+    durationMs: 3000,
+    settings: DEFAULT_SETTINGS.scheduler,
+  });
   const downloads = catchDownloads();
   const { user } = openWithClient('#/deck/net-basics');
   expect(await screen.findByRole('heading', { name: 'Network basics', level: 1 })).toBeInTheDocument();
@@ -76,5 +95,7 @@ test('a deck page for a deck that does not exist says so', async () => {
 test('a cut-off link (a malformed escape in the hash) shows the deck page’s message instead of crashing the app', async () => {
   await freshDb();
   openWithClient('#/deck/%E0%A4%A');
-  expect(await screen.findByText('There is no deck with the id “%E0%A4%A”.', {}, { timeout: 5000 })).toBeInTheDocument();
+  expect(
+    await screen.findByText('There is no deck with the id “%E0%A4%A”.', {}, { timeout: 5000 }),
+  ).toBeInTheDocument();
 });

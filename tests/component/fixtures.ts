@@ -15,7 +15,10 @@ export const demoDeck: DeckInput = {
       type: 'basic',
       source,
       front: t('Which command starts a container?', '哪个命令启动容器？'),
-      back: t('`docker run` <img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>', '`docker run` 命令'),
+      back: t(
+        '`docker run` <img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>',
+        '`docker run` 命令',
+      ),
       note: t('Compose users type `docker compose up`.', 'Compose 用户输入 `docker compose up`。'),
     },
     {

@@ -46,11 +46,14 @@ export const review = {
     return review.cardId()!;
   },
   async waitForOtherCard(previous: string | null): Promise<string> {
-    await waitFor(() => {
-      const id = review.cardId();
-      expect(id).not.toBeNull();
-      expect(id).not.toBe(previous);
-    }, { timeout: 4000 });
+    await waitFor(
+      () => {
+        const id = review.cardId();
+        expect(id).not.toBeNull();
+        expect(id).not.toBe(previous);
+      },
+      { timeout: 4000 },
+    );
     return review.cardId()!;
   },
   answered: () => Number(document.querySelector<HTMLElement>('section.review')?.dataset.answered ?? '0'),

@@ -94,7 +94,14 @@ test('a worker that fails to load or crashes becomes a failed import naming the 
   const client = createWorkerImportClient((m) => got.push(m));
   open(client);
   FakeWorker.made[0]!.onerror?.({ message: 'SyntaxError: bad chunk', preventDefault() {} } as ErrorEvent);
-  expect(got).toEqual([{ type: 'failed', issues: [{ file: 'a.csv', message: 'could not be read: the import stopped unexpectedly (SyntaxError: bad chunk)' }] }]);
+  expect(got).toEqual([
+    {
+      type: 'failed',
+      issues: [
+        { file: 'a.csv', message: 'could not be read: the import stopped unexpectedly (SyntaxError: bad chunk)' },
+      ],
+    },
+  ]);
   expect(FakeWorker.made[0]!.terminated).toBe(true);
 });
 

@@ -10,7 +10,8 @@ import { catchDownloads, file, importScreen, inProcessClient, openWithClient } f
 vi.setConfig({ testTimeout: 20_000 });
 
 /** Decks the user imported (the app stores its built-in decks meanwhile). */
-const importedDecks = async (db: Awaited<ReturnType<typeof freshDb>>['db']) => (await db.decks.toArray()).filter((d) => !d.builtin).map((d) => d.id);
+const importedDecks = async (db: Awaited<ReturnType<typeof freshDb>>['db']) =>
+  (await db.decks.toArray()).filter((d) => !d.builtin).map((d) => d.id);
 
 const CSV = 'term;definition;tags\nhello;你好;greet\ngoodbye;再见;greet\nthanks;谢谢;polite\n';
 
@@ -25,7 +26,11 @@ test('pasted CSV: preview with the detected separator and header, mapping change
   expect(screen.getByLabelText('The first row holds column names')).toBeChecked();
   expect(screen.getByText('Rows that will become cards: 3.')).toBeInTheDocument();
   const table = screen.getByRole('table');
-  expect(within(table).getAllByRole('row').map((r) => r.textContent)).toEqual([
+  expect(
+    within(table)
+      .getAllByRole('row')
+      .map((r) => r.textContent),
+  ).toEqual([
     'LineColumn 1: termFront (question)Column 2: definitionBack (answer)Column 3: tagsTags',
     'column namestermdefinitiontags',
     '2hello你好greet',
@@ -60,7 +65,13 @@ test('pasted CSV: preview with the detected separator and header, mapping change
   expect(screen.getByRole('link', { name: 'Study Greetings' })).toHaveAttribute('href', '#/review/greetings');
   expect(screen.getByRole('link', { name: 'Deck page' })).toHaveAttribute('href', '#/deck/greetings');
   const cards = await db.cards.where('deckId').equals('greetings').sortBy('position');
-  expect(cards.map((c) => [c.content.kind === 'basic' && c.content.front.en, c.content.kind === 'basic' && c.content.back.en, c.tags])).toEqual([
+  expect(
+    cards.map((c) => [
+      c.content.kind === 'basic' && c.content.front.en,
+      c.content.kind === 'basic' && c.content.back.en,
+      c.tags,
+    ]),
+  ).toEqual([
     ['你好', 'hello', []],
     ['再见', 'goodbye', []],
     ['谢谢', 'thanks', []],
@@ -98,7 +109,10 @@ test('re-importing the CSV with one answer edited shows "0 new, 1 changed, 0 rem
 test('a file that is not a deck: the engine’s message under a heading, nothing written', async () => {
   const { db } = await freshDb();
   const { user } = openWithClient('#/import');
-  await user.upload(await importScreen.fileInput(), file('holiday.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0]), 'image/png'));
+  await user.upload(
+    await importScreen.fileInput(),
+    file('holiday.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0]), 'image/png'),
+  );
   await importScreen.waitForStep('failed');
   expect(screen.getByRole('heading', { name: 'Could not import holiday.png' })).toHaveFocus();
   expect(screen.getByText('Nothing was saved. The problems found:')).toBeInTheDocument();
@@ -159,7 +173,21 @@ test('Cancel during reading: the progress bar shows phase and count, the session
 test('Escape cancels on the confirm step: nothing written', async () => {
   const { db } = await freshDb();
   const { user } = openWithClient('#/import');
-  const deck = { format: 'dockdeck/deck@1', id: 'mine', title: { en: 'Mine', zh: '我的' }, sources: [{ doc: 'n.txt' }], cards: [{ id: 'c1', type: 'basic', front: { en: 'Q', zh: '问' }, back: { en: 'A', zh: '答' }, source: { doc: 'n.txt', section: 'S' } }] };
+  const deck = {
+    format: 'dockdeck/deck@1',
+    id: 'mine',
+    title: { en: 'Mine', zh: '我的' },
+    sources: [{ doc: 'n.txt' }],
+    cards: [
+      {
+        id: 'c1',
+        type: 'basic',
+        front: { en: 'Q', zh: '问' },
+        back: { en: 'A', zh: '答' },
+        source: { doc: 'n.txt', section: 'S' },
+      },
+    ],
+  };
   await user.upload(await importScreen.fileInput(), file('mine.json', JSON.stringify(deck), 'application/json'));
   await importScreen.waitForStep('confirm');
   expect(importScreen.counts()).toEqual(['1 new, 0 changed, 0 removed']);
@@ -176,11 +204,33 @@ test('a deck with the id of a built-in deck is refused on the confirm step (Impo
     id: 'builtin-one',
     title: { en: 'Built in', zh: '内置' },
     sources: [{ doc: 'b.txt' }],
-    cards: [{ id: 'c1', type: 'basic', front: { en: 'Q', zh: '问' }, back: { en: 'A', zh: '答' }, source: { doc: 'b.txt', section: 'S' } }],
+    cards: [
+      {
+        id: 'c1',
+        type: 'basic',
+        front: { en: 'Q', zh: '问' },
+        back: { en: 'A', zh: '答' },
+        source: { doc: 'b.txt', section: 'S' },
+      },
+    ],
   });
   await db.decks.update('builtin-one', { builtin: true, origin: 'builtin' });
   const { user } = openWithClient('#/import');
-  const copy = { format: 'dockdeck/deck@1', id: 'builtin-one', title: { en: 'Mine', zh: '我的' }, sources: [{ doc: 'n.txt' }], cards: [{ id: 'c9', type: 'basic', front: { en: 'Q2', zh: '问2' }, back: { en: 'A', zh: '答' }, source: { doc: 'n.txt', section: 'S' } }] };
+  const copy = {
+    format: 'dockdeck/deck@1',
+    id: 'builtin-one',
+    title: { en: 'Mine', zh: '我的' },
+    sources: [{ doc: 'n.txt' }],
+    cards: [
+      {
+        id: 'c9',
+        type: 'basic',
+        front: { en: 'Q2', zh: '问2' },
+        back: { en: 'A', zh: '答' },
+        source: { doc: 'n.txt', section: 'S' },
+      },
+    ],
+  };
   await user.upload(await importScreen.fileInput(), file('copy.json', JSON.stringify(copy)));
   await importScreen.waitForStep('confirm');
   expect(within(screen.getByRole('alert')).getByText(/is the id of a built-in deck/)).toBeInTheDocument();
@@ -189,12 +239,29 @@ test('a deck with the id of a built-in deck is refused on the confirm step (Impo
 });
 
 test('the library links to import, backup and each deck page', async () => {
-  await freshDb({ format: 'dockdeck/deck@1', id: 'd1', title: { en: 'Deck one', zh: '一' }, sources: [{ doc: 'n.txt' }], cards: [{ id: 'c1', type: 'basic', front: { en: 'Q', zh: '问' }, back: { en: 'A', zh: '答' }, source: { doc: 'n.txt', section: 'S' } }] });
+  await freshDb({
+    format: 'dockdeck/deck@1',
+    id: 'd1',
+    title: { en: 'Deck one', zh: '一' },
+    sources: [{ doc: 'n.txt' }],
+    cards: [
+      {
+        id: 'c1',
+        type: 'basic',
+        front: { en: 'Q', zh: '问' },
+        back: { en: 'A', zh: '答' },
+        source: { doc: 'n.txt', section: 'S' },
+      },
+    ],
+  });
   catchDownloads();
   openWithClient('#/');
   expect(await screen.findByRole('link', { name: 'Import a deck' })).toHaveAttribute('href', '#/import');
   expect(screen.getByRole('link', { name: 'Backup and restore' })).toHaveAttribute('href', '#/backup');
-  expect(await screen.findByRole('link', { name: 'Deck page and export: Deck one' })).toHaveAttribute('href', '#/deck/d1');
+  expect(await screen.findByRole('link', { name: 'Deck page and export: Deck one' })).toHaveAttribute(
+    'href',
+    '#/deck/d1',
+  );
   const nav = screen.getByRole('navigation', { name: 'Main' });
   expect(within(nav).getByRole('link', { name: 'Import' })).toHaveAttribute('href', '#/import');
   expect(within(nav).getByRole('link', { name: 'Backup' })).toHaveAttribute('href', '#/backup');
@@ -203,7 +270,11 @@ test('the library links to import, backup and each deck page', async () => {
 test('a file dropped on the drop zone, or anywhere on the page, is read; two files at once are refused', async () => {
   await freshDb();
   openWithClient('#/import');
-  const zone = await screen.findByRole('button', { name: /Drop a file here, or click to choose one/ }, { timeout: 5000 });
+  const zone = await screen.findByRole(
+    'button',
+    { name: /Drop a file here, or click to choose one/ },
+    { timeout: 5000 },
+  );
   const drag = (files: File[]) => ({ dataTransfer: { files, types: ['Files'], dropEffect: 'none' } });
   fireEvent.dragOver(zone, drag([]));
   expect(zone).toHaveClass('active');

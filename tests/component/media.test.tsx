@@ -15,7 +15,10 @@ const deck = {
       id: 'g-cat',
       type: 'basic' as const,
       source,
-      front: { en: 'Who is this? <img src="cat one.jpg" onerror="alert(1)">', zh: 'Who is this? <img src="cat one.jpg" onerror="alert(1)">' },
+      front: {
+        en: 'Who is this? <img src="cat one.jpg" onerror="alert(1)">',
+        zh: 'Who is this? <img src="cat one.jpg" onerror="alert(1)">',
+      },
       back: { en: 'Tom [sound:meow.mp3] <img src="missing.png">', zh: 'Tom [sound:meow.mp3] <img src="missing.png">' },
     },
   ],
@@ -28,15 +31,18 @@ beforeAll(() => {
 });
 
 test('media names are found in img tags and sound tags, not in URLs', () => {
-  expect(mediaNames('<img src="a.png"><img src=\'b c.gif\'> [sound:d.mp3] <img src="https://x/y.png"> <img src="data:image/png;base64,AA">')).toEqual([
-    'a.png',
-    'b c.gif',
-    'd.mp3',
+  expect(
+    mediaNames(
+      '<img src="a.png"><img src=\'b c.gif\'> [sound:d.mp3] <img src="https://x/y.png"> <img src="data:image/png;base64,AA">',
+    ),
+  ).toEqual(['a.png', 'b c.gif', 'd.mp3']);
+  expect(contentMediaNames({ kind: 'basic', front: { en: '<img src=x.png>', zh: '[sound:y.ogg]' } })).toEqual([
+    'x.png',
+    'y.ogg',
   ]);
-  expect(contentMediaNames({ kind: 'basic', front: { en: '<img src=x.png>', zh: '[sound:y.ogg]' } })).toEqual(['x.png', 'y.ogg']);
-  expect(resolveMedia('[sound:a.mp3] <img src="b.png"> <img src="c.png">', (n) => (n === 'c.png' ? undefined : `blob:${n}`))).toBe(
-    '<audio controls preload="none" src="blob:a.mp3"></audio> <img src="blob:b.png"> <img src="c.png">',
-  );
+  expect(
+    resolveMedia('[sound:a.mp3] <img src="b.png"> <img src="c.png">', (n) => (n === 'c.png' ? undefined : `blob:${n}`)),
+  ).toBe('<audio controls preload="none" src="blob:a.mp3"></audio> <img src="blob:b.png"> <img src="c.png">');
 });
 
 test('an imported card shows its stored image and a player for its sound; event handlers and missing files do not get through', async () => {

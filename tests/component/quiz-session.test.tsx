@@ -178,7 +178,9 @@ test('questions are drawn in their deck text format: an HTML deck is not read as
   const clock = await freshDb({
     ...deck,
     textFormat: 'html',
-    cards: deck.cards.map((c) => (c.type === 'basic' ? { ...c, front: { en: `<b>Bold</b> and *not emphasis* ${c.id}?`, zh: `${c.id}？` } } : c)),
+    cards: deck.cards.map((c) =>
+      c.type === 'basic' ? { ...c, front: { en: `<b>Bold</b> and *not emphasis* ${c.id}?`, zh: `${c.id}？` } } : c,
+    ),
   });
   await setQuizPrefs(clock.db, { length: 10, kinds: ['type-in'] }, clock.now());
   const { user } = openApp('#/quiz');

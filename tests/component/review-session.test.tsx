@@ -104,7 +104,9 @@ test('the session ends with a summary: cards done, again rate, time spent, due t
   expect(within(box).getByTestId('summary-again')).toHaveTextContent('0%');
   expect(within(box).getByTestId('summary-time')).toHaveTextContent('12 s');
   // Easy on a new card schedules it days ahead, so nothing is due tomorrow and no new cards are left.
-  await waitFor(() => expect(within(box).getByTestId('summary-tomorrow')).toHaveTextContent('0 to review, plus up to 0 new cards'));
+  await waitFor(() =>
+    expect(within(box).getByTestId('summary-tomorrow')).toHaveTextContent('0 to review, plus up to 0 new cards'),
+  );
 });
 
 test('a card answered Again comes back in the same session when its step is due, without a reload', async () => {
@@ -162,7 +164,11 @@ test('a learning card beyond the learn-ahead window appears when it falls due, w
   const clock = await freshDb(plainDeck(1));
   const { writeSettings } = await import('../../src/db/settings-repo');
   const { DEFAULT_SETTINGS } = await import('../../src/domain/settings');
-  await writeSettings(clock.db, { ...DEFAULT_SETTINGS, scheduler: { ...DEFAULT_SETTINGS.scheduler, learningSteps: ['30m'] } }, clock.now());
+  await writeSettings(
+    clock.db,
+    { ...DEFAULT_SETTINGS, scheduler: { ...DEFAULT_SETTINGS.scheduler, learningSteps: ['30m'] } },
+    clock.now(),
+  );
   const { user } = openApp('#/review/plain');
   await review.waitForCard();
   await review.revealByKey(user);

@@ -19,7 +19,9 @@ test.each([
 });
 
 test('keeps the formatting cards need: code, lists, tables, emphasis, images with safe URLs', () => {
-  const html = renderCardHtml('Run `docker ps`\n\n- **a**\n- *b*\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n![cat](https://example.com/cat.png)');
+  const html = renderCardHtml(
+    'Run `docker ps`\n\n- **a**\n- *b*\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n![cat](https://example.com/cat.png)',
+  );
   expect(html).toContain('<code>docker ps</code>');
   expect(html).toContain('<strong>a</strong>');
   expect(html).toContain('<table>');

@@ -286,7 +286,13 @@ export const idb = {
   },
 };
 
-const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, mo: 30 * 86_400_000, y: 365 * 86_400_000 };
+const UNIT_MS: Record<string, number> = {
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  mo: 30 * 86_400_000,
+  y: 365 * 86_400_000,
+};
 
 /**
  * Whether an interval in ms is what a button label says, rounded as the app rounds labels: whole minutes, hours

@@ -65,7 +65,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const built = statSync(resolve(dist, 'index.html')).mtimeMs;
   if (Math.max(newest(resolve(root, 'src')), newest(resolve(root, 'decks'))) > built) {
-    console.warn('e2e: src/ or decks/ changed after the last build; the tests run the old dist/ (npm run build to refresh).');
+    console.warn(
+      'e2e: src/ or decks/ changed after the last build; the tests run the old dist/ (npm run build to refresh).',
+    );
   }
   const { server, url } = await startPreview();
   project.provide('baseURL', url);

@@ -11,8 +11,12 @@ const session = browserPerTest();
 const root = resolve(import.meta.dirname, '..', '..');
 const ANKI_MEDIA = resolve(root, '..', 'shared', 'fixtures', 'anki', 'media.apkg');
 /** A 1×1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-const CSV = 'front,back,tags\nWhat does a container share with its host?,The kernel,docker\nWhat boots a VM?,Its own OS kernel,vm\nWhat isolates containers?,Namespaces and cgroups,docker\n';
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+const CSV =
+  'front,back,tags\nWhat does a container share with its host?,The kernel,docker\nWhat boots a VM?,Its own OS kernel,vm\nWhat isolates containers?,Namespaces and cgroups,docker\n';
 
 /** Records, from the first script on, each progress bar the import screen shows (phase and value). */
 function installProgressProbe() {
@@ -51,7 +55,8 @@ const imports = {
       },
       { name, b64: bytes.toString('base64') },
     );
-    for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('button.drop-zone', type, { dataTransfer });
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      await page.dispatchEvent('button.drop-zone', type, { dataTransfer });
   },
   counts: (page: Page) => page.locator('.import-confirm .import-counts').allTextContents(),
   async confirm(page: Page): Promise<void> {
@@ -69,7 +74,11 @@ const imports = {
   },
 };
 
-const importedDeckIds = async (page: Page) => (await idb.read(page, 'decks')).filter((d) => !d.builtin).map((d) => d.id).sort();
+const importedDeckIds = async (page: Page) =>
+  (await idb.read(page, 'decks'))
+    .filter((d) => !d.builtin)
+    .map((d) => d.id)
+    .sort();
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; path: string }> {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -85,7 +94,9 @@ describe('import, export and backup', () => {
     await imports.open(page);
     await imports.drop(page, 'media.apkg', await readFile(ANKI_MEDIA));
     await imports.step(page, 'confirm');
-    expect(await imports.progressSeen(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^(unpack|notes|media):/)]));
+    expect(await imports.progressSeen(page)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(unpack|notes|media):/)]),
+    );
     expect(await imports.counts(page)).toEqual(['1 new, 0 changed, 0 removed']);
     await expect(page.locator('.import-confirm .import-extra').textContent()).resolves.toContain('media files: 1');
     const deckId = await page.getAttribute('.import-confirm li.import-deck', 'data-deck-id');
@@ -111,8 +122,20 @@ describe('import, export and backup', () => {
         notetypes: [STOCK.basic(1_700_000_000_001)],
         decks: [{ id: 1_700_000_000_002, name: 'Pictures' }],
         notes: [
-          { id: 1, guid: 'picture-note', mid: 1_700_000_000_001, fields: ['Which shape is this? <img src="dot.png">', 'A dot'], cards: [{ id: 11, ord: 0, deck: 1_700_000_000_002 }] },
-          { id: 2, guid: 'studied-note', mid: 1_700_000_000_001, fields: ['Studied before', 'Yes'], cards: [{ id: 12, ord: 0, deck: 1_700_000_000_002 }] },
+          {
+            id: 1,
+            guid: 'picture-note',
+            mid: 1_700_000_000_001,
+            fields: ['Which shape is this? <img src="dot.png">', 'A dot'],
+            cards: [{ id: 11, ord: 0, deck: 1_700_000_000_002 }],
+          },
+          {
+            id: 2,
+            guid: 'studied-note',
+            mid: 1_700_000_000_001,
+            fields: ['Studied before', 'Yes'],
+            cards: [{ id: 12, ord: 0, deck: 1_700_000_000_002 }],
+          },
         ],
         revlog: [{ id: now - 3_600_000, cid: 12, ease: 4, ivl: 4, time: 4000, type: 0 }],
       },
@@ -120,12 +143,20 @@ describe('import, export and backup', () => {
     );
     await imports.open(page);
     await page.getByLabel('Include scheduling (Anki: keep review history and intervals)').check();
-    await imports.pick(page, { name: 'pictures.apkg', mimeType: 'application/octet-stream', buffer: Buffer.from(apkg) });
+    await imports.pick(page, {
+      name: 'pictures.apkg',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(apkg),
+    });
     await imports.step(page, 'confirm');
     expect(await imports.counts(page)).toEqual(['2 new, 0 changed, 0 removed']);
-    await expect(page.locator('.import-confirm .import-extra').textContent()).resolves.toMatch(/media files: 1.*reviews with their scheduling: 1/);
+    await expect(page.locator('.import-confirm .import-extra').textContent()).resolves.toMatch(
+      /media files: 1.*reviews with their scheduling: 1/,
+    );
     await imports.confirm(page);
-    await expect(page.locator('.import-done').textContent()).resolves.toContain('Cards that start with their imported scheduling: 1');
+    await expect(page.locator('.import-done').textContent()).resolves.toContain(
+      'Cards that start with their imported scheduling: 1',
+    );
 
     const studied = (await idb.read(page, 'cards')).find((c) => JSON.stringify(c.content).includes('Studied before'));
     expect(studied).toMatchObject({ state: 2, reps: 1 });
@@ -153,7 +184,11 @@ describe('import, export and backup', () => {
     await imports.confirm(page);
 
     await page.getByRole('button', { name: 'Import another file' }).click();
-    await imports.pick(page, { name: 'containers.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV.replace('The kernel', 'The host kernel')) });
+    await imports.pick(page, {
+      name: 'containers.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(CSV.replace('The kernel', 'The host kernel')),
+    });
     await imports.continueCsv(page);
     expect(await imports.counts(page)).toEqual(['0 new, 1 changed, 0 removed']);
     await imports.confirm(page);
@@ -192,7 +227,10 @@ describe('import, export and backup', () => {
 
   test('Cancel during a big import: the user is told, nothing is written', async () => {
     const { page } = session();
-    const rows = Array.from({ length: 200_000 }, (_, i) => `Question number ${i} about containers and their isolation,Answer ${i}: namespaces and cgroups`).join('\n');
+    const rows = Array.from(
+      { length: 200_000 },
+      (_, i) => `Question number ${i} about containers and their isolation,Answer ${i}: namespaces and cgroups`,
+    ).join('\n');
     await imports.open(page);
     await imports.pick(page, { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(`front,back\n${rows}\n`) });
     // 200,000 rows take the worker a few seconds: Esc lands while it is still reading.
@@ -215,7 +253,11 @@ describe('import, export and backup', () => {
     expect(backup.name).toMatch(/^dockdeck-backup-\d{4}-\d{2}-\d{2}\.json\.gz$/);
 
     await imports.open(page);
-    await imports.pick(page, { name: 'extra.csv', mimeType: 'text/csv', buffer: Buffer.from('front,back\nExtra question,Extra answer\n') });
+    await imports.pick(page, {
+      name: 'extra.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('front,back\nExtra question,Extra answer\n'),
+    });
     await imports.continueCsv(page);
     await imports.confirm(page);
     expect(await importedDeckIds(page)).toEqual(['containers', 'extra']);

@@ -145,7 +145,9 @@ describe('keyboard only', () => {
     const logs = await idb.read(page, 'reviewLogs');
     // "Due tomorrow" counts the deck's studied cards due before the end of the next study day (04:00 UTC here).
     const nextDayEnd = Date.parse('2026-03-12T04:00:00Z');
-    const dueTomorrow = (await idb.read(page, 'cards')).filter((c) => c.deckId === DECK && c.state !== 0 && c.due < nextDayEnd);
+    const dueTomorrow = (await idb.read(page, 'cards')).filter(
+      (c) => c.deckId === DECK && c.state !== 0 && c.due < nextDayEnd,
+    );
     expect(await page.textContent('[data-testid="summary-tomorrow"]')).toBe(
       `Due tomorrow: ${dueTomorrow.length} to review, plus up to 20 new cards`,
     );

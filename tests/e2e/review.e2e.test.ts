@@ -73,7 +73,10 @@ describe('review session', () => {
       expect(card.reps).toBe(1);
       expect(card.lastReview).toBe(log.review);
       const label = answered[i]!.label;
-      expect(intervalMatchesLabel(card.due - log.review, label), `${log.rating}: due in ${card.due - log.review} ms, button said ${label}`).toBe(true);
+      expect(
+        intervalMatchesLabel(card.due - log.review, label),
+        `${log.rating}: due in ${card.due - log.review} ms, button said ${label}`,
+      ).toBe(true);
     }
     // Again, hard and good keep a card in learning; easy sends it to review.
     expect(logs.map((l) => l.after.state)).toEqual([1, 1, 1, 2, 1]);

@@ -31,7 +31,14 @@ describe('Anki fixtures', () => {
     expect(d!.deck.title).toEqual(t('Default'));
     expect(d!.deck.cards).toEqual([
       // GUID "cU1%zNUzk1" as the hex of its bytes.
-      { id: '635531257a4e557a6b31', type: 'basic', tags: [], source: src('update1.apkg'), front: t('hello'), back: t('world') },
+      {
+        id: '635531257a4e557a6b31',
+        type: 'basic',
+        tags: [],
+        source: src('update1.apkg'),
+        front: t('hello'),
+        back: t('world'),
+      },
     ]);
     expect(d!.media).toEqual([]);
     expect(d!.history).toEqual([]);
@@ -43,7 +50,14 @@ describe('Anki fixtures', () => {
     expect(two!.deck.id).toBe(one!.deck.id);
     expect(two!.deck.cards.map((c) => c.id)).toEqual(one!.deck.cards.map((c) => c.id));
     expect(two!.deck.cards).toEqual([
-      { id: '635531257a4e557a6b31', type: 'basic', tags: [], source: src('update2.apkg'), front: t('goodbye'), back: t('world') },
+      {
+        id: '635531257a4e557a6b31',
+        type: 'basic',
+        tags: [],
+        source: src('update2.apkg'),
+        front: t('goodbye'),
+        back: t('world'),
+      },
     ]);
   });
 
@@ -52,13 +66,34 @@ describe('Anki fixtures', () => {
     const [two] = (await read('diffmodels2-2.apkg')).drafts;
     expect(one!.deck.cards).toEqual([
       // GUID "MGCsE3z^Er".
-      { id: '4d47437345337a5e4572', type: 'basic', tags: [], source: src('diffmodels2-1.apkg'), front: t('front'), back: t('back') },
+      {
+        id: '4d47437345337a5e4572',
+        type: 'basic',
+        tags: [],
+        source: src('diffmodels2-1.apkg'),
+        front: t('front'),
+        back: t('back'),
+      },
     ]);
     // Card 2's answer is not plain {{Front}} ("Edit to customize"), so it is not a reverse pair: one basic card
     // per Anki card, each rendered from its own template.
     expect(two!.deck.cards).toEqual([
-      { id: '4d47437345337a5e4572', type: 'basic', tags: [], source: src('diffmodels2-2.apkg'), front: t('front'), back: t('back') },
-      { id: '4d47437345337a5e4572-card2', type: 'basic', tags: [], source: src('diffmodels2-2.apkg'), front: t('back'), back: t('Edit to customize<br>\nfront') },
+      {
+        id: '4d47437345337a5e4572',
+        type: 'basic',
+        tags: [],
+        source: src('diffmodels2-2.apkg'),
+        front: t('front'),
+        back: t('back'),
+      },
+      {
+        id: '4d47437345337a5e4572-card2',
+        type: 'basic',
+        tags: [],
+        source: src('diffmodels2-2.apkg'),
+        front: t('back'),
+        back: t('Edit to customize<br>\nfront'),
+      },
     ]);
   });
 
@@ -68,10 +103,24 @@ describe('Anki fixtures', () => {
     expect(one.drafts.map((d) => d.deck.id)).toEqual(['anki-testdeck']);
     expect(one.drafts[0]!.deck.cards).toEqual([
       // GUID "CjMTh;(#|6"; the note type "testt" is a one-template type, so a basic card.
-      { id: '436a4d54683b28237c36', type: 'basic', tags: [], source: src('diffmodeltemplates-1.apkg', 'testdeck'), front: t('question?'), back: t('answer!') },
+      {
+        id: '436a4d54683b28237c36',
+        type: 'basic',
+        tags: [],
+        source: src('diffmodeltemplates-1.apkg', 'testdeck'),
+        front: t('question?'),
+        back: t('answer!'),
+      },
     ]);
     expect(two.drafts[0]!.deck.cards).toEqual([
-      { id: '436a4d54683b28237c36', type: 'basic', tags: [], source: src('diffmodeltemplates-2.apkg', 'testdeck'), front: t('Changed Front Template\nquestion?'), back: t('answer!') },
+      {
+        id: '436a4d54683b28237c36',
+        type: 'basic',
+        tags: [],
+        source: src('diffmodeltemplates-2.apkg', 'testdeck'),
+        front: t('Changed Front Template\nquestion?'),
+        back: t('answer!'),
+      },
     ]);
     // The package holds two add-on data files (_ViewSizeAdjustAddon.dat, _IncrementalReadingExtension.dat) that no
     // card shows: they are not imported.
@@ -86,7 +135,14 @@ describe('Anki fixtures', () => {
     expect(warnings).toEqual([]);
     expect(drafts[0]!.deck.cards).toEqual([
       // GUID "L;*}1M{l6|"; the back is empty in Anki.
-      { id: '4c3b2a7d314d7b6c367c', type: 'basic', tags: [], source: src('media.apkg'), front: t('[sound:foo.wav]'), back: t(EMPTY_SIDE) },
+      {
+        id: '4c3b2a7d314d7b6c367c',
+        type: 'basic',
+        tags: [],
+        source: src('media.apkg'),
+        front: t('[sound:foo.wav]'),
+        back: t(EMPTY_SIDE),
+      },
     ]);
     expect(drafts[0]!.media).toEqual([{ name: 'foo.wav', type: 'audio/wav', data: new TextEncoder().encode('abc\n') }]);
   });
@@ -97,12 +153,28 @@ describe('Anki fixtures', () => {
     expect(drafts.map((d) => d.deck.id)).toEqual(['anki-default']);
     expect(drafts[0]!.deck.cards).toEqual([
       // GUID "I{@40:/o>Y"; its template says {{Front}} instead of {{FrontSide}}: the answer still starts after the hr.
-      { id: '497b4034303a2f6f3e59', type: 'basic', tags: [], source: src('anki2-alpha.anki2'), front: t('hello'), back: t(EMPTY_SIDE) },
+      {
+        id: '497b4034303a2f6f3e59',
+        type: 'basic',
+        tags: [],
+        source: src('anki2-alpha.anki2'),
+        front: t('hello'),
+        back: t(EMPTY_SIDE),
+      },
     ]);
   });
 
   it('every draft is a valid dockdeck deck', async () => {
-    for (const f of ['update1.apkg', 'update2.apkg', 'diffmodels2-1.apkg', 'diffmodels2-2.apkg', 'diffmodeltemplates-1.apkg', 'diffmodeltemplates-2.apkg', 'media.apkg', 'anki2-alpha.anki2']) {
+    for (const f of [
+      'update1.apkg',
+      'update2.apkg',
+      'diffmodels2-1.apkg',
+      'diffmodels2-2.apkg',
+      'diffmodeltemplates-1.apkg',
+      'diffmodeltemplates-2.apkg',
+      'media.apkg',
+      'anki2-alpha.anki2',
+    ]) {
       for (const d of (await read(f)).drafts) expect(parseDeck(f, d.deck)).toMatchObject({ ok: true });
     }
   });

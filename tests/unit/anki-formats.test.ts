@@ -1,7 +1,15 @@
 // The low-level readers under the Anki package reader: protobuf wire format, zip directory, zstd frames.
 import fc from 'fast-check';
 import { zipSync } from 'fflate';
-import { ProtobufError, bytesField, decodeMessage, readVarint, repeatedBytes, stringField, varintField } from '../../src/domain/import/anki-protobuf';
+import {
+  ProtobufError,
+  bytesField,
+  decodeMessage,
+  readVarint,
+  repeatedBytes,
+  stringField,
+  varintField,
+} from '../../src/domain/import/anki-protobuf';
 import { ZipError, crc32, openZip, readEntry } from '../../src/domain/import/anki-zip';
 import { ZstdError, zstdBound, zstdDecode } from '../../src/domain/import/anki-zstd';
 import { pbBytes, pbConcat, pbVarint, zstd, zstdFrame } from './helpers/anki-build';
@@ -14,17 +22,24 @@ describe('protobuf reader', () => {
     expect(readVarint(bytes(0x96, 0x01), 0)).toEqual({ value: 150, next: 2 });
     expect(readVarint(bytes(0x80, 0x80, 0x80, 0x80, 0x10), 0)).toEqual({ value: 2 ** 32, next: 5 });
     expect(() => readVarint(bytes(0x80), 0)).toThrow(new ProtobufError('truncated varint'));
-    expect(() => readVarint(new Uint8Array(11).fill(0x80), 0)).toThrow(new ProtobufError('varint longer than 10 bytes'));
+    expect(() => readVarint(new Uint8Array(11).fill(0x80), 0)).toThrow(
+      new ProtobufError('varint longer than 10 bytes'),
+    );
   });
 
   it('reads PackageMetadata { version = 1 } and MediaEntries { repeated entries = 1 { name = 1 } }', () => {
     expect(varintField(decodeMessage(pbVarint(1, 3)), 1)).toBe(3);
     const list = pbConcat(pbBytes(1, pbConcat(pbBytes(1, 'a.png'), pbVarint(2, 10))), pbBytes(1, pbBytes(1, 'b.mp3')));
-    expect(repeatedBytes(decodeMessage(list), 1).map((e) => stringField(decodeMessage(e), 1))).toEqual(['a.png', 'b.mp3']);
+    expect(repeatedBytes(decodeMessage(list), 1).map((e) => stringField(decodeMessage(e), 1))).toEqual([
+      'a.png',
+      'b.mp3',
+    ]);
   });
 
   it('gives proto3 defaults for absent fields, the last value for repeated scalars, and skips fixed-width fields', () => {
-    const msg = decodeMessage(pbConcat(pbVarint(1, 1), pbVarint(1, 2), bytes(0x15, 1, 2, 3, 4), bytes(0x19, 1, 2, 3, 4, 5, 6, 7, 8)));
+    const msg = decodeMessage(
+      pbConcat(pbVarint(1, 1), pbVarint(1, 2), bytes(0x15, 1, 2, 3, 4), bytes(0x19, 1, 2, 3, 4, 5, 6, 7, 8)),
+    );
     expect(varintField(msg, 1)).toBe(2);
     expect(varintField(msg, 7)).toBe(0);
     expect(stringField(msg, 7)).toBe('');
@@ -32,10 +47,14 @@ describe('protobuf reader', () => {
   });
 
   it('refuses malformed messages with ProtobufError', () => {
-    expect(() => decodeMessage(bytes(0x0a, 0x05, 1))).toThrow(new ProtobufError('field 1 runs past the end of the message'));
+    expect(() => decodeMessage(bytes(0x0a, 0x05, 1))).toThrow(
+      new ProtobufError('field 1 runs past the end of the message'),
+    );
     expect(() => decodeMessage(bytes(0x0b))).toThrow(new ProtobufError('unsupported wire type 3 (field 1)'));
     expect(() => decodeMessage(bytes(0x00))).toThrow(new ProtobufError('field number 0'));
-    expect(() => varintField(decodeMessage(pbBytes(1, 'x')), 1)).toThrow(new ProtobufError('field 1 should be a number'));
+    expect(() => varintField(decodeMessage(pbBytes(1, 'x')), 1)).toThrow(
+      new ProtobufError('field 1 should be a number'),
+    );
   });
 
   it('throws nothing but ProtobufError on random bytes', () => {
@@ -55,7 +74,10 @@ describe('zip reader', () => {
   it('reads stored and deflated entries, checking their CRC', () => {
     const data = text('hello hello hello hello');
     const zip = openZip(zipSync({ a: [data, { level: 0 }], b: [data, { level: 9 }] }));
-    expect([...zip.entries.values()].map((e) => [e.name, e.method])).toEqual([['a', 0], ['b', 8]]);
+    expect([...zip.entries.values()].map((e) => [e.name, e.method])).toEqual([
+      ['a', 0],
+      ['b', 8],
+    ]);
     expect(readEntry(zip, zip.entries.get('a')!)).toEqual(data);
     expect(readEntry(zip, zip.entries.get('b')!)).toEqual(data);
     expect(crc32(text('123456789'))).toBe(0xcbf43926);
@@ -64,18 +86,23 @@ describe('zip reader', () => {
   it('throws nothing but ZipError on random bytes, and on damaged copies of a real zip', () => {
     const real = zipSync({ 'collection.anki2': text('x'.repeat(300)), media: text('{}') });
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 200 }), fc.nat(real.length - 1), fc.integer({ min: 0, max: 255 }), (junk, at, value) => {
-        const damaged = real.slice();
-        damaged[at] = value;
-        for (const b of [junk, damaged]) {
-          try {
-            const zip = openZip(b);
-            for (const e of zip.entries.values()) readEntry(zip, e);
-          } catch (e) {
-            if (!(e instanceof ZipError)) throw e;
+      fc.property(
+        fc.uint8Array({ maxLength: 200 }),
+        fc.nat(real.length - 1),
+        fc.integer({ min: 0, max: 255 }),
+        (junk, at, value) => {
+          const damaged = real.slice();
+          damaged[at] = value;
+          for (const b of [junk, damaged]) {
+            try {
+              const zip = openZip(b);
+              for (const e of zip.entries.values()) readEntry(zip, e);
+            } catch (e) {
+              if (!(e instanceof ZipError)) throw e;
+            }
           }
-        }
-      }),
+        },
+      ),
     );
   });
 });
@@ -96,7 +123,9 @@ describe('zstd decoding', () => {
 
   it('stops at the allowed size, and refuses huge windows, dictionaries and reserved blocks', () => {
     const frame = zstdFrame([{ rle: 1, size: 2000 }]);
-    expect(() => zstdDecode(frame, 1000)).toThrow(new ZstdError('too-big', 'unpacks to more than the 1000 bytes allowed'));
+    expect(() => zstdDecode(frame, 1000)).toThrow(
+      new ZstdError('too-big', 'unpacks to more than the 1000 bytes allowed'),
+    );
     const hugeWindow = bytes(0x28, 0xb5, 0x2f, 0xfd, 0x00, (31 - 10) << 3, 1, 0, 0);
     expect(() => zstdBound(hugeWindow)).toThrow('is not valid zstd data (window of 2048 MB is larger than allowed)');
     const dictionary = bytes(0x28, 0xb5, 0x2f, 0xfd, 0x01, 0x38, 7, 1, 0, 0);

@@ -2,7 +2,13 @@
 import fc from 'fast-check';
 import { idSchema } from '../../src/domain/deck-schema';
 import { deckIdFromName, hashHex, noteIdFromGuid, tagId, tagIds } from '../../src/domain/import/anki-ids';
-import { isSafeMediaName, mimeType, parseLegacyMediaList, parseMediaEntries, MediaListError } from '../../src/domain/import/anki-media';
+import {
+  isSafeMediaName,
+  mimeType,
+  parseLegacyMediaList,
+  parseMediaEntries,
+  MediaListError,
+} from '../../src/domain/import/anki-media';
 import { pbBytes, pbConcat } from './helpers/anki-build';
 
 describe('ids', () => {
@@ -27,7 +33,11 @@ describe('ids', () => {
   });
 
   it('tags become tag ids, in order, without repeats', () => {
-    expect(tagIds(' Verb::Irregular  leech verb::irregular 日本語 ')).toEqual(['verb--irregular', 'leech', `tag-${hashHex('日本語').slice(0, 8)}`]);
+    expect(tagIds(' Verb::Irregular  leech verb::irregular 日本語 ')).toEqual([
+      'verb--irregular',
+      'leech',
+      `tag-${hashHex('日本語').slice(0, 8)}`,
+    ]);
     expect(tagId('C++')).toBe('c');
     expect(tagIds('')).toEqual([]);
   });
@@ -35,7 +45,8 @@ describe('ids', () => {
   it('every id is a valid dockdeck id, whatever the input, and the same every time', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 120 }), (s) => {
-        for (const id of [noteIdFromGuid(s), deckIdFromName(s), tagId(s)]) expect(idSchema.safeParse(id).success || s === '').toBe(true);
+        for (const id of [noteIdFromGuid(s), deckIdFromName(s), tagId(s)])
+          expect(idSchema.safeParse(id).success || s === '').toBe(true);
         expect(deckIdFromName(s)).toBe(deckIdFromName(s));
       }),
     );
@@ -54,12 +65,16 @@ describe('media', () => {
       { zipName: '1', name: 'y.ogg' },
     ]);
     expect(() => parseLegacyMediaList(new TextEncoder().encode('[1]'))).toThrow(MediaListError);
-    expect(() => parseMediaEntries(new Uint8Array([0x0a, 9]))).toThrow('the media list is damaged (field 1 runs past the end of the message)');
+    expect(() => parseMediaEntries(new Uint8Array([0x0a, 9]))).toThrow(
+      'the media list is damaged (field 1 runs past the end of the message)',
+    );
   });
 
   it('refuses names that are not one plain file name', () => {
     expect(['a.png', 'ü é.mp3', 'x:y.jpg'].map(isSafeMediaName)).toEqual([true, true, true]);
-    expect(['', '.', '..', '../a.png', 'a/b.png', 'a\\b.png', 'a\u0000.png', `${'x'.repeat(252)}.png`].map(isSafeMediaName)).toEqual(Array(8).fill(false));
+    expect(
+      ['', '.', '..', '../a.png', 'a/b.png', 'a\\b.png', 'a\u0000.png', `${'x'.repeat(252)}.png`].map(isSafeMediaName),
+    ).toEqual(Array(8).fill(false));
   });
 
   it('gives MIME types from the extension, or from the bytes when there is none', () => {

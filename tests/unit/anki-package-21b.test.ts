@@ -22,10 +22,41 @@ const collection: BuildCollection = {
     { id: 11, name: 'Languages::Spanish' },
   ],
   notes: [
-    { id: 1, guid: 'Basic1', mid: 1001, fields: ['What is <b>Docker</b>?', 'A container platform<br><img src="whale.png">'], tags: ['docker', 'Verb::Irregular'], cards: [{ id: 101, ord: 0, deck: 11 }] },
-    { id: 2, guid: 'Rev#2', mid: 1002, fields: ['perro', 'dog [sound:perro.mp3]'], cards: [{ id: 201, ord: 0, deck: 11 }, { id: 202, ord: 1, deck: 11 }] },
-    { id: 3, guid: 'Cloze3', mid: 1003, fields: ['{{c1::Paris}} is the capital of {{c2::France::country}}', 'Extra info'], cards: [{ id: 301, ord: 0, deck: 10 }, { id: 302, ord: 1, deck: 10 }] },
-    { id: 4, guid: 'Type4', mid: 1004, fields: ['Capital of Spain?', '<b>Madrid</b>&nbsp;'], cards: [{ id: 401, ord: 0, deck: 10 }] },
+    {
+      id: 1,
+      guid: 'Basic1',
+      mid: 1001,
+      fields: ['What is <b>Docker</b>?', 'A container platform<br><img src="whale.png">'],
+      tags: ['docker', 'Verb::Irregular'],
+      cards: [{ id: 101, ord: 0, deck: 11 }],
+    },
+    {
+      id: 2,
+      guid: 'Rev#2',
+      mid: 1002,
+      fields: ['perro', 'dog [sound:perro.mp3]'],
+      cards: [
+        { id: 201, ord: 0, deck: 11 },
+        { id: 202, ord: 1, deck: 11 },
+      ],
+    },
+    {
+      id: 3,
+      guid: 'Cloze3',
+      mid: 1003,
+      fields: ['{{c1::Paris}} is the capital of {{c2::France::country}}', 'Extra info'],
+      cards: [
+        { id: 301, ord: 0, deck: 10 },
+        { id: 302, ord: 1, deck: 10 },
+      ],
+    },
+    {
+      id: 4,
+      guid: 'Type4',
+      mid: 1004,
+      fields: ['Capital of Spain?', '<b>Madrid</b>&nbsp;'],
+      cards: [{ id: 401, ord: 0, deck: 10 }],
+    },
   ],
   revlog: [
     { id: 1_700_000_000_000, cid: 101, ease: 3, time: 5000, type: 0 },
@@ -44,7 +75,13 @@ const media = [
 
 async function read(includeScheduling = true, onProgress?: (done: number, total: number, phase: AnkiPhase) => void) {
   const bytes = await buildApkg(SQL, collection, media);
-  return readAnkiPackage(bytes, { fileName: 'spanish.apkg', includeScheduling, sql: SQL, now: NOW, ...(onProgress ? { onProgress } : {}) });
+  return readAnkiPackage(bytes, {
+    fileName: 'spanish.apkg',
+    includeScheduling,
+    sql: SQL,
+    now: NOW,
+    ...(onProgress ? { onProgress } : {}),
+  });
 }
 
 describe('readAnkiPackage: collection.anki21b', () => {
@@ -64,25 +101,45 @@ describe('readAnkiPackage: collection.anki21b', () => {
     const [languages, spanish] = drafts;
     expect(spanish!.deck.cards).toEqual([
       {
-        id: '426173696331', type: 'basic', tags: ['docker', 'verb--irregular'],
+        id: '426173696331',
+        type: 'basic',
+        tags: ['docker', 'verb--irregular'],
         source: { doc: 'spanish.apkg', section: 'Languages::Spanish' },
         front: { en: 'What is <b>Docker</b>?', zh: 'What is <b>Docker</b>?' },
-        back: { en: 'A container platform<br><img src="whale.png">', zh: 'A container platform<br><img src="whale.png">' },
+        back: {
+          en: 'A container platform<br><img src="whale.png">',
+          zh: 'A container platform<br><img src="whale.png">',
+        },
       },
       {
-        id: '5265762332', type: 'reverse', tags: [], source: { doc: 'spanish.apkg', section: 'Languages::Spanish' },
-        front: { en: 'perro', zh: 'perro' }, back: { en: 'dog [sound:perro.mp3]', zh: 'dog [sound:perro.mp3]' },
+        id: '5265762332',
+        type: 'reverse',
+        tags: [],
+        source: { doc: 'spanish.apkg', section: 'Languages::Spanish' },
+        front: { en: 'perro', zh: 'perro' },
+        back: { en: 'dog [sound:perro.mp3]', zh: 'dog [sound:perro.mp3]' },
       },
     ]);
     expect(languages!.deck.cards).toEqual([
       {
-        id: '436c6f7a6533', type: 'cloze', tags: [], source: { doc: 'spanish.apkg', section: 'Languages' },
-        text: { en: '{{c1::Paris}} is the capital of {{c2::France::country}}', zh: '{{c1::Paris}} is the capital of {{c2::France::country}}' },
+        id: '436c6f7a6533',
+        type: 'cloze',
+        tags: [],
+        source: { doc: 'spanish.apkg', section: 'Languages' },
+        text: {
+          en: '{{c1::Paris}} is the capital of {{c2::France::country}}',
+          zh: '{{c1::Paris}} is the capital of {{c2::France::country}}',
+        },
         extra: { en: 'Extra info', zh: 'Extra info' },
       },
       {
-        id: '5479706534', type: 'type-in', tags: [], source: { doc: 'spanish.apkg', section: 'Languages' },
-        prompt: { en: 'Capital of Spain?', zh: 'Capital of Spain?' }, answer: { en: 'Madrid', zh: 'Madrid' }, accept: [],
+        id: '5479706534',
+        type: 'type-in',
+        tags: [],
+        source: { doc: 'spanish.apkg', section: 'Languages' },
+        prompt: { en: 'Capital of Spain?', zh: 'Capital of Spain?' },
+        answer: { en: 'Madrid', zh: 'Madrid' },
+        accept: [],
       },
     ]);
   });
@@ -102,13 +159,24 @@ describe('readAnkiPackage: collection.anki21b', () => {
     const [languages, spanish] = drafts;
     expect(spanish!.history).toEqual([
       { cardId: 'anki-languages--spanish/426173696331', review: 1_700_000_000_000, rating: 'good', durationMs: 5000 },
-      { cardId: 'anki-languages--spanish/5265762332:reverse', review: 1_700_000_100_000, rating: 'easy', durationMs: 1200 },
+      {
+        cardId: 'anki-languages--spanish/5265762332:reverse',
+        review: 1_700_000_100_000,
+        rating: 'easy',
+        durationMs: 1200,
+      },
       { cardId: 'anki-languages--spanish/426173696331', review: 1_700_086_400_000, rating: 'again', durationMs: 8000 },
     ]);
     expect(languages!.history).toEqual([
       { cardId: 'anki-languages/436c6f7a6533:c2', review: 1_700_000_200_000, rating: 'hard', durationMs: 60000 },
       // Anki's Forget: a manual entry with interval 0 (the card is new again).
-      { cardId: 'anki-languages/5479706534', review: 1_700_000_300_000, rating: 'manual', durationMs: 0, manual: { state: 0 } },
+      {
+        cardId: 'anki-languages/5479706534',
+        review: 1_700_000_300_000,
+        rating: 'manual',
+        durationMs: 0,
+        manual: { state: 0 },
+      },
     ]);
     expect(warnings).toContain('1 review is of cards that were not imported and was left out');
     for (const d of drafts) {
@@ -134,7 +202,12 @@ describe('readAnkiPackage: collection.anki21b', () => {
 
   it('reads a .colpkg the same way, and ignores the dummy collection.anki2 next to collection.anki21b', async () => {
     const bytes = await buildApkg(SQL, collection, media);
-    const { drafts } = await readAnkiPackage(bytes, { fileName: 'backup.colpkg', includeScheduling: false, sql: SQL, now: NOW });
+    const { drafts } = await readAnkiPackage(bytes, {
+      fileName: 'backup.colpkg',
+      includeScheduling: false,
+      sql: SQL,
+      now: NOW,
+    });
     const texts = JSON.stringify(drafts);
     expect(texts).not.toContain('Please update');
     expect(drafts.map((d) => d.deck.cards.length)).toEqual([2, 2]);

@@ -13,11 +13,20 @@ beforeAll(async () => {
 const NOW = new Date('2026-03-01T00:00:00Z');
 const hex = (guid: string) => Buffer.from(guid).toString('hex');
 const note = (id: number, mid: number, fields: string[], cards: number[] = [0], deck = 1): BuildNote => ({
-  id, guid: `n${id}`, mid, fields, cards: cards.map((ord) => ({ id: id * 10 + ord, ord, deck })),
+  id,
+  guid: `n${id}`,
+  mid,
+  fields,
+  cards: cards.map((ord) => ({ id: id * 10 + ord, ord, deck })),
 });
 
 async function read(col: BuildCollection, media: { name: string; data: Uint8Array }[] = []) {
-  return readAnkiPackage(buildLegacyApkg(SQL, col, media), { fileName: 'edge.apkg', includeScheduling: true, sql: SQL, now: NOW });
+  return readAnkiPackage(buildLegacyApkg(SQL, col, media), {
+    fileName: 'edge.apkg',
+    includeScheduling: true,
+    sql: SQL,
+    now: NOW,
+  });
 }
 
 describe('readAnkiPackage: edge cases', () => {
@@ -37,7 +46,11 @@ describe('readAnkiPackage: edge cases', () => {
         note(8, 2, ['{{c1::image-occlusion:rect:left=.1:top=.2:width=.3:height=.4}}', ''], [0]),
       ],
     });
-    expect(drafts[0]!.deck.cards.map((c) => [c.id, c.type])).toEqual([[hex('n4'), 'basic'], [hex('n6'), 'cloze'], [hex('n7'), 'basic']]);
+    expect(drafts[0]!.deck.cards.map((c) => [c.id, c.type])).toEqual([
+      [hex('n4'), 'basic'],
+      [hex('n6'), 'cloze'],
+      [hex('n7'), 'basic'],
+    ]);
     expect(drafts[0]!.deck.cards[2]).toMatchObject({ back: { en: EMPTY_SIDE } });
     expect(warnings).toEqual([
       '2 cards have an empty question and were left out',
@@ -50,7 +63,12 @@ describe('readAnkiPackage: edge cases', () => {
   });
 
   it('names template fields the note type lacks, and cards in decks the package does not describe', async () => {
-    const custom = { id: 9, name: 'Custom', fields: ['A'], templates: [{ name: 'T', qfmt: '{{A}} {{Missing}}', afmt: '{{B}}' }] };
+    const custom = {
+      id: 9,
+      name: 'Custom',
+      fields: ['A'],
+      templates: [{ name: 'T', qfmt: '{{A}} {{Missing}}', afmt: '{{B}}' }],
+    };
     const { drafts, warnings } = await read({
       notetypes: [custom],
       decks: [{ id: 1, name: 'Default' }],
@@ -67,7 +85,10 @@ describe('readAnkiPackage: edge cases', () => {
   it('tells apart decks whose names slug alike, in name order', async () => {
     const { drafts } = await read({
       notetypes: [STOCK.basic(1)],
-      decks: [{ id: 1, name: 'a b' }, { id: 2, name: 'a-b' }],
+      decks: [
+        { id: 1, name: 'a b' },
+        { id: 2, name: 'a-b' },
+      ],
       notes: [note(1, 1, ['x', 'y'], [0], 1), note(2, 1, ['x', 'y'], [0], 2)],
     });
     expect(drafts.map((d) => [d.deck.title.en, d.deck.id])).toEqual([
@@ -80,26 +101,54 @@ describe('readAnkiPackage: edge cases', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
     const bytes = await buildApkg(
       SQL,
-      { notetypes: [STOCK.basic(1)], decks: [{ id: 1, name: 'Default' }], notes: [note(1, 1, ['<img src="caf%C3%A9%20menu.png">', '<img src="gone.png">'])] },
-      [{ name: 'cafe\u0301 menu.png', data: png }, { name: 'gone.png', data: png }],
+      {
+        notetypes: [STOCK.basic(1)],
+        decks: [{ id: 1, name: 'Default' }],
+        notes: [note(1, 1, ['<img src="caf%C3%A9%20menu.png">', '<img src="gone.png">'])],
+      },
+      [
+        { name: 'cafe\u0301 menu.png', data: png },
+        { name: 'gone.png', data: png },
+      ],
     );
     // Drop the zip entry of the second file ("1"): listed in the media list, missing from the zip.
     const { unzipSync, zipSync } = await import('fflate');
     const files = unzipSync(bytes);
     delete files['1'];
     const zip = zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [v, { level: 0 }]])));
-    const { drafts, warnings } = await readAnkiPackage(zip, { fileName: 'edge.apkg', includeScheduling: false, sql: SQL, now: NOW });
+    const { drafts, warnings } = await readAnkiPackage(zip, {
+      fileName: 'edge.apkg',
+      includeScheduling: false,
+      sql: SQL,
+      now: NOW,
+    });
     expect(drafts[0]!.media).toEqual([{ name: 'café menu.png', type: 'image/png', data: png }]);
     expect(warnings).toEqual(['1 media file is listed but missing from the package: gone.png']);
   });
 
   it('gives each media file its own buffer, not a view into the package (stored zip entries)', async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
-    const col: BuildCollection = { notetypes: [STOCK.basic(1)], decks: [{ id: 1, name: 'Default' }], notes: [note(1, 1, ['<img src="a.png">', 'b'])] };
+    const col: BuildCollection = {
+      notetypes: [STOCK.basic(1)],
+      decks: [{ id: 1, name: 'Default' }],
+      notes: [note(1, 1, ['<img src="a.png">', 'b'])],
+    };
     const { unzipSync, zipSync } = await import('fflate');
-    const stored = zipSync(Object.fromEntries(Object.entries(unzipSync(buildLegacyApkg(SQL, col, [{ name: 'a.png', data: png }]))).map(([k, v]) => [k, [v, { level: 0 }]])));
+    const stored = zipSync(
+      Object.fromEntries(
+        Object.entries(unzipSync(buildLegacyApkg(SQL, col, [{ name: 'a.png', data: png }]))).map(([k, v]) => [
+          k,
+          [v, { level: 0 }],
+        ]),
+      ),
+    );
     for (const bytes of [stored, await buildApkg(SQL, col, [{ name: 'a.png', data: png }])]) {
-      const { drafts } = await readAnkiPackage(bytes, { fileName: 'edge.apkg', includeScheduling: false, sql: SQL, now: NOW });
+      const { drafts } = await readAnkiPackage(bytes, {
+        fileName: 'edge.apkg',
+        includeScheduling: false,
+        sql: SQL,
+        now: NOW,
+      });
       const [media] = drafts[0]!.media;
       expect(media!.data).toEqual(png);
       expect(media!.data.buffer.byteLength).toBe(png.length);

@@ -6,7 +6,15 @@ import { expandDeck } from '../../src/domain/study-card';
 import { groupHistory, replayHistory } from '../../src/domain/import/history';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/scheduler';
 import { zipSync } from 'fflate';
-import { STOCK, buildDummyCollection, buildLegacyApkg, buildLegacyCollection, pbVarint, type BuildCollection, type BuildNotetype } from './helpers/anki-build';
+import {
+  STOCK,
+  buildDummyCollection,
+  buildLegacyApkg,
+  buildLegacyCollection,
+  pbVarint,
+  type BuildCollection,
+  type BuildNotetype,
+} from './helpers/anki-build';
 
 let SQL: SqlJsStatic;
 beforeAll(async () => {
@@ -23,9 +31,17 @@ const word: BuildNotetype = {
   name: 'Vocabulary',
   fields: ['Word', 'Meaning', 'Example'],
   templates: [
-    { name: 'Recognise', qfmt: '{{Word}}', afmt: '{{FrontSide}}\n<hr id=answer>\n{{Meaning}}{{#Example}}<br><i>{{Example}}</i>{{/Example}}' },
+    {
+      name: 'Recognise',
+      qfmt: '{{Word}}',
+      afmt: '{{FrontSide}}\n<hr id=answer>\n{{Meaning}}{{#Example}}<br><i>{{Example}}</i>{{/Example}}',
+    },
     { name: 'Recall', qfmt: '{{Meaning}}', afmt: '{{FrontSide}}<hr id=answer>{{Word}}' },
-    { name: 'Example', qfmt: '{{^Example}}no example{{/Example}}{{#Example}}{{text:Example}}{{/Example}}', afmt: '{{hint:Word}}' },
+    {
+      name: 'Example',
+      qfmt: '{{^Example}}no example{{/Example}}{{#Example}}{{text:Example}}{{/Example}}',
+      afmt: '{{hint:Word}}',
+    },
   ],
 };
 
@@ -38,10 +54,36 @@ const collection: BuildCollection = {
   ],
   notes: [
     // In a filtered deck: it belongs to its original deck (odid).
-    { id: 1, guid: 'leg1', mid: 1, fields: ['ir', 'to go'], tags: ['leech'], cards: [{ id: 11, ord: 0, deck: 30, odid: 20 }] },
-    { id: 2, guid: 'leg2', mid: 2, fields: ['hablar', 'to speak', 'y'], cards: [{ id: 21, ord: 0, deck: 20 }, { id: 22, ord: 1, deck: 20 }] },
+    {
+      id: 1,
+      guid: 'leg1',
+      mid: 1,
+      fields: ['ir', 'to go'],
+      tags: ['leech'],
+      cards: [{ id: 11, ord: 0, deck: 30, odid: 20 }],
+    },
+    {
+      id: 2,
+      guid: 'leg2',
+      mid: 2,
+      fields: ['hablar', 'to speak', 'y'],
+      cards: [
+        { id: 21, ord: 0, deck: 20 },
+        { id: 22, ord: 1, deck: 20 },
+      ],
+    },
     { id: 3, guid: 'leg3', mid: 2, fields: ['comer', 'to eat', ''], cards: [{ id: 31, ord: 0, deck: 20 }] },
-    { id: 4, guid: 'leg4', mid: 3, fields: ['casa', 'house', 'La <b>casa</b> es grande'], cards: [{ id: 41, ord: 0, deck: 1 }, { id: 42, ord: 1, deck: 1 }, { id: 43, ord: 2, deck: 1 }] },
+    {
+      id: 4,
+      guid: 'leg4',
+      mid: 3,
+      fields: ['casa', 'house', 'La <b>casa</b> es grande'],
+      cards: [
+        { id: 41, ord: 0, deck: 1 },
+        { id: 42, ord: 1, deck: 1 },
+        { id: 43, ord: 2, deck: 1 },
+      ],
+    },
   ],
   revlog: [
     { id: 1_600_000_000_000, cid: 11, ease: 3, time: 4000, type: 0 },
@@ -58,7 +100,12 @@ const collection: BuildCollection = {
 };
 
 async function read(col: BuildCollection, name: 'collection.anki2' | 'collection.anki21' = 'collection.anki21') {
-  return readAnkiPackage(buildLegacyApkg(SQL, col, [], name), { fileName: 'verbs.apkg', includeScheduling: true, sql: SQL, now: NOW });
+  return readAnkiPackage(buildLegacyApkg(SQL, col, [], name), {
+    fileName: 'verbs.apkg',
+    includeScheduling: true,
+    sql: SQL,
+    now: NOW,
+  });
 }
 
 describe('readAnkiPackage: legacy packages', () => {
@@ -67,19 +114,58 @@ describe('readAnkiPackage: legacy packages', () => {
     expect(drafts.map((d) => d.deck.id)).toEqual(['anki-default', 'anki-verbs']);
     const verbs = drafts[1]!.deck.cards;
     expect(verbs).toEqual([
-      { id: hex('leg1'), type: 'basic', tags: ['leech'], source: { doc: 'verbs.apkg', section: 'Verbs' }, front: t('ir'), back: t('to go') },
+      {
+        id: hex('leg1'),
+        type: 'basic',
+        tags: ['leech'],
+        source: { doc: 'verbs.apkg', section: 'Verbs' },
+        front: t('ir'),
+        back: t('to go'),
+      },
       // Basic (optional reversed card) with "Add Reverse" filled in has two cards: a reverse card.
-      { id: hex('leg2'), type: 'reverse', tags: [], source: { doc: 'verbs.apkg', section: 'Verbs' }, front: t('hablar'), back: t('to speak') },
+      {
+        id: hex('leg2'),
+        type: 'reverse',
+        tags: [],
+        source: { doc: 'verbs.apkg', section: 'Verbs' },
+        front: t('hablar'),
+        back: t('to speak'),
+      },
       // …and without it, one card: basic.
-      { id: hex('leg3'), type: 'basic', tags: [], source: { doc: 'verbs.apkg', section: 'Verbs' }, front: t('comer'), back: t('to eat') },
+      {
+        id: hex('leg3'),
+        type: 'basic',
+        tags: [],
+        source: { doc: 'verbs.apkg', section: 'Verbs' },
+        front: t('comer'),
+        back: t('to eat'),
+      },
     ]);
     const custom = drafts[0]!.deck.cards;
     expect(custom).toEqual([
-      { id: hex('leg4'), type: 'basic', tags: [], source: { doc: 'verbs.apkg', section: 'Default' }, front: t('casa'), back: t('house<br><i>La <b>casa</b> es grande</i>') },
-      { id: `${hex('leg4')}-card2`, type: 'basic', tags: [], source: { doc: 'verbs.apkg', section: 'Default' }, front: t('house'), back: t('casa') },
       {
-        id: `${hex('leg4')}-card3`, type: 'basic', tags: [], source: { doc: 'verbs.apkg', section: 'Default' },
-        front: t('La casa es grande'), back: t('<details class="hint"><summary>Word</summary>casa</details>'),
+        id: hex('leg4'),
+        type: 'basic',
+        tags: [],
+        source: { doc: 'verbs.apkg', section: 'Default' },
+        front: t('casa'),
+        back: t('house<br><i>La <b>casa</b> es grande</i>'),
+      },
+      {
+        id: `${hex('leg4')}-card2`,
+        type: 'basic',
+        tags: [],
+        source: { doc: 'verbs.apkg', section: 'Default' },
+        front: t('house'),
+        back: t('casa'),
+      },
+      {
+        id: `${hex('leg4')}-card3`,
+        type: 'basic',
+        tags: [],
+        source: { doc: 'verbs.apkg', section: 'Default' },
+        front: t('La casa es grande'),
+        back: t('<details class="hint"><summary>Word</summary>casa</details>'),
       },
     ]);
   });
@@ -94,14 +180,41 @@ describe('readAnkiPackage: legacy packages', () => {
       { cardId: `anki-verbs/${hex('leg2')}:reverse`, review: 1_600_000_050_000, rating: 'again', durationMs: 3000 },
       { cardId: `anki-verbs/${hex('leg1')}`, review: 1_600_100_000_000, rating: 'hard', durationMs: 7000 },
       // Set due date (type 4) and FSRS rescheduling (type 5): review, due the interval after the last answer.
-      { cardId: `anki-verbs/${hex('leg1')}`, review: 1_600_150_000_000, rating: 'manual', durationMs: 0, manual: { state: 2, due: 1_600_100_000_000 + 10 * DAY } },
-      { cardId: `anki-verbs/${hex('leg1')}`, review: 1_600_160_000_000, rating: 'manual', durationMs: 0, manual: { state: 2, due: 1_600_100_000_000 + 12 * DAY } },
+      {
+        cardId: `anki-verbs/${hex('leg1')}`,
+        review: 1_600_150_000_000,
+        rating: 'manual',
+        durationMs: 0,
+        manual: { state: 2, due: 1_600_100_000_000 + 10 * DAY },
+      },
+      {
+        cardId: `anki-verbs/${hex('leg1')}`,
+        review: 1_600_160_000_000,
+        rating: 'manual',
+        durationMs: 0,
+        manual: { state: 2, due: 1_600_100_000_000 + 12 * DAY },
+      },
       // Forget: new again.
-      { cardId: `anki-verbs/${hex('leg3')}`, review: 1_600_200_000_000, rating: 'manual', durationMs: 0, manual: { state: 0 } },
+      {
+        cardId: `anki-verbs/${hex('leg3')}`,
+        review: 1_600_200_000_000,
+        rating: 'manual',
+        durationMs: 0,
+        manual: { state: 0 },
+      },
       // Set due date on a card never answered: the interval counts from the entry.
-      { cardId: `anki-verbs/${hex('leg2')}`, review: 1_600_250_000_000, rating: 'manual', durationMs: 0, manual: { state: 2, due: 1_600_250_000_000 + 3 * DAY } },
+      {
+        cardId: `anki-verbs/${hex('leg2')}`,
+        review: 1_600_250_000_000,
+        rating: 'manual',
+        durationMs: 0,
+        manual: { state: 2, due: 1_600_250_000_000 + 3 * DAY },
+      },
     ]);
-    expect(warnings).toEqual(['1 review has an unknown answer button and was left out', '1 review has an impossible date and was left out']);
+    expect(warnings).toEqual([
+      '1 review has an unknown answer button and was left out',
+      '1 review has an impossible date and was left out',
+    ]);
     for (const d of drafts) {
       const ids = new Set(expandDeck(d.deck).map((c) => c.id));
       for (const h of d.history) expect(ids).toContain(h.cardId);
@@ -116,7 +229,9 @@ describe('readAnkiPackage: legacy packages', () => {
     expect(replayed?.records.map((r) => r.rating)).toEqual(['good', 'hard']);
     expect(replayed?.memory).toMatchObject({ state: 2, due: 1_600_100_000_000 + 12 * DAY });
     const forgotten = `anki-verbs/${hex('leg3')}`;
-    expect(replayHistory(forgotten, byCard.get(forgotten)!, NOW.getTime(), DEFAULT_SCHEDULER_SETTINGS)?.memory.state).toBe(0);
+    expect(
+      replayHistory(forgotten, byCard.get(forgotten)!, NOW.getTime(), DEFAULT_SCHEDULER_SETTINGS)?.memory.state,
+    ).toBe(0);
   });
 
   it('reads collection.anki2 (Anki 2.0) the same as collection.anki21', async () => {
@@ -126,11 +241,26 @@ describe('readAnkiPackage: legacy packages', () => {
   });
 
   it('reads collection.anki21, not the dummy collection.anki2 beside it, with or without a LEGACY_2 meta entry', async () => {
-    const small: BuildCollection = { notetypes: [STOCK.basic(1)], decks: [{ id: 1, name: 'Default' }], notes: [{ id: 1, guid: 'x', mid: 1, fields: ['real', 'note'], cards: [{ id: 1, ord: 0, deck: 1 }] }] };
-    const files = { 'collection.anki21': buildLegacyCollection(SQL, small), 'collection.anki2': buildDummyCollection(SQL), media: new TextEncoder().encode('{}') };
+    const small: BuildCollection = {
+      notetypes: [STOCK.basic(1)],
+      decks: [{ id: 1, name: 'Default' }],
+      notes: [{ id: 1, guid: 'x', mid: 1, fields: ['real', 'note'], cards: [{ id: 1, ord: 0, deck: 1 }] }],
+    };
+    const files = {
+      'collection.anki21': buildLegacyCollection(SQL, small),
+      'collection.anki2': buildDummyCollection(SQL),
+      media: new TextEncoder().encode('{}'),
+    };
     for (const zip of [zipSync(files), zipSync({ meta: [pbVarint(1, 2), { level: 0 }], ...files })]) {
-      const { drafts } = await readAnkiPackage(zip, { fileName: 'old.colpkg', includeScheduling: false, sql: SQL, now: NOW });
-      expect(drafts.flatMap((d) => d.deck.cards.map((c) => (c.type === 'basic' ? c.front.en : c.type)))).toEqual(['real']);
+      const { drafts } = await readAnkiPackage(zip, {
+        fileName: 'old.colpkg',
+        includeScheduling: false,
+        sql: SQL,
+        now: NOW,
+      });
+      expect(drafts.flatMap((d) => d.deck.cards.map((c) => (c.type === 'basic' ? c.front.en : c.type)))).toEqual([
+        'real',
+      ]);
     }
   });
 
@@ -155,13 +285,29 @@ describe('readAnkiPackage: legacy packages', () => {
   it('keeps a note whose cards are in two decks together, in the deck of its first card, and says so', async () => {
     const split: BuildCollection = {
       notetypes: [STOCK.reversed(1)],
-      decks: [{ id: 1, name: 'A' }, { id: 2, name: 'B' }],
-      notes: [{ id: 1, guid: 'split', mid: 1, fields: ['x', 'y'], cards: [{ id: 1, ord: 0, deck: 1 }, { id: 2, ord: 1, deck: 2 }] }],
+      decks: [
+        { id: 1, name: 'A' },
+        { id: 2, name: 'B' },
+      ],
+      notes: [
+        {
+          id: 1,
+          guid: 'split',
+          mid: 1,
+          fields: ['x', 'y'],
+          cards: [
+            { id: 1, ord: 0, deck: 1 },
+            { id: 2, ord: 1, deck: 2 },
+          ],
+        },
+      ],
       revlog: [{ id: 1_500_000_000_000, cid: 2, ease: 3, time: 10, type: 1 }],
     };
     const { drafts, warnings } = await read(split);
     expect(drafts.map((d) => [d.deck.id, d.deck.cards.map((c) => c.type)])).toEqual([['anki-a', ['reverse']]]);
     expect(drafts[0]!.history.map((h) => h.cardId)).toEqual([`anki-a/${hex('split')}:reverse`]);
-    expect(warnings).toEqual(['1 note has cards in more than one deck; each was imported into the deck of its first card']);
+    expect(warnings).toEqual([
+      '1 note has cards in more than one deck; each was imported into the deck of its first card',
+    ]);
   });
 });

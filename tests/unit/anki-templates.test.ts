@@ -1,21 +1,37 @@
 // Rendering Anki card templates (anki-templates.ts) the way Anki's rslib/src/template.rs and template_filters.rs do.
 import fc from 'fast-check';
-import { parseTemplate, renderTemplate, type ClozeMode, type RenderContext } from '../../src/domain/import/anki-templates';
+import {
+  parseTemplate,
+  renderTemplate,
+  type ClozeMode,
+  type RenderContext,
+} from '../../src/domain/import/anki-templates';
 import { answerOnly, fieldIsEmpty, htmlToText, isBlankHtml, ruby } from '../../src/domain/import/anki-html';
 
 function render(template: string, fields: Record<string, string>, opts: Partial<Omit<RenderContext, 'fields'>> = {}) {
-  const ctx: RenderContext = { fields: new Map(Object.entries(fields)), side: 'front', frontSide: '', cloze: 'card' as ClozeMode, ord: 0, ...opts };
+  const ctx: RenderContext = {
+    fields: new Map(Object.entries(fields)),
+    side: 'front',
+    frontSide: '',
+    cloze: 'card' as ClozeMode,
+    ord: 0,
+    ...opts,
+  };
   return renderTemplate(parseTemplate(template), ctx);
 }
 const html = (...args: Parameters<typeof render>) => render(...args).html;
 
 describe('Anki templates', () => {
   it('replaces {{Field}} (spaces inside the braces allowed) and keeps HTML, [sound:x] and <img src> as they are', () => {
-    expect(html('<b>{{Front}}</b> {{ Back }}', { Front: 'a<br>b', Back: '[sound:x.mp3] <img src="y.png">' })).toBe('<b>a<br>b</b> [sound:x.mp3] <img src="y.png">');
+    expect(html('<b>{{Front}}</b> {{ Back }}', { Front: 'a<br>b', Back: '[sound:x.mp3] <img src="y.png">' })).toBe(
+      '<b>a<br>b</b> [sound:x.mp3] <img src="y.png">',
+    );
   });
 
   it('renders {{FrontSide}} as given', () => {
-    expect(html('{{FrontSide}}<hr id=answer>{{Back}}', { Back: 'b' }, { frontSide: 'QUESTION' })).toBe('QUESTION<hr id=answer>b');
+    expect(html('{{FrontSide}}<hr id=answer>{{Back}}', { Back: 'b' }, { frontSide: 'QUESTION' })).toBe(
+      'QUESTION<hr id=answer>b',
+    );
   });
 
   it('reports fields the note type does not have and renders them empty', () => {
@@ -39,7 +55,9 @@ describe('Anki templates', () => {
     expect(html('{{hint:text:F}}', { F: '<i>x</i>' })).toBe('<details class="hint"><summary>F</summary>x</details>');
     expect(html('{{type:F}}', { F: 'answer' })).toBe('');
     expect(html('{{type:F}}', { F: 'answer' }, { side: 'back' })).toBe('answer');
-    expect(html('{{furigana:F}}', { F: '日本[にほん]語[ご] [sound:a.mp3]' })).toBe('<ruby><rb>日本</rb><rt>にほん</rt></ruby><ruby><rb>語</rb><rt>ご</rt></ruby> [sound:a.mp3]');
+    expect(html('{{furigana:F}}', { F: '日本[にほん]語[ご] [sound:a.mp3]' })).toBe(
+      '<ruby><rb>日本</rb><rt>にほん</rt></ruby><ruby><rb>語</rb><rt>ご</rt></ruby> [sound:a.mp3]',
+    );
     expect(html('{{kana:F}}', { F: '日本[にほん]' })).toBe('にほん');
     expect(html('{{kanji:F}}', { F: '日本[にほん]' })).toBe('日本');
     expect(html('{{tts en_US voices=Bob:F}}', { F: 'hello' })).toBe('hello');
@@ -51,7 +69,9 @@ describe('Anki templates', () => {
     expect(html('{{cloze:Text}}', F, { cloze: 'raw' })).toBe(F.Text);
     expect(html('{{cloze:Text}}', F, { cloze: 'omit' })).toBe('');
     expect(html('{{cloze:Text}}', F, { cloze: 'card', ord: 1 })).toBe('Paris and <mark class="cloze">[city]</mark>');
-    expect(html('{{cloze:Text}}', F, { cloze: 'card', ord: 1, side: 'back' })).toBe('Paris and <mark class="cloze">Rome</mark>');
+    expect(html('{{cloze:Text}}', F, { cloze: 'card', ord: 1, side: 'back' })).toBe(
+      'Paris and <mark class="cloze">Rome</mark>',
+    );
     expect(html('{{cloze-only:Text}}', F, { cloze: 'card', ord: 0 })).toBe('Paris');
     expect(html('{{type:cloze:Text}}', F, { cloze: 'raw', side: 'back' })).toBe('');
     // Anki 2.0's per-number syntax: {{cloze:1:Text}} (the number is an unknown filter, ignored).
@@ -80,7 +100,9 @@ describe('Anki templates', () => {
 
 describe('HTML helpers', () => {
   it('htmlToText removes tags, scripts and styles, decodes entities and folds spaces', () => {
-    expect(htmlToText('<div>Madrid</div><br>&nbsp;<style>p{}</style>&#x41;&#66;&amp;&bogus;')).toBe('Madrid AB&&bogus;');
+    expect(htmlToText('<div>Madrid</div><br>&nbsp;<style>p{}</style>&#x41;&#66;&amp;&bogus;')).toBe(
+      'Madrid AB&&bogus;',
+    );
   });
 
   it('fieldIsEmpty, isBlankHtml: media count as content', () => {

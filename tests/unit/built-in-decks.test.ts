@@ -3,7 +3,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseDeckFiles } from '../../src/domain/deck-files';
 import { formatDeckIssue, parseDeckText } from '../../src/domain/deck-validate';
-import { computeCoverage, deckCitations, findSections, parseDocHeadings, suggestSections, type DocOutline } from '../../src/domain/doc-headings';
+import {
+  computeCoverage,
+  deckCitations,
+  findSections,
+  parseDocHeadings,
+  suggestSections,
+  type DocOutline,
+} from '../../src/domain/doc-headings';
 
 const root = resolve(import.meta.dirname, '../..');
 const decksDir = join(root, 'decks');
@@ -69,7 +76,9 @@ describe('citations', () => {
       if (!o) problems.push(`${c.by}: cites "${c.doc}", which is not in ${seedsDir}`);
       else if (findSections(o, c.section).length === 0) {
         const hint = suggestSections(o, c.section);
-        problems.push(`${c.by}: ${c.doc} has no section "${c.section}"${hint.length > 0 ? ` (did you mean "${hint.join('" or "')}"?)` : ''}`);
+        problems.push(
+          `${c.by}: ${c.doc} has no section "${c.section}"${hint.length > 0 ? ` (did you mean "${hint.join('" or "')}"?)` : ''}`,
+        );
       }
     }
     expect(problems, 'run `npm run decks:coverage` to see the section names').toEqual([]);
@@ -81,7 +90,9 @@ describe('citations', () => {
       .map((name) => ({ name, text: readFileSync(join(seedsDir, name), 'utf8') }));
     const report = computeCoverage(documents, parseDeckFiles(files).decks);
     const uncovered = report.docs.flatMap((d) =>
-      d.sections.filter((s) => s.section.hasFacts && s.citedBy.length === 0).map((s) => `${d.doc}: ${s.section.citation}`),
+      d.sections
+        .filter((s) => s.section.hasFacts && s.citedBy.length === 0)
+        .map((s) => `${d.doc}: ${s.section.citation}`),
     );
     expect(report.summary.withFacts).toBeGreaterThan(30);
     expect(uncovered, 'run `npm run decks:coverage -- ../shared/seeds`').toEqual([]);

@@ -17,7 +17,13 @@ test('rows are written in slices of the given size, all of them, and a failure r
   expect(sizes).toEqual([500, 500, 234]);
   expect(await table.count()).toBe(1234);
 
-  await db.transaction('rw', table, () => bulkDeleteChunked(table, rows.slice(0, 600).map((r) => r.id), 500));
+  await db.transaction('rw', table, () =>
+    bulkDeleteChunked(
+      table,
+      rows.slice(0, 600).map((r) => r.id),
+      500,
+    ),
+  );
   expect(await table.count()).toBe(634);
 
   sizes.length = 0;

@@ -3,7 +3,8 @@ import { DAY_MS, dayKey, dayStart, nextDayStart } from '../../src/domain/day';
 import { dayWindow } from '../../src/domain/day-window';
 
 // Local-time dates, so these hold in any time zone; early March avoids DST changes almost everywhere.
-const local = (month: number, date: number, h: number, m = 0, s = 0, ms = 0) => new Date(2026, month - 1, date, h, m, s, ms);
+const local = (month: number, date: number, h: number, m = 0, s = 0, ms = 0) =>
+  new Date(2026, month - 1, date, h, m, s, ms);
 
 describe('day boundary at 4 a.m.', () => {
   test('3:59 belongs to the previous day, 4:00 to the new one', () => {

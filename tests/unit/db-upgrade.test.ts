@@ -18,10 +18,39 @@ test('version 1 → 2: decks get their origin, cards, logs and settings are kept
   const name = `upgrade-${Date.now()}`;
   const v1 = openV1(name);
   await v1.table('decks').bulkAdd([
-    { id: 'built', title: { en: 'B', zh: '乙' }, builtin: true, tags: [], sources: [], tables: [], contentHash: 'h1', createdAt: 1, updatedAt: 1 },
-    { id: 'mine', title: { en: 'M', zh: '我' }, builtin: false, tags: [], sources: [], tables: [], contentHash: 'h2', createdAt: 1, updatedAt: 1 },
+    {
+      id: 'built',
+      title: { en: 'B', zh: '乙' },
+      builtin: true,
+      tags: [],
+      sources: [],
+      tables: [],
+      contentHash: 'h1',
+      createdAt: 1,
+      updatedAt: 1,
+    },
+    {
+      id: 'mine',
+      title: { en: 'M', zh: '我' },
+      builtin: false,
+      tags: [],
+      sources: [],
+      tables: [],
+      contentHash: 'h2',
+      createdAt: 1,
+      updatedAt: 1,
+    },
   ]);
-  const card = { id: 'mine/c1', deckId: 'mine', noteId: 'mine/c1', state: 2, due: 5, position: 0, reps: 3, stability: 4.2 };
+  const card = {
+    id: 'mine/c1',
+    deckId: 'mine',
+    noteId: 'mine/c1',
+    state: 2,
+    due: 5,
+    position: 0,
+    reps: 3,
+    stability: 4.2,
+  };
   await v1.table('cards').add(card);
   await v1.table('reviewLogs').add({ id: 'l1', cardId: 'mine/c1', deckId: 'mine', review: 4, rating: 'good' });
   await v1.table('settings').add({ key: 'study', value: { newPerDay: 7 }, updatedAt: 1 });

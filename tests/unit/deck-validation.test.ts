@@ -136,7 +136,14 @@ const invalid: Array<{ name: string; raw: unknown; messages: string[] }> = [
           id: 'vs',
           title: t('Container vs VM', '容器与虚拟机'),
           columns,
-          rows: [{ id: 'os', trait: t('Runs an OS', '运行操作系统'), cells: { container: t('Yes', '是'), vm: t('Yes', '对') }, source }],
+          rows: [
+            {
+              id: 'os',
+              trait: t('Runs an OS', '运行操作系统'),
+              cells: { container: t('Yes', '是'), vm: t('Yes', '对') },
+              source,
+            },
+          ],
         },
       ],
     }),
@@ -144,12 +151,20 @@ const invalid: Array<{ name: string; raw: unknown; messages: string[] }> = [
   },
   {
     name: 'cloze numbers differ between the languages',
-    raw: deck({ cards: [{ id: 'z1', type: 'cloze', source, text: t('{{c1::Docker}} uses {{c2::Go}}', '{{c1::Docker}} 用 Go 写成') }] }),
-    messages: [`${FILE}: card "z1" field "text.zh": uses cloze numbers [1], but text.en uses [1,2]: both languages need the same`],
+    raw: deck({
+      cards: [
+        { id: 'z1', type: 'cloze', source, text: t('{{c1::Docker}} uses {{c2::Go}}', '{{c1::Docker}} 用 Go 写成') },
+      ],
+    }),
+    messages: [
+      `${FILE}: card "z1" field "text.zh": uses cloze numbers [1], but text.en uses [1,2]: both languages need the same`,
+    ],
   },
   {
     name: 'cloze marker never closed',
-    raw: deck({ cards: [{ id: 'z1', type: 'cloze', source, text: t('{{c1::Docker uses Go', '{{c1::Docker}} 用 Go') }] }),
+    raw: deck({
+      cards: [{ id: 'z1', type: 'cloze', source, text: t('{{c1::Docker uses Go', '{{c1::Docker}} 用 Go') }],
+    }),
     messages: [`${FILE}: card "z1" field "text.en": has a cloze deletion that is not closed with }}`],
   },
 ];
@@ -180,7 +195,9 @@ test('duplicate deck ids across files', () => {
     { name: 'decks/a.json', text },
     { name: 'decks/b.json', text },
   ]);
-  expect(issues.map(formatDeckIssue)).toEqual(['decks/b.json: field "id": deck id "demo" is already used by decks/a.json']);
+  expect(issues.map(formatDeckIssue)).toEqual([
+    'decks/b.json: field "id": deck id "demo" is already used by decks/a.json',
+  ]);
   // The second deck is left out: nothing downstream can get two decks with one id.
   expect(decks).toHaveLength(1);
 });
@@ -195,7 +212,13 @@ test('a deck with every card type and a trait table parses', () => {
       cards: [
         { ...basic, tags: ['basics'], note: t('Still true today.', '至今仍然成立。') },
         { ...basic, id: 'r1', type: 'reverse' },
-        { id: 'z1', type: 'cloze', source, text: t('{{c1::Containers}} share the kernel', '{{c1::容器}}共享内核'), extra: t('x', '叉') },
+        {
+          id: 'z1',
+          type: 'cloze',
+          source,
+          text: t('{{c1::Containers}} share the kernel', '{{c1::容器}}共享内核'),
+          extra: t('x', '叉'),
+        },
         mcq({ explanation: t('Because.', '因为。') }),
         {
           id: 'k1',
@@ -205,7 +228,14 @@ test('a deck with every card type and a trait table parses', () => {
           categories: columns,
           items: [{ id: 'own-kernel', text: t('Own kernel', '自己的内核'), category: 'vm' }],
         },
-        { id: 't1', type: 'type-in', source, prompt: t('Limits resources?', '限制资源？'), answer: t('cgroups', 'cgroups'), accept: ['cgroup'] },
+        {
+          id: 't1',
+          type: 'type-in',
+          source,
+          prompt: t('Limits resources?', '限制资源？'),
+          answer: t('cgroups', 'cgroups'),
+          accept: ['cgroup'],
+        },
       ],
       tables: [
         {
@@ -227,5 +257,8 @@ test('a deck with every card type and a trait table parses', () => {
     }),
   );
   expect(r.ok ? [] : r.issues.map(formatDeckIssue)).toEqual([]);
-  if (r.ok) expect(new Set(r.deck.cards.map((c) => c.type))).toEqual(new Set(['basic', 'reverse', 'cloze', 'mcq', 'classify', 'type-in']));
+  if (r.ok)
+    expect(new Set(r.deck.cards.map((c) => c.type))).toEqual(
+      new Set(['basic', 'reverse', 'cloze', 'mcq', 'classify', 'type-in']),
+    );
 });

@@ -2,7 +2,8 @@
 import { findSections, headingName, parseDocHeadings, suggestSections } from '../../src/domain/doc-headings';
 
 const doc = (...lines: string[]) => lines.join('\n');
-const outline = (text: string) => parseDocHeadings(text).sections.map((s) => ({ name: s.name, level: s.level, hasFacts: s.hasFacts }));
+const outline = (text: string) =>
+  parseDocHeadings(text).sections.map((s) => ({ name: s.name, level: s.level, hasFacts: s.hasFacts }));
 
 describe('heading names', () => {
   test.each([
@@ -59,11 +60,31 @@ describe('heading tree', () => {
 });
 
 describe('duplicate names', () => {
-  const text = doc('## 虚拟化', 'x', '### Docker', 'y', '## Docker', '## 体系', '### 容器', 'z', '## 其他', '### 容器', 'w');
+  const text = doc(
+    '## 虚拟化',
+    'x',
+    '### Docker',
+    'y',
+    '## Docker',
+    '## 体系',
+    '### 容器',
+    'z',
+    '## 其他',
+    '### 容器',
+    'w',
+  );
   const o = parseDocHeadings(text);
 
   test('nested duplicates are cited as "Parent > Child"', () => {
-    expect(o.sections.map((s) => s.citation)).toEqual(['虚拟化', '虚拟化 > Docker', 'Docker', '体系', '体系 > 容器', '其他', '其他 > 容器']);
+    expect(o.sections.map((s) => s.citation)).toEqual([
+      '虚拟化',
+      '虚拟化 > Docker',
+      'Docker',
+      '体系',
+      '体系 > 容器',
+      '其他',
+      '其他 > 容器',
+    ]);
   });
 
   test('the bare name matches only a top-level duplicate; "Parent > Child" always matches', () => {
@@ -84,13 +105,24 @@ describe('duplicate names', () => {
 
   test('a near miss gets suggestions', () => {
     expect(suggestSections(o, '虚拟')).toContain('虚拟化');
-    expect(suggestSections(parseDocHeadings(doc('## Control groups', 'x')), 'Control group')).toEqual(['Control groups']);
+    expect(suggestSections(parseDocHeadings(doc('## Control groups', 'x')), 'Control group')).toEqual([
+      'Control groups',
+    ]);
   });
 });
 
 describe('preamble', () => {
   test('front matter title names the text before the first heading', () => {
-    const text = doc('---', 'title: "Docker Introduce"', 'date: 2015-12-05', '---', 'Docker is light.', '<!--more-->', '## Next', 'x');
+    const text = doc(
+      '---',
+      'title: "Docker Introduce"',
+      'date: 2015-12-05',
+      '---',
+      'Docker is light.',
+      '<!--more-->',
+      '## Next',
+      'x',
+    );
     const o = parseDocHeadings(text);
     expect(o.title).toBe('Docker Introduce');
     expect(outline(text)).toEqual([
@@ -101,7 +133,15 @@ describe('preamble', () => {
   });
 
   test('Hexo-style front matter without the opening ---', () => {
-    const text = doc('title: Docker Introduce', 'tags: Virtualization', 'banner: http://x.example/1.PNG', '---', '<!--more-->', '## What is Docker?', 'x');
+    const text = doc(
+      'title: Docker Introduce',
+      'tags: Virtualization',
+      'banner: http://x.example/1.PNG',
+      '---',
+      '<!--more-->',
+      '## What is Docker?',
+      'x',
+    );
     expect(outline(text)).toEqual([
       { name: 'Docker Introduce', level: 0, hasFacts: false },
       { name: 'What is Docker?', level: 2, hasFacts: true },
@@ -115,7 +155,10 @@ describe('preamble', () => {
 
   test('front matter is not facts; a --- rule later in a document is not front matter', () => {
     expect(outline(doc('---', 'title: T', '---', '', '# A', 'x'))[0]).toEqual({ name: 'T', level: 0, hasFacts: false });
-    expect(outline(doc('Plain text first.', 'More: yes', '---', '# A')).map((s) => s.name)).toEqual(['(preamble)', 'A']);
+    expect(outline(doc('Plain text first.', 'More: yes', '---', '# A')).map((s) => s.name)).toEqual([
+      '(preamble)',
+      'A',
+    ]);
   });
 });
 
@@ -128,9 +171,15 @@ describe('has facts', () => {
     ['images', ['![image-20220216180234888](docker.assets/image.png)', '![](../images/6/docker-system.jpeg)']],
     ['an HTML image', ['<img src="assets/x.png" style="zoom:15%;" align="left" />']],
     ['a linked image', ['[![badge](https://x.example/b.svg)](https://x.example)']],
-    ['a list of links', ['- [http://www.linux-kvm.org/](http://www.linux-kvm.org/)', '- [关于KVM的详解](http://blog.example/1)']],
+    [
+      'a list of links',
+      ['- [http://www.linux-kvm.org/](http://www.linux-kvm.org/)', '- [关于KVM的详解](http://blog.example/1)'],
+    ],
     ['bare URLs', ['- https://www.redhat.com/zh/topics/virtualization', '<https://example.com>']],
-    ['a label before links', ['Ref: [https://docs.docker.com/x/](https://docs.docker.com/x/)', '参考：', '- https://a.example']],
+    [
+      'a label before links',
+      ['Ref: [https://docs.docker.com/x/](https://docs.docker.com/x/)', '参考：', '- https://a.example'],
+    ],
     ['horizontal rules', ['---', '***', '_ _ _']],
     ['HTML comments', ['<!--more-->', '<!-- a', 'multi-line comment -->']],
     ['a link reference definition', ['[1]: https://example.com/ref']],

@@ -1,6 +1,12 @@
 // Regression: ts-fsrs counts elapsed days by UTC date; with the day shift, FSRS days follow the user's study day.
 import { fsrsDayShift } from '../../src/domain/day';
-import { DEFAULT_SCHEDULER_SETTINGS, grade, newMemory, preview, type SchedulerSettings } from '../../src/domain/scheduler';
+import {
+  DEFAULT_SCHEDULER_SETTINGS,
+  grade,
+  newMemory,
+  preview,
+  type SchedulerSettings,
+} from '../../src/domain/scheduler';
 import { formatInterval } from '../../src/domain/scheduler';
 import { editDistance, matchTypedAnswer } from '../../src/domain/answer-match';
 

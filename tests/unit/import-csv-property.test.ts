@@ -9,13 +9,37 @@ function writeCsv(rows: readonly string[][], sep: string, eol: string): string {
   return rows.map((r) => (r.length === 1 && r[0] === '' ? '""' : r.map(quote).join(sep))).join(eol);
 }
 
-const chars = fc.constantFrom('a', 'Z', '7', ' ', ',', ';', '|', '\t', '"', "'", '\n', '\r', '\r\n', '#', ':', '容', 'é', '😀', '\\');
+const chars = fc.constantFrom(
+  'a',
+  'Z',
+  '7',
+  ' ',
+  ',',
+  ';',
+  '|',
+  '\t',
+  '"',
+  "'",
+  '\n',
+  '\r',
+  '\r\n',
+  '#',
+  ':',
+  '容',
+  'é',
+  '😀',
+  '\\',
+);
 const cell = fc.string({ unit: chars, maxLength: 12 });
 
 test('random tables round-trip through CSV for each separator and line ending', async () => {
   await fc.assert(
     fc.asyncProperty(
-      fc.integer({ min: 1, max: 5 }).chain((cols) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 15 })),
+      fc
+        .integer({ min: 1, max: 5 })
+        .chain((cols) =>
+          fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 15 }),
+        ),
       fc.constantFrom(',', '\t', ';', '|'),
       fc.constantFrom('\n', '\r\n'),
       fc.boolean(),

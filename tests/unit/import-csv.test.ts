@@ -24,7 +24,14 @@ async function build(t: CsvTable, edit: Partial<CsvMapping> = {}) {
 
 test('Anki "Notes in Plain Text": #separator, #html, #guid/#notetype/#deck/#tags column honoured', async () => {
   const t = await table(fixtureText('anki-notes-plain-text.txt'), 'anki-notes-plain-text.txt');
-  expect(t.headers).toEqual({ separator: '\t', html: true, guidColumn: 1, notetypeColumn: 2, deckColumn: 3, tagsColumn: 6 });
+  expect(t.headers).toEqual({
+    separator: '\t',
+    html: true,
+    guidColumn: 1,
+    notetypeColumn: 2,
+    deckColumn: 3,
+    tagsColumn: 6,
+  });
   const preview = csvPreview(t);
   expect(preview).toMatchObject({
     separatorName: 'tab',
@@ -37,7 +44,14 @@ test('Anki "Notes in Plain Text": #separator, #html, #guid/#notetype/#deck/#tags
     mapping: { hasHeader: false, id: 0, notetype: 1, deck: 2, front: 3, back: 4, tags: 5, html: true },
   });
   // The quoted GUID (it holds "#") and the quoted field with doubled quotes and a line break come back as written.
-  expect(preview.rows[1]).toEqual(['b#Kq)3@fz', 'Basic (and reversed card)', 'Spanish::Verbs', 'comer', 'to eat; "to dine"', 'verb er-verb']);
+  expect(preview.rows[1]).toEqual([
+    'b#Kq)3@fz',
+    'Basic (and reversed card)',
+    'Spanish::Verbs',
+    'comer',
+    'to eat; "to dine"',
+    'verb er-verb',
+  ]);
   expect(preview.rows[3]?.[3]).toBe('estar:\nstates');
 
   const r = await build(t);
@@ -60,8 +74,22 @@ test('Anki "Notes in Plain Text": #separator, #html, #guid/#notetype/#deck/#tags
           tables: [],
           textFormat: 'html',
           cards: [
-            { id: `g-${hashText('Ot0!xV^Lq%')}`, type: 'basic', tags: ['verb', 'ar-verb'], source: src('Spanish::Verbs'), front: text('<b>hablar</b>'), back: text('to speak') },
-            { id: `g-${hashText('b#Kq)3@fz')}`, type: 'reverse', tags: ['verb', 'er-verb'], source: src('Spanish::Verbs'), front: text('comer'), back: text('to eat; "to dine"') },
+            {
+              id: `g-${hashText('Ot0!xV^Lq%')}`,
+              type: 'basic',
+              tags: ['verb', 'ar-verb'],
+              source: src('Spanish::Verbs'),
+              front: text('<b>hablar</b>'),
+              back: text('to speak'),
+            },
+            {
+              id: `g-${hashText('b#Kq)3@fz')}`,
+              type: 'reverse',
+              tags: ['verb', 'er-verb'],
+              source: src('Spanish::Verbs'),
+              front: text('comer'),
+              back: text('to eat; "to dine"'),
+            },
           ],
         },
       },
@@ -78,8 +106,21 @@ test('Anki "Notes in Plain Text": #separator, #html, #guid/#notetype/#deck/#tags
           tables: [],
           textFormat: 'html',
           cards: [
-            { id: `g-${hashText('D>s6]6+Y]u')}`, type: 'cloze', tags: ['grammar'], source: src('Spanish::Grammar'), text: text('{{c1::Ser}} is for lasting traits') },
-            { id: `g-${hashText('kP4&z!Qm2a')}`, type: 'basic', tags: [], source: src('Spanish::Grammar'), front: text('estar:\nstates'), back: text('temporary<br>conditions') },
+            {
+              id: `g-${hashText('D>s6]6+Y]u')}`,
+              type: 'cloze',
+              tags: ['grammar'],
+              source: src('Spanish::Grammar'),
+              text: text('{{c1::Ser}} is for lasting traits'),
+            },
+            {
+              id: `g-${hashText('kP4&z!Qm2a')}`,
+              type: 'basic',
+              tags: [],
+              source: src('Spanish::Grammar'),
+              front: text('estar:\nstates'),
+              back: text('temporary<br>conditions'),
+            },
           ],
         },
       },
@@ -100,25 +141,55 @@ test('Anki #html:false: plain text is escaped so it shows as written', async () 
 });
 
 test('#separator by name or literal character, #columns names the columns, #tags adds tags to every card', async () => {
-  const text = ['#separator:Semicolon', '#columns:Back;Front;Tags', '#tags:imported  week-1', 'answer;question;a', ''].join('\n');
+  const text = [
+    '#separator:Semicolon',
+    '#columns:Back;Front;Tags',
+    '#tags:imported  week-1',
+    'answer;question;a',
+    '',
+  ].join('\n');
   const t = await table(text);
   expect(t.separator).toBe(';');
   const m = suggestMapping(t);
   expect(m).toMatchObject({ hasHeader: false, front: 1, back: 0, tags: 2 });
   const r = await build(t);
-  expect(r.ok && r.value.drafts[0]!.deck.cards[0]).toMatchObject({ front: { en: 'question' }, back: { en: 'answer' }, tags: ['imported', 'week-1', 'a'] });
-  for (const [header, sep] of [['Comma', ','], ['tab', '\t'], ['PIPE', '|'], ['space', ' '], ['colon', ':'], ['~', '~']] as const)
+  expect(r.ok && r.value.drafts[0]!.deck.cards[0]).toMatchObject({
+    front: { en: 'question' },
+    back: { en: 'answer' },
+    tags: ['imported', 'week-1', 'a'],
+  });
+  for (const [header, sep] of [
+    ['Comma', ','],
+    ['tab', '\t'],
+    ['PIPE', '|'],
+    ['space', ' '],
+    ['colon', ':'],
+    ['~', '~'],
+  ] as const)
     expect((await table(`#separator:${header}\nq${sep}a\n`)).rows).toEqual([['q', 'a']]);
 });
 
 test('a first row that starts with # but is not a #key:value header stays a row', async () => {
   const t = await table('#1 tip,use volumes\n#2 tip,prune images\n');
-  expect([t.headers, t.rows, t.lines]).toEqual([{}, [['#1 tip', 'use volumes'], ['#2 tip', 'prune images']], [1, 2]]);
+  expect([t.headers, t.rows, t.lines]).toEqual([
+    {},
+    [
+      ['#1 tip', 'use volumes'],
+      ['#2 tip', 'prune images'],
+    ],
+    [1, 2],
+  ]);
 });
 
 test('Excel "Unicode Text" (UTF-16 TSV): header row detected, quoted line breaks kept, plain text', async () => {
   const t = await table(fixtureText('excel-unicode-text.txt'), 'excel-unicode-text.txt');
-  expect(csvPreview(t)).toMatchObject({ separatorName: 'tab', separatorSource: 'detected', rowCount: 3, columnNames: ['Front', 'Back', 'Tags'], lines: [1, 2, 3, 5] });
+  expect(csvPreview(t)).toMatchObject({
+    separatorName: 'tab',
+    separatorSource: 'detected',
+    rowCount: 3,
+    columnNames: ['Front', 'Back', 'Tags'],
+    lines: [1, 2, 3, 5],
+  });
   const r = await build(t);
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   expect(r.value.drafts[0]!.deck.cards.map((c) => (c.type === 'basic' ? [c.front.zh, c.back.en] : []))).toEqual([
@@ -141,8 +212,16 @@ test('ragged rows are refused with their row numbers', async () => {
   expect(await parseCsvText('ragged.csv', fixtureText('ragged.csv'))).toEqual({
     ok: false,
     issues: [
-      { file: 'ragged.csv', where: 'row 3', message: 'has 2 fields, but the other rows have 3 (is there a comma inside a field that is not in quotes?)' },
-      { file: 'ragged.csv', where: 'row 5', message: 'has 4 fields, but the other rows have 3 (is there a comma inside a field that is not in quotes?)' },
+      {
+        file: 'ragged.csv',
+        where: 'row 3',
+        message: 'has 2 fields, but the other rows have 3 (is there a comma inside a field that is not in quotes?)',
+      },
+      {
+        file: 'ragged.csv',
+        where: 'row 5',
+        message: 'has 4 fields, but the other rows have 3 (is there a comma inside a field that is not in quotes?)',
+      },
     ],
   });
 });
@@ -152,14 +231,26 @@ test('row numbers count the header lines and the lines inside quoted fields', as
   expect(await parseCsvText('c.csv', text)).toEqual({
     ok: false,
     // A tie: the first row's field count is the usual one. q2 starts on line 4, after the two lines of q1.
-    issues: [{ file: 'c.csv', where: 'row 4', message: 'has 3 fields, but the other rows have 2 (is there a comma inside a field that is not in quotes?)' }],
+    issues: [
+      {
+        file: 'c.csv',
+        where: 'row 4',
+        message: 'has 3 fields, but the other rows have 2 (is there a comma inside a field that is not in quotes?)',
+      },
+    ],
   });
 });
 
 test('an unclosed quote is refused, naming the row', async () => {
   expect(await parseCsvText('q.csv', 'front,back\none,1\n"two,2\nthree,3\n')).toEqual({
     ok: false,
-    issues: [{ file: 'q.csv', where: 'row 3', message: 'has a quote (") that is never closed, so the rest of the file would be one field' }],
+    issues: [
+      {
+        file: 'q.csv',
+        where: 'row 3',
+        message: 'has a quote (") that is never closed, so the rest of the file would be one field',
+      },
+    ],
   });
 });
 
@@ -167,7 +258,14 @@ test('two rows with the same front (no id column) or the same id are refused, na
   const t = await table('front,back\nsame,1\nother,2\nsame,3\n');
   expect(await build(t)).toEqual({
     ok: false,
-    issues: [{ file: 'cards.csv', where: 'row 4', field: 'front', message: 'has the same front as row 2: choose an id column, or make the fronts differ' }],
+    issues: [
+      {
+        file: 'cards.csv',
+        where: 'row 4',
+        field: 'front',
+        message: 'has the same front as row 2: choose an id column, or make the fronts differ',
+      },
+    ],
   });
   const withIds = await table('id,front,back\nk1,a,1\nk2,b,2\nk1,c,3\n');
   expect(await build(withIds)).toEqual({
@@ -185,12 +283,15 @@ test('card HTML with scripts is refused when cells are HTML, and shown as text w
         file: 'cards.csv',
         where: 'row 2',
         field: 'back',
-        message: 'contains active content (an event handler attribute (on…=)); dockdeck does not import decks with scripts, event handlers or javascript: links',
+        message:
+          'contains active content (an event handler attribute (on…=)); dockdeck does not import decks with scripts, event handlers or javascript: links',
       },
     ],
   });
   const plain = await build(t, { html: false });
-  expect(plain.ok && plain.value.drafts[0]!.deck.cards[0]).toMatchObject({ back: { en: '&lt;img src=x onerror=alert(1)&gt;' } });
+  expect(plain.ok && plain.value.drafts[0]!.deck.cards[0]).toMatchObject({
+    back: { en: '&lt;img src=x onerror=alert(1)&gt;' },
+  });
 });
 
 test('empty cells and bad mappings are refused with row, column and role', async () => {
@@ -244,7 +345,9 @@ test('tags: Anki hierarchies become slugs; tags without Latin letters get a stab
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   const id = `tag-${hashText('日本語')}`;
   expect(r.value.drafts[0]!.deck.cards[0]!.tags).toEqual(['spanish-verbs', id, 'chapter-1']);
-  expect(r.value.warnings).toEqual([`tag "日本語" is imported as "${id}" (tags are lower-case Latin letters, digits and "-")`]);
+  expect(r.value.warnings).toEqual([
+    `tag "日本語" is imported as "${id}" (tags are lower-case Latin letters, digits and "-")`,
+  ]);
 });
 
 test('a deck column makes one deck per value, with ids from the names', async () => {

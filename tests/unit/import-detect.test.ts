@@ -18,43 +18,80 @@ test('a zip is handed to the Anki reader; a SQLite collection too', () => {
 test('a spreadsheet workbook (a zip) is refused with what to do', () => {
   expect(detectImport('vocab.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2]))).toEqual({
     ok: false,
-    issues: [{ file: 'vocab.xlsx', message: 'is a spreadsheet or office document, not a deck: save it as "CSV UTF-8" or "Unicode Text" and import that' }],
+    issues: [
+      {
+        file: 'vocab.xlsx',
+        message:
+          'is a spreadsheet or office document, not a deck: save it as "CSV UTF-8" or "Unicode Text" and import that',
+      },
+    ],
   });
 });
 
 test('a binary file is refused: known formats are named, others called binary', () => {
   expect(detectImport('notes.pdf', utf8('%PDF-1.7\n…'))).toEqual({
     ok: false,
-    issues: [{ file: 'notes.pdf', message: 'is a PDF document, not a deck: dockdeck imports .json decks, .csv/.tsv/.txt text and Anki .apkg packages' }],
+    issues: [
+      {
+        file: 'notes.pdf',
+        message:
+          'is a PDF document, not a deck: dockdeck imports .json decks, .csv/.tsv/.txt text and Anki .apkg packages',
+      },
+    ],
   });
-  expect(detectImport('photo.jpg', Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]))).toMatchObject({ ok: false, issues: [{ message: expect.stringMatching(/^is a JPEG image, not a deck/) }] });
+  expect(detectImport('photo.jpg', Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]))).toMatchObject({
+    ok: false,
+    issues: [{ message: expect.stringMatching(/^is a JPEG image, not a deck/) }],
+  });
   expect(detectImport('mystery.bin', Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0]))).toEqual({
     ok: false,
-    issues: [{ file: 'mystery.bin', message: 'is a binary file, not a deck: dockdeck imports .json decks, .csv/.tsv/.txt text and Anki .apkg packages' }],
+    issues: [
+      {
+        file: 'mystery.bin',
+        message:
+          'is a binary file, not a deck: dockdeck imports .json decks, .csv/.tsv/.txt text and Anki .apkg packages',
+      },
+    ],
   });
 });
 
 test('an empty file, or one of blanks only, is refused', () => {
-  expect(detectImport('a.csv', new Uint8Array())).toEqual({ ok: false, issues: [{ file: 'a.csv', message: 'is empty' }] });
-  expect(detectImport('a.csv', utf8(' \r\n\n'))).toEqual({ ok: false, issues: [{ file: 'a.csv', message: 'is empty' }] });
+  expect(detectImport('a.csv', new Uint8Array())).toEqual({
+    ok: false,
+    issues: [{ file: 'a.csv', message: 'is empty' }],
+  });
+  expect(detectImport('a.csv', utf8(' \r\n\n'))).toEqual({
+    ok: false,
+    issues: [{ file: 'a.csv', message: 'is empty' }],
+  });
 });
 
 test('a file over the size limit is refused before it is read; a far bigger one gets its own message', () => {
   const max = IMPORT_LIMITS.maxFileBytes;
   expect(checkFileSize('big.csv', max)).toBeNull();
-  expect(checkFileSize('big.csv', max + 100 * 1024 ** 2)).toEqual({ file: 'big.csv', message: 'is 612.0 MB; files over 512 MB cannot be imported' });
+  expect(checkFileSize('big.csv', max + 100 * 1024 ** 2)).toEqual({
+    file: 'big.csv',
+    message: 'is 612.0 MB; files over 512 MB cannot be imported',
+  });
   expect(checkFileSize('huge.apkg', 5 * 1024 ** 3)).toEqual({
     file: 'huge.apkg',
-    message: 'is 5.0 GB, far more than a browser tab can hold in memory (imports are limited to 512 MB): split it into smaller files, e.g. one deck each',
+    message:
+      'is 5.0 GB, far more than a browser tab can hold in memory (imports are limited to 512 MB): split it into smaller files, e.g. one deck each',
   });
   // detectImport applies the same check to the bytes (a view that claims a huge length is not needed for that).
   const fake = { byteLength: max + 1024 ** 2 } as Uint8Array;
-  expect(detectImport('big.csv', fake)).toEqual({ ok: false, issues: [{ file: 'big.csv', message: 'is 513.0 MB; files over 512 MB cannot be imported' }] });
+  expect(detectImport('big.csv', fake)).toEqual({
+    ok: false,
+    issues: [{ file: 'big.csv', message: 'is 513.0 MB; files over 512 MB cannot be imported' }],
+  });
 });
 
 test('UTF-8 with and without BOM decodes; the BOM is not part of the text', () => {
   const withBom = detectImport('a.csv', Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('front,back\n容器,container\n')]));
-  expect(withBom).toEqual({ ok: true, detected: { kind: 'csv', file: 'a.csv', text: 'front,back\n容器,container\n', encoding: 'utf-8' } });
+  expect(withBom).toEqual({
+    ok: true,
+    detected: { kind: 'csv', file: 'a.csv', text: 'front,back\n容器,container\n', encoding: 'utf-8' },
+  });
   const plain = detectImport('a.csv', utf8('front,back\n'));
   expect(plain.ok && plain.detected.kind === 'csv' && plain.detected.text).toBe('front,back\n');
 });
@@ -74,10 +111,16 @@ test('UTF-16 LE with BOM (Excel "Unicode Text") decodes', () => {
 
 test('UTF-16 BE with BOM decodes, and UTF-16 LE without BOM is recognised by its NUL bytes', () => {
   const be = detectImport('utf16be.txt', fixture('utf16be.txt'));
-  expect(be.ok && be.detected.kind === 'csv' && [be.detected.encoding, be.detected.text]).toEqual(['utf-16be', 'Front\tBack\nKernel\t内核\n']);
+  expect(be.ok && be.detected.kind === 'csv' && [be.detected.encoding, be.detected.text]).toEqual([
+    'utf-16be',
+    'Front\tBack\nKernel\t内核\n',
+  ]);
   const le = new Uint8Array(new Uint16Array([...'a,b\nc,d\n'].map((c) => c.charCodeAt(0))).buffer);
   const r = detectImport('x.csv', le);
-  expect(r.ok && r.detected.kind === 'csv' && [r.detected.encoding, r.detected.text]).toEqual(['utf-16le', 'a,b\nc,d\n']);
+  expect(r.ok && r.detected.kind === 'csv' && [r.detected.encoding, r.detected.text]).toEqual([
+    'utf-16le',
+    'a,b\nc,d\n',
+  ]);
 });
 
 test('text that is not UTF-8 (Windows-1252 from Excel) is refused with where and what to do', () => {
@@ -87,7 +130,8 @@ test('text that is not UTF-8 (Windows-1252 from Excel) is refused with where and
       {
         file: 'windows-1252.csv',
         where: 'line 2, column 6',
-        message: 'is not valid UTF-8 text (byte 0xE9 cannot be read): save it as "CSV UTF-8" or "Unicode Text" (UTF-16) and import it again',
+        message:
+          'is not valid UTF-8 text (byte 0xE9 cannot be read): save it as "CSV UTF-8" or "Unicode Text" (UTF-16) and import it again',
       },
     ],
   });

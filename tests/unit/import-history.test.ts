@@ -1,8 +1,25 @@
 // Pins the replay of imported review history against ts-fsrs itself (FSRS.reschedule), manual entries included.
-import { FSRS, Rating, createEmptyCard, generatorParameters, type Card, type FSRSHistory, type Grade, type State } from 'ts-fsrs';
+import {
+  FSRS,
+  Rating,
+  createEmptyCard,
+  generatorParameters,
+  type Card,
+  type FSRSHistory,
+  type Grade,
+  type State,
+} from 'ts-fsrs';
 import type { ImportedReview } from '../../src/domain/import/draft';
 import { groupHistory, replayHistory } from '../../src/domain/import/history';
-import { CardState, DEFAULT_SCHEDULER_SETTINGS, grade, newMemory, type Memory, type RatingName, type SchedulerSettings } from '../../src/domain/scheduler';
+import {
+  CardState,
+  DEFAULT_SCHEDULER_SETTINGS,
+  grade,
+  newMemory,
+  type Memory,
+  type RatingName,
+  type SchedulerSettings,
+} from '../../src/domain/scheduler';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.UTC(2025, 0, 6, 9, 0);
@@ -20,7 +37,12 @@ const reference = new FSRS(
     w: settings.weights,
   }),
 );
-const GRADE: Record<RatingName, Grade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
+const GRADE: Record<RatingName, Grade> = {
+  again: Rating.Again,
+  hard: Rating.Hard,
+  good: Rating.Good,
+  easy: Rating.Easy,
+};
 
 function memory(c: Card): Memory {
   return {
@@ -37,7 +59,11 @@ function memory(c: Card): Memory {
   };
 }
 
-const review = (day: number, rating: ImportedReview['rating'], extra: Partial<ImportedReview> = {}): ImportedReview => ({
+const review = (
+  day: number,
+  rating: ImportedReview['rating'],
+  extra: Partial<ImportedReview> = {},
+): ImportedReview => ({
   cardId: 'anki/n1',
   review: T0 + day * DAY,
   rating,
@@ -48,7 +74,12 @@ const review = (day: number, rating: ImportedReview['rating'], extra: Partial<Im
 function viaTsFsrs(reviews: readonly ImportedReview[]) {
   const history: FSRSHistory[] = reviews.map((r) =>
     r.rating === 'manual'
-      ? { rating: Rating.Manual, review: new Date(r.review), state: r.manual!.state as State, due: new Date(r.manual!.due ?? r.review) }
+      ? {
+          rating: Rating.Manual,
+          review: new Date(r.review),
+          state: r.manual!.state as State,
+          due: new Date(r.manual!.due ?? r.review),
+        }
       : { rating: GRADE[r.rating], review: new Date(r.review) },
   );
   const first = createEmptyCard(new Date(reviews[0]!.review));
@@ -56,7 +87,15 @@ function viaTsFsrs(reviews: readonly ImportedReview[]) {
 }
 
 test('a card answered for months in Anki ends with the memory ts-fsrs computes, and one record per answer', () => {
-  const reviews = [review(0, 'good'), review(0.01, 'good'), review(3, 'good'), review(12, 'hard'), review(40, 'again'), review(40.01, 'good'), review(48, 'easy')];
+  const reviews = [
+    review(0, 'good'),
+    review(0.01, 'good'),
+    review(3, 'good'),
+    review(12, 'hard'),
+    review(40, 'again'),
+    review(40.01, 'good'),
+    review(48, 'easy'),
+  ];
   const ours = replayHistory('anki/n1', reviews, NOW, settings)!;
   const theirs = viaTsFsrs(reviews);
   expect(ours.memory).toEqual(memory(theirs.at(-1)!.card));
@@ -75,14 +114,23 @@ test('a card answered for months in Anki ends with the memory ts-fsrs computes, 
 });
 
 test('manual entries are applied as ts-fsrs applies them: a reset starts over, a set due date moves the card', () => {
-  const reset = [review(0, 'good'), review(5, 'good'), review(20, 'manual', { manual: { state: CardState.New } }), review(21, 'good')];
+  const reset = [
+    review(0, 'good'),
+    review(5, 'good'),
+    review(20, 'manual', { manual: { state: CardState.New } }),
+    review(21, 'good'),
+  ];
   const ours = replayHistory('anki/n1', reset, NOW, settings)!;
   expect(ours.memory).toEqual(memory(viaTsFsrs(reset).at(-1)!.card));
   expect(ours.memory.reps).toBe(1);
   expect(ours.records).toHaveLength(3);
 
   const due = T0 + 90 * DAY;
-  const moved = [review(0, 'good'), review(5, 'good'), review(20, 'manual', { manual: { state: CardState.Review, due } })];
+  const moved = [
+    review(0, 'good'),
+    review(5, 'good'),
+    review(20, 'manual', { manual: { state: CardState.Review, due } }),
+  ];
   const m = replayHistory('anki/n1', moved, NOW, settings)!;
   expect(m.memory).toEqual(memory(viaTsFsrs(moved).at(-1)!.card));
   expect(m.memory.due).toBe(due);
@@ -92,10 +140,14 @@ test('manual entries are applied as ts-fsrs applies them: a reset starts over, a
 test('manual entries without what they did are skipped, as ts-fsrs skips manual entries by default', () => {
   const reviews = [review(0, 'good'), review(2, 'manual'), review(4, 'good')];
   const ours = replayHistory('anki/n1', reviews, NOW, settings)!;
-  const theirs = reference.reschedule(createEmptyCard(new Date(T0)), [
-    { rating: Rating.Good, review: new Date(T0) },
-    { rating: Rating.Good, review: new Date(T0 + 4 * DAY) },
-  ], { first_card: createEmptyCard(new Date(T0)), now: new Date(NOW) });
+  const theirs = reference.reschedule(
+    createEmptyCard(new Date(T0)),
+    [
+      { rating: Rating.Good, review: new Date(T0) },
+      { rating: Rating.Good, review: new Date(T0 + 4 * DAY) },
+    ],
+    { first_card: createEmptyCard(new Date(T0)), now: new Date(NOW) },
+  );
   expect(ours.memory).toEqual(memory(theirs.collections.at(-1)!.card));
 });
 

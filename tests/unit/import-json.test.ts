@@ -7,9 +7,22 @@ const t = (en: string, zh = en) => ({ en, zh });
 const source = { doc: 'notes.txt', section: 'Intro' };
 
 function deck(cards: unknown[], extra: Partial<DeckInput> = {}): string {
-  return JSON.stringify({ format: 'dockdeck/deck@1', id: 'mine', title: t('Mine', '我的'), sources: [{ doc: 'notes.txt' }], cards, ...extra });
+  return JSON.stringify({
+    format: 'dockdeck/deck@1',
+    id: 'mine',
+    title: t('Mine', '我的'),
+    sources: [{ doc: 'notes.txt' }],
+    cards,
+    ...extra,
+  });
 }
-const basic = (id: string, front = `Q ${id}`, back = `A ${id}`) => ({ id, type: 'basic', front: t(front), back: t(back), source });
+const basic = (id: string, front = `Q ${id}`, back = `A ${id}`) => ({
+  id,
+  type: 'basic',
+  front: t(front),
+  back: t(back),
+  source,
+});
 
 test('a good deck becomes one draft, with defaults filled in', () => {
   const r = parseDockdeckJson('mine.json', deck([basic('c1')]));
@@ -37,7 +50,13 @@ test('a good deck becomes one draft, with defaults filled in', () => {
 test('not JSON: the parser error with line and column', () => {
   expect(parseDockdeckJson('mine.json', '{\n  "format": "dockdeck/deck@1",\n  "id": "x",,\n}')).toEqual({
     ok: false,
-    issues: [{ file: 'mine.json', where: 'line 3, column 13', message: 'is not valid JSON: Expected double-quoted property name' }],
+    issues: [
+      {
+        file: 'mine.json',
+        where: 'line 3, column 13',
+        message: 'is not valid JSON: Expected double-quoted property name',
+      },
+    ],
   });
   expect(parseDockdeckJson('mine.json', 'hello')).toEqual({
     ok: false,
@@ -48,18 +67,35 @@ test('not JSON: the parser error with line and column', () => {
 test('JSON that is not a deck at all is named as such', () => {
   expect(parseDockdeckJson('package.json', '{"name":"x","version":"1.0.0"}')).toEqual({
     ok: false,
-    issues: [{ file: 'package.json', field: 'format', message: 'is JSON, but not a dockdeck deck (no "format": "dockdeck/deck@1" and no "cards")' }],
+    issues: [
+      {
+        file: 'package.json',
+        field: 'format',
+        message: 'is JSON, but not a dockdeck deck (no "format": "dockdeck/deck@1" and no "cards")',
+      },
+    ],
   });
   expect(parseDockdeckJson('list.json', '[1,2]')).toEqual({
     ok: false,
-    issues: [{ file: 'list.json', message: 'is JSON, but not a dockdeck deck: it must be one object with "format": "dockdeck/deck@1"' }],
+    issues: [
+      {
+        file: 'list.json',
+        message: 'is JSON, but not a dockdeck deck: it must be one object with "format": "dockdeck/deck@1"',
+      },
+    ],
   });
 });
 
 test('wrong shape: every Zod path, naming the card and field', () => {
   const r = parseDockdeckJson(
     'mine.json',
-    deck([{ ...basic('c1'), fornt: t('typo') }, { id: 'c2', type: 'basic', front: t(''), back: { en: 'only en' }, source }], { id: 'Not A Slug' }),
+    deck(
+      [
+        { ...basic('c1'), fornt: t('typo') },
+        { id: 'c2', type: 'basic', front: t(''), back: { en: 'only en' }, source },
+      ],
+      { id: 'Not A Slug' },
+    ),
   );
   expect(r).toEqual({
     ok: false,
@@ -68,7 +104,12 @@ test('wrong shape: every Zod path, naming the card and field', () => {
       { file: 'mine.json', where: 'card "c1"', message: 'Unrecognized key: "fornt"' },
       { file: 'mine.json', where: 'card "c2"', field: 'front.en', message: 'must not be empty' },
       { file: 'mine.json', where: 'card "c2"', field: 'front.zh', message: 'must not be empty' },
-      { file: 'mine.json', where: 'card "c2"', field: 'back.zh', message: 'Invalid input: expected string, received undefined' },
+      {
+        file: 'mine.json',
+        where: 'card "c2"',
+        field: 'back.zh',
+        message: 'Invalid input: expected string, received undefined',
+      },
     ],
   });
 });
@@ -79,8 +120,18 @@ test('wrong shape with many errors: the first 20 are listed, then "and N more"',
   expect(r.ok).toBe(false);
   if (r.ok) return;
   expect(r.issues).toHaveLength(21);
-  expect(r.issues[0]).toEqual({ file: 'mine.json', where: 'card "c0"', field: 'front.en', message: 'must not be empty' });
-  expect(r.issues[19]).toEqual({ file: 'mine.json', where: 'card "c9"', field: 'front.zh', message: 'must not be empty' });
+  expect(r.issues[0]).toEqual({
+    file: 'mine.json',
+    where: 'card "c0"',
+    field: 'front.en',
+    message: 'must not be empty',
+  });
+  expect(r.issues[19]).toEqual({
+    file: 'mine.json',
+    where: 'card "c9"',
+    field: 'front.zh',
+    message: 'must not be empty',
+  });
   expect(r.issues[20]).toEqual({ file: 'mine.json', message: 'and 30 more problems' });
 });
 
@@ -102,7 +153,14 @@ test('an mcq with no correct answer (answer out of range) is refused', () => {
   const mcq = { id: 'm1', type: 'mcq', question: t('Which?'), choices: [t('a'), t('b')], answer: 2, source };
   expect(parseDockdeckJson('mine.json', deck([mcq]))).toEqual({
     ok: false,
-    issues: [{ file: 'mine.json', where: 'card "m1"', field: 'answer', message: 'is 2, but there are only 2 choices (0-based index)' }],
+    issues: [
+      {
+        file: 'mine.json',
+        where: 'card "m1"',
+        field: 'answer',
+        message: 'is 2, but there are only 2 choices (0-based index)',
+      },
+    ],
   });
 });
 
@@ -120,11 +178,36 @@ test('card HTML with scripts is refused, naming card and field', () => {
   expect(r).toEqual({
     ok: false,
     issues: [
-      { file: 'evil.json', where: 'card "s1"', field: 'front.en', message: `contains active content (a <script> element); ${why}` },
-      { file: 'evil.json', where: 'card "s1"', field: 'front.zh', message: `contains active content (a <script> element); ${why}` },
-      { file: 'evil.json', where: 'card "s2"', field: 'back.en', message: `contains active content (an event handler attribute (on…=)); ${why}` },
-      { file: 'evil.json', where: 'card "s2"', field: 'back.zh', message: `contains active content (an event handler attribute (on…=)); ${why}` },
-      { file: 'evil.json', where: 'card "s3"', field: 'note.zh', message: `contains active content (a javascript: link); ${why}` },
+      {
+        file: 'evil.json',
+        where: 'card "s1"',
+        field: 'front.en',
+        message: `contains active content (a <script> element); ${why}`,
+      },
+      {
+        file: 'evil.json',
+        where: 'card "s1"',
+        field: 'front.zh',
+        message: `contains active content (a <script> element); ${why}`,
+      },
+      {
+        file: 'evil.json',
+        where: 'card "s2"',
+        field: 'back.en',
+        message: `contains active content (an event handler attribute (on…=)); ${why}`,
+      },
+      {
+        file: 'evil.json',
+        where: 'card "s2"',
+        field: 'back.zh',
+        message: `contains active content (an event handler attribute (on…=)); ${why}`,
+      },
+      {
+        file: 'evil.json',
+        where: 'card "s3"',
+        field: 'note.zh',
+        message: `contains active content (a javascript: link); ${why}`,
+      },
     ],
   });
 });

@@ -19,7 +19,9 @@ const settings = DEFAULT_SCHEDULER_SETTINGS;
 const t = (en: string, zh = en) => ({ en, zh });
 const source = { doc: 'notes.txt', section: 'Intro' };
 
-function deckJson(edit: (d: Record<string, unknown> & { cards: Record<string, unknown>[] }) => void = () => {}): string {
+function deckJson(
+  edit: (d: Record<string, unknown> & { cards: Record<string, unknown>[] }) => void = () => {},
+): string {
   const d = {
     format: 'dockdeck/deck@1',
     id: 'mine',
@@ -31,16 +33,38 @@ function deckJson(edit: (d: Record<string, unknown> & { cards: Record<string, un
       {
         id: 'vs',
         title: t('Container or VM', '容器还是虚拟机'),
-        columns: [{ id: 'ct', label: t('Container', '容器') }, { id: 'vm', label: t('VM', '虚拟机') }],
-        rows: [{ id: 'boot', trait: t('Start-up', '启动'), cells: { ct: t('seconds', '秒级'), vm: t('minutes', '分钟级') }, source }],
+        columns: [
+          { id: 'ct', label: t('Container', '容器') },
+          { id: 'vm', label: t('VM', '虚拟机') },
+        ],
+        rows: [
+          {
+            id: 'boot',
+            trait: t('Start-up', '启动'),
+            cells: { ct: t('seconds', '秒级'), vm: t('minutes', '分钟级') },
+            source,
+          },
+        ],
       },
     ],
     cards: [
       { id: 'c1', type: 'basic', front: t('Q1', '问1'), back: t('A1', '答1'), source, tags: ['basics'] },
       { id: 'c2', type: 'reverse', front: t('KVM'), back: t('A hypervisor', '一种虚拟机管理程序'), source },
-      { id: 'c3', type: 'cloze', text: t('{{c1::cgroups}} limit {{c2::resources}}', '{{c1::cgroups}} 限制{{c2::资源}}'), source },
+      {
+        id: 'c3',
+        type: 'cloze',
+        text: t('{{c1::cgroups}} limit {{c2::resources}}', '{{c1::cgroups}} 限制{{c2::资源}}'),
+        source,
+      },
       { id: 'c4', type: 'mcq', question: t('Which?', '哪个？'), choices: [t('a'), t('b')], answer: 1, source },
-      { id: 'c5', type: 'type-in', prompt: t('Kernel feature?', '内核特性？'), answer: t('namespaces'), accept: ['ns'], source },
+      {
+        id: 'c5',
+        type: 'type-in',
+        prompt: t('Kernel feature?', '内核特性？'),
+        answer: t('namespaces'),
+        accept: ['ns'],
+        source,
+      },
     ],
   };
   edit(d);
@@ -79,7 +103,13 @@ test('round trip: a dockdeck JSON deck imported reads back equal to the input de
   ]);
   const row = await db.decks.get('mine');
   expect(row).toMatchObject({ origin: 'json', builtin: false, createdAt: T, updatedAt: T });
-  expect({ title: row!.title, description: row!.description, tags: row!.tags, sources: row!.sources, tables: row!.tables }).toEqual({
+  expect({
+    title: row!.title,
+    description: row!.description,
+    tags: row!.tags,
+    sources: row!.sources,
+    tables: row!.tables,
+  }).toEqual({
     title: deck.title,
     description: deck.description,
     tags: deck.tags,
@@ -89,7 +119,14 @@ test('round trip: a dockdeck JSON deck imported reads back equal to the input de
   // Every study card the deck makes is stored as the deck file says, and starts new.
   const stored = await db.cards.where('deckId').equals('mine').sortBy('position');
   const strip = ({ id, deckId, noteId, tags, source: s, content, position, note }: (typeof stored)[number]) => ({
-    id, deckId, noteId, tags, source: s, content, position, ...(note ? { note } : {}),
+    id,
+    deckId,
+    noteId,
+    tags,
+    source: s,
+    content,
+    position,
+    ...(note ? { note } : {}),
   });
   expect(stored.map(strip)).toEqual(expandDeck(deck));
   for (const c of stored) expect(memoryOf(c)).toEqual(newMemory(new Date(T)));
@@ -104,7 +141,19 @@ test('re-import updates in place: "0 new, 1 changed, 0 removed", text changed, F
   const preview = await previewDrafts(db, edited, { includeScheduling: false });
   expect(preview.issues).toEqual([]);
   expect(preview.decks).toEqual([
-    { deckId: 'mine', title: t('Mine', '我的'), format: 'json', exists: true, storedOrigin: 'json', added: 0, changed: 1, removed: 0, unchanged: 9, media: 0, reviews: 0 },
+    {
+      deckId: 'mine',
+      title: t('Mine', '我的'),
+      format: 'json',
+      exists: true,
+      storedOrigin: 'json',
+      added: 0,
+      changed: 1,
+      removed: 0,
+      unchanged: 9,
+      media: 0,
+      reviews: 0,
+    },
   ]);
 
   expect(await importDrafts(db, edited, { now: T + DAY, includeScheduling: false })).toEqual([
@@ -132,7 +181,14 @@ test('CSV re-import without an id column: an edited back updates the card in pla
   const answered = memoryOf((await db.cards.get(id))!);
 
   const edited = await csvDrafts('front,back\n容器,container\n镜像,container image\n');
-  expect((await previewDrafts(db, edited, { includeScheduling: false })).decks[0]).toMatchObject({ deckId: 'vocab', exists: true, storedOrigin: 'csv', added: 0, changed: 1, removed: 0 });
+  expect((await previewDrafts(db, edited, { includeScheduling: false })).decks[0]).toMatchObject({
+    deckId: 'vocab',
+    exists: true,
+    storedOrigin: 'csv',
+    added: 0,
+    changed: 1,
+    removed: 0,
+  });
   await importDrafts(db, edited, { now: T + DAY, includeScheduling: false });
   const after = (await db.cards.get(id))!;
   expect(after.content).toEqual({ kind: 'basic', front: t('镜像'), back: t('container image') });
@@ -143,12 +199,19 @@ test('CSV re-import without an id column: an edited back updates the card in pla
 test('re-importing the same file writes nothing; a card gone from the file is removed, its logs stay', async () => {
   await importDrafts(db, drafts(deckJson()), { now: T, includeScheduling: false });
   const before = await snapshot();
-  expect((await importDrafts(db, drafts(deckJson()), { now: T + DAY, includeScheduling: false }))[0]).toMatchObject({ skipped: true, added: 0 });
+  expect((await importDrafts(db, drafts(deckJson()), { now: T + DAY, includeScheduling: false }))[0]).toMatchObject({
+    skipped: true,
+    added: 0,
+  });
   expect(await snapshot()).toEqual(before);
 
   await answerCard(db, 'mine/c4', 'again', new Date(T + 1000), { durationMs: 1, settings });
   const without = drafts(deckJson((d) => d.cards.splice(3, 1)));
-  expect((await previewDrafts(db, without, { includeScheduling: false })).decks[0]).toMatchObject({ added: 0, changed: 0, removed: 1 });
+  expect((await previewDrafts(db, without, { includeScheduling: false })).decks[0]).toMatchObject({
+    added: 0,
+    changed: 0,
+    removed: 1,
+  });
   await importDrafts(db, without, { now: T + DAY, includeScheduling: false });
   expect(await db.cards.get('mine/c4')).toBeUndefined();
   expect(await db.reviewLogs.where('cardId').equals('mine/c4').count()).toBe(1);
@@ -159,19 +222,28 @@ test('a failure halfway through the write leaves the database as it was (one tra
   await answerCard(db, 'mine/c1', 'good', new Date(T + 60_000), { durationMs: 3000, settings });
   const before = await snapshot();
 
-  const second = drafts(deckJson((d) => (d.id = 'second')), 'second.json')[0]!;
+  const second = drafts(
+    deckJson((d) => (d.id = 'second')),
+    'second.json',
+  )[0]!;
   const edited = drafts(deckJson((d) => ((d.cards[0] as { back: unknown }).back = t('edited'))))[0]!;
-  const withMedia: DeckDraft = { ...second, media: [{ name: 'a.png', type: 'image/png', data: Uint8Array.from([1, 2, 3]) }] };
+  const withMedia: DeckDraft = {
+    ...second,
+    media: [{ name: 'a.png', type: 'image/png', data: Uint8Array.from([1, 2, 3]) }],
+  };
   // The media write of the second deck fails, after the first deck's cards and the second deck's cards were written.
   const original = db.media.bulkPut.bind(db.media);
   let calls = 0;
   vi.spyOn(db.media, 'bulkPut').mockImplementation((...args: Parameters<typeof original>) => {
     calls++;
     const rows = args[0] as readonly { name: string }[];
-    if (rows.some((r) => r.name === 'a.png')) return Promise.reject(new Error('disk full')) as ReturnType<typeof original>;
+    if (rows.some((r) => r.name === 'a.png'))
+      return Promise.reject(new Error('disk full')) as ReturnType<typeof original>;
     return original(...args);
   });
-  await expect(importDrafts(db, [edited, withMedia], { now: T + DAY, includeScheduling: false })).rejects.toThrow('disk full');
+  await expect(importDrafts(db, [edited, withMedia], { now: T + DAY, includeScheduling: false })).rejects.toThrow(
+    'disk full',
+  );
   expect(calls).toBeGreaterThanOrEqual(1);
   expect(await snapshot()).toEqual(before);
 });
@@ -182,13 +254,20 @@ test('a deck with a built-in deck id is refused, and nothing is written', async 
   const before = await snapshot();
   const clash = drafts(deckJson((d) => (d.id = 'docker-basics')));
   const other = drafts(deckJson((d) => (d.id = 'fine')))[0]!;
-  const message = 'is the id of a built-in deck; importing it would replace the built-in cards. Give the deck another id';
+  const message =
+    'is the id of a built-in deck; importing it would replace the built-in cards. Give the deck another id';
   expect((await previewDrafts(db, clash, { includeScheduling: false, file: 'mine.json' })).issues).toEqual([
     { file: 'mine.json', where: 'deck "docker-basics"', field: 'id', message },
   ]);
-  const error = await importDrafts(db, [other, ...clash], { now: T, includeScheduling: false, file: 'mine.json' }).catch((e: unknown) => e);
+  const error = await importDrafts(db, [other, ...clash], {
+    now: T,
+    includeScheduling: false,
+    file: 'mine.json',
+  }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ImportError);
-  expect((error as ImportError).issues).toEqual([{ file: 'mine.json', where: 'deck "docker-basics"', field: 'id', message }]);
+  expect((error as ImportError).issues).toEqual([
+    { file: 'mine.json', where: 'deck "docker-basics"', field: 'id', message },
+  ]);
   expect(await snapshot()).toEqual(before);
 });
 
@@ -201,8 +280,19 @@ test('two drafts with the same deck id are refused before anything is written', 
 });
 
 describe('imported history (includeScheduling)', () => {
-  const review = (cardId: string, day: number, rating: ImportedReview['rating']): ImportedReview => ({ cardId, review: T - 60 * DAY + day * DAY, rating, durationMs: 5000 });
-  const history = [review('mine/c1', 0, 'good'), review('mine/c1', 0.01, 'good'), review('mine/c1', 3, 'good'), review('mine/c1', 20, 'good'), review('mine/c2:reverse', 1, 'again')];
+  const review = (cardId: string, day: number, rating: ImportedReview['rating']): ImportedReview => ({
+    cardId,
+    review: T - 60 * DAY + day * DAY,
+    rating,
+    durationMs: 5000,
+  });
+  const history = [
+    review('mine/c1', 0, 'good'),
+    review('mine/c1', 0.01, 'good'),
+    review('mine/c1', 3, 'good'),
+    review('mine/c1', 20, 'good'),
+    review('mine/c2:reverse', 1, 'again'),
+  ];
   const withHistory = () => drafts(deckJson()).map((d) => ({ ...d, history }));
 
   test('a card well known elsewhere is not new: its memory is the replayed history, and its answers are logged', async () => {
@@ -234,9 +324,20 @@ describe('imported history (includeScheduling)', () => {
     await importDrafts(db, drafts(deckJson()), { now: T, includeScheduling: false });
     const own = await answerCard(db, 'mine/c1', 'hard', new Date(T + 1000), { durationMs: 1, settings });
     const mine = memoryOf((await db.cards.get('mine/c1'))!);
-    const edited = drafts(deckJson((d) => ((d.cards[0] as { back: unknown }).back = t('new back')))).map((d) => ({ ...d, history }));
-    expect((await previewDrafts(db, edited, { includeScheduling: true })).decks[0]).toMatchObject({ added: 0, changed: 1, reviews: 0 });
-    expect((await importDrafts(db, edited, { now: T + DAY, includeScheduling: true }))[0]).toMatchObject({ changed: 1, scheduled: 0, reviews: 0 });
+    const edited = drafts(deckJson((d) => ((d.cards[0] as { back: unknown }).back = t('new back')))).map((d) => ({
+      ...d,
+      history,
+    }));
+    expect((await previewDrafts(db, edited, { includeScheduling: true })).decks[0]).toMatchObject({
+      added: 0,
+      changed: 1,
+      reviews: 0,
+    });
+    expect((await importDrafts(db, edited, { now: T + DAY, includeScheduling: true }))[0]).toMatchObject({
+      changed: 1,
+      scheduled: 0,
+      reviews: 0,
+    });
     expect(memoryOf((await db.cards.get('mine/c1'))!)).toEqual(mine);
     expect(await db.reviewLogs.toArray()).toEqual([own]);
   });
@@ -245,9 +346,17 @@ describe('imported history (includeScheduling)', () => {
 test('media rows are written with the deck, as blobs keyed by deck and name', async () => {
   const [d] = drafts(deckJson());
   const data = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 1, 2]);
-  await importDrafts(db, [{ ...d!, format: 'anki', media: [{ name: 'pic.png', type: 'image/png', data }] }], { now: T, includeScheduling: false });
+  await importDrafts(db, [{ ...d!, format: 'anki', media: [{ name: 'pic.png', type: 'image/png', data }] }], {
+    now: T,
+    includeScheduling: false,
+  });
   const row = (await db.media.get(['mine', 'pic.png']))!;
-  expect({ deckId: row.deckId, name: row.name, type: row.type, size: row.size }).toEqual({ deckId: 'mine', name: 'pic.png', type: 'image/png', size: 6 });
+  expect({ deckId: row.deckId, name: row.name, type: row.type, size: row.size }).toEqual({
+    deckId: 'mine',
+    name: 'pic.png',
+    type: 'image/png',
+    size: 6,
+  });
   expect(new Uint8Array(await row.data.arrayBuffer())).toEqual(data);
   expect((await db.decks.get('mine'))!.origin).toBe('anki');
 });

@@ -13,7 +13,13 @@ const buffer = (bytes: Uint8Array | string): ArrayBuffer => {
   return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 };
 const NOW = Date.UTC(2026, 2, 2, 10);
-const open = (fileName: string, bytes: Uint8Array | string): ImportRequest => ({ type: 'open', fileName, bytes: buffer(bytes), includeScheduling: false, now: NOW });
+const open = (fileName: string, bytes: Uint8Array | string): ImportRequest => ({
+  type: 'open',
+  fileName,
+  bytes: buffer(bytes),
+  includeScheduling: false,
+  now: NOW,
+});
 
 function session(deps: Parameters<typeof createImportSession>[1] = {}) {
   const posted: ImportResponse[] = [];
@@ -28,7 +34,15 @@ const deckJson = JSON.stringify({
   id: 'mine',
   title: { en: 'Mine', zh: '我的' },
   sources: [{ doc: 'n.txt' }],
-  cards: [{ id: 'c1', type: 'basic', front: { en: 'Q', zh: '问' }, back: { en: 'A', zh: '答' }, source: { doc: 'n.txt', section: 'S' } }],
+  cards: [
+    {
+      id: 'c1',
+      type: 'basic',
+      front: { en: 'Q', zh: '问' },
+      back: { en: 'A', zh: '答' },
+      source: { doc: 'n.txt', section: 'S' },
+    },
+  ],
 });
 
 test('CSV: open → progress → preview with a suggested mapping; map (edited) → drafts', async () => {
@@ -44,7 +58,9 @@ test('CSV: open → progress → preview with a suggested mapping; map (edited) 
   const result = last();
   if (result?.type !== 'drafts') throw new Error(JSON.stringify(result));
   expect(result.warnings).toEqual([]);
-  expect(result.drafts.map((d) => [d.deck.id, d.deck.title.en, d.deck.cards.length, d.format])).toEqual([['docker-words', 'Docker words', 3, 'csv']]);
+  expect(result.drafts.map((d) => [d.deck.id, d.deck.title.en, d.deck.cards.length, d.format])).toEqual([
+    ['docker-words', 'Docker words', 3, 'csv'],
+  ]);
 });
 
 test('CSV: another separator re-reads the file', async () => {
@@ -52,7 +68,17 @@ test('CSV: another separator re-reads the file', async () => {
   await s.handle(open('a.csv', 'front;back,x\nq;a,y\n'));
   expect(last()).toMatchObject({ type: 'csv-preview', preview: { separator: ',', columnCount: 2 } });
   await s.handle({ type: 'separator', separator: ';' });
-  expect(last()).toMatchObject({ type: 'csv-preview', preview: { separator: ';', separatorSource: 'chosen', rows: [['front', 'back,x'], ['q', 'a,y']] } });
+  expect(last()).toMatchObject({
+    type: 'csv-preview',
+    preview: {
+      separator: ';',
+      separatorSource: 'chosen',
+      rows: [
+        ['front', 'back,x'],
+        ['q', 'a,y'],
+      ],
+    },
+  });
 });
 
 test('JSON: open → drafts', async () => {
@@ -66,13 +92,22 @@ test('Anki: without the .apkg reader in the build the user is told; with it, its
   const zip = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0]);
   const none = session();
   await none.s.handle(open('deck.apkg', zip));
-  expect(none.last()).toEqual({ type: 'failed', issues: [{ file: 'deck.apkg', message: 'is an Anki package, but Anki import is not available in this version' }] });
+  expect(none.last()).toEqual({
+    type: 'failed',
+    issues: [{ file: 'deck.apkg', message: 'is an Anki package, but Anki import is not available in this version' }],
+  });
 
   const draft = { deck: { id: 'anki-x' }, format: 'anki', media: [], history: [] } as unknown as DeckDraft;
   const sql = {} as SqlJsStatic;
   const reader: AnkiReaderModule = {
     async readAnkiPackage(bytes, opts) {
-      expect([bytes.byteLength, opts.fileName, opts.includeScheduling, opts.sql, opts.now]).toEqual([6, 'deck.apkg', true, sql, new Date(NOW)]);
+      expect([bytes.byteLength, opts.fileName, opts.includeScheduling, opts.sql, opts.now]).toEqual([
+        6,
+        'deck.apkg',
+        true,
+        sql,
+        new Date(NOW),
+      ]);
       opts.onProgress?.(1, 2, 'notes');
       return { drafts: [draft], warnings: ['2 notes of an unknown type were left out'] };
     },
@@ -80,7 +115,11 @@ test('Anki: without the .apkg reader in the build the user is told; with it, its
   const some = session({ loadAnkiReader: () => Promise.resolve(reader), loadSql: () => Promise.resolve(sql) });
   await some.s.handle({ ...open('deck.apkg', zip), includeScheduling: true } as ImportRequest);
   expect(some.posted).toContainEqual({ type: 'progress', phase: 'notes', done: 1, total: 2 });
-  expect(some.last()).toEqual({ type: 'drafts', drafts: [draft], warnings: ['2 notes of an unknown type were left out'] });
+  expect(some.last()).toEqual({
+    type: 'drafts',
+    drafts: [draft],
+    warnings: ['2 notes of an unknown type were left out'],
+  });
 });
 
 test('cancel during an Anki read sets the reader\'s signal; its AbortError becomes "cancelled"', async () => {
@@ -93,7 +132,10 @@ test('cancel during an Anki read sets the reader\'s signal; its AbortError becom
       return { drafts: [], warnings: [] };
     },
   };
-  const { s, posted, kinds } = session({ loadAnkiReader: () => Promise.resolve(reader), loadSql: () => Promise.resolve({} as SqlJsStatic) });
+  const { s, posted, kinds } = session({
+    loadAnkiReader: () => Promise.resolve(reader),
+    loadSql: () => Promise.resolve({} as SqlJsStatic),
+  });
   const running = s.handle(open('deck.apkg', Uint8Array.from([0x50, 0x4b, 0x03, 0x04])));
   await vi.waitFor(() => expect(posted).toContainEqual({ type: 'progress', phase: 'unpack', done: 0, total: 1 }));
   await s.handle({ type: 'cancel' });
@@ -120,7 +162,21 @@ test('cancel during a parse stops it at the next progress point: "cancelled", no
   release();
   await running;
   expect(kinds().filter((k) => k !== 'progress')).toEqual(['cancelled']);
-  await s.handle({ type: 'map', mapping: { hasHeader: true, front: 0, back: 1, tags: null, deck: null, notetype: null, id: null, html: false, cardType: 'basic', deckName: 'x' } });
+  await s.handle({
+    type: 'map',
+    mapping: {
+      hasHeader: true,
+      front: 0,
+      back: 1,
+      tags: null,
+      deck: null,
+      notetype: null,
+      id: null,
+      html: false,
+      cardType: 'basic',
+      deckName: 'x',
+    },
+  });
   expect(posted.at(-1)).toEqual({ type: 'failed', issues: [{ file: 'import', message: 'no CSV file is open' }] });
 });
 
@@ -139,27 +195,93 @@ describe('each bad input is refused with a clear message, and the database does 
 
   const why = 'dockdeck does not import decks with scripts, event handlers or javascript: links';
   const deck = (cards: object[]) =>
-    JSON.stringify({ format: 'dockdeck/deck@1', id: 'x', title: { en: 'X', zh: 'X' }, sources: [{ doc: 'n.txt' }], cards });
-  const card = (id: string, back = 'A') => ({ id, type: 'basic', front: { en: 'Q', zh: 'Q' }, back: { en: back, zh: 'A' }, source: { doc: 'n.txt', section: 'S' } });
+    JSON.stringify({
+      format: 'dockdeck/deck@1',
+      id: 'x',
+      title: { en: 'X', zh: 'X' },
+      sources: [{ doc: 'n.txt' }],
+      cards,
+    });
+  const card = (id: string, back = 'A') => ({
+    id,
+    type: 'basic',
+    front: { en: 'Q', zh: 'Q' },
+    back: { en: back, zh: 'A' },
+    source: { doc: 'n.txt', section: 'S' },
+  });
   const cases: Array<[string, string, Uint8Array | string, object[]]> = [
-    ['not JSON', 'deck.json', '{"format": "dockdeck/deck@1",', [{ file: 'deck.json', where: 'line 1, column 30', message: 'is not valid JSON: Expected double-quoted property name' }]],
-    ['JSON of the wrong shape', 'deck.json', '{"format":"dockdeck/deck@1","id":"x","title":{"en":"X"},"cards":[]}', [
-      { file: 'deck.json', field: 'title.zh', message: 'Invalid input: expected string, received undefined' },
-    ]],
-    ['a deck of 0 cards', 'deck.json', deck([]), [{ file: 'deck.json', field: 'cards', message: 'the deck has no cards: there is nothing to import' }]],
-    ['duplicate ids inside one file', 'deck.json', deck([card('c1'), card('c1', 'B')]), [
-      { file: 'deck.json', where: 'card "c1"', field: 'id', message: 'duplicate card id' },
-    ]],
-    ['card HTML with scripts', 'deck.json', deck([card('c1', 'A<script>x()</script>')]), [
-      { file: 'deck.json', where: 'card "c1"', field: 'back.en', message: `contains active content (a <script> element); ${why}` },
-    ]],
-    ['a CSV with ragged rows', 'ragged.csv', fixture('ragged.csv'), [
-      { file: 'ragged.csv', where: 'row 3', message: 'has 2 fields, but the other rows have 3 (is there a comma inside a field that is not in quotes?)' },
-      { file: 'ragged.csv', where: 'row 5', message: 'has 4 fields, but the other rows have 3 (is there a comma inside a field that is not in quotes?)' },
-    ]],
-    ['a binary file', 'image.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), [
-      { file: 'image.png', message: 'is a PNG image, not a deck: dockdeck imports .json decks, .csv/.tsv/.txt text and Anki .apkg packages' },
-    ]],
+    [
+      'not JSON',
+      'deck.json',
+      '{"format": "dockdeck/deck@1",',
+      [
+        {
+          file: 'deck.json',
+          where: 'line 1, column 30',
+          message: 'is not valid JSON: Expected double-quoted property name',
+        },
+      ],
+    ],
+    [
+      'JSON of the wrong shape',
+      'deck.json',
+      '{"format":"dockdeck/deck@1","id":"x","title":{"en":"X"},"cards":[]}',
+      [{ file: 'deck.json', field: 'title.zh', message: 'Invalid input: expected string, received undefined' }],
+    ],
+    [
+      'a deck of 0 cards',
+      'deck.json',
+      deck([]),
+      [{ file: 'deck.json', field: 'cards', message: 'the deck has no cards: there is nothing to import' }],
+    ],
+    [
+      'duplicate ids inside one file',
+      'deck.json',
+      deck([card('c1'), card('c1', 'B')]),
+      [{ file: 'deck.json', where: 'card "c1"', field: 'id', message: 'duplicate card id' }],
+    ],
+    [
+      'card HTML with scripts',
+      'deck.json',
+      deck([card('c1', 'A<script>x()</script>')]),
+      [
+        {
+          file: 'deck.json',
+          where: 'card "c1"',
+          field: 'back.en',
+          message: `contains active content (a <script> element); ${why}`,
+        },
+      ],
+    ],
+    [
+      'a CSV with ragged rows',
+      'ragged.csv',
+      fixture('ragged.csv'),
+      [
+        {
+          file: 'ragged.csv',
+          where: 'row 3',
+          message: 'has 2 fields, but the other rows have 3 (is there a comma inside a field that is not in quotes?)',
+        },
+        {
+          file: 'ragged.csv',
+          where: 'row 5',
+          message: 'has 4 fields, but the other rows have 3 (is there a comma inside a field that is not in quotes?)',
+        },
+      ],
+    ],
+    [
+      'a binary file',
+      'image.png',
+      Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      [
+        {
+          file: 'image.png',
+          message:
+            'is a PNG image, not a deck: dockdeck imports .json decks, .csv/.tsv/.txt text and Anki .apkg packages',
+        },
+      ],
+    ],
   ];
 
   async function counts() {
@@ -176,7 +298,10 @@ describe('each bad input is refused with a clear message, and the database does 
 
   test('a file over the size limit (refused by its size, before it is read)', async () => {
     const before = await counts();
-    expect(checkFileSize('huge.csv', IMPORT_LIMITS.maxFileBytes + 1024 ** 2)).toEqual({ file: 'huge.csv', message: 'is 513.0 MB; files over 512 MB cannot be imported' });
+    expect(checkFileSize('huge.csv', IMPORT_LIMITS.maxFileBytes + 1024 ** 2)).toEqual({
+      file: 'huge.csv',
+      message: 'is 513.0 MB; files over 512 MB cannot be imported',
+    });
     expect(await counts()).toEqual(before);
   });
 });

@@ -7,9 +7,16 @@ const HOUR = 60 * MIN;
 const NOW = new Date('2026-03-02T10:00:00').getTime();
 const DAY_END = new Date('2026-03-03T04:00:00').getTime();
 
-const card = (id: string, state: CardStateValue, due: number, position = 0): QueueCandidate => ({ id, state, due, position });
-const fresh = (n: number, from = 0) => Array.from({ length: n }, (_, i) => card(`new${from + i}`, CardState.New, NOW, from + i));
-const review = (n: number) => Array.from({ length: n }, (_, i) => card(`rev${i}`, CardState.Review, NOW - (n - i) * HOUR, 1000 + i));
+const card = (id: string, state: CardStateValue, due: number, position = 0): QueueCandidate => ({
+  id,
+  state,
+  due,
+  position,
+});
+const fresh = (n: number, from = 0) =>
+  Array.from({ length: n }, (_, i) => card(`new${from + i}`, CardState.New, NOW, from + i));
+const review = (n: number) =>
+  Array.from({ length: n }, (_, i) => card(`rev${i}`, CardState.Review, NOW - (n - i) * HOUR, 1000 + i));
 
 function input(over: Partial<QueueInput>): QueueInput {
   return {
@@ -52,9 +59,13 @@ describe('daily new limit', () => {
   });
 
   test('a custom limit, and fewer cards than the limit', () => {
-    expect(buildQueue(input({ fresh: fresh(10), limits: { ...DEFAULT_QUEUE_LIMITS, newPerDay: 3 } })).cards).toHaveLength(3);
+    expect(
+      buildQueue(input({ fresh: fresh(10), limits: { ...DEFAULT_QUEUE_LIMITS, newPerDay: 3 } })).cards,
+    ).toHaveLength(3);
     expect(buildQueue(input({ fresh: fresh(4) })).cards).toHaveLength(4);
-    expect(buildQueue(input({ fresh: fresh(10), limits: { ...DEFAULT_QUEUE_LIMITS, newPerDay: 0 } })).cards).toEqual([]);
+    expect(buildQueue(input({ fresh: fresh(10), limits: { ...DEFAULT_QUEUE_LIMITS, newPerDay: 0 } })).cards).toEqual(
+      [],
+    );
   });
 });
 
@@ -92,7 +103,10 @@ test('learning cards due now come first, oldest due first', () => {
 });
 
 test('learning cards due later are not shown while other cards are, but give nextDue', () => {
-  const learning = [card('later2', CardState.Learning, NOW + 2 * HOUR), card('later1', CardState.Relearning, NOW + 10 * MIN)];
+  const learning = [
+    card('later2', CardState.Learning, NOW + 2 * HOUR),
+    card('later1', CardState.Relearning, NOW + 10 * MIN),
+  ];
   const q = buildQueue(input({ learning, fresh: fresh(1) }));
   expect(ids(q)).toEqual(['new0']);
   expect(q.nextDue).toBe(NOW + 10 * MIN);
@@ -102,7 +116,10 @@ test('learning cards due later are not shown while other cards are, but give nex
 
 describe('learn-ahead', () => {
   test('when nothing else is left, a learning card due within 20 minutes is shown', () => {
-    const learning = [card('soon', CardState.Learning, NOW + 10 * MIN), card('late', CardState.Learning, NOW + 30 * MIN)];
+    const learning = [
+      card('soon', CardState.Learning, NOW + 10 * MIN),
+      card('late', CardState.Learning, NOW + 30 * MIN),
+    ];
     const q = buildQueue(input({ learning }));
     expect(ids(q)).toEqual(['soon']);
     expect(q.nextDue).toBe(NOW + 30 * MIN);
@@ -146,7 +163,10 @@ test('new cards come in position order, not input order', () => {
 test('cards in the wrong list for their state are ignored', () => {
   const q = buildQueue(
     input({
-      learning: [card('new-in-learning', CardState.New, NOW - MIN), card('review-in-learning', CardState.Review, NOW - MIN)],
+      learning: [
+        card('new-in-learning', CardState.New, NOW - MIN),
+        card('review-in-learning', CardState.Review, NOW - MIN),
+      ],
       reviews: [card('learning-in-reviews', CardState.Learning, NOW - MIN)],
       fresh: [card('review-in-fresh', CardState.Review, NOW)],
     }),

@@ -35,20 +35,18 @@ test('version 2 → 4: stored cards are found by tag and by deck position, and e
     { id: 'd/c3', deckId: 'd', noteId: 'd/c3', tags: [], state: 0, due: 0, position: 2, reps: 0, stability: 0 },
   ];
   await v2.table('cards').bulkAdd(cards);
-  await v2
-    .table('decks')
-    .add({
-      id: 'd',
-      title: { en: 'D', zh: '丁' },
-      builtin: false,
-      origin: 'json',
-      tags: [],
-      sources: [],
-      tables: [],
-      contentHash: 'h',
-      createdAt: 1,
-      updatedAt: 1,
-    });
+  await v2.table('decks').add({
+    id: 'd',
+    title: { en: 'D', zh: '丁' },
+    builtin: false,
+    origin: 'json',
+    tags: [],
+    sources: [],
+    tables: [],
+    contentHash: 'h',
+    createdAt: 1,
+    updatedAt: 1,
+  });
   await v2.table('reviewLogs').add({ id: 'l1', cardId: 'd/c1', deckId: 'd', review: 4, rating: 'good' });
   await v2
     .table('quizAttempts')
@@ -74,19 +72,17 @@ test('version 2 → 4: stored cards are found by tag and by deck position, and e
 test('version 3 → 4: cards are found by deck position', async () => {
   const name = `quiz-upgrade-v3-${Date.now()}`;
   const v3 = openOld(name, true);
-  await v3
-    .table('cards')
-    .bulkAdd(
-      [0, 1, 2].map((i) => ({
-        id: `d/c${i}`,
-        deckId: 'd',
-        noteId: `d/c${i}`,
-        tags: [],
-        state: 0,
-        due: 0,
-        position: i,
-      })),
-    );
+  await v3.table('cards').bulkAdd(
+    [0, 1, 2].map((i) => ({
+      id: `d/c${i}`,
+      deckId: 'd',
+      noteId: `d/c${i}`,
+      tags: [],
+      state: 0,
+      due: 0,
+      position: i,
+    })),
+  );
   v3.close();
   const db = new DockdeckDB(name);
   await db.open();

@@ -17,7 +17,13 @@ import { readSettings, writeSettings } from '../../src/db/settings-repo';
 import { dayWindow } from '../../src/domain/day-window';
 import type { Deck } from '../../src/domain/deck-schema';
 import { DEFAULT_QUEUE_LIMITS, type QueueLimits } from '../../src/domain/queue';
-import { CardState, DEFAULT_SCHEDULER_SETTINGS, newMemory, type RatingName, type SchedulerSettings } from '../../src/domain/scheduler';
+import {
+  CardState,
+  DEFAULT_SCHEDULER_SETTINGS,
+  newMemory,
+  type RatingName,
+  type SchedulerSettings,
+} from '../../src/domain/scheduler';
 import { DEFAULT_SETTINGS, checkSettings, restoreSettings, type Settings } from '../../src/domain/settings';
 import { expandDeck } from '../../src/domain/study-card';
 
@@ -97,13 +103,25 @@ describe('upsertDeck', () => {
       expect(r).toMatchObject({ deckId: 'demo', createdAt: T, updatedAt: T });
     }
     expect((await card('demo/c2')).content).toEqual({ kind: 'basic', front: t('Q2', '问2'), back: t('A2', '答2') });
-    expect(await db.decks.get('demo')).toMatchObject({ id: 'demo', contentHash: 'h1', builtin: true, createdAt: T, updatedAt: T });
+    expect(await db.decks.get('demo')).toMatchObject({
+      id: 'demo',
+      contentHash: 'h1',
+      builtin: true,
+      createdAt: T,
+      updatedAt: T,
+    });
   });
 
   test('a second upsert with the same hash is skipped and writes nothing', async () => {
     await load(deck(3));
     const before = await db.cards.toArray();
-    expect(await load(deck(5, (d) => (d.cards[0]!.tags = ['x'])), 'h1', T + HOUR)).toEqual({
+    expect(
+      await load(
+        deck(5, (d) => (d.cards[0]!.tags = ['x'])),
+        'h1',
+        T + HOUR,
+      ),
+    ).toEqual({
       added: 0,
       changed: 0,
       removed: 0,
@@ -381,7 +399,13 @@ test('deckCounts: total, and due counts with today’s limits applied', async ()
   });
   expect(await deckCounts(db, 'demo', WINDOW, limits({ reviewsPerDay: 1 }))).toMatchObject({ new: 3, review: 1 });
   expect(await newCardCount(db, 'demo')).toBe(3);
-  expect(await deckCounts(db, 'none', WINDOW, limits())).toEqual({ deckId: 'none', total: 0, new: 0, learning: 0, review: 0 });
+  expect(await deckCounts(db, 'none', WINDOW, limits())).toEqual({
+    deckId: 'none',
+    total: 0,
+    new: 0,
+    learning: 0,
+    review: 0,
+  });
 });
 
 test('dueNextDay counts reviews and learning cards due by the end of the next study day, not new cards', async () => {
@@ -451,7 +475,9 @@ describe('settings', () => {
       ...DEFAULT_SETTINGS.study,
       dayStartHour: 23,
     });
-    expect(restoreSettings({ scheduler: { weights: Array(21).fill(0.5) } }).scheduler.weights).toEqual(Array(21).fill(0.5));
+    expect(restoreSettings({ scheduler: { weights: Array(21).fill(0.5) } }).scheduler.weights).toEqual(
+      Array(21).fill(0.5),
+    );
   });
 
   test('checkSettings names each bad field and passes good settings', () => {
@@ -459,16 +485,29 @@ describe('settings', () => {
     expect(checkSettings(custom)).toEqual({});
     const problems = checkSettings({
       study: { ...custom.study, newPerDay: -1 },
-      scheduler: { ...custom.scheduler, desiredRetention: 0.5, learningSteps: ['5m', '10x'] as unknown as SchedulerSettings['learningSteps'] },
+      scheduler: {
+        ...custom.scheduler,
+        desiredRetention: 0.5,
+        learningSteps: ['5m', '10x'] as unknown as SchedulerSettings['learningSteps'],
+      },
     });
-    expect(Object.keys(problems).sort()).toEqual(['scheduler.desiredRetention', 'scheduler.learningSteps.1', 'study.newPerDay']);
+    expect(Object.keys(problems).sort()).toEqual([
+      'scheduler.desiredRetention',
+      'scheduler.learningSteps.1',
+      'study.newPerDay',
+    ]);
     expect(problems['scheduler.learningSteps.1']).toBe('a step is a whole number from 1 and m, h or d, e.g. 10m');
   });
 
   test('regression: fractional or zero learning steps are refused (ts-fsrs would read 1.5h as 1h and 0.5m as a day)', () => {
     for (const bad of ['1.5h', '0.5m', '0m', '0d']) {
-      const problems = checkSettings({ ...custom, scheduler: { ...custom.scheduler, learningSteps: [bad] as unknown as SchedulerSettings['learningSteps'] } });
-      expect(problems['scheduler.learningSteps.0'], bad).toBe('a step is a whole number from 1 and m, h or d, e.g. 10m');
+      const problems = checkSettings({
+        ...custom,
+        scheduler: { ...custom.scheduler, learningSteps: [bad] as unknown as SchedulerSettings['learningSteps'] },
+      });
+      expect(problems['scheduler.learningSteps.0'], bad).toBe(
+        'a step is a whole number from 1 and m, h or d, e.g. 10m',
+      );
     }
   });
 

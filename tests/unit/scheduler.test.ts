@@ -31,7 +31,12 @@ const DAY = 24 * HOUR;
 const T0 = new Date('2026-03-02T10:00:00');
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
-const RATING: Record<RatingName, Grade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
+const RATING: Record<RatingName, Grade> = {
+  again: Rating.Again,
+  hard: Rating.Hard,
+  good: Rating.Good,
+  easy: Rating.Easy,
+};
 const NO_FUZZ: SchedulerSettings = { ...DEFAULT_SCHEDULER_SETTINGS, enableFuzz: false };
 const IDS = ['net/c1', 'net/c2', 'storage/overlay:c1', 'arch/table:vm/kernel:vm', 'a', 'b', 'c', 'd', 'e', 'f'];
 
@@ -102,7 +107,13 @@ test('the default scheduler settings are the ones the reference ts-fsrs is built
 
 test('a new card has the memory of an empty ts-fsrs card', () => {
   expect(newMemory(T0)).toEqual(asMemory(createEmptyCard(T0)));
-  expect(newMemory(T0)).toMatchObject({ state: CardState.New, reps: 0, lapses: 0, due: T0.getTime(), lastReview: null });
+  expect(newMemory(T0)).toMatchObject({
+    state: CardState.New,
+    reps: 0,
+    lapses: 0,
+    due: T0.getTime(),
+    lastReview: null,
+  });
 });
 
 describe.each([

@@ -11,7 +11,15 @@ test('minimal deck parses', () => {
 test('a card missing zh names file, card and field', () => {
   const r = parseDeck('a.json', {
     ...base,
-    cards: [{ id: 'c1', type: 'basic', front: { en: 'q' }, back: { en: 'a', zh: '答' }, source: { doc: 'd.txt', section: 's' } }],
+    cards: [
+      {
+        id: 'c1',
+        type: 'basic',
+        front: { en: 'q' },
+        back: { en: 'a', zh: '答' },
+        source: { doc: 'd.txt', section: 's' },
+      },
+    ],
   });
   expect(r.ok).toBe(false);
   if (!r.ok) expect(r.issues[0]).toMatchObject({ file: 'a.json', cardId: 'c1', field: 'front.zh' });

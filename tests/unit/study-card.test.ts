@@ -18,16 +18,33 @@ function demoDeck(): Deck {
     sources: [{ doc: 'doc.txt' }],
     cards: [
       { id: 'b1', type: 'basic', tags: ['t1'], source, front: t('Q', '问'), back: t('A', '答') },
-      { id: 'r1', type: 'reverse', tags: [], source, front: t('Image', '镜像'), back: t('Read-only template', '只读模板'), note: t('Note', '注') },
+      {
+        id: 'r1',
+        type: 'reverse',
+        tags: [],
+        source,
+        front: t('Image', '镜像'),
+        back: t('Read-only template', '只读模板'),
+        note: t('Note', '注'),
+      },
       {
         id: 'z1',
         type: 'cloze',
         tags: [],
         source,
-        text: t('{{c2::Docker}} uses {{c1::namespaces}} and {{c1::cgroups}}', '{{c2::Docker}} 使用 {{c1::命名空间}} 和 {{c1::控制组}}'),
+        text: t(
+          '{{c2::Docker}} uses {{c1::namespaces}} and {{c1::cgroups}}',
+          '{{c2::Docker}} 使用 {{c1::命名空间}} 和 {{c1::控制组}}',
+        ),
         extra: t('Extra', '补充'),
       },
-      { id: 'z2', type: 'cloze', tags: [], source, text: t('{{c1::dockerd}} is the daemon', '{{c1::dockerd}} 是守护进程') },
+      {
+        id: 'z2',
+        type: 'cloze',
+        tags: [],
+        source,
+        text: t('{{c1::dockerd}} is the daemon', '{{c1::dockerd}} 是守护进程'),
+      },
       {
         id: 'm1',
         type: 'mcq',
@@ -51,7 +68,15 @@ function demoDeck(): Deck {
           { id: 'fast', text: t('Starts in seconds', '秒级启动'), category: 'container' },
         ],
       },
-      { id: 'y1', type: 'type-in', tags: [], source, prompt: t('Control groups?', '控制组？'), answer: t('cgroups', 'cgroups'), accept: ['cgroup'] },
+      {
+        id: 'y1',
+        type: 'type-in',
+        tags: [],
+        source,
+        prompt: t('Control groups?', '控制组？'),
+        answer: t('cgroups', 'cgroups'),
+        accept: ['cgroup'],
+      },
     ],
     tables: [
       {
@@ -139,7 +164,12 @@ test('reverse: two cards, the second with front and back swapped; both share the
   const fwd = get(cards, 'demo/r1');
   const rev = get(cards, 'demo/r1:reverse');
   expect(fwd.content).toEqual({ kind: 'basic', front: t('Image', '镜像'), back: t('Read-only template', '只读模板') });
-  expect(rev.content).toEqual({ kind: 'basic', front: t('Read-only template', '只读模板'), back: t('Image', '镜像'), reversed: true });
+  expect(rev.content).toEqual({
+    kind: 'basic',
+    front: t('Read-only template', '只读模板'),
+    back: t('Image', '镜像'),
+    reversed: true,
+  });
   expect(fwd.noteId).toBe('demo/r1');
   expect(rev.noteId).toBe('demo/r1');
   expect(fwd.note).toEqual(t('Note', '注'));
@@ -151,8 +181,18 @@ test('cloze: one card per cloze number (repeated numbers once), each with the wh
   const deck = demoDeck();
   const z1 = deck.cards[2]!;
   if (z1.type !== 'cloze') throw new Error('fixture');
-  expect(get(cards, 'demo/z1:c1').content).toEqual({ kind: 'cloze', text: z1.text, index: 1, extra: t('Extra', '补充') });
-  expect(get(cards, 'demo/z1:c2').content).toEqual({ kind: 'cloze', text: z1.text, index: 2, extra: t('Extra', '补充') });
+  expect(get(cards, 'demo/z1:c1').content).toEqual({
+    kind: 'cloze',
+    text: z1.text,
+    index: 1,
+    extra: t('Extra', '补充'),
+  });
+  expect(get(cards, 'demo/z1:c2').content).toEqual({
+    kind: 'cloze',
+    text: z1.text,
+    index: 2,
+    extra: t('Extra', '补充'),
+  });
   expect(cards.filter((c) => c.noteId === 'demo/z1')).toHaveLength(2);
   expect(get(cards, 'demo/z2:c1').content).not.toHaveProperty('extra');
 });
@@ -192,7 +232,11 @@ test('classify: one card per item, with all categories and the item’s answer',
     categories: columns,
     answer: 'vm',
   });
-  expect(items.map((c) => (c.content.kind === 'classify' ? c.content.answer : null))).toEqual(['container', 'vm', 'container']);
+  expect(items.map((c) => (c.content.kind === 'classify' ? c.content.answer : null))).toEqual([
+    'container',
+    'vm',
+    'container',
+  ]);
 });
 
 test('trait table: a compare card per row and a classify card per cell', () => {
@@ -218,7 +262,10 @@ test('trait table: a compare card per row and a classify card per cell', () => {
     categories: columns,
     answer: 'vm',
   });
-  expect(get(cards, 'demo/table:cvm/kernel:container').content).toMatchObject({ item: t('Shared', '共享'), answer: 'container' });
+  expect(get(cards, 'demo/table:cvm/kernel:container').content).toMatchObject({
+    item: t('Shared', '共享'),
+    answer: 'container',
+  });
   expect(get(cards, 'demo/table:cvm/kernel:vm').note).toEqual(t('Row note', '行注'));
   expect('note' in get(cards, 'demo/table:cvm/boot:vm')).toBe(false);
 });
@@ -234,7 +281,11 @@ test('ids stay the same when a card’s text changes; only the content changes',
       case 'cloze':
         return { ...c, text: t(`${c.text.en} (edited)`, `${c.text.zh}（改）`) };
       case 'classify':
-        return { ...c, prompt: t('Edited?', '改？'), items: c.items.map((i) => ({ ...i, text: t(`${i.text.en}.`, `${i.text.zh}。`) })) };
+        return {
+          ...c,
+          prompt: t('Edited?', '改？'),
+          items: c.items.map((i) => ({ ...i, text: t(`${i.text.en}.`, `${i.text.zh}。`) })),
+        };
       default:
         return c;
     }

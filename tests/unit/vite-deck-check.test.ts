@@ -5,8 +5,20 @@ import { join } from 'node:path';
 import { deckCheck } from '../../scripts/vite-deck-check';
 
 const deck = (cards: unknown[]) =>
-  JSON.stringify({ format: 'dockdeck/deck@1', id: 'd', title: { en: 'D', zh: '丁' }, sources: [{ doc: 'a.txt' }], cards });
-const card = { id: 'c1', type: 'basic', front: { en: 'Q', zh: '问' }, back: { en: 'A', zh: '答' }, source: { doc: 'a.txt', section: 'S' } };
+  JSON.stringify({
+    format: 'dockdeck/deck@1',
+    id: 'd',
+    title: { en: 'D', zh: '丁' },
+    sources: [{ doc: 'a.txt' }],
+    cards,
+  });
+const card = {
+  id: 'c1',
+  type: 'basic',
+  front: { en: 'Q', zh: '问' },
+  back: { en: 'A', zh: '答' },
+  source: { doc: 'a.txt', section: 'S' },
+};
 
 function plugin(files: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'decks-'));
@@ -26,12 +38,16 @@ function plugin(files: Record<string, string>) {
 
 test('a deck with a wrong field fails the build with file, card and field', () => {
   const p = plugin({ 'd.json': deck([{ ...card, back: { en: 'A' } }]) });
-  expect(() => p.buildStart()).toThrow('decks/d.json: card "c1" field "back.zh": Invalid input: expected string, received undefined');
+  expect(() => p.buildStart()).toThrow(
+    'decks/d.json: card "c1" field "back.zh": Invalid input: expected string, received undefined',
+  );
 });
 
 test('an unknown card type fails the build', () => {
   const p = plugin({ 'd.json': deck([card, { ...card, id: 'c2', type: 'flash' }]) });
-  expect(() => p.buildStart()).toThrow(/card "c2" field "type": must be one of basic, reverse, cloze, mcq, classify, type-in/);
+  expect(() => p.buildStart()).toThrow(
+    /card "c2" field "type": must be one of basic, reverse, cloze, mcq, classify, type-in/,
+  );
 });
 
 test('duplicate card ids fail the build', () => {

@@ -11,7 +11,10 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; what: string }> = [
   // An on…= attribute inside a tag: `<img src=x onerror=…>`, `<a onclick="…">`.
   { re: /<[a-z][^>]*?[\s/"']on[a-z]+\s*=/i, what: 'an event handler attribute (on…=)' },
   // javascript: as a link or source target, in HTML attributes or Markdown links.
-  { re: /(?:\b(?:href|src|action|formaction|xlink:href|data)\s*=\s*["']?|\]\(\s*<?)\s*(?:j|&#0*106;|&#x0*6a;)\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:/i, what: 'a javascript: link' },
+  {
+    re: /(?:\b(?:href|src|action|formaction|xlink:href|data)\s*=\s*["']?|\]\(\s*<?)\s*(?:j|&#0*106;|&#x0*6a;)\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:/i,
+    what: 'a javascript: link',
+  },
 ];
 
 /** Markdown code (`…` and ``` blocks) is shown as text, never run: a lesson about `<script>` is fine. */
@@ -38,7 +41,11 @@ function walk(value: unknown, path: string, visit: (text: string, path: string) 
 const NOT_TEXT = new Set(['id', 'type', 'tags']);
 
 /** Every card and table row field with active content, named by card id and field path (e.g. `back.en`). */
-export function activeContentIssues(file: string, deck: Deck, where: (cardId: string) => string = (id) => `card "${id}"`): ImportIssue[] {
+export function activeContentIssues(
+  file: string,
+  deck: Deck,
+  where: (cardId: string) => string = (id) => `card "${id}"`,
+): ImportIssue[] {
   const issues: ImportIssue[] = [];
   const check = (cardId: string, record: Record<string, unknown>) => {
     for (const [key, value] of Object.entries(record)) {
@@ -63,7 +70,12 @@ export function activeContentIssues(file: string, deck: Deck, where: (cardId: st
   const meta: Record<string, unknown> = { title: deck.title, description: deck.description };
   walk(meta, '', (text, field) => {
     const what = findActiveContent(text);
-    if (what) issues.push({ file, field, message: `contains active content (${what}); dockdeck does not import decks with scripts, event handlers or javascript: links` });
+    if (what)
+      issues.push({
+        file,
+        field,
+        message: `contains active content (${what}); dockdeck does not import decks with scripts, event handlers or javascript: links`,
+      });
   });
   return issues;
 }

@@ -8,7 +8,14 @@
 // Deck names use "\x1f" between levels (rslib/src/decks/name.rs, NativeDeckName). Name columns use Anki's `unicase`
 // collation, which sql.js does not have: queries never compare or sort on them.
 import type { Database } from 'sql.js';
-import { CollectionError, allRows, type AnkiDeckInfo, type AnkiNotetype, type AnkiSchema, type AnkiTemplate } from './anki-collection';
+import {
+  CollectionError,
+  allRows,
+  type AnkiDeckInfo,
+  type AnkiNotetype,
+  type AnkiSchema,
+  type AnkiTemplate,
+} from './anki-collection';
 import { decodeMessage, messageField, stringField, varintField, type ProtoMessage } from './anki-protobuf';
 
 function blob(v: unknown): Uint8Array {
@@ -28,7 +35,13 @@ export function readModernSchema(db: Database, hasConfig: boolean): AnkiSchema {
   for (const [id, name, config] of allRows(db, 'select cast(id as text), name, config from notetypes')) {
     const ntName = String(name);
     const conf = decodeOr(config, `note type "${ntName}"`);
-    notetypes.set(String(id), { id: String(id), name: ntName, cloze: varintField(conf, 1) === 1, fields: [], templates: [] });
+    notetypes.set(String(id), {
+      id: String(id),
+      name: ntName,
+      cloze: varintField(conf, 1) === 1,
+      fields: [],
+      templates: [],
+    });
   }
 
   const fields = new Map<string, { ord: number; name: string }[]>();

@@ -106,7 +106,10 @@ function swapUnicaseCollation(db: Database): void {
   try {
     db.run('pragma writable_schema = 1');
     for (const [rowid, sql] of rows) {
-      db.run('update sqlite_master set sql = ? where rowid = ?', [String(sql).replace(/\bunicase\b/gi, 'nocase'), rowid ?? null]);
+      db.run('update sqlite_master set sql = ? where rowid = ?', [
+        String(sql).replace(/\bunicase\b/gi, 'nocase'),
+        rowid ?? null,
+      ]);
     }
     db.run('pragma writable_schema = reset');
   } catch (e) {
@@ -125,24 +128,37 @@ export function openCollection(sql: SqlJsStatic, bytes: Uint8Array): OpenCollect
   try {
     swapUnicaseCollation(db);
     const kinds = new Map<string, string>();
-    for (const [name, type] of allRows(db, 'select name, type from sqlite_master')) kinds.set(String(name), String(type));
+    for (const [name, type] of allRows(db, 'select name, type from sqlite_master'))
+      kinds.set(String(name), String(type));
     const table = (name: string) => kinds.get(name) === 'table';
     for (const name of ['notes', 'col', 'cards']) {
-      if (!kinds.has(name)) throw new CollectionError(`is an SQLite database, but not an Anki collection (it has no ${name} table)`);
+      if (!kinds.has(name))
+        throw new CollectionError(`is an SQLite database, but not an Anki collection (it has no ${name} table)`);
     }
     const modern = kinds.has('notetypes');
     const hasRevlog = kinds.has('revlog');
     const hasConfig = kinds.has('config');
-    const used = ['col', 'notes', 'cards', ...(hasRevlog ? ['revlog'] : []), ...(modern ? ['notetypes', 'fields', 'templates', 'decks'] : []), ...(hasConfig ? ['config'] : [])];
+    const used = [
+      'col',
+      'notes',
+      'cards',
+      ...(hasRevlog ? ['revlog'] : []),
+      ...(modern ? ['notetypes', 'fields', 'templates', 'decks'] : []),
+      ...(hasConfig ? ['config'] : []),
+    ];
     let hasOdid = false;
     for (const name of used) {
       if (!table(name)) throw new CollectionError(`is not a usable Anki collection ("${name}" is not a table)`);
       // table_xinfo: cid, name, type, notnull, dflt_value, pk, hidden (2/3 = generated column).
       const cols = allRows(db, `pragma table_xinfo("${name}")`);
-      if (cols.some((c) => c[6] === 2 || c[6] === 3)) throw new CollectionError(`is not a usable Anki collection (table "${name}" has computed columns)`);
+      if (cols.some((c) => c[6] === 2 || c[6] === 3))
+        throw new CollectionError(`is not a usable Anki collection (table "${name}" has computed columns)`);
       const names = new Set(cols.map((c) => String(c[1]).toLowerCase()));
       const missing = (REQUIRED[name] ?? []).filter((c) => !names.has(c.toLowerCase()));
-      if (missing.length > 0) throw new CollectionError(`is not a usable Anki collection (table "${name}" has no ${missing.join(', ')} column)`);
+      if (missing.length > 0)
+        throw new CollectionError(
+          `is not a usable Anki collection (table "${name}" has no ${missing.join(', ')} column)`,
+        );
       if (name === 'cards') hasOdid = names.has('odid');
     }
     return { db, modern, hasRevlog, hasConfig, hasOdid };

@@ -23,7 +23,11 @@ export class ContainerError extends Error {
 
 const COLLECTIONS = ['collection.anki21b', 'collection.anki21', 'collection.anki2'] as const;
 type CollectionName = (typeof COLLECTIONS)[number];
-const BY_VERSION: Record<number, CollectionName> = { 1: 'collection.anki2', 2: 'collection.anki21', 3: 'collection.anki21b' };
+const BY_VERSION: Record<number, CollectionName> = {
+  1: 'collection.anki2',
+  2: 'collection.anki21',
+  3: 'collection.anki21b',
+};
 
 /** Decoded bytes still allowed (IMPORT_LIMITS.maxUnzippedBytes across everything unpacked). */
 export class Budget {
@@ -67,9 +71,16 @@ function entryBytes(zip: ZipArchive, name: string, budget: Budget): Uint8Array |
 export function openContainer(bytes: Uint8Array, fileName: string, budget: Budget): Container {
   const none = () => undefined;
   // A bare collection: Anki's own collection file, or an .anki21b one (zstd).
-  if (looksLikeSqlite(bytes)) return { collectionName: fileName, collection: bytes, zstd: false, media: [], mediaFile: none };
+  if (looksLikeSqlite(bytes))
+    return { collectionName: fileName, collection: bytes, zstd: false, media: [], mediaFile: none };
   if (looksLikeZstd(bytes)) {
-    return { collectionName: fileName, collection: decodeZstd(bytes, fileName, budget), zstd: true, media: [], mediaFile: none };
+    return {
+      collectionName: fileName,
+      collection: decodeZstd(bytes, fileName, budget),
+      zstd: true,
+      media: [],
+      mediaFile: none,
+    };
   }
 
   const zip = openZip(bytes);
@@ -82,14 +93,21 @@ export function openContainer(bytes: Uint8Array, fileName: string, budget: Budge
       throw new ContainerError('is damaged (the package description cannot be read)', 'meta');
     }
     if (!BY_VERSION[version]) {
-      throw new ContainerError(`was made by a newer version of Anki (package version ${version}); export it again with "Support older Anki versions" ticked`, 'meta');
+      throw new ContainerError(
+        `was made by a newer version of Anki (package version ${version}); export it again with "Support older Anki versions" ticked`,
+        'meta',
+      );
     }
   }
-  const name: CollectionName | undefined = version === undefined ? COLLECTIONS.find((n) => zip.entries.has(n)) : BY_VERSION[version];
+  const name: CollectionName | undefined =
+    version === undefined ? COLLECTIONS.find((n) => zip.entries.has(n)) : BY_VERSION[version];
   if (version === undefined && name === 'collection.anki21b') version = 3;
   if (!name || !zip.entries.has(name)) {
-    if (name && version !== undefined) throw new ContainerError(`says it holds ${name}, but that file is missing`, 'meta');
-    throw new ContainerError('is a zip file but not an Anki package: it holds no collection.anki2, collection.anki21 or collection.anki21b');
+    if (name && version !== undefined)
+      throw new ContainerError(`says it holds ${name}, but that file is missing`, 'meta');
+    throw new ContainerError(
+      'is a zip file but not an Anki package: it holds no collection.anki2, collection.anki21 or collection.anki21b',
+    );
   }
   const zstd = version === 3;
   let collection = entryBytes(zip, name, budget)!;

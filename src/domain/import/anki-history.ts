@@ -64,7 +64,8 @@ export function convertRevlog(
     }
     return review;
   }
-  const ease = schedV1 && (row.type === 0 || row.type === 2) && (row.ease === 2 || row.ease === 3) ? row.ease + 1 : row.ease;
+  const ease =
+    schedV1 && (row.type === 0 || row.type === 2) && (row.ease === 2 || row.ease === 3) ? row.ease + 1 : row.ease;
   const rating = RATING[ease];
   if (rating === undefined) return 'bad-ease';
   lastAnswer.set(row.cid, row.id);

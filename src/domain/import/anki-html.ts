@@ -96,7 +96,9 @@ export function ruby(text: string, pick: (base: string, reading: string) => stri
     }
     const reading = src.slice(open + 1, close);
     const space = start > i && src[start - 1] === ' ' ? 1 : 0;
-    out += src.slice(i, start - space) + (reading.startsWith('sound:') ? src.slice(start - space, close + 1) : pick(src.slice(start, open), reading));
+    out +=
+      src.slice(i, start - space) +
+      (reading.startsWith('sound:') ? src.slice(start - space, close + 1) : pick(src.slice(start, open), reading));
     i = close + 1;
   }
   return out + src.slice(i);

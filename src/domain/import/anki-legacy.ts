@@ -7,7 +7,12 @@ import type { Database } from 'sql.js';
 import { CollectionError, allRows, type AnkiDeckInfo, type AnkiNotetype, type AnkiSchema } from './anki-collection';
 
 const fieldSchema = z.object({ name: z.string(), ord: z.number().int().nullish() });
-const templateSchema = z.object({ name: z.string(), ord: z.number().int().nullish(), qfmt: z.string(), afmt: z.string() });
+const templateSchema = z.object({
+  name: z.string(),
+  ord: z.number().int().nullish(),
+  qfmt: z.string(),
+  afmt: z.string(),
+});
 const modelSchema = z.object({
   name: z.string(),
   /** 0 = normal, 1 = cloze. Missing in the oldest collections, which say `cloze: true` instead. */

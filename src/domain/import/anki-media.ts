@@ -37,7 +37,10 @@ export function parseLegacyMediaList(bytes: Uint8Array): MediaListEntry[] {
  */
 export function parseMediaEntries(bytes: Uint8Array): MediaListEntry[] {
   try {
-    return repeatedBytes(decodeMessage(bytes), 1).map((entry, i) => ({ zipName: String(i), name: stringField(decodeMessage(entry), 1) }));
+    return repeatedBytes(decodeMessage(bytes), 1).map((entry, i) => ({
+      zipName: String(i),
+      name: stringField(decodeMessage(entry), 1),
+    }));
   } catch (e) {
     throw new MediaListError(`the media list is damaged (${e instanceof Error ? e.message : String(e)})`);
   }
@@ -55,14 +58,44 @@ export function isSafeMediaName(name: string): boolean {
 }
 
 const MIME: Record<string, string> = {
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', svg: 'image/svg+xml',
-  bmp: 'image/bmp', ico: 'image/x-icon', avif: 'image/avif', tif: 'image/tiff', tiff: 'image/tiff',
-  mp3: 'audio/mpeg', ogg: 'audio/ogg', oga: 'audio/ogg', opus: 'audio/ogg', spx: 'audio/ogg', wav: 'audio/wav',
-  m4a: 'audio/mp4', aac: 'audio/aac', flac: 'audio/flac', '3gp': 'audio/3gpp', amr: 'audio/amr',
-  mp4: 'video/mp4', m4v: 'video/mp4', webm: 'video/webm', ogv: 'video/ogg', mov: 'video/quicktime', mkv: 'video/x-matroska',
-  mpg: 'video/mpeg', mpeg: 'video/mpeg', avi: 'video/x-msvideo',
-  ttf: 'font/ttf', otf: 'font/otf', woff: 'font/woff', woff2: 'font/woff2',
-  css: 'text/css', txt: 'text/plain', pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  svg: 'image/svg+xml',
+  bmp: 'image/bmp',
+  ico: 'image/x-icon',
+  avif: 'image/avif',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
+  mp3: 'audio/mpeg',
+  ogg: 'audio/ogg',
+  oga: 'audio/ogg',
+  opus: 'audio/ogg',
+  spx: 'audio/ogg',
+  wav: 'audio/wav',
+  m4a: 'audio/mp4',
+  aac: 'audio/aac',
+  flac: 'audio/flac',
+  '3gp': 'audio/3gpp',
+  amr: 'audio/amr',
+  mp4: 'video/mp4',
+  m4v: 'video/mp4',
+  webm: 'video/webm',
+  ogv: 'video/ogg',
+  mov: 'video/quicktime',
+  mkv: 'video/x-matroska',
+  mpg: 'video/mpeg',
+  mpeg: 'video/mpeg',
+  avi: 'video/x-msvideo',
+  ttf: 'font/ttf',
+  otf: 'font/otf',
+  woff: 'font/woff',
+  woff2: 'font/woff2',
+  css: 'text/css',
+  txt: 'text/plain',
+  pdf: 'application/pdf',
 };
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((v, i) => b[at + i] === v);

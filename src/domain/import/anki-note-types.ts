@@ -56,7 +56,8 @@ function typedField(nodes: TemplateNode[], fields: string[]): string | undefined
   const found: string[] = [];
   const walk = (list: TemplateNode[]) => {
     for (const n of list) {
-      if (n.kind === 'field' && n.filters[n.filters.length - 1] === 'type' && !n.filters.includes('cloze')) found.push(n.key);
+      if (n.kind === 'field' && n.filters[n.filters.length - 1] === 'type' && !n.filters.includes('cloze'))
+        found.push(n.key);
       else if (n.kind === 'if' || n.kind === 'unless') walk(n.children);
     }
   };
@@ -66,12 +67,15 @@ function typedField(nodes: TemplateNode[], fields: string[]): string | undefined
 
 export function planNotetype(nt: AnkiNotetype): NotetypePlan {
   const templates = new Map<number, ParsedCardTemplate>();
-  for (const t of nt.templates) templates.set(t.ord, { name: t.name, q: parseTemplate(t.qfmt), a: parseTemplate(t.afmt) });
+  for (const t of nt.templates)
+    templates.set(t.ord, { name: t.name, q: parseTemplate(t.qfmt), a: parseTemplate(t.afmt) });
   if (nt.cloze) return { notetype: nt, kind: 'cloze', templates };
   if (isReversePair(nt)) return { notetype: nt, kind: 'reverse', templates };
   if (nt.templates.length === 1) {
     const typeField = typedField(templates.get(nt.templates[0]!.ord)!.q, nt.fields);
-    return typeField === undefined ? { notetype: nt, kind: 'basic', templates } : { notetype: nt, kind: 'type-in', templates, typeField };
+    return typeField === undefined
+      ? { notetype: nt, kind: 'basic', templates }
+      : { notetype: nt, kind: 'type-in', templates, typeField };
   }
   return { notetype: nt, kind: 'per-card', templates };
 }

@@ -49,7 +49,7 @@ export function deckNameOf(schema: AnkiSchema, id: string): string {
 
 /** Counts of things left out or changed, reported as warnings. */
 export type NoteWarning =
-  | 'empty-question' | 'no-cloze' | 'bad-cloze' | 'image-occlusion' | 'missing-template' | 'split-decks' | 'no-cards';
+  'empty-question' | 'no-cloze' | 'bad-cloze' | 'image-occlusion' | 'missing-template' | 'split-decks' | 'no-cards';
 
 export class NoteConverter {
   readonly decks = new Map<string, DeckCard[]>();
@@ -106,7 +106,10 @@ export class NoteConverter {
     if (seen !== undefined) {
       // Named by their first field, which is what the user sees of a note in Anki's browser.
       const label = (flds: string) => `"${htmlToText(flds.split('\x1f', 1)[0] ?? '').slice(0, 40)}"`;
-      return this.issue(where, `two notes have this GUID (${label(seen)} and ${label(note.flds)}): the package is damaged`);
+      return this.issue(
+        where,
+        `two notes have this GUID (${label(seen)} and ${label(note.flds)}): the package is damaged`,
+      );
     }
     this.guids.set(note.guid, note.flds);
     const plan = this.plan(note.mid);
@@ -115,7 +118,13 @@ export class NoteConverter {
 
     const byOrd = new Map<number, CardRow>();
     for (const c of [...cards].sort((a, b) => a.ord - b.ord)) if (!byOrd.has(c.ord)) byOrd.set(c.ord, c);
-    const n: NoteContext = { plan, byOrd, id: noteIdFromGuid(note.guid), values: note.flds.split('\x1f'), tags: note.tags.trim() };
+    const n: NoteContext = {
+      plan,
+      byOrd,
+      id: noteIdFromGuid(note.guid),
+      values: note.flds.split('\x1f'),
+      tags: note.tags.trim(),
+    };
 
     if (plan.kind === 'cloze') return this.cloze(n);
     if (plan.kind === 'per-card') {
@@ -146,9 +155,16 @@ export class NoteConverter {
     }
     if (reverse) this.count('empty-question');
     this.target(forward, forward, n.id);
-    const typed = plan.typeField === undefined ? '' : htmlToText(n.values[plan.notetype.fields.indexOf(plan.typeField)] ?? '');
-    if (typed !== '') return this.push(forward.deck, { ...base, type: 'type-in', prompt: one(front), answer: one(typed), accept: [] });
-    this.push(forward.deck, { ...base, type: 'basic', front: one(front), back: one(isBlankHtml(back) ? EMPTY_SIDE : back) });
+    const typed =
+      plan.typeField === undefined ? '' : htmlToText(n.values[plan.notetype.fields.indexOf(plan.typeField)] ?? '');
+    if (typed !== '')
+      return this.push(forward.deck, { ...base, type: 'type-in', prompt: one(front), answer: one(typed), accept: [] });
+    this.push(forward.deck, {
+      ...base,
+      type: 'basic',
+      front: one(front),
+      back: one(isBlankHtml(back) ? EMPTY_SIDE : back),
+    });
   }
 
   /** The fields a template can use: the note's, and Anki's special fields for this card. */
@@ -156,8 +172,12 @@ export class NoteConverter {
     const nt = n.plan.notetype;
     const deck = this.deckName(card.deck);
     const m = new Map<string, string>([
-      ['Tags', n.tags], ['Type', nt.name], ['Deck', deck], ['Subdeck', deck.split('::').pop()!],
-      ['Card', n.plan.templates.get(card.ord)?.name ?? ''], ['CardFlag', ''],
+      ['Tags', n.tags],
+      ['Type', nt.name],
+      ['Deck', deck],
+      ['Subdeck', deck.split('::').pop()!],
+      ['Card', n.plan.templates.get(card.ord)?.name ?? ''],
+      ['CardFlag', ''],
     ]);
     nt.fields.forEach((name, i) => m.set(name, n.values[i] ?? ''));
     return m;
@@ -225,7 +245,12 @@ export class NoteConverter {
     if (isBlankHtml(front)) return this.count('empty-question');
     const id = c.ord === n.plan.notetype.templates[0]?.ord ? n.id : `${n.id}-card${c.ord + 1}`;
     this.target(c, c, id);
-    this.push(c.deck, { ...this.base(n, c, id), type: 'basic', front: one(front), back: one(isBlankHtml(back) ? EMPTY_SIDE : back) });
+    this.push(c.deck, {
+      ...this.base(n, c, id),
+      type: 'basic',
+      front: one(front),
+      back: one(isBlankHtml(back) ? EMPTY_SIDE : back),
+    });
   }
 }
 
@@ -257,4 +282,3 @@ interface NoteContext {
   values: string[];
   tags: string;
 }
-

@@ -3,7 +3,14 @@
 // (it pulls in sql.js, which the caller injects). Phases: unpack → notes → history → media, with progress and
 // cancellation between batches. Mapping decisions: anki-note-types.ts (cards), anki-ids.ts (ids), anki-media.ts.
 import type { SqlJsStatic } from 'sql.js';
-import { IMPORT_LIMITS, ImportError, type DeckDraft, type ImportIssue, type ImportedMedia, type ImportedReview } from './draft';
+import {
+  IMPORT_LIMITS,
+  ImportError,
+  type DeckDraft,
+  type ImportIssue,
+  type ImportedMedia,
+  type ImportedReview,
+} from './draft';
 import { parseDeck } from '../deck-validate';
 import type { Deck, DeckCard } from '../deck-schema';
 import { CollectionError, allRows, openCollection, type AnkiSchema } from './anki-collection';
@@ -63,7 +70,10 @@ export async function readAnkiPackage(bytes: Uint8Array, opts: ReadAnkiOptions):
     checkCancelled();
   };
   if (bytes.length > IMPORT_LIMITS.maxFileBytes) {
-    fail(file, `is ${formatBytes(bytes.length)}, more than the ${formatBytes(IMPORT_LIMITS.maxFileBytes)} an import may be`);
+    fail(
+      file,
+      `is ${formatBytes(bytes.length)}, more than the ${formatBytes(IMPORT_LIMITS.maxFileBytes)} an import may be`,
+    );
   }
 
   progress(0, 1, 'unpack');
@@ -73,7 +83,8 @@ export async function readAnkiPackage(bytes: Uint8Array, opts: ReadAnkiOptions):
     container = openContainer(bytes, file, budget);
   } catch (e) {
     if (e instanceof ZipError) {
-      if (e.problem === 'not-zip') fail(file, 'is not an Anki package (.apkg, .colpkg) or collection (.anki2): it is not a zip file');
+      if (e.problem === 'not-zip')
+        fail(file, 'is not an Anki package (.apkg, .colpkg) or collection (.anki2): it is not a zip file');
       fail(file, e.message, e.entry);
     }
     if (e instanceof ContainerError) fail(file, e.message, e.where);
@@ -105,18 +116,26 @@ export async function readAnkiPackage(bytes: Uint8Array, opts: ReadAnkiOptions):
     // Cards first, grouped by note: a card in a filtered deck belongs to its original (home) deck.
     const cardsByNote = new Map<string, CardRow[]>();
     let unknownDeck = 0;
-    const home = col.hasOdid ? 'case when odid != 0 then cast(odid as text) else cast(did as text) end' : 'cast(did as text)';
-    await forEachBatch(db, `select cast(id as text), cast(nid as text), ${home}, ord from cards`, 20_000, checkCancelled, (row) => {
-      let deck = String(row[2]);
-      if (!schema.decks.has(deck)) {
-        unknownDeck++;
-        deck = schema.decks.has('1') ? '1' : deck;
-      }
-      const card: CardRow = { id: String(row[0]), deck, ord: Number(row[3]) };
-      const list = cardsByNote.get(String(row[1]));
-      if (list) list.push(card);
-      else cardsByNote.set(String(row[1]), [card]);
-    });
+    const home = col.hasOdid
+      ? 'case when odid != 0 then cast(odid as text) else cast(did as text) end'
+      : 'cast(did as text)';
+    await forEachBatch(
+      db,
+      `select cast(id as text), cast(nid as text), ${home}, ord from cards`,
+      20_000,
+      checkCancelled,
+      (row) => {
+        let deck = String(row[2]);
+        if (!schema.decks.has(deck)) {
+          unknownDeck++;
+          deck = schema.decks.has('1') ? '1' : deck;
+        }
+        const card: CardRow = { id: String(row[0]), deck, ord: Number(row[3]) };
+        const list = cardsByNote.get(String(row[1]));
+        if (list) list.push(card);
+        else cardsByNote.set(String(row[1]), [card]);
+      },
+    );
 
     const converter = new NoteConverter(schema, file, IMPORT_LIMITS.maxListedIssues);
     const totalNotes = Number(allRows(db, 'select count(*) from notes')[0]?.[0] ?? 0);
@@ -128,7 +147,16 @@ export async function readAnkiPackage(bytes: Uint8Array, opts: ReadAnkiOptions):
       checkCancelled,
       (row) => {
         const id = String(row[0]);
-        converter.addNote({ id, guid: String(row[1] ?? ''), mid: String(row[2]), tags: String(row[3] ?? ''), flds: String(row[4] ?? '') }, cardsByNote.get(id) ?? []);
+        converter.addNote(
+          {
+            id,
+            guid: String(row[1] ?? ''),
+            mid: String(row[2]),
+            tags: String(row[3] ?? ''),
+            flds: String(row[4] ?? ''),
+          },
+          cardsByNote.get(id) ?? [],
+        );
       },
       (done) => progress(done, totalNotes, 'notes'),
     );
@@ -143,7 +171,8 @@ export async function readAnkiPackage(bytes: Uint8Array, opts: ReadAnkiOptions):
 
     // dockdeck deck ids: a slug of the name; names that slug alike are told apart by a hash, in name order.
     // Code-unit order, not localeCompare: the same on every machine, so the same deck gets the same id everywhere.
-    const byName = (a: string, b: string) => (deckNameOf(schema, a) < deckNameOf(schema, b) ? -1 : deckNameOf(schema, a) > deckNameOf(schema, b) ? 1 : 0);
+    const byName = (a: string, b: string) =>
+      deckNameOf(schema, a) < deckNameOf(schema, b) ? -1 : deckNameOf(schema, a) > deckNameOf(schema, b) ? 1 : 0;
     const ankiDecks = [...converter.decks.keys()].sort(byName);
     const deckIds = new Map<string, string>();
     const used = new Set<string>();
@@ -177,7 +206,10 @@ export async function readAnkiPackage(bytes: Uint8Array, opts: ReadAnkiOptions):
           const c = String(cid);
           const r = convertRevlog(
             { id: Number(id), cid: c, ease: Number(ease), ivl: Number(ivl), time: Number(time), type: Number(type) },
-            targets, schema.schedV1, opts.now, lastAnswer,
+            targets,
+            schema.schedV1,
+            opts.now,
+            lastAnswer,
           );
           if (typeof r === 'string') return void counts.set(r, (counts.get(r) ?? 0) + 1);
           const deckId = targets.get(c)!.deckId;
@@ -212,7 +244,15 @@ export async function readAnkiPackage(bytes: Uint8Array, opts: ReadAnkiOptions):
       };
       // The mapping should only ever make valid decks; a failure here is a bug, reported rather than written.
       const checked = parseDeck(file, deck);
-      if (!checked.ok) throw new ImportError(checked.issues.slice(0, IMPORT_LIMITS.maxListedIssues).map((i) => ({ file, ...(i.cardId ? { where: `${name} / ${i.cardId}` } : { where: name }), field: i.field, message: i.message })));
+      if (!checked.ok)
+        throw new ImportError(
+          checked.issues.slice(0, IMPORT_LIMITS.maxListedIssues).map((i) => ({
+            file,
+            ...(i.cardId ? { where: `${name} / ${i.cardId}` } : { where: name }),
+            field: i.field,
+            message: i.message,
+          })),
+        );
       drafts.push({ deck: checked.deck, format: 'anki', media: media.get(d) ?? [], history: history.get(id) ?? [] });
     }
     return { drafts, warnings };
@@ -235,7 +275,6 @@ function cardHtml(card: DeckCard): string[] {
       return [];
   }
 }
-
 
 /**
  * The media each deck's cards use, read from the package once per file. References are found with the app's own
@@ -295,16 +334,34 @@ async function readMedia(
     }
     // A stored entry is a view into the whole package: copy it, or posting or storing the file would take the
     // whole package with it (structured clone keeps a view's entire buffer).
-    if (data) loaded.set(name, { name, type: mimeType(name, data), data: data.byteLength === data.buffer.byteLength ? data : data.slice() });
+    if (data)
+      loaded.set(name, {
+        name,
+        type: mimeType(name, data),
+        data: data.byteLength === data.buffer.byteLength ? data : data.slice(),
+      });
     else missingFiles.add(name);
     progress(++done, needed.size, 'media');
   }
   const out = new Map<string, ImportedMedia[]>();
-  for (const [d, set] of refs) out.set(d, [...set].flatMap((n) => loaded.get(n) ?? []).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+  for (const [d, set] of refs)
+    out.set(
+      d,
+      [...set].flatMap((n) => loaded.get(n) ?? []).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    );
   const unused = byName.size - new Set(needed.values()).size;
-  if (unused > 0) warnings.push(`${unused} media ${unused === 1 ? 'file' : 'files'} not used by any card ${unused === 1 ? 'was' : 'were'} left out`);
-  if (unsafe > 0) warnings.push(`${unsafe} media ${unsafe === 1 ? 'file' : 'files'} with an unusable name ${unsafe === 1 ? 'was' : 'were'} left out`);
+  if (unused > 0)
+    warnings.push(
+      `${unused} media ${unused === 1 ? 'file' : 'files'} not used by any card ${unused === 1 ? 'was' : 'were'} left out`,
+    );
+  if (unsafe > 0)
+    warnings.push(
+      `${unsafe} media ${unsafe === 1 ? 'file' : 'files'} with an unusable name ${unsafe === 1 ? 'was' : 'were'} left out`,
+    );
   const missing = [...missingFiles];
-  if (missing.length > 0) warnings.push(`${missing.length} media ${missing.length === 1 ? 'file is' : 'files are'} listed but missing from the package: ${missing.slice(0, 5).join(', ')}`);
+  if (missing.length > 0)
+    warnings.push(
+      `${missing.length} media ${missing.length === 1 ? 'file is' : 'files are'} listed but missing from the package: ${missing.slice(0, 5).join(', ')}`,
+    );
   return out;
 }

@@ -105,13 +105,15 @@ function applyFilters(text: string, filters: string[], field: string, ctx: Rende
   let out = text;
   for (const f of filters) {
     if (f === 'text') out = escapeHtml(htmlToText(out));
-    else if (f === 'hint') out = fieldIsEmpty(out) ? out : `<details class="hint"><summary>${escapeHtml(field)}</summary>${out}</details>`;
+    else if (f === 'hint')
+      out = fieldIsEmpty(out) ? out : `<details class="hint"><summary>${escapeHtml(field)}</summary>${out}</details>`;
     else if (f === 'furigana') out = ruby(out, (b, r) => `<ruby><rb>${b}</rb><rt>${r}</rt></ruby>`);
     else if (f === 'kana') out = ruby(out, (_b, r) => r);
     else if (f === 'kanji') out = ruby(out, (b) => b);
     else if (f === 'cloze' || f === 'cloze-only') {
       if (ctx.cloze === 'omit') out = '';
-      else if (ctx.cloze === 'card') out = f === 'cloze' ? renderCloze(out, ctx.ord + 1, ctx.side === 'back') : clozeOnly(out, ctx.ord + 1);
+      else if (ctx.cloze === 'card')
+        out = f === 'cloze' ? renderCloze(out, ctx.ord + 1, ctx.side === 'back') : clozeOnly(out, ctx.ord + 1);
       else if (f === 'cloze-only') out = '';
     }
     // `tts …` speaks the text in Anki; dockdeck shows it. Unknown filters leave the text as it is, as in Anki.

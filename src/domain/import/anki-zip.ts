@@ -4,7 +4,8 @@
 import { Inflate } from 'fflate';
 import { IMPORT_LIMITS } from './draft';
 
-export type ZipProblem = 'not-zip' | 'truncated' | 'encrypted' | 'zip64' | 'method' | 'too-big' | 'ratio' | 'damaged' | 'duplicate';
+export type ZipProblem =
+  'not-zip' | 'truncated' | 'encrypted' | 'zip64' | 'method' | 'too-big' | 'ratio' | 'damaged' | 'duplicate';
 
 /** Why a zip cannot be read. `entry` names the zip entry when the problem is in one. */
 export class ZipError extends Error {
@@ -88,7 +89,8 @@ export function openZip(bytes: Uint8Array): ZipArchive {
   if (u16(bytes, eocd + 4) !== 0 || u16(bytes, eocd + 6) !== 0) {
     throw new ZipError('truncated', 'is one part of a multi-part zip; only single-file archives can be read');
   }
-  if (cdOffset + cdSize > eocd) throw new ZipError('truncated', 'the zip file is incomplete or damaged (its directory lies past the end)');
+  if (cdOffset + cdSize > eocd)
+    throw new ZipError('truncated', 'the zip file is incomplete or damaged (its directory lies past the end)');
 
   const entries = new Map<string, ZipEntry>();
   let total = 0;
@@ -111,19 +113,30 @@ export function openZip(bytes: Uint8Array): ZipArchive {
     if (p > cdOffset + cdSize) throw new ZipError('truncated', 'the zip file is damaged (its directory is cut short)');
     if (name.endsWith('/')) continue;
     if ((flags & 1) !== 0 || method === 99) {
-      throw new ZipError('encrypted', 'is encrypted (the zip is password-protected); Anki never encrypts its packages', name);
+      throw new ZipError(
+        'encrypted',
+        'is encrypted (the zip is password-protected); Anki never encrypts its packages',
+        name,
+      );
     }
-    if (compressedSize === 0xffffffff || size === 0xffffffff) throw new ZipError('zip64', 'uses ZIP64 (for files over 4 GB), which is not supported', name);
-    if (method !== 0 && method !== 8) throw new ZipError('method', `uses compression method ${method}; only stored and deflate are supported`, name);
-    if (method === 0 && compressedSize !== size) throw new ZipError('damaged', 'is damaged (stored with two different sizes)', name);
+    if (compressedSize === 0xffffffff || size === 0xffffffff)
+      throw new ZipError('zip64', 'uses ZIP64 (for files over 4 GB), which is not supported', name);
+    if (method !== 0 && method !== 8)
+      throw new ZipError('method', `uses compression method ${method}; only stored and deflate are supported`, name);
+    if (method === 0 && compressedSize !== size)
+      throw new ZipError('damaged', 'is damaged (stored with two different sizes)', name);
     if (entries.has(name)) throw new ZipError('duplicate', 'appears twice in the zip', name);
-    if (localOffset + 30 + compressedSize > cdOffset) throw new ZipError('truncated', 'lies past the end of the zip: the file is incomplete or damaged', name);
+    if (localOffset + 30 + compressedSize > cdOffset)
+      throw new ZipError('truncated', 'lies past the end of the zip: the file is incomplete or damaged', name);
     checkRatio(name, compressedSize, size);
     total += size;
     entries.set(name, { name, method, compressedSize, size, crc, localOffset });
   }
   if (total > IMPORT_LIMITS.maxUnzippedBytes) {
-    throw new ZipError('too-big', `would unpack to ${formatBytes(total)}, more than the ${formatBytes(IMPORT_LIMITS.maxUnzippedBytes)} allowed`);
+    throw new ZipError(
+      'too-big',
+      `would unpack to ${formatBytes(total)}, more than the ${formatBytes(IMPORT_LIMITS.maxUnzippedBytes)} allowed`,
+    );
   }
   return { bytes, entries };
 }
@@ -164,7 +177,11 @@ function inflateCapped(raw: Uint8Array, entry: ZipEntry): Uint8Array {
   let n = 0;
   const inflater = new Inflate((chunk) => {
     if (n + chunk.length > entry.size) {
-      throw new ZipError('too-big', `unpacks to more than the ${formatBytes(entry.size)} it declares: refused as a possible zip bomb`, entry.name);
+      throw new ZipError(
+        'too-big',
+        `unpacks to more than the ${formatBytes(entry.size)} it declares: refused as a possible zip bomb`,
+        entry.name,
+      );
     }
     out.set(chunk, n);
     n += chunk.length;

@@ -63,7 +63,8 @@ export function zstdBound(b: Uint8Array): ZstdShape {
       sized = false;
       continue;
     }
-    if (p + 6 > b.length || u32(b, p) !== MAGIC) throw corrupt(p === 0 ? 'no zstd frame header' : 'unexpected bytes after a frame');
+    if (p + 6 > b.length || u32(b, p) !== MAGIC)
+      throw corrupt(p === 0 ? 'no zstd frame header' : 'unexpected bytes after a frame');
     const fhd = b[p + 4]!;
     const fcsFlag = fhd >> 6;
     const single = (fhd >> 5) & 1;
@@ -96,7 +97,7 @@ export function zstdBound(b: Uint8Array): ZstdShape {
     const blockMax = Math.min(MAX_BLOCK, Math.max(window, 1));
     let frameBound = 0;
     let frameExact = true;
-    for (let last = 0; !last; ) {
+    for (let last = 0; !last;) {
       if (p + 3 > b.length) throw corrupt('block header cut short');
       const h = b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16);
       last = h & 1;

@@ -44,7 +44,11 @@ interface RowCard {
  * card cites the file and its deck. Then every deck passes the same validation as a dockdeck JSON file. Issues
  * name the row (its line in the file) and the column role (front, back, id…).
  */
-export async function buildCsvDrafts(table: CsvTable, mapping: CsvMapping, onProgress?: ProgressHook): Promise<ParseOutcome<CsvDrafts>> {
+export async function buildCsvDrafts(
+  table: CsvTable,
+  mapping: CsvMapping,
+  onProgress?: ProgressHook,
+): Promise<ParseOutcome<CsvDrafts>> {
   const file = table.file;
   const mappingIssues = checkMapping(table, mapping);
   if (mappingIssues.length > 0) return { ok: false, issues: mappingIssues };
@@ -81,7 +85,12 @@ export async function buildCsvDrafts(table: CsvTable, mapping: CsvMapping, onPro
       continue;
     }
     if (back === '' && type !== 'cloze') {
-      issues.push({ file, where, field: 'back', message: mapping.back === null ? 'has no back column' : `is empty (column ${mapping.back + 1})` });
+      issues.push({
+        file,
+        where,
+        field: 'back',
+        message: mapping.back === null ? 'has no back column' : `is empty (column ${mapping.back + 1})`,
+      });
       continue;
     }
     const deckName = cell(mapping.deck) || mapping.deckName.trim();
@@ -90,7 +99,12 @@ export async function buildCsvDrafts(table: CsvTable, mapping: CsvMapping, onPro
 
     const idCell = cell(mapping.id);
     if (mapping.id !== null && idCell === '') {
-      issues.push({ file, where, field: 'id', message: `is empty (column ${mapping.id + 1}): every card needs an id when an id column is chosen` });
+      issues.push({
+        file,
+        where,
+        field: 'id',
+        message: `is empty (column ${mapping.id + 1}): every card needs an id when an id column is chosen`,
+      });
       continue;
     }
     const id = mapping.id !== null ? idFromCell(idCell) : `f-${hashText(front)}`;
@@ -99,12 +113,25 @@ export async function buildCsvDrafts(table: CsvTable, mapping: CsvMapping, onPro
       issues.push(
         mapping.id !== null
           ? { file, where, field: 'id', message: `has the same id as row ${seen} ("${idCell}")` }
-          : { file, where, field: 'front', message: `has the same front as row ${seen}: choose an id column, or make the fronts differ` },
+          : {
+              file,
+              where,
+              field: 'front',
+              message: `has the same front as row ${seen}: choose an id column, or make the fronts differ`,
+            },
       );
       continue;
     }
     deck.ids.set(id, line);
-    const tags = [...new Set([...globalTags, ...cell(mapping.tags).split(/\s+/).filter((t) => t !== '').map(toTag)])];
+    const tags = [
+      ...new Set([
+        ...globalTags,
+        ...cell(mapping.tags)
+          .split(/\s+/)
+          .filter((t) => t !== '')
+          .map(toTag),
+      ]),
+    ];
     const base = { id, tags, source: { doc: file, section: deckName } };
     const card: DeckCard =
       type === 'cloze'
@@ -134,10 +161,18 @@ export async function buildCsvDrafts(table: CsvTable, mapping: CsvMapping, onPro
     const parsed = parseDeck(file, raw);
     if (!parsed.ok) {
       for (const i of parsed.issues)
-        issues.push({ file, ...(i.cardId === undefined ? {} : { where: where(i.cardId) }), field: fieldName(i.field), message: i.message });
+        issues.push({
+          file,
+          ...(i.cardId === undefined ? {} : { where: where(i.cardId) }),
+          field: fieldName(i.field),
+          message: i.message,
+        });
       continue;
     }
-    if (mapping.html) issues.push(...activeContentIssues(file, parsed.deck, where).map((i) => ({ ...i, field: fieldName(i.field ?? '') })));
+    if (mapping.html)
+      issues.push(
+        ...activeContentIssues(file, parsed.deck, where).map((i) => ({ ...i, field: fieldName(i.field ?? '') })),
+      );
     drafts.push({ deck: parsed.deck, format: 'csv', media: [], history: [] });
   }
   // Both languages hold the same cell, so a problem with it is reported for `en` and `zh`: name it once.

@@ -55,7 +55,8 @@ const NAMES: Record<'front' | 'back' | 'tags' | 'deck' | 'id' | 'notetype', RegE
   notetype: /^(note ?type|notetype|model|card ?type|type)$/i,
 };
 
-const HTML_HINT = /<(br|b|i|u|div|p|span|img|ul|ol|li|sub|sup|font|a|strong|em|hr|table)\b[^>]*>|&(nbsp|amp|lt|gt|quot);/i;
+const HTML_HINT =
+  /<(br|b|i|u|div|p|span|img|ul|ol|li|sub|sup|font|a|strong|em|hr|table)\b[^>]*>|&(nbsp|amp|lt|gt|quot);/i;
 const CLOZE = /\{\{c\d+::/;
 
 /** A first row of distinct labels, one of them a known column name or all short next to the cells under them. */
@@ -73,7 +74,10 @@ function looksLikeHeader(table: CsvTable): boolean {
 }
 
 function fileTitle(file: string): string {
-  const base = file.replace(/^.*[\\/]/, '').replace(/\.(csv|tsv|tab|txt)$/i, '').trim();
+  const base = file
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.(csv|tsv|tab|txt)$/i, '')
+    .trim();
   return base === '' ? 'Imported deck' : base;
 }
 
@@ -106,7 +110,18 @@ export function suggestMapping(table: CsvTable): CsvMapping {
   const html = h.html ?? sample.some((r) => r.some((c) => HTML_HINT.test(c)));
   const fronts = sample.map((r) => r[front] ?? '').filter((c) => c.trim() !== '');
   const cardType: CsvCardType = fronts.length > 0 && fronts.every((c) => CLOZE.test(c)) ? 'cloze' : 'basic';
-  return { hasHeader, front, back, tags, deck, notetype, id, html, cardType, deckName: h.deck ?? fileTitle(table.file) };
+  return {
+    hasHeader,
+    front,
+    back,
+    tags,
+    deck,
+    notetype,
+    id,
+    html,
+    cardType,
+    deckName: h.deck ?? fileTitle(table.file),
+  };
 }
 
 export function csvPreview(table: CsvTable, mapping: CsvMapping = suggestMapping(table), size = 10): CsvPreview {
@@ -138,16 +153,23 @@ export function checkMapping(table: CsvTable, m: CsvMapping): ImportIssue[] {
     const col = m[role];
     if (col === null) continue;
     if (!Number.isInteger(col) || col < 0 || col >= table.columnCount) {
-      issues.push({ file, field: role, message: `is mapped to column ${col + 1}, but the file has ${table.columnCount} columns` });
+      issues.push({
+        file,
+        field: role,
+        message: `is mapped to column ${col + 1}, but the file has ${table.columnCount} columns`,
+      });
       continue;
     }
     const other = used.get(col);
-    if (other !== undefined) issues.push({ file, field: role, message: `uses column ${col + 1}, which is already the ${other} column` });
+    if (other !== undefined)
+      issues.push({ file, field: role, message: `uses column ${col + 1}, which is already the ${other} column` });
     used.set(col, role);
   }
   if (m.back === null && m.cardType !== 'cloze' && m.notetype === null)
     issues.push({ file, field: 'back', message: `${m.cardType} cards need a back column` });
-  if (m.deck === null && m.deckName.trim() === '') issues.push({ file, field: 'deckName', message: 'the deck needs a name' });
-  if (table.rows.length - (m.hasHeader ? 1 : 0) === 0) issues.push({ file, message: 'has no rows to import (only a header row)' });
+  if (m.deck === null && m.deckName.trim() === '')
+    issues.push({ file, field: 'deckName', message: 'the deck needs a name' });
+  if (table.rows.length - (m.hasHeader ? 1 : 0) === 0)
+    issues.push({ file, message: 'has no rows to import (only a header row)' });
   return issues;
 }

@@ -132,7 +132,8 @@ export async function parseCsvText(
   const { headers, bodyStart, headerLines } = readAnkiHeaders(text);
   const body = bodyStart === 0 ? text : text.slice(bodyStart);
   const separator = opts.separator ?? headers.separator ?? guessSeparator(body, file) ?? ',';
-  const separatorSource = opts.separator !== undefined ? 'chosen' : headers.separator !== undefined ? 'header' : 'detected';
+  const separatorSource =
+    opts.separator !== undefined ? 'chosen' : headers.separator !== undefined ? 'header' : 'detected';
   const rows: string[][] = [];
   const lines: number[] = [];
   const issues: ImportIssue[] = [];

@@ -49,7 +49,10 @@ const OTHER_BINARIES: ReadonlyArray<{ magic: number[]; at?: number; name: string
   { magic: [0x1f, 0x8b], name: 'a gzip archive' },
   { magic: ascii('7z'), name: 'a 7-Zip archive' },
   { magic: ascii('Rar!'), name: 'a RAR archive' },
-  { magic: [0xd0, 0xcf, 0x11, 0xe0], name: 'an old Office file (.xls/.doc): save it as "CSV UTF-8" or "Unicode Text" and import that' },
+  {
+    magic: [0xd0, 0xcf, 0x11, 0xe0],
+    name: 'an old Office file (.xls/.doc): save it as "CSV UTF-8" or "Unicode Text" and import that',
+  },
   { magic: ascii('ID3'), name: 'an MP3 file' },
   { magic: [0x28, 0xb5, 0x2f, 0xfd], name: 'a zstd archive' },
 ];
@@ -71,7 +74,9 @@ export function detectImport(file: string, bytes: Uint8Array): DetectResult {
 
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     if (SPREADSHEET_ZIP.test(file))
-      return fail('is a spreadsheet or office document, not a deck: save it as "CSV UTF-8" or "Unicode Text" and import that');
+      return fail(
+        'is a spreadsheet or office document, not a deck: save it as "CSV UTF-8" or "Unicode Text" and import that',
+      );
     return { ok: true, detected: { kind: 'anki', file, bytes } };
   }
   if (startsWith(bytes, ascii('SQLite format 3\0'))) return { ok: true, detected: { kind: 'anki', file, bytes } };
@@ -113,7 +118,8 @@ type Decoded =
 /** UTF-8 with or without BOM, UTF-16 LE/BE with BOM (as Excel's "Unicode Text" writes), or UTF-16 that starts with ASCII. */
 export function decodeText(bytes: Uint8Array): Decoded {
   let encoding: TextEncoding = 'utf-8';
-  if (startsWith(bytes, [0xff, 0xfe, 0, 0]) || startsWith(bytes, [0, 0, 0xfe, 0xff])) return { ok: false, reason: 'utf-32' };
+  if (startsWith(bytes, [0xff, 0xfe, 0, 0]) || startsWith(bytes, [0, 0, 0xfe, 0xff]))
+    return { ok: false, reason: 'utf-32' };
   if (startsWith(bytes, [0xff, 0xfe])) encoding = 'utf-16le';
   else if (startsWith(bytes, [0xfe, 0xff])) encoding = 'utf-16be';
   else if (!startsWith(bytes, [0xef, 0xbb, 0xbf])) {
@@ -171,7 +177,13 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     }
     // Overlong 3-byte forms, UTF-16 surrogates and code points over U+10FFFF.
     const c1 = bytes[i + 1] ?? 0;
-    if ((b === 0xe0 && c1 < 0xa0) || (b === 0xed && c1 >= 0xa0) || (b === 0xf0 && c1 < 0x90) || (b === 0xf4 && c1 >= 0x90)) return i;
+    if (
+      (b === 0xe0 && c1 < 0xa0) ||
+      (b === 0xed && c1 >= 0xa0) ||
+      (b === 0xf0 && c1 < 0x90) ||
+      (b === 0xf4 && c1 >= 0x90)
+    )
+      return i;
     i += len;
   }
   return bytes.byteLength;

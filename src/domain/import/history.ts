@@ -20,7 +20,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 function applyManual(memory: Memory, at: number, manual: NonNullable<ImportedReview['manual']>): Memory | null {
   if (manual.state === CardState.New) return { ...newMemory(new Date(at)), lastReview: at };
   if (manual.due === undefined || !Number.isFinite(manual.due)) return null;
-  const elapsed = memory.state !== CardState.New && memory.lastReview !== null ? Math.floor((at - memory.lastReview) / DAY_MS) : 0;
+  const elapsed =
+    memory.state !== CardState.New && memory.lastReview !== null ? Math.floor((at - memory.lastReview) / DAY_MS) : 0;
   return {
     ...memory,
     state: manual.state,
@@ -62,7 +63,10 @@ export function replayHistory(
     }
     const graded = grade(cardId, memory, r.rating, new Date(r.review), settings);
     memory = graded.memory;
-    records.push({ ...graded.record, durationMs: Math.max(0, Math.round(Number.isFinite(r.durationMs) ? r.durationMs : 0)) });
+    records.push({
+      ...graded.record,
+      durationMs: Math.max(0, Math.round(Number.isFinite(r.durationMs) ? r.durationMs : 0)),
+    });
     changed = true;
   }
   return changed ? { cardId, memory, records } : null;

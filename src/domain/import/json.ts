@@ -39,15 +39,32 @@ export function parseDockdeckJson(file: string, text: string): ParseOutcome<Deck
     return { ok: false, issues: [jsonErrorIssue(file, text, e as Error)] };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    return { ok: false, issues: [{ file, message: 'is JSON, but not a dockdeck deck: it must be one object with "format": "dockdeck/deck@1"' }] };
+    return {
+      ok: false,
+      issues: [
+        { file, message: 'is JSON, but not a dockdeck deck: it must be one object with "format": "dockdeck/deck@1"' },
+      ],
+    };
   if ((raw as { format?: unknown }).format !== 'dockdeck/deck@1' && !('cards' in raw))
-    return { ok: false, issues: [{ file, field: 'format', message: 'is JSON, but not a dockdeck deck (no "format": "dockdeck/deck@1" and no "cards")' }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          file,
+          field: 'format',
+          message: 'is JSON, but not a dockdeck deck (no "format": "dockdeck/deck@1" and no "cards")',
+        },
+      ],
+    };
 
   const parsed = parseDeck(file, raw);
   if (!parsed.ok) return { ok: false, issues: capIssues(parsed.issues.map(toImportIssue), file) };
   const deck = parsed.deck;
   if (expandDeck(deck).length === 0)
-    return { ok: false, issues: [{ file, field: 'cards', message: 'the deck has no cards: there is nothing to import' }] };
+    return {
+      ok: false,
+      issues: [{ file, field: 'cards', message: 'the deck has no cards: there is nothing to import' }],
+    };
   const active = activeContentIssues(file, deck);
   if (active.length > 0) return { ok: false, issues: capIssues(active, file) };
   return { ok: true, value: [{ deck, format: 'json', media: [], history: [] }] };

@@ -49,7 +49,8 @@ export function checkDrafts(file: string, drafts: readonly DeckDraft[]): ImportI
   const issues: ImportIssue[] = [];
   const seen = new Set<string>();
   for (const d of drafts) {
-    if (seen.has(d.deck.id)) issues.push({ file, where: `deck "${d.deck.id}"`, message: 'appears twice in the import' });
+    if (seen.has(d.deck.id))
+      issues.push({ file, where: `deck "${d.deck.id}"`, message: 'appears twice in the import' });
     seen.add(d.deck.id);
   }
   return issues;
@@ -74,7 +75,10 @@ export function previewImport(
   const decks = drafts.map((draft): DeckImportPreview => {
     const old = stored.get(draft.deck.id);
     if (old?.builtin) issues.push(builtinIssue(file, draft.deck.id));
-    const diff = diffDeck(old?.cards ?? [], expandDeck(draft.deck).map((c) => ({ ...c, position: 0 })));
+    const diff = diffDeck(
+      old?.cards ?? [],
+      expandDeck(draft.deck).map((c) => ({ ...c, position: 0 })),
+    );
     const added = new Set(diff.added.map((c) => c.id));
     return {
       deckId: draft.deck.id,
@@ -87,7 +91,9 @@ export function previewImport(
       removed: diff.removed.length,
       unchanged: diff.unchanged,
       media: draft.media.length,
-      reviews: opts.includeScheduling ? draft.history.filter((r) => added.has(r.cardId) && r.rating !== 'manual').length : 0,
+      reviews: opts.includeScheduling
+        ? draft.history.filter((r) => added.has(r.cardId) && r.rating !== 'manual').length
+        : 0,
     };
   });
   return { decks, issues };

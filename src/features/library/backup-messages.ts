@@ -4,22 +4,26 @@ import { defineMessages } from '../../lib/i18n';
 export const backupMessages = defineMessages(
   {
     'backup.heading': 'Backup and restore',
-    'backup.intro': 'Everything you do lives in this browser only. A backup is one file with all of it: decks, cards, review history, quiz results, media and settings.',
+    'backup.intro':
+      'Everything you do lives in this browser only. A backup is one file with all of it: decks, cards, review history, quiz results, media and settings.',
     'backup.download': 'Download full backup',
     'backup.downloading': 'Making the backup…',
     'backup.downloaded': 'Saved {file}. Decks: {decks}, cards: {cards}, reviews: {reviews}.',
     'backup.download-failed': 'The backup could not be made: {detail}',
     'backup.revlog': 'Download the review log of every deck (.csv, FSRS optimizer format)',
     'backup.restore-heading': 'Restore',
-    'backup.restore-intro': 'Restoring replaces everything in dockdeck with the backup’s contents. You are asked before anything changes.',
+    'backup.restore-intro':
+      'Restoring replaces everything in dockdeck with the backup’s contents. You are asked before anything changes.',
     'backup.restore-pick': 'Restore from backup…',
     'backup.restore-input': 'Backup file to restore',
     'backup.reading': 'Reading {file}…',
     'backup.bad-file': '{file} cannot be restored:',
     'backup.confirm-title': 'Replace everything with this backup?',
     'backup.confirm-date': 'The backup {file} was made on {date}.',
-    'backup.confirm-replaces': 'Restoring REPLACES everything in dockdeck — every deck, card, review, quiz result and setting — with what the backup holds:',
-    'backup.confirm-lost': 'Anything not in the backup, including everything you did after it was made, is gone afterwards.',
+    'backup.confirm-replaces':
+      'Restoring REPLACES everything in dockdeck — every deck, card, review, quiz result and setting — with what the backup holds:',
+    'backup.confirm-lost':
+      'Anything not in the backup, including everything you did after it was made, is gone afterwards.',
     'backup.count.decks': 'Decks: {n}',
     'backup.count.cards': 'Cards: {n}',
     'backup.count.reviewLogs': 'Reviews: {n}',
@@ -33,7 +37,8 @@ export const backupMessages = defineMessages(
     'backup.restore-failed': 'The backup could not be restored; nothing was changed. {detail}',
     'backup.restore-cancelled': 'Restore cancelled. Nothing was changed.',
     'backup.back': 'Back to decks',
-    'reminder.never': 'You have never backed up: {n} reviews live only in this browser. Clearing its data would lose them.',
+    'reminder.never':
+      'You have never backed up: {n} reviews live only in this browser. Clearing its data would lose them.',
     'reminder.stale': 'Your last backup is {days} days old, and you have made {n} reviews since.',
     'reminder.backup-now': 'Back up now',
     'reminder.later': 'Remind me later',
@@ -42,7 +47,8 @@ export const backupMessages = defineMessages(
   },
   {
     'backup.heading': '备份与恢复',
-    'backup.intro': '你的所有操作只保存在这个浏览器中。备份是包含全部内容的一个文件：卡组、卡片、复习记录、测验结果、媒体和设置。',
+    'backup.intro':
+      '你的所有操作只保存在这个浏览器中。备份是包含全部内容的一个文件：卡组、卡片、复习记录、测验结果、媒体和设置。',
     'backup.download': '下载完整备份',
     'backup.downloading': '正在生成备份…',
     'backup.downloaded': '已保存 {file}。卡组：{decks}，卡片：{cards}，复习记录：{reviews}。',
@@ -56,7 +62,8 @@ export const backupMessages = defineMessages(
     'backup.bad-file': '无法恢复 {file}：',
     'backup.confirm-title': '用这个备份替换所有内容？',
     'backup.confirm-date': '备份 {file} 创建于 {date}。',
-    'backup.confirm-replaces': '恢复会用备份中的内容替换 dockdeck 中的一切——每个卡组、卡片、复习记录、测验结果和设置。备份包含：',
+    'backup.confirm-replaces':
+      '恢复会用备份中的内容替换 dockdeck 中的一切——每个卡组、卡片、复习记录、测验结果和设置。备份包含：',
     'backup.confirm-lost': '不在备份中的内容，包括备份之后的所有操作，都将丢失。',
     'backup.count.decks': '卡组：{n}',
     'backup.count.cards': '卡片：{n}',

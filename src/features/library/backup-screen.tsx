@@ -11,7 +11,11 @@ import { backupMessages } from './backup-messages';
 import { formatDate, RestoreDialog } from './backup-restore-dialog';
 import { CONTENT_TYPES, downloadFile } from './export-download';
 
-type Download = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; file: string; counts: Record<string, number> } | { kind: 'failed'; detail: string };
+type Download =
+  | { kind: 'idle' }
+  | { kind: 'working' }
+  | { kind: 'done'; file: string; counts: Record<string, number> }
+  | { kind: 'failed'; detail: string };
 
 type Restore =
   | { kind: 'idle' }
@@ -92,7 +96,12 @@ export function BackupScreen({ libraryHref }: { libraryHref: string }) {
       <h1 id="backup-title">{m('backup.heading')}</h1>
       <p className="help">{m('backup.intro')}</p>
       <div className="import-actions">
-        <button type="button" className="primary" onClick={() => void makeBackup()} disabled={download.kind === 'working'}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void makeBackup()}
+          disabled={download.kind === 'working'}
+        >
           {m('backup.download')}
         </button>
         <button type="button" onClick={() => void reviewLog()}>
@@ -136,7 +145,9 @@ export function BackupScreen({ libraryHref }: { libraryHref: string }) {
         {restore.kind === 'reading' && <p>{m('backup.reading', { file: restore.file })}</p>}
         {restore.kind === 'restoring' && <p>{m('backup.restoring')}</p>}
         {restore.kind === 'restored' && (
-          <p className="ok">{m('backup.restored', { date: formatDate(restore.createdAt, lang), ...counts(restore.counts) })}</p>
+          <p className="ok">
+            {m('backup.restored', { date: formatDate(restore.createdAt, lang), ...counts(restore.counts) })}
+          </p>
         )}
         {restore.kind === 'cancelled' && <p>{m('backup.restore-cancelled')}</p>}
       </div>

@@ -23,7 +23,11 @@ export async function syncBuiltinDecks(now: number): Promise<SyncReport[]> {
       continue;
     }
     // The hash is checked again inside the write's transaction, so two tabs starting at once write once.
-    const result = await upsertDeck(db(), parsed.deck, expandDeck(parsed.deck), { hash: entry.hash, builtin: true, now });
+    const result = await upsertDeck(db(), parsed.deck, expandDeck(parsed.deck), {
+      hash: entry.hash,
+      builtin: true,
+      now,
+    });
     reports.push({ file: entry.file, result });
   }
   return reports;

@@ -12,7 +12,15 @@ import { useNow } from '../../lib/use-now';
 import { ExportPanel } from './export-panel';
 import { exportMessages } from './export-messages';
 
-export function DeckPage({ deckId, studyHref, libraryHref }: { deckId: string; studyHref: string; libraryHref: string }) {
+export function DeckPage({
+  deckId,
+  studyHref,
+  libraryHref,
+}: {
+  deckId: string;
+  studyHref: string;
+  libraryHref: string;
+}) {
   const m = useMessages(exportMessages);
   const { settings } = useSettings();
   const { uiLang, studyLang, dayStartHour, newPerDay, reviewsPerDay } = settings.study;
@@ -43,7 +51,9 @@ export function DeckPage({ deckId, studyHref, libraryHref }: { deckId: string; s
       <p className="deck-facts">
         {counts && <span>{m('deck.cards', { n: counts.total.toLocaleString() })}</span>}
         <span>{m(`deck.origin.${deck.origin}`)}</span>
-        <span>{m('deck.updated', { date: new Date(deck.updatedAt).toLocaleDateString(uiLang === 'zh' ? 'zh-CN' : 'en') })}</span>
+        <span>
+          {m('deck.updated', { date: new Date(deck.updatedAt).toLocaleDateString(uiLang === 'zh' ? 'zh-CN' : 'en') })}
+        </span>
       </p>
       <p>
         <a className="button primary" href={studyHref}>

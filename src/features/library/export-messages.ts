@@ -20,7 +20,8 @@ export const exportMessages = defineMessages(
     'export.lang.zh': 'Chinese',
     'export.lang.both': 'Both',
     'export.json': 'Deck file (.json)',
-    'export.json-help': 'The dockdeck deck format: import it again here or in another browser. Review state is not part of it.',
+    'export.json-help':
+      'The dockdeck deck format: import it again here or in another browser. Review state is not part of it.',
     'export.csv': 'Text for Anki and spreadsheets (.txt, tab-separated)',
     'export.csv-help': 'Anki’s “Notes in Plain Text”: front, back and tags, one note per line.',
     'export.apkg': 'Anki package (.apkg)',

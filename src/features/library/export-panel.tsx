@@ -17,7 +17,11 @@ interface Made {
   type: string;
 }
 
-type Status = { kind: 'idle' } | { kind: 'working'; what: Kind } | { kind: 'done'; file: string } | { kind: 'failed'; detail: string };
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'working'; what: Kind }
+  | { kind: 'done'; file: string }
+  | { kind: 'failed'; detail: string };
 
 const LANGS: readonly ExportLang[] = ['en', 'zh', 'both'];
 
@@ -63,7 +67,13 @@ export function ExportPanel({ deckId, studyLang }: { deckId: string; studyLang: 
   const busy = status.kind === 'working';
   const button = (what: Kind, label: string, help: string) => (
     <li className="export-item">
-      <button type="button" onClick={() => void run(what)} disabled={busy} aria-describedby={`${id}-${what}-help`} data-export={what}>
+      <button
+        type="button"
+        onClick={() => void run(what)}
+        disabled={busy}
+        aria-describedby={`${id}-${what}-help`}
+        data-export={what}
+      >
         {label}
       </button>
       <span className="help" id={`${id}-${what}-help`}>
@@ -90,14 +100,25 @@ export function ExportPanel({ deckId, studyLang }: { deckId: string; studyLang: 
         {button('json', m('export.json'), m('export.json-help'))}
         {button('csv', m('export.csv'), m('export.csv-help'))}
         <li className="export-item">
-          <button type="button" onClick={() => void run('apkg')} disabled={busy} aria-describedby={`${id}-apkg-help`} data-export="apkg">
+          <button
+            type="button"
+            onClick={() => void run('apkg')}
+            disabled={busy}
+            aria-describedby={`${id}-apkg-help`}
+            data-export="apkg"
+          >
             {m('export.apkg')}
           </button>
           <span className="help" id={`${id}-apkg-help`}>
             {m('export.apkg-help')}
           </span>
           <span className="field checkbox">
-            <input id={`${id}-sched`} type="checkbox" checked={scheduling} onChange={(e) => setScheduling(e.currentTarget.checked)} />
+            <input
+              id={`${id}-sched`}
+              type="checkbox"
+              checked={scheduling}
+              onChange={(e) => setScheduling(e.currentTarget.checked)}
+            />
             <label htmlFor={`${id}-sched`}>{m('export.apkg-scheduling')}</label>
           </span>
         </li>

@@ -58,7 +58,10 @@ export const createWorkerImportClient: ImportClientFactory = (onMessage) => {
       if (w !== worker) return;
       kill();
       stopTimer();
-      onMessage({ type: 'failed', issues: [{ file: fileName, message: `could not be read: the import stopped unexpectedly (${detail})` }] });
+      onMessage({
+        type: 'failed',
+        issues: [{ file: fileName, message: `could not be read: the import stopped unexpectedly (${detail})` }],
+      });
     };
     w.onerror = (event) => {
       event.preventDefault();

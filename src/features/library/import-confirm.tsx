@@ -22,7 +22,15 @@ export function ImportWarnings({ warnings }: { warnings: readonly string[] }) {
   );
 }
 
-export function ImportConfirm({ state, onImport, onCancel }: { state: ConfirmStep; onImport(): void; onCancel(): void }) {
+export function ImportConfirm({
+  state,
+  onImport,
+  onCancel,
+}: {
+  state: ConfirmStep;
+  onImport(): void;
+  onCancel(): void;
+}) {
   const m = useMessages(importMessages);
   const lang = useUiLang();
   const heading = useFocusHeading<HTMLHeadingElement>();
@@ -40,7 +48,9 @@ export function ImportConfirm({ state, onImport, onCancel }: { state: ConfirmSte
         {decks.map((d) => (
           <li key={d.deckId} data-deck-id={d.deckId} className="import-deck">
             <h3>{d.title[lang]}</h3>
-            <p className="import-deck-kind">{d.exists ? m('import.confirm-deck-exists') : m('import.confirm-deck-new')}</p>
+            <p className="import-deck-kind">
+              {d.exists ? m('import.confirm-deck-exists') : m('import.confirm-deck-new')}
+            </p>
             <p className="import-counts" data-testid="import-counts">
               {m('import.confirm-counts', { added: d.added, changed: d.changed, removed: d.removed })}
             </p>

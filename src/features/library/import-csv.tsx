@@ -22,7 +22,8 @@ const CARD_TYPES: readonly CsvCardType[] = ['basic', 'reverse', 'cloze'];
 
 /** Column names as the user's header choice makes them: the first row when it is a header, Anki's `#columns:`. */
 function columnNames(preview: CsvPreview, mapping: CsvMapping): string[] | null {
-  if (mapping.hasHeader) return preview.mapping.hasHeader ? preview.columnNames : (preview.rows[0]?.map((c) => c.trim()) ?? null);
+  if (mapping.hasHeader)
+    return preview.mapping.hasHeader ? preview.columnNames : (preview.rows[0]?.map((c) => c.trim()) ?? null);
   return preview.mapping.hasHeader ? null : preview.columnNames;
 }
 
@@ -187,7 +188,11 @@ export function ImportCsv({
           </div>
         )}
         {busy || cancelling ? (
-          <ImportProgressBar progress={busy ?? { phase: 'build', done: 0, total: 0 }} onCancel={onCancel} cancelling={cancelling} />
+          <ImportProgressBar
+            progress={busy ?? { phase: 'build', done: 0, total: 0 }}
+            onCancel={onCancel}
+            cancelling={cancelling}
+          />
         ) : (
           <div className="import-actions">
             <button type="submit" className="primary" disabled={state.stale}>

@@ -4,13 +4,15 @@ import { defineMessages } from '../../lib/i18n';
 export const importMessages = defineMessages(
   {
     'import.heading': 'Import a deck',
-    'import.intro': 'dockdeck reads dockdeck deck files (.json), CSV or tab-separated text (.csv, .tsv, .txt) and Anki packages (.apkg, .colpkg). Nothing is saved until you confirm.',
+    'import.intro':
+      'dockdeck reads dockdeck deck files (.json), CSV or tab-separated text (.csv, .tsv, .txt) and Anki packages (.apkg, .colpkg). Nothing is saved until you confirm.',
     'import.drop': 'Drop a file here, or click to choose one',
     'import.drop-active': 'Drop the file to read it',
     'import.drop-hint': '.json, .csv, .tsv, .txt, .apkg, .colpkg',
     'import.file-input': 'File to import',
     'import.scheduling': 'Include scheduling (Anki: keep review history and intervals)',
-    'import.scheduling-help': 'Imported history sets the memory of cards that are new to dockdeck; cards you already study keep their own.',
+    'import.scheduling-help':
+      'Imported history sets the memory of cards that are new to dockdeck; cards you already study keep their own.',
     'import.paste-label': 'Or paste CSV or tab-separated text',
     'import.paste-read': 'Read pasted text',
     'import.paste-name': 'Pasted text',
@@ -57,7 +59,8 @@ export const importMessages = defineMessages(
     'import.csv-type.reverse': 'Both directions',
     'import.csv-type.cloze': 'Cloze ({{c1::…}})',
     'import.csv-deck-name': 'Deck name',
-    'import.csv-id-help': 'Without an id column, cards are known by their front text: re-importing the file updates cards whose front is unchanged and keeps their reviews.',
+    'import.csv-id-help':
+      'Without an id column, cards are known by their front text: re-importing the file updates cards whose front is unchanged and keeps their reviews.',
     'import.csv-preview': 'First rows',
     'import.csv-preview-caption': 'The first {n} rows of the file, as read with this separator',
     'import.csv-line': 'Line',
@@ -72,7 +75,8 @@ export const importMessages = defineMessages(
     'import.confirm-unchanged': 'unchanged: {n}',
     'import.confirm-media': 'media files: {n}',
     'import.confirm-reviews': 'reviews with their scheduling: {n}',
-    'import.confirm-removed-note': 'Removed cards are deleted from the deck (their past reviews stay in your review log).',
+    'import.confirm-removed-note':
+      'Removed cards are deleted from the deck (their past reviews stay in your review log).',
     'import.confirm-nothing': 'Nothing changes: your decks already hold exactly this.',
     'import.confirm-import': 'Import',
     'import.confirm-blocked': 'This file cannot be imported:',
@@ -87,14 +91,16 @@ export const importMessages = defineMessages(
     'import.another': 'Import another file',
     'import.failed-heading': 'Could not import {file}',
     'import.failed-intro': 'Nothing was saved. The problems found:',
-    'import.failed-storage': 'Saving failed; nothing was saved. Free some storage space or reload the page, then try again.',
+    'import.failed-storage':
+      'Saving failed; nothing was saved. Free some storage space or reload the page, then try again.',
     'import.issues-more': 'and {n} more',
     'import.try-again': 'Choose another file',
     'import.escape-hint': 'Esc cancels.',
   },
   {
     'import.heading': '导入卡组',
-    'import.intro': 'dockdeck 可以读取 dockdeck 卡组文件（.json）、CSV 或制表符分隔的文本（.csv、.tsv、.txt）以及 Anki 包（.apkg、.colpkg）。确认之前不会保存任何内容。',
+    'import.intro':
+      'dockdeck 可以读取 dockdeck 卡组文件（.json）、CSV 或制表符分隔的文本（.csv、.tsv、.txt）以及 Anki 包（.apkg、.colpkg）。确认之前不会保存任何内容。',
     'import.drop': '把文件拖到这里，或点击选择文件',
     'import.drop-active': '松开鼠标即可读取文件',
     'import.drop-hint': '.json、.csv、.tsv、.txt、.apkg、.colpkg',
@@ -147,7 +153,8 @@ export const importMessages = defineMessages(
     'import.csv-type.reverse': '双向',
     'import.csv-type.cloze': '填空（{{c1::…}}）',
     'import.csv-deck-name': '卡组名称',
-    'import.csv-id-help': '没有 ID 列时，卡片按正面文字识别：再次导入该文件会更新正面未变的卡片，并保留它们的复习记录。',
+    'import.csv-id-help':
+      '没有 ID 列时，卡片按正面文字识别：再次导入该文件会更新正面未变的卡片，并保留它们的复习记录。',
     'import.csv-preview': '前几行',
     'import.csv-preview-caption': '按这个分隔符读取的文件前 {n} 行',
     'import.csv-line': '行号',

@@ -104,7 +104,15 @@ function stepKey(s: ImportStep): string {
   return s.step === 'reading' && s.progress.phase === 'check' ? 'checking' : s.step;
 }
 
-function Step({ state, actions, links }: { state: Exclude<ImportStep, { step: 'start' }>; actions: ImportActions; links: ImportLinks }) {
+function Step({
+  state,
+  actions,
+  links,
+}: {
+  state: Exclude<ImportStep, { step: 'start' }>;
+  actions: ImportActions;
+  links: ImportLinks;
+}) {
   const m = useMessages(importMessages);
   const heading = useFocusHeading<HTMLHeadingElement>();
   switch (state.step) {

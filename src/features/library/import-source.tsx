@@ -3,7 +3,8 @@ import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useMessages } from '../../lib/i18n';
 import { importMessages } from './import-messages';
 
-const ACCEPT = '.json,.csv,.tsv,.tab,.txt,.apkg,.colpkg,.anki2,.anki21,application/json,text/csv,text/plain,text/tab-separated-values';
+const ACCEPT =
+  '.json,.csv,.tsv,.tab,.txt,.apkg,.colpkg,.anki2,.anki21,application/json,text/csv,text/plain,text/tab-separated-values';
 
 export function ImportSource({
   includeScheduling,
@@ -124,7 +125,13 @@ export function ImportSource({
         }}
       >
         <label htmlFor={ids.paste}>{m('import.paste-label')}</label>
-        <textarea id={ids.paste} rows={5} value={text} spellCheck={false} onChange={(e) => setText(e.currentTarget.value)} />
+        <textarea
+          id={ids.paste}
+          rows={5}
+          value={text}
+          spellCheck={false}
+          onChange={(e) => setText(e.currentTarget.value)}
+        />
         <button type="submit" disabled={text.trim() === ''}>
           {m('import.paste-read')}
         </button>

@@ -84,7 +84,10 @@ export type ImportStore = ReturnType<typeof createImportStore>;
 const isUnread = (s: ImportStep) => s.step === 'reading' && s.progress.phase === 'read';
 
 export function createImportStore(deps: ImportDeps) {
-  const store = createStore<ImportState>(() => ({ current: { step: 'start', notice: null }, includeScheduling: false }));
+  const store = createStore<ImportState>(() => ({
+    current: { step: 'start', notice: null },
+    includeScheduling: false,
+  }));
   const get = () => store.getState().current;
   const set = (current: ImportStep) => store.setState({ current });
   /** Bumped whenever the session is abandoned: async work started before it drops its result. */
@@ -102,7 +105,11 @@ export function createImportStore(deps: ImportDeps) {
     } catch (e) {
       if (mine !== session) return;
       deps.reportStorageError(e);
-      fail(file, [{ file, message: `could not be compared with your decks (${e instanceof Error ? e.message : String(e)})` }], true);
+      fail(
+        file,
+        [{ file, message: `could not be compared with your decks (${e instanceof Error ? e.message : String(e)})` }],
+        true,
+      );
     }
   }
 
@@ -156,7 +163,10 @@ export function createImportStore(deps: ImportDeps) {
       try {
         bytes = await file.arrayBuffer();
       } catch (e) {
-        if (mine === session) fail(file.name, [{ file: file.name, message: `could not be read (${e instanceof Error ? e.message : String(e)})` }]);
+        if (mine === session)
+          fail(file.name, [
+            { file: file.name, message: `could not be read (${e instanceof Error ? e.message : String(e)})` },
+          ]);
         return;
       }
       if (mine !== session) return;
@@ -203,7 +213,11 @@ export function createImportStore(deps: ImportDeps) {
         if (mine !== session) return;
         if (e instanceof ImportError) return fail(s.file, e.issues);
         deps.reportStorageError(e);
-        fail(s.file, [{ file: s.file, message: `could not be saved (${e instanceof Error ? e.message : String(e)})` }], true);
+        fail(
+          s.file,
+          [{ file: s.file, message: `could not be saved (${e instanceof Error ? e.message : String(e)})` }],
+          true,
+        );
       }
     },
     cancel() {
@@ -235,7 +249,12 @@ export function createImportStore(deps: ImportDeps) {
 
   function start(fileName: string, bytes: ArrayBuffer): void {
     openedWith = { includeScheduling: store.getState().includeScheduling };
-    set({ step: 'reading', file: fileName, progress: { phase: 'decode', done: 0, total: bytes.byteLength }, cancelling: false });
+    set({
+      step: 'reading',
+      file: fileName,
+      progress: { phase: 'decode', done: 0, total: bytes.byteLength },
+      cancelling: false,
+    });
     client.open({ fileName, bytes, includeScheduling: openedWith.includeScheduling, now: deps.now() });
   }
 

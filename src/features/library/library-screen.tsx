@@ -52,7 +52,11 @@ export function LibraryScreen({ onStudy }: { onStudy(deckId: string): void }) {
                 <h2>{title}</h2>
                 {deck.description && <p className="deck-desc">{deck.description[uiLang]}</p>}
                 <p className="deck-total">{t('library.total', { n: counts.total })}</p>
-                <a className="deck-page-link" href={deckHref(deck.id)} aria-label={lm('library.deck-page-of', { deck: title })}>
+                <a
+                  className="deck-page-link"
+                  href={deckHref(deck.id)}
+                  aria-label={lm('library.deck-page-of', { deck: title })}
+                >
                   {lm('library.deck-page')}
                 </a>
               </div>

@@ -40,7 +40,11 @@ export function CardView(props: CardViewProps) {
           {c.kind === 'mcq' && c.explanation && <CardText text={c.explanation[lang]} lang={lang} />}
           {c.kind === 'classify' && (
             <p className="answer-line">
-              <CardText inline text={c.categories.find((x) => x.id === c.answer)?.label[lang] ?? c.answer} lang={lang} />
+              <CardText
+                inline
+                text={c.categories.find((x) => x.id === c.answer)?.label[lang] ?? c.answer}
+                lang={lang}
+              />
             </p>
           )}
           {c.kind === 'type-in' && !props.secondary && <TypedVerdict {...props} />}
@@ -89,7 +93,9 @@ function Front({ card, lang, revealed, choice, typed, onChoose, onType, onSubmit
     case 'basic':
       return <CardText className="card-front" text={c.front[lang]} lang={lang} />;
     case 'cloze':
-      return revealed ? null : <CardText className="card-front" text={renderCloze(c.text[lang], c.index, false)} lang={lang} />;
+      return revealed ? null : (
+        <CardText className="card-front" text={renderCloze(c.text[lang], c.index, false)} lang={lang} />
+      );
     case 'compare':
       return (
         <div className="card-front">
@@ -129,10 +135,7 @@ function Front({ card, lang, revealed, choice, typed, onChoose, onType, onSubmit
       );
     case 'mcq':
     case 'classify': {
-      const options =
-        c.kind === 'mcq'
-          ? c.choices.map((ch) => ch[lang])
-          : c.categories.map((cat) => cat.label[lang]);
+      const options = c.kind === 'mcq' ? c.choices.map((ch) => ch[lang]) : c.categories.map((cat) => cat.label[lang]);
       const right = c.kind === 'mcq' ? c.answer : c.categories.findIndex((cat) => cat.id === c.answer);
       return (
         <div className="card-front">
@@ -140,7 +143,15 @@ function Front({ card, lang, revealed, choice, typed, onChoose, onType, onSubmit
           {c.kind === 'classify' && <CardText className="classify-item" text={c.item[lang]} lang={lang} />}
           <ol className="choices" aria-label={t('review.which')}>
             {options.map((text, i) => {
-              const state = revealed ? (i === right ? 'right' : i === choice ? 'wrong' : '') : i === choice ? 'chosen' : '';
+              const state = revealed
+                ? i === right
+                  ? 'right'
+                  : i === choice
+                    ? 'wrong'
+                    : ''
+                : i === choice
+                  ? 'chosen'
+                  : '';
               return (
                 <li key={i} className={state}>
                   {secondary ? (

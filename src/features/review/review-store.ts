@@ -96,7 +96,13 @@ export function createReviewStore(deckId: string, deps: ReviewDeps): ReviewStore
       const durationMs = Math.min(MAX_ANSWER_MS, Math.max(0, deps.now() - shownAt));
       const entry: Answered = { logId: null, cardId, rating, durationMs, repsAfter: repsBefore + 1 };
       // The next card shows at once; the answered one stays hidden until the queue reflects the write.
-      set({ answers: [...get().answers, entry], pinnedId: null, pending: get().pending + 1, cardId: null, revealed: false });
+      set({
+        answers: [...get().answers, entry],
+        pinnedId: null,
+        pending: get().pending + 1,
+        cardId: null,
+        revealed: false,
+      });
       try {
         const { logId, repsAfter } = await deps.answer(cardId, rating, durationMs);
         set({ answers: get().answers.map((a) => (a === entry ? { ...entry, logId, repsAfter } : a)) });

@@ -28,7 +28,9 @@ export function SessionEnd({ store, deckId, day, nextDue, newPerDay, showTomorro
 
   return (
     <div className="session-end" role="status">
-      {nextDue !== null && <p className="waiting">{t('review.waiting', { time: formatInterval(Math.max(0, nextDue - clock.ms())) })}</p>}
+      {nextDue !== null && (
+        <p className="waiting">{t('review.waiting', { time: formatInterval(Math.max(0, nextDue - clock.ms())) })}</p>
+      )}
       {sum.answered === 0 && nextDue === null && <p>{t('review.nothing')}</p>}
       {sum.answered > 0 && (
         <>
@@ -47,7 +49,8 @@ export function SessionEnd({ store, deckId, day, nextDue, newPerDay, showTomorro
       )}
       {showTomorrow && tomorrow !== undefined && (
         <p data-testid="summary-tomorrow">
-          {t('review.summary-tomorrow')}: {t('review.summary-tomorrow-new', { n: tomorrow, m: Math.min(newPerDay, newLeft ?? 0) })}
+          {t('review.summary-tomorrow')}:{' '}
+          {t('review.summary-tomorrow-new', { n: tomorrow, m: Math.min(newPerDay, newLeft ?? 0) })}
         </p>
       )}
     </div>

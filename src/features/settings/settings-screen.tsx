@@ -131,7 +131,11 @@ export function SettingsScreen() {
         </fieldset>
         <fieldset>
           <legend>{t('settings.scheduler')}</legend>
-          {field('desiredRetention', 'scheduler.desiredRetention', 'settings.retention', 'number', { min: 0.7, max: 0.99, step: 0.01 })}
+          {field('desiredRetention', 'scheduler.desiredRetention', 'settings.retention', 'number', {
+            min: 0.7,
+            max: 0.99,
+            step: 0.01,
+          })}
           <p className="help">{t('settings.retention-help')}</p>
           {field('learningSteps', 'scheduler.learningSteps', 'settings.learning-steps', 'text')}
           {field('relearningSteps', 'scheduler.relearningSteps', 'settings.relearning-steps', 'text')}

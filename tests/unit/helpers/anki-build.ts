@@ -77,21 +77,43 @@ export interface BuildMedia {
 // The stock note types (rslib/src/notetype/stock.rs), English names.
 const answer = (field: string) => `{{FrontSide}}\n\n<hr id=answer>\n\n{{${field}}}`;
 export const STOCK = {
-  basic: (id: number): BuildNotetype => ({ id, name: 'Basic', fields: ['Front', 'Back'], templates: [{ name: 'Card 1', qfmt: '{{Front}}', afmt: answer('Back') }] }),
+  basic: (id: number): BuildNotetype => ({
+    id,
+    name: 'Basic',
+    fields: ['Front', 'Back'],
+    templates: [{ name: 'Card 1', qfmt: '{{Front}}', afmt: answer('Back') }],
+  }),
   reversed: (id: number): BuildNotetype => ({
-    id, name: 'Basic (and reversed card)', fields: ['Front', 'Back'],
-    templates: [{ name: 'Card 1', qfmt: '{{Front}}', afmt: answer('Back') }, { name: 'Card 2', qfmt: '{{Back}}', afmt: answer('Front') }],
+    id,
+    name: 'Basic (and reversed card)',
+    fields: ['Front', 'Back'],
+    templates: [
+      { name: 'Card 1', qfmt: '{{Front}}', afmt: answer('Back') },
+      { name: 'Card 2', qfmt: '{{Back}}', afmt: answer('Front') },
+    ],
   }),
   optionalReversed: (id: number): BuildNotetype => ({
-    id, name: 'Basic (optional reversed card)', fields: ['Front', 'Back', 'Add Reverse'],
-    templates: [{ name: 'Card 1', qfmt: '{{Front}}', afmt: answer('Back') }, { name: 'Card 2', qfmt: '{{#Add Reverse}}{{Back}}{{/Add Reverse}}', afmt: answer('Front') }],
+    id,
+    name: 'Basic (optional reversed card)',
+    fields: ['Front', 'Back', 'Add Reverse'],
+    templates: [
+      { name: 'Card 1', qfmt: '{{Front}}', afmt: answer('Back') },
+      { name: 'Card 2', qfmt: '{{#Add Reverse}}{{Back}}{{/Add Reverse}}', afmt: answer('Front') },
+    ],
   }),
   typing: (id: number): BuildNotetype => ({
-    id, name: 'Basic (type in the answer)', fields: ['Front', 'Back'],
-    templates: [{ name: 'Card 1', qfmt: '{{Front}}\n\n{{type:Back}}', afmt: '{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}' }],
+    id,
+    name: 'Basic (type in the answer)',
+    fields: ['Front', 'Back'],
+    templates: [
+      { name: 'Card 1', qfmt: '{{Front}}\n\n{{type:Back}}', afmt: '{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}' },
+    ],
   }),
   cloze: (id: number): BuildNotetype => ({
-    id, name: 'Cloze', cloze: true, fields: ['Text', 'Back Extra'],
+    id,
+    name: 'Cloze',
+    cloze: true,
+    fields: ['Text', 'Back Extra'],
     templates: [{ name: 'Cloze', qfmt: '{{cloze:Text}}', afmt: '{{cloze:Text}}<br>\n{{Back Extra}}' }],
   }),
 };
@@ -182,14 +204,38 @@ export function buildLegacyCollection(SQL: SqlJsStatic, col: BuildCollection): U
     col.notetypes.map((nt) => [
       String(nt.id),
       {
-        id: nt.id, name: nt.name, type: nt.cloze ? 1 : 0, mod: 0, usn: -1, sortf: 0, did: 1, css: '',
+        id: nt.id,
+        name: nt.name,
+        type: nt.cloze ? 1 : 0,
+        mod: 0,
+        usn: -1,
+        sortf: 0,
+        did: 1,
+        css: '',
         flds: nt.fields.map((name, ord) => ({ name, ord, sticky: false, rtl: false, font: 'Arial', size: 20 })),
-        tmpls: nt.templates.map((t, ord) => ({ name: t.name, ord, qfmt: t.qfmt, afmt: t.afmt, did: null, bqfmt: '', bafmt: '' })),
+        tmpls: nt.templates.map((t, ord) => ({
+          name: t.name,
+          ord,
+          qfmt: t.qfmt,
+          afmt: t.afmt,
+          did: null,
+          bqfmt: '',
+          bafmt: '',
+        })),
       },
     ]),
   );
-  const decks = Object.fromEntries(col.decks.map((d) => [String(d.id), { id: d.id, name: d.name, dyn: d.filtered ? 1 : 0, desc: d.description ?? '', conf: 1 }]));
-  db.run("insert into col values (1, 0, 0, 0, 11, 0, 0, 0, ?, ?, ?, '{}', '{}')", [JSON.stringify({ schedVer: col.schedVer ?? 2 }), JSON.stringify(models), JSON.stringify(decks)]);
+  const decks = Object.fromEntries(
+    col.decks.map((d) => [
+      String(d.id),
+      { id: d.id, name: d.name, dyn: d.filtered ? 1 : 0, desc: d.description ?? '', conf: 1 },
+    ]),
+  );
+  db.run("insert into col values (1, 0, 0, 0, 11, 0, 0, 0, ?, ?, ?, '{}', '{}')", [
+    JSON.stringify({ schedVer: col.schedVer ?? 2 }),
+    JSON.stringify(models),
+    JSON.stringify(decks),
+  ]);
   fillNotesCardsRevlog(db, col);
   const out = db.export();
   db.close();
@@ -205,18 +251,40 @@ export function buildModernCollection(SQL: SqlJsStatic, col: BuildCollection): U
   db.run('insert into config values (?, 0, 0, ?)', ['schedVer', new TextEncoder().encode(String(col.schedVer ?? 2))]);
   for (const nt of col.notetypes) {
     // Notetype.Config: kind = 1 (1 = cloze), css = 3.
-    db.run('insert into notetypes values (?, ?, 0, -1, ?)', [nt.id, nt.name, pbConcat(pbVarint(1, nt.cloze ? 1 : 0), pbBytes(3, '.card {}'))]);
-    nt.fields.forEach((name, ord) => db.run('insert into fields values (?, ?, ?, ?)', [nt.id, ord, name, pbBytes(3, 'Arial')]));
+    db.run('insert into notetypes values (?, ?, 0, -1, ?)', [
+      nt.id,
+      nt.name,
+      pbConcat(pbVarint(1, nt.cloze ? 1 : 0), pbBytes(3, '.card {}')),
+    ]);
+    nt.fields.forEach((name, ord) =>
+      db.run('insert into fields values (?, ?, ?, ?)', [nt.id, ord, name, pbBytes(3, 'Arial')]),
+    );
     // Template.Config: q_format = 1, a_format = 2.
-    nt.templates.forEach((t, ord) => db.run('insert into templates values (?, ?, ?, 0, -1, ?)', [nt.id, ord, t.name, pbConcat(pbBytes(1, t.qfmt), pbBytes(2, t.afmt))]));
+    nt.templates.forEach((t, ord) =>
+      db.run('insert into templates values (?, ?, ?, 0, -1, ?)', [
+        nt.id,
+        ord,
+        t.name,
+        pbConcat(pbBytes(1, t.qfmt), pbBytes(2, t.afmt)),
+      ]),
+    );
   }
   for (const d of col.decks) {
     // Deck.KindContainer: normal = 1 (Deck.Normal: config_id = 1, description = 4) or filtered = 2.
-    const kind = d.filtered ? pbBytes(2, pbVarint(1, 1)) : pbBytes(1, pbConcat(pbVarint(1, 1), pbBytes(4, d.description ?? '')));
-    db.run('insert into decks values (?, ?, 0, -1, ?, ?)', [d.name.replaceAll('::', '\x1f'), d.id, new Uint8Array(0), kind]);
+    const kind = d.filtered
+      ? pbBytes(2, pbVarint(1, 1))
+      : pbBytes(1, pbConcat(pbVarint(1, 1), pbBytes(4, d.description ?? '')));
+    db.run('insert into decks values (?, ?, 0, -1, ?, ?)', [
+      d.name.replaceAll('::', '\x1f'),
+      d.id,
+      new Uint8Array(0),
+      kind,
+    ]);
   }
   fillNotesCardsRevlog(db, col);
-  db.run("pragma writable_schema = 1; update sqlite_master set sql = replace(sql, 'collate nocase', 'collate unicase'); pragma writable_schema = 0;");
+  db.run(
+    "pragma writable_schema = 1; update sqlite_master set sql = replace(sql, 'collate nocase', 'collate unicase'); pragma writable_schema = 0;",
+  );
   const out = db.export();
   db.close();
   return out;
@@ -227,7 +295,15 @@ export function buildDummyCollection(SQL: SqlJsStatic): Uint8Array {
   return buildLegacyCollection(SQL, {
     notetypes: [STOCK.basic(1)],
     decks: [{ id: 1, name: 'Default' }],
-    notes: [{ id: 1, guid: 'dummy', mid: 1, fields: ['Please update to the latest Anki version, then import the .colpkg/.apkg file again.', ''], cards: [{ id: 1, ord: 0, deck: 1 }] }],
+    notes: [
+      {
+        id: 1,
+        guid: 'dummy',
+        mid: 1,
+        fields: ['Please update to the latest Anki version, then import the .colpkg/.apkg file again.', ''],
+        cards: [{ id: 1, ord: 0, deck: 1 }],
+      },
+    ],
   });
 }
 
@@ -256,7 +332,12 @@ export async function buildApkg(SQL: SqlJsStatic, col: BuildCollection, media: B
 }
 
 /** A legacy package: collection.anki2 (Anki 2.0) or collection.anki21 (2.1 "support older versions"), deflated. */
-export function buildLegacyApkg(SQL: SqlJsStatic, col: BuildCollection, media: BuildMedia[] = [], name: 'collection.anki2' | 'collection.anki21' = 'collection.anki2'): Uint8Array {
+export function buildLegacyApkg(
+  SQL: SqlJsStatic,
+  col: BuildCollection,
+  media: BuildMedia[] = [],
+  name: 'collection.anki2' | 'collection.anki21' = 'collection.anki2',
+): Uint8Array {
   const files: Zippable = { [name]: buildLegacyCollection(SQL, col) };
   const map: Record<string, string> = {};
   for (const [i, m] of media.entries()) {
