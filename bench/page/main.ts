@@ -6,6 +6,7 @@ import { dayWindow } from '../../src/domain/day-window';
 import { DEFAULT_QUEUE_LIMITS } from '../../src/domain/queue';
 import { CardState, grade } from '../../src/domain/scheduler';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { rng } from '../../src/domain/quiz/random';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -46,17 +47,6 @@ function rawOpen(): Promise<IDBDatabase> {
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error ?? new Error('indexedDB.open failed'));
   });
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
@@ -131,7 +121,7 @@ async function seed(opts: SeedOptions): Promise<SeedResult> {
     await Promise.all([db.decks.clear(), db.cards.clear(), db.reviewLogs.clear(), db.settings.clear()]);
   });
   const now = Date.now();
-  const rnd = mulberry32(opts.seed ?? 42);
+  const rnd = rng(opts.seed ?? 42);
   const deckIds: string[] = [];
   let due = 0;
   for (let d = 0; d < opts.decks; d++) {
