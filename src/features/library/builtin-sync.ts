@@ -1,8 +1,6 @@
 // Loads the built-in decks into the database when the app starts and a deck file changed (by content hash).
-// Loaded lazily: it brings the Zod deck schema, which the review screen does not need.
+// The deck parser (with the Zod schema) loads only when a deck did change: on most starts nothing has.
 import builtinDecks from 'virtual:builtin-decks';
-import { formatDeckIssue, parseDeckText } from '../../domain/deck-validate';
-import { expandDeck } from '../../domain/study-card';
 import { db } from '../../db/connection';
 import { deckHashes, upsertDeck, type DeckWriteResult } from '../../db/deck-repo';
 
@@ -15,8 +13,13 @@ export interface SyncReport {
 export async function syncBuiltinDecks(now: number): Promise<SyncReport[]> {
   const stored = await deckHashes(db());
   const reports: SyncReport[] = [];
-  for (const entry of builtinDecks) {
-    if (stored.get(entry.id) === entry.hash) continue;
+  const changed = builtinDecks.filter((entry) => stored.get(entry.id) !== entry.hash);
+  if (changed.length === 0) return reports;
+  const [{ formatDeckIssue, parseDeckText }, { expandDeck }] = await Promise.all([
+    import('../../domain/deck-validate'),
+    import('../../domain/study-card'),
+  ]);
+  for (const entry of changed) {
     const parsed = parseDeckText(entry.file, await entry.load());
     if (!parsed.ok) {
       reports.push({ file: entry.file, error: parsed.issues.map(formatDeckIssue).join('\n') });
