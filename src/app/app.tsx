@@ -114,7 +114,6 @@ function Shell() {
             key={deck.id}
             deckId={deck.id}
             deckTitle={deck.title[settings.study.uiLang]}
-            textFormat={deck.textFormat ?? 'markdown'}
             onExit={() => go({ name: 'library' })}
           />
         )}

@@ -88,3 +88,51 @@ test('regression: an HTML deck (from Anki) is not run through Markdown, but is s
   expect(review.card()).toHaveTextContent('# 24 _is_ it');
   expect(review.card()!.querySelector('h1, script')).toBeNull();
 });
+
+test('a card list mixing decks draws each card as its own deck writes text (HTML deck vs Markdown deck)', async () => {
+  const { render } = await import('@testing-library/react');
+  const { ReviewScreen } = await import('../../src/features/review/review-screen');
+  const { SettingsProvider } = await import('../../src/db/use-settings');
+  const { loadCardListQueue } = await import('../../src/db/quiz-repo');
+  const { upsertDeck } = await import('../../src/db/deck-repo');
+  const { parseDeck } = await import('../../src/domain/deck-validate');
+  const { expandDeck } = await import('../../src/domain/study-card');
+  const userEvent = (await import('@testing-library/user-event')).default;
+
+  const { db } = await freshDb();
+  const text = (s: string) => ({ en: s, zh: s });
+  const make = (id: string, textFormat: 'html' | 'markdown', front: string) => {
+    const parsed = parseDeck(`${id}.json`, {
+      ...deck,
+      id,
+      textFormat,
+      cards: [{ id: 'c', type: 'basic', source, front: text(front), back: text('back') }],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    return parsed.deck;
+  };
+  for (const d of [make('anki-html', 'html', '2*3*4'), make('md', 'markdown', 'a *stressed* word')])
+    await upsertDeck(db, d, expandDeck(d), { hash: d.id, builtin: false, now: 0 });
+
+  const user = userEvent.setup();
+  render(
+    <SettingsProvider>
+      <ReviewScreen
+        deckId="mistakes/x"
+        deckTitle="Mistakes"
+        cardList={{ ids: ['anki-html/c', 'md/c'], load: (...args) => loadCardListQueue(db, ...args) }}
+        onExit={() => {}}
+      />
+    </SettingsProvider>,
+  );
+  const seen: Record<string, string> = {};
+  for (let i = 0; i < 2; i++) {
+    const id = i === 0 ? await review.waitForCard() : await review.waitForOtherCard(Object.keys(seen)[0]!);
+    seen[id] = review.card()!.querySelector('.card-front')!.innerHTML;
+    await review.revealByKey(user);
+    await user.keyboard('3');
+  }
+  expect(seen['anki-html/c']).toContain('2*3*4');
+  expect(seen['anki-html/c']).not.toContain('<em>');
+  expect(seen['md/c']).toContain('<em>stressed</em>');
+});

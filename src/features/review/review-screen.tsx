@@ -9,6 +9,7 @@ import { formatInterval, preview, RATINGS, type RatingName } from '../../domain/
 import { hasSecondLanguage, otherLang } from '../../domain/text';
 import { db, reportStorageError } from '../../db/connection';
 import { useLiveQuery } from '../../db/live';
+import { getDeck } from '../../db/deck-repo';
 import { answerCard, loadQueue, memoryOf, undoAnswer, type QueueSnapshot } from '../../db/review-repo';
 import { useSettings } from '../../db/use-settings';
 import { clock } from '../../lib/clock';
@@ -49,14 +50,11 @@ export function ReviewScreen({
   deckTitle,
   onExit,
   cardList,
-  textFormat = 'markdown',
 }: {
   deckId: string;
   deckTitle: string;
   onExit(): void;
   cardList?: CardList;
-  /** How the deck writes its card text (imported Anki decks are HTML). */
-  textFormat?: TextFormat;
 }) {
   const t = useT();
   const { settings, loaded } = useSettings();
@@ -144,6 +142,16 @@ export function ReviewScreen({
   const bilingual = useMemo(() => (shown ? hasSecondLanguage(shown.content) : false), [shown]);
   const mediaNames = useMemo(() => (shown ? contentMediaNames(shown.content) : []), [shown]);
   const resolveMedia = useMediaResolver(shown?.deckId ?? null, mediaNames);
+  // Each card is drawn as its own deck writes text (imported Anki decks are HTML): a card list can mix decks.
+  const cardDeckId = shown?.deckId ?? null;
+  // Undefined until known: the card waits for it rather than flash as Markdown. Within one deck it is read once.
+  const textFormat: TextFormat | undefined = useLiveQuery(
+    () =>
+      cardDeckId
+        ? getDeck(db(), cardDeckId).then((d): TextFormat => d?.textFormat ?? 'markdown')
+        : Promise.resolve<TextFormat>('markdown'),
+    [cardDeckId],
+  );
   const counts = snapshot?.queue.counts;
 
   return (
@@ -162,7 +170,7 @@ export function ReviewScreen({
 
       {current === undefined && <p>{t('review.loading')}</p>}
 
-      {shown && (
+      {shown && textFormat && (
         <TextFormatContext.Provider value={textFormat}>
           <MediaContext.Provider value={resolveMedia}>
             <article className="card" data-card-id={shown.id} aria-live="polite">
