@@ -49,8 +49,6 @@ export function buildQueue(input: QueueInput): Queue {
   const reviewsLeft = Math.max(0, limits.reviewsPerDay - doneToday.reviews);
 
   const learning = input.learning.filter((c) => c.state === CardState.Learning || c.state === CardState.Relearning);
-  const learningNow = learning.filter((c) => c.due <= now).sort(byDue);
-  const learningLater = learning.filter((c) => c.due > now).sort(byDue);
   // Reviews first, oldest due first; new cards after, in deck order.
   const reviews = input.reviews
     .filter((c) => c.state === CardState.Review && c.due < dayEnd)
@@ -62,17 +60,29 @@ export function buildQueue(input: QueueInput): Queue {
     .sort((a, b) => a.position - b.position)
     .slice(0, newLeft);
 
-  const cards = [...learningNow, ...reviews, ...fresh];
-  let later = learningLater;
-  if (cards.length === 0) {
-    // Nothing else to do: learning cards due within the learn-ahead window come early, as in Anki.
-    const ahead = learningLater.filter((c) => c.due <= now + limits.learnAheadMs);
-    cards.push(...ahead);
-    later = learningLater.slice(ahead.length);
-  }
   return {
-    cards,
+    ...withLearning(learning, [...reviews, ...fresh], now, limits.learnAheadMs),
     counts: { new: fresh.length, learning: learning.filter((c) => c.due < dayEnd).length, review: reviews.length },
-    nextDue: later[0]?.due ?? null,
   };
+}
+
+/**
+ * Puts learning cards whose step is over before `rest`. When nothing else is left, learning cards due within the
+ * learn-ahead window come early, as in Anki. `nextDue` is when the next learning card not shown falls due.
+ */
+export function withLearning(
+  learning: readonly QueueCandidate[],
+  rest: readonly QueueCandidate[],
+  now: number,
+  learnAheadMs: number,
+): Pick<Queue, 'cards' | 'nextDue'> {
+  const learningNow = learning.filter((c) => c.due <= now).sort(byDue);
+  let later = learning.filter((c) => c.due > now).sort(byDue);
+  const cards = [...learningNow, ...rest];
+  if (cards.length === 0) {
+    const ahead = later.filter((c) => c.due <= now + learnAheadMs);
+    cards.push(...ahead);
+    later = later.slice(ahead.length);
+  }
+  return { cards, nextDue: later[0]?.due ?? null };
 }

@@ -1,6 +1,6 @@
 // The queue of a review over a fixed list of cards ("review my mistakes", a day of the interview plan): every card
 // once, whatever its due date, as Anki's custom study does; cards answered wrong come back for their learning steps.
-import type { Queue, QueueCandidate } from '../queue';
+import { withLearning, type Queue, type QueueCandidate } from '../queue';
 import { CardState } from '../scheduler';
 
 export interface CardListQueueInput {
@@ -25,23 +25,13 @@ export function cardListQueue(input: CardListQueueInput): Queue {
     if (!answered.has(id)) fresh.push(row);
     else if (row.state === CardState.Learning || row.state === CardState.Relearning) learning.push(row);
   }
-  learning.sort((a, b) => a.due - b.due);
-  const learningNow = learning.filter((c) => c.due <= now);
-  let later = learning.filter((c) => c.due > now);
   // Learning cards whose step is over come first, as in the daily queue; then the list in its order.
-  const cards = [...learningNow, ...fresh];
-  if (cards.length === 0) {
-    const ahead = later.filter((c) => c.due <= now + input.learnAheadMs);
-    cards.push(...ahead);
-    later = later.slice(ahead.length);
-  }
   return {
-    cards,
+    ...withLearning(learning, fresh, now, input.learnAheadMs),
     counts: {
       new: fresh.filter((c) => c.state === CardState.New).length,
       learning: learning.length,
       review: fresh.filter((c) => c.state !== CardState.New).length,
     },
-    nextDue: later[0]?.due ?? null,
   };
 }
