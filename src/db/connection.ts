@@ -4,6 +4,8 @@ import { pushAlert } from '../lib/alerts';
 import { DockdeckDB } from './database';
 
 let current: DockdeckDB | null = null;
+/** Set when another tab's upgrade made us close: the reload message already says why the database is closed. */
+let closedForUpgrade = false;
 
 export function db(): DockdeckDB {
   if (!current) current = open(new DockdeckDB());
@@ -13,6 +15,7 @@ export function db(): DockdeckDB {
 /** For tests: use a fresh database (closing the old one). */
 export function setDatabase(next: DockdeckDB): DockdeckDB {
   current?.close();
+  closedForUpgrade = false;
   current = open(next);
   return current;
 }
@@ -20,6 +23,7 @@ export function setDatabase(next: DockdeckDB): DockdeckDB {
 function open(d: DockdeckDB): DockdeckDB {
   d.on('versionchange', () => {
     // Another tab is upgrading the database: let it, and ask the user to reload into the new version.
+    closedForUpgrade = true;
     d.close();
     pushAlert({
       kind: 'warning',
@@ -42,7 +46,9 @@ export function reportStorageError(error: unknown): string {
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') key = 'alert.quota';
   else if (name === 'DatabaseClosedError' || name === 'VersionChangeError') key = 'alert.closed';
   else if (name === 'UndoConflictError') key = 'alert.undo-conflict';
-  pushAlert({ kind: 'error', message: key });
   console.error(error);
+  // Reads and writes cut off by that close would only repeat the reload message in other words.
+  if (key === 'alert.closed' && closedForUpgrade) return 'alert.versionchange';
+  pushAlert({ kind: 'error', message: key });
   return key;
 }

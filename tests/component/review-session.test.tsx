@@ -203,3 +203,18 @@ test('regression: a learning card falling due does not replace the card whose an
   await user.keyboard('3');
   expect(await review.waitForOtherCard('plain/c1')).toBe('plain/c0');
 });
+
+test('regression: work cut off by another tab’s upgrade does not add a second, "database closed" alert', async () => {
+  const { db } = await freshDb(plainDeck(2));
+  const { user } = openApp('#/review/plain');
+  await review.waitForCard();
+  db.on.versionchange.fire(new Event('versionchange') as IDBVersionChangeEvent);
+  await screen.findByRole('alert');
+  // An answer after the close fails: the user is already told to reload, once.
+  await review.revealByKey(user);
+  await user.keyboard('3');
+  await settle();
+  await settle();
+  expect(screen.getAllByRole('alert')).toHaveLength(1);
+  expect(screen.getByRole('alert')).toHaveTextContent(/updated in another tab/);
+});
