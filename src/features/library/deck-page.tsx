@@ -1,12 +1,10 @@
 // A deck's own page (#/deck/<id>): what it is, where it came from, Study, and its exports.
-import { useMemo } from 'react';
 import { db } from '../../db/connection';
 import { getDeck } from '../../db/deck-repo';
 import { useLiveQuery } from '../../db/live';
 import { deckCounts } from '../../db/review-repo';
 import { useSettings } from '../../db/use-settings';
-import { dayWindow } from '../../domain/day-window';
-import { DEFAULT_QUEUE_LIMITS } from '../../domain/queue';
+import { useStudyDay } from '../../db/use-study-day';
 import { useMessages } from '../../lib/i18n';
 import { useNow } from '../../lib/use-now';
 import { ExportPanel } from './export-panel';
@@ -23,11 +21,8 @@ export function DeckPage({
 }) {
   const m = useMessages(exportMessages);
   const { settings } = useSettings();
-  const { uiLang, studyLang, dayStartHour, newPerDay, reviewsPerDay } = settings.study;
-  const now = useNow();
-  const w = dayWindow(now, dayStartHour);
-  const day = useMemo(() => w, [w.start, w.end]); // eslint-disable-line react-hooks/exhaustive-deps
-  const limits = useMemo(() => ({ ...DEFAULT_QUEUE_LIMITS, newPerDay, reviewsPerDay }), [newPerDay, reviewsPerDay]);
+  const { uiLang, studyLang } = settings.study;
+  const { day, limits } = useStudyDay(useNow());
   // null: looked up and not there (undefined: not looked up yet).
   const deck = useLiveQuery(async () => (await getDeck(db(), deckId)) ?? null, [deckId], deckId);
   const counts = useLiveQuery(() => deckCounts(db(), deckId, day, limits), [deckId, day, limits], deckId);

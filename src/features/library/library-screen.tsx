@@ -1,11 +1,10 @@
 // The deck list: every deck with what is due today, and the way into a review session.
-import { lazy, Suspense, useMemo } from 'react';
-import { dayWindow } from '../../domain/day-window';
-import { DEFAULT_QUEUE_LIMITS } from '../../domain/queue';
+import { lazy, Suspense } from 'react';
 import { db } from '../../db/connection';
 import { useLiveQuery } from '../../db/live';
 import { deckList } from '../../db/review-repo';
 import { useSettings } from '../../db/use-settings';
+import { useStudyDay } from '../../db/use-study-day';
 import { useMessages, useT } from '../../lib/i18n';
 import { useNow } from '../../lib/use-now';
 import { libraryMessages } from './library-messages';
@@ -22,10 +21,8 @@ export function LibraryScreen({ onStudy }: { onStudy(deckId: string): void }) {
   const lm = useMessages(libraryMessages);
   const { settings } = useSettings();
   const now = useNow();
-  const { dayStartHour, newPerDay, reviewsPerDay, uiLang } = settings.study;
-  const w = dayWindow(now, dayStartHour);
-  const day = useMemo(() => w, [w.start, w.end]); // eslint-disable-line react-hooks/exhaustive-deps
-  const limits = useMemo(() => ({ ...DEFAULT_QUEUE_LIMITS, newPerDay, reviewsPerDay }), [newPerDay, reviewsPerDay]);
+  const { uiLang } = settings.study;
+  const { day, limits } = useStudyDay(now);
   const decks = useLiveQuery(() => deckList(db(), day, limits), [day, limits, now], 'library');
 
   return (

@@ -1,10 +1,8 @@
 // The review session: today's queue from Dexie, one card at a time, answered with keys or buttons.
 import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
-import { dayWindow } from '../../domain/day-window';
 import { schedulerAt } from '../../domain/settings';
 import type { CardRow } from '../../db/database';
-import { DEFAULT_QUEUE_LIMITS } from '../../domain/queue';
 import { formatInterval, preview, RATINGS, type RatingName } from '../../domain/scheduler';
 import { hasSecondLanguage, otherLang } from '../../domain/text';
 import { db, reportStorageError } from '../../db/connection';
@@ -12,6 +10,7 @@ import { useLiveQuery } from '../../db/live';
 import { getDeck } from '../../db/deck-repo';
 import { answerCard, loadQueue, memoryOf, undoAnswer, type QueueSnapshot } from '../../db/review-repo';
 import { useSettings } from '../../db/use-settings';
+import { useStudyDay } from '../../db/use-study-day';
 import { clock } from '../../lib/clock';
 import { useT, type MessageKey } from '../../lib/i18n';
 import { useNow } from '../../lib/use-now';
@@ -82,13 +81,10 @@ export function ReviewScreen({
   );
   const s = useStore(store);
 
-  const { dayStartHour, newPerDay, reviewsPerDay } = settings.study;
-  const limits = useMemo(() => ({ ...DEFAULT_QUEUE_LIMITS, newPerDay, reviewsPerDay }), [newPerDay, reviewsPerDay]);
+  const { newPerDay } = settings.study;
   const wakeRef = useRef<number | null>(null);
   const now = useNow(wakeRef.current);
-  const w = dayWindow(now, dayStartHour);
-  // Same day, same object: the queue query re-runs on a new day, not on every tick.
-  const day = useMemo(() => w, [w.start, w.end]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { day, limits } = useStudyDay(now);
 
   // A card list shows each card once: the cards answered in this session leave it (unless in learning).
   const answered = cardList ? s.answers.map((a) => a.cardId).join('\n') : '';
@@ -108,6 +104,7 @@ export function ReviewScreen({
   const { current, catchingUp } = useMemo(() => {
     if (!snapshot || !loaded) return { current: undefined, catchingUp: true };
     let first: CardRow | null = null;
+    let kept: CardRow | null = null;
     let stale = false;
     for (const q of snapshot.queue.cards) {
       const row = snapshot.cards.get(q.id);
@@ -116,13 +113,16 @@ export function ReviewScreen({
         stale = true;
         continue;
       }
-      if (row.id === s.cardId) return { current: row, catchingUp: false };
+      // A pinned card (taken back by undo, or whose answer could not be stored) comes before everything, even
+      // before the card on screen, which a render from before the pin may already have moved on to.
+      if (row.id === s.pinnedId) return { current: row, catchingUp: false };
+      if (row.id === s.cardId) kept = row;
       first ??= row;
     }
-    return { current: first, catchingUp: stale };
+    return { current: kept ?? first, catchingUp: kept === null && stale };
     // s.answers is what isStale reads.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [snapshot, loaded, s.answers, s.cardId]);
+  }, [snapshot, loaded, s.answers, s.cardId, s.pinnedId]);
 
   const currentId = current?.id ?? null;
   useEffect(() => {
