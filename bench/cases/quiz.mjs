@@ -17,6 +17,7 @@ const src = (p) => JSON.stringify(path.join(root, 'src', p));
 /** The page's code: the app's own quiz-repo and generator, and a plain IndexedDB read of the same ids. */
 const entryCode = `
 import { DockdeckDB } from ${src('db/database.ts')};
+import { cardsOfDeck } from ${src('db/deck-cards.ts')};
 import { loadQuizSource, scopeCardIds } from ${src('db/quiz-repo.ts')};
 import { generateQuiz } from ${src('domain/quiz/generate.ts')};
 
@@ -30,9 +31,10 @@ function rawIds(deckIds) {
     req.onsuccess = () => {
       const idb = req.result;
       const tx = idb.transaction('cards', 'readonly');
-      const index = tx.objectStore('cards').index('deckId');
+      const store = tx.objectStore('cards');
       let n = 0;
-      for (const d of deckIds) index.getAllKeys(IDBKeyRange.only(d)).onsuccess = (e) => { n += e.target.result.length; };
+      // A deck's cards are the ids \`deckId/…\` (no deckId index since database version 5).
+      for (const d of deckIds) store.getAllKeys(IDBKeyRange.bound(d + '/', d + '/\\uffff')).onsuccess = (e) => { n += e.target.result.length; };
       tx.oncomplete = () => { idb.close(); resolve(n); };
       tx.onerror = () => { idb.close(); reject(tx.error); };
     };
@@ -78,7 +80,7 @@ async function run({ deckIds, length, runs, warmup }) {
     const g = performance.now() - t;
     t = performance.now();
     let counted = 0;
-    await db.transaction('r', db.cards, async () => { for (const n of await Promise.all(deckIds.map((d) => db.cards.where('deckId').equals(d).count()))) counted += n; });
+    await db.transaction('r', db.cards, async () => { for (const n of await Promise.all(deckIds.map((d) => cardsOfDeck(db, d).count()))) counted += n; });
     const k = performance.now() - t;
     if (i >= warmup) { out.ours.push(a); out.raw.push(b); out.ids.push(c); out.get.push(g); out.count.push(k); }
   }

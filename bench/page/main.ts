@@ -1,5 +1,6 @@
 // Bench page: seeds the `dockdeck` database and times the app's real queue query against raw IndexedDB reads.
 import { DockdeckDB, type CardRow, type DeckRow } from '../../src/db/database';
+import { cardsOfDeck } from '../../src/db/deck-cards';
 import Dexie from 'dexie';
 import { answerCard, doneInWindow, loadQueue, memoryOf } from '../../src/db/review-repo';
 import { dayWindow } from '../../src/domain/day-window';
@@ -280,7 +281,7 @@ async function bulkPutBaseline(deckIds: string[]): Promise<BulkPutBaseline> {
   const source = conn();
   await source.open();
   const decks = (await source.decks.bulkGet(deckIds)).filter((d): d is DeckRow => d !== undefined);
-  const cards = await source.cards.where('deckId').anyOf(deckIds).toArray();
+  const cards = (await Promise.all(deckIds.map((d) => cardsOfDeck(source, d).toArray()))).flat();
   source.close();
   dexie = null;
   const name = `bench-baseline-${Date.now()}`;

@@ -5,6 +5,7 @@ import { cardFingerprint, diffDeck, type DeckDiff } from '../domain/deck-diff';
 import { newMemory, type Memory } from '../domain/scheduler';
 import type { StudyCard } from '../domain/study-card';
 import type { CardRow, DeckOrigin, DeckRow, DockdeckDB } from './database';
+import { cardsOfDeck } from './deck-cards';
 
 export interface DeckWriteResult {
   added: number;
@@ -67,7 +68,7 @@ export async function writeDeckRows(
   const existing = await db.decks.get(deck.id);
   if (existing && existing.contentHash === opts.hash)
     return { added: 0, changed: 0, removed: 0, skipped: true, addedIds: [] };
-  const stored = await db.cards.where('deckId').equals(deck.id).toArray();
+  const stored = await cardsOfDeck(db, deck.id).toArray();
   const byId = new Map(stored.map((r) => [r.id, r]));
   const diff: DeckDiff = diffDeck(
     stored.map((r) => ({ id: r.id, fingerprint: cardFingerprint(r) })),

@@ -9,6 +9,7 @@ import { deckToCsv } from '../domain/export/deck-csv';
 import { deckToJson, exportDeck } from '../domain/export/deck-json';
 import { reviewLogsToFsrsCsv, type FsrsCsv } from '../domain/export/fsrs-csv';
 import type { CardRow, DeckRow, DockdeckDB, MediaRow, ReviewLogRow } from './database';
+import { cardsOfDeck } from './deck-cards';
 import { readSettings } from './settings-repo';
 
 export class DeckNotFoundError extends Error {
@@ -28,7 +29,7 @@ export async function loadDeckForExport(db: DockdeckDB, deckId: string): Promise
   return db.transaction('r', db.decks, db.cards, async () => {
     const deck = await db.decks.get(deckId);
     if (!deck) throw new DeckNotFoundError(deckId);
-    const cards = await db.cards.where('deckId').equals(deckId).toArray();
+    const cards = await cardsOfDeck(db, deckId).toArray();
     return { deck, cards };
   });
 }
@@ -83,7 +84,7 @@ export async function exportDecksApkg(
     for (const id of deckIds) {
       const deck = await db.decks.get(id);
       if (!deck) throw new DeckNotFoundError(id);
-      decks.push({ deck, cards: await db.cards.where('deckId').equals(id).toArray() });
+      decks.push({ deck, cards: await cardsOfDeck(db, id).toArray() });
       if (opts.scheduling)
         logs.push(...(await db.reviewLogs.where('[deckId+review]').between([id, -Infinity], [id, Infinity]).toArray()));
       media.push(...(await db.media.where('deckId').equals(id).toArray()));

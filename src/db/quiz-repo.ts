@@ -13,6 +13,7 @@ import { CardState, grade } from '../domain/scheduler';
 import { schedulerAt, type Settings } from '../domain/settings';
 import { newId } from '../lib/ids';
 import type { CardRow, DockdeckDB, QuizAttemptRow, ReviewLogRow } from './database';
+import { cardsOfDeck } from './deck-cards';
 import { memoryOf, type QueueSnapshot } from './review-repo';
 
 /** Scopes up to this size are read whole: every sibling is a candidate distractor. */
@@ -28,7 +29,7 @@ export function scopeCardIds(db: DockdeckDB, scope: QuizScope): Promise<string[]
   return db.transaction('r', db.cards, db.decks, async () => {
     let lists: string[][];
     if (scope.kind === 'decks') {
-      lists = await Promise.all(scope.deckIds.map((d) => db.cards.where('deckId').equals(d).primaryKeys()));
+      lists = await Promise.all(scope.deckIds.map((d) => cardsOfDeck(db, d).primaryKeys()));
     } else if (scope.kind === 'tags') {
       lists = await Promise.all(scope.tags.map((t) => db.cards.where('tags').equals(t).primaryKeys()));
     } else {

@@ -11,6 +11,7 @@ import {
 } from '../domain/scheduler';
 import { newId } from '../lib/ids';
 import type { CardRow, DeckRow, DockdeckDB, ReviewLogRow } from './database';
+import { cardsOfDeck } from './deck-cards';
 
 export class UndoConflictError extends Error {
   constructor(cardId: string) {
@@ -196,7 +197,7 @@ export async function deckCounts(
 ): Promise<DeckCounts> {
   const done = await doneInWindow(db, deckId, day);
   const [total, fresh, learning, relearning, review] = await Promise.all([
-    db.cards.where('deckId').equals(deckId).count(),
+    cardsOfDeck(db, deckId).count(),
     range(db, deckId, CardState.New).count(),
     range(db, deckId, CardState.Learning, day.end).count(),
     range(db, deckId, CardState.Relearning, day.end).count(),

@@ -2,6 +2,7 @@
 // Quiz history (trend and table) and interview readiness: the prediction for a date, what to study, a plan and its study day.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { QuizAttemptRow } from '../../src/db/database';
+import { cardsOfDeck } from '../../src/db/deck-cards';
 import { saveAttempt } from '../../src/db/quiz-repo';
 import { memoryOf } from '../../src/db/review-repo';
 import { interviewMoment, predictReadiness } from '../../src/domain/quiz/readiness';
@@ -105,7 +106,7 @@ test('readiness: the predicted share for the interview date, the weakest cards, 
 
   fireEvent.change(within(panel).getByLabelText('Interview date'), { target: { value: '2026-03-06' } });
   const prediction = await within(panel).findByTestId('quiz-prediction', {}, { timeout: 4000 });
-  const rows = await clock.db.cards.where('deckId').equals('qz').toArray();
+  const rows = await cardsOfDeck(clock.db, 'qz').toArray();
   const at = interviewMoment('2026-03-06')!;
   const expected = predictReadiness(
     rows.map((r) => ({ id: r.id, memory: memoryOf(r) })),

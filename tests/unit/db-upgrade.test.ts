@@ -1,6 +1,11 @@
-// Opens a database as version 1 of the app left it, then upgrades it: nothing a user had is lost.
+// Opens databases as versions 1 and 4 of the app left them, then upgrades them: nothing a user had is lost.
 import Dexie from 'dexie';
-import { DockdeckDB } from '../../src/db/database';
+import { DockdeckDB, type CardRow } from '../../src/db/database';
+import { cardsOfDeck } from '../../src/db/deck-cards';
+import { deckCounts, loadQueue } from '../../src/db/review-repo';
+import { dayWindow } from '../../src/domain/day-window';
+import { DEFAULT_QUEUE_LIMITS } from '../../src/domain/queue';
+import { CardState, type CardStateValue } from '../../src/domain/scheduler';
 
 /** The schema exactly as version 1 of the app declared it. */
 function openV1(name: string) {
@@ -59,7 +64,7 @@ test('version 1 → 2: decks get their origin, cards, logs and settings are kept
   const db = new DockdeckDB(name);
   await db.open();
   // Opened by the current app, so upgraded to its latest version; version 2's upgrade ran on the way.
-  expect(db.verno).toBe(4);
+  expect(db.verno).toBe(5);
   expect((await db.decks.get('built'))?.origin).toBe('builtin');
   expect((await db.decks.get('mine'))?.origin).toBe('json');
   expect(await db.cards.get('mine/c1')).toEqual(card);
@@ -69,6 +74,98 @@ test('version 1 → 2: decks get their origin, cards, logs and settings are kept
   expect(await db.media.count()).toBe(0);
   // The queue index still answers after the upgrade.
   expect(await db.cards.where('[deckId+state+due]').between(['mine', 2, 0], ['mine', 2, 10]).count()).toBe(1);
+  db.close();
+  await Dexie.delete(name);
+});
+
+/** The schema exactly as version 4 of the app left it (every table, as versions 1–4 built them up). */
+function openV4(name: string) {
+  const v4 = new Dexie(name);
+  v4.version(4).stores({
+    decks: 'id',
+    cards: 'id, deckId, noteId, [deckId+state+due], [deckId+state+position], *tags, [deckId+position]',
+    reviewLogs: 'id, cardId, review, [deckId+review]',
+    settings: 'key',
+    quizAttempts: 'id, startedAt',
+    media: '[deckId+name], deckId',
+  });
+  return v4;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const T = new Date('2026-03-02T10:00:00').getTime();
+
+function cardRow(id: string, state: CardStateValue, due: number, position: number): CardRow {
+  const deckId = id.slice(0, id.indexOf('/'));
+  return {
+    id,
+    deckId,
+    noteId: id.replace(/:.*$/, ''),
+    tags: ['t'],
+    source: { doc: 'doc.txt', section: 'Intro' },
+    content: { kind: 'basic', front: { en: id, zh: id }, back: { en: 'A', zh: '答' } },
+    position,
+    createdAt: 1,
+    updatedAt: 1,
+    due,
+    stability: state === CardState.New ? 0 : 10,
+    difficulty: state === CardState.New ? 0 : 5,
+    elapsedDays: 0,
+    scheduledDays: 0,
+    learningSteps: 0,
+    reps: state === CardState.New ? 0 : 3,
+    lapses: 0,
+    state,
+    lastReview: state === CardState.New ? null : T - 10 * DAY,
+  };
+}
+
+test('version 4 → 5: the deckId and noteId card indexes are dropped; every card is kept and still found by deck', async () => {
+  const name = `upgrade-v4-${Date.now()}`;
+  const v4 = openV4(name);
+  // `web-api` sorts between `web` and `web/…` ('-' < '/'): its cards must not leak into `web`'s id range.
+  const cards = [
+    cardRow('web/a', CardState.Review, T - DAY, 0),
+    cardRow('web/b', CardState.New, T, 1),
+    cardRow('web/c', CardState.Review, T + 30 * DAY, 2),
+    cardRow('web/table:t/r1:x', CardState.New, T, 3),
+    cardRow('web-api/a', CardState.Review, T - DAY, 0),
+    cardRow('web-api/b', CardState.New, T, 1),
+  ];
+  await v4.table('cards').bulkAdd(cards);
+  await v4.table('reviewLogs').add({ id: 'l1', cardId: 'web/a', deckId: 'web', review: T - 11 * DAY, rating: 'good' });
+  v4.close();
+
+  const db = new DockdeckDB(name);
+  await db.open();
+  expect(db.verno).toBe(5);
+  expect(await db.cards.toArray()).toEqual([...cards].sort((a, b) => (a.id < b.id ? -1 : 1)));
+  expect(await db.reviewLogs.count()).toBe(1);
+  const indexes = db.cards.schema.indexes.map((i) => i.name);
+  expect(indexes).toEqual(['[deckId+state+due]', '[deckId+state+position]', 'tags', '[deckId+position]']);
+  // Gone from IndexedDB itself, not only from Dexie's view of it: no more writes to them.
+  const store = db.backendDB().transaction('cards', 'readonly').objectStore('cards');
+  expect([...store.indexNames].sort()).toEqual([
+    '[deckId+position]',
+    '[deckId+state+due]',
+    '[deckId+state+position]',
+    'tags',
+  ]);
+
+  expect(await cardsOfDeck(db, 'web').primaryKeys()).toEqual(['web/a', 'web/b', 'web/c', 'web/table:t/r1:x']);
+  expect(await cardsOfDeck(db, 'web-api').primaryKeys()).toEqual(['web-api/a', 'web-api/b']);
+  expect(await cardsOfDeck(db, 'we').count()).toBe(0);
+  const day = dayWindow(T, 4);
+  const { queue } = await loadQueue(db, 'web', T, day, DEFAULT_QUEUE_LIMITS);
+  expect(queue.cards.map((c) => c.id).sort()).toEqual(['web/a', 'web/b', 'web/table:t/r1:x']);
+  expect(queue.counts).toEqual({ new: 2, learning: 0, review: 1 });
+  expect(await deckCounts(db, 'web', day, DEFAULT_QUEUE_LIMITS)).toEqual({
+    deckId: 'web',
+    total: 4,
+    new: 2,
+    learning: 0,
+    review: 1,
+  });
   db.close();
   await Dexie.delete(name);
 });
