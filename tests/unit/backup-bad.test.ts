@@ -69,8 +69,10 @@ test('damaged: the file cut off anywhere, or a byte changed', () => {
     expect(['damaged', 'not-backup']).toContain(refused(good.subarray(0, cut)).code);
   for (const cut of [20, Math.floor(good.length / 2), good.length - 1])
     expectCode(good.subarray(0, cut), 'damaged', /damaged or incomplete/);
+  // Any changed byte of the compressed data, except the last one (length - 9, before the 8-byte trailer): its
+  // high bits are padding after the final block that no decoder reads, so flipping only those changes nothing.
   fc.assert(
-    fc.property(fc.integer({ min: 10, max: good.length - 9 }), fc.integer({ min: 1, max: 255 }), (at, xor) => {
+    fc.property(fc.integer({ min: 10, max: good.length - 10 }), fc.integer({ min: 1, max: 255 }), (at, xor) => {
       const bad = good.slice();
       bad[at]! ^= xor;
       expect(refused(bad).code).toBe('damaged');
