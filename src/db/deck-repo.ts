@@ -1,11 +1,11 @@
 // Writes decks and their cards: one transaction per deck, review state kept across updates.
-import { bulkDeleteChunked, bulkPutChunked } from './chunked';
+import { bulkDeleteChunked, WRITE_SLICE } from './chunked';
 import type { Deck } from '../domain/deck-schema';
-import { cardFingerprint, diffDeck, type DeckDiff } from '../domain/deck-diff';
-import { newMemory, type Memory } from '../domain/scheduler';
+import { contentHash, deckMeta, type DeckMeta, type PreparedCard } from '../domain/import/prepare';
+import { newMemory } from '../domain/scheduler';
 import type { StudyCard } from '../domain/study-card';
 import type { CardRow, DeckOrigin, DeckRow, DockdeckDB } from './database';
-import { cardsOfDeck } from './deck-cards';
+import { forEachCardPage } from './deck-cards';
 
 export interface DeckWriteResult {
   added: number;
@@ -35,8 +35,6 @@ export interface DeckWriteOptions {
   builtin: boolean;
   now: number;
   origin?: DeckOrigin;
-  /** The memory a card new to the database starts with (imported history); default: never studied. */
-  initialMemory?: (card: StudyCard) => Memory | undefined;
 }
 
 /**
@@ -49,8 +47,9 @@ export async function upsertDeck(
   cards: readonly StudyCard[],
   opts: DeckWriteOptions,
 ): Promise<DeckWriteResult> {
+  const incoming = cards.map((card) => ({ card, content: contentHash(card) }));
   return db.transaction('rw', db.decks, db.cards, async () => {
-    const { addedIds: _, ...result } = await writeDeckRows(db, deck, cards, opts);
+    const { addedIds: _, ...result } = await writeDeckRows(db, deckMeta(deck), incoming, opts);
     return result;
   });
 }
@@ -58,33 +57,64 @@ export async function upsertDeck(
 /**
  * The body of `upsertDeck` without a transaction of its own, for writes that span more tables (imports write
  * decks, cards, logs and media together). Call it inside a `rw` transaction over at least decks and cards.
+ *
+ * A card new to the database starts with its `replayed` memory (imported history) or as never studied; a stored
+ * card keeps its memory and is rewritten only when its content or place changed. Stored cards are read a page at
+ * a time and written a slice at a time (each a short task), one slice in flight while the next is built.
  */
 export async function writeDeckRows(
   db: DockdeckDB,
-  deck: Deck,
-  cards: readonly StudyCard[],
-  opts: DeckWriteOptions,
+  deck: DeckMeta,
+  cards: readonly PreparedCard[],
+  opts: DeckWriteOptions & { onSlice?: (cards: number) => void },
 ): Promise<DeckWriteResult & { addedIds: string[] }> {
   const existing = await db.decks.get(deck.id);
   if (existing && existing.contentHash === opts.hash)
     return { added: 0, changed: 0, removed: 0, skipped: true, addedIds: [] };
-  const stored = await cardsOfDeck(db, deck.id).toArray();
-  const byId = new Map(stored.map((r) => [r.id, r]));
-  const diff: DeckDiff = diffDeck(
-    stored.map((r) => ({ id: r.id, fingerprint: cardFingerprint(r) })),
-    cards,
-  );
+  const stored = new Map<string, CardRow>();
+  await forEachCardPage(db, deck.id, (page) => {
+    for (const row of page) stored.set(row.id, row);
+  });
   const fresh = newMemory(new Date(opts.now));
-  const puts: CardRow[] = [
-    ...diff.added.map((c) => cardRow(c, opts.initialMemory?.(c) ?? fresh, opts.now, opts.now)),
-    ...diff.changed.map((c) => {
-      const old = byId.get(c.id)!;
-      return cardRow(c, memoryOf(old), old.createdAt, opts.now);
-    }),
-  ];
-  await bulkPutChunked(db.cards, puts);
-  await bulkDeleteChunked(db.cards, diff.removed);
-  const row: DeckRow = {
+  const addedIds: string[] = [];
+  let changed = 0;
+  let writing: Promise<unknown> | null = null;
+  for (let at = 0; at < cards.length; at += WRITE_SLICE) {
+    const slice = cards.slice(at, at + WRITE_SLICE);
+    const puts: CardRow[] = [];
+    for (const { card, content, replayed } of slice) {
+      const row = stored.get(card.id);
+      if (!row) {
+        addedIds.push(card.id);
+        puts.push(cardRow(card, replayed?.memory ?? fresh, opts.now, opts.now));
+        continue;
+      }
+      stored.delete(card.id);
+      const edited = contentHash(row) !== content;
+      if (edited) changed++;
+      // A card that only moved is not "changed" for the user, but takes its new place in the new-card order.
+      if (edited || row.position !== card.position) puts.push(cardRow(card, memoryOf(row), row.createdAt, opts.now));
+    }
+    const put = puts.length > 0 ? db.cards.bulkPut(puts) : null;
+    // Awaited below; a failure aborts the transaction and surfaces there.
+    put?.catch(() => {});
+    if (writing) await writing;
+    writing = put;
+    opts.onSlice?.(slice.length);
+  }
+  if (writing) await writing;
+  await bulkDeleteChunked(db.cards, [...stored.keys()]);
+  await db.decks.put(deckRow(deck, opts, existing));
+  return { added: addedIds.length, changed, removed: stored.size, skipped: false, addedIds };
+}
+
+/** The deck row for a deck file (its cards are rows of their own); `existing` keeps its creation time. */
+export function deckRow(
+  deck: DeckMeta,
+  opts: Pick<DeckWriteOptions, 'hash' | 'builtin' | 'now' | 'origin'>,
+  existing: DeckRow | undefined,
+): DeckRow {
+  return {
     id: deck.id,
     title: deck.title,
     ...(deck.description ? { description: deck.description } : {}),
@@ -97,15 +127,6 @@ export async function writeDeckRows(
     contentHash: opts.hash,
     createdAt: existing?.createdAt ?? opts.now,
     updatedAt: opts.now,
-  };
-  await db.decks.put(row);
-  const addedIds = diff.added.map((c) => c.id);
-  return {
-    added: diff.added.length,
-    changed: diff.changed.length,
-    removed: diff.removed.length,
-    skipped: false,
-    addedIds,
   };
 }
 

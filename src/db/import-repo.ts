@@ -1,33 +1,25 @@
-// Writes confirmed import drafts: every deck, card, media file and imported review in one transaction, or nothing.
+// Writes confirmed imports: every deck, card, media file and imported review in one transaction, or nothing.
+//
+// The import worker does the heavy part (parse, expand, hash, replay history: `prepareDraft`); this side reads what
+// is stored and writes, each step a short task, so a 50,000-card import never freezes the page.
 //
 // Re-importing a deck updates its cards by stable id and keeps every review: a card already stored keeps its own
 // FSRS state and logs, and imported history is applied only to cards that are new to the database.
 import { bulkPutChunked } from './chunked';
 import { ImportError, type DeckDraft, type ImportIssue } from '../domain/import/draft';
-import { groupHistory, replayHistory, type ReplayedCard } from '../domain/import/history';
+import type { ReplayedCard } from '../domain/import/history';
+import { contentHash, prepareDraft, type PreparedDeck } from '../domain/import/prepare';
 import {
   builtinIssue,
-  checkDrafts,
-  contentFingerprint,
+  checkDeckIds,
   previewImport,
   type ImportPreview,
   type StoredDeck,
 } from '../domain/import/preview';
-import { hashText } from '../domain/import/progress';
 import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from '../domain/scheduler';
-import { expandDeck } from '../domain/study-card';
 import type { DockdeckDB, MediaRow, ReviewLogRow } from './database';
+import { forEachCardPage } from './deck-cards';
 import { writeDeckRows } from './deck-repo';
-
-export interface ImportOptions {
-  /** Epoch ms: created/updated times of the rows, and the latest imported review that is believed. */
-  now: number;
-  /** Apply the drafts' review history to cards new to the database. */
-  includeScheduling: boolean;
-  settings?: SchedulerSettings;
-  /** The imported file's name, for messages. */
-  file?: string;
-}
 
 export interface DeckImportResult {
   deckId: string;
@@ -41,44 +33,78 @@ export interface DeckImportResult {
   reviews: number;
 }
 
-/** The stored state of the decks the drafts would write, for the preview diff. */
-export async function storedDecks(db: DockdeckDB, deckIds: readonly string[]): Promise<Map<string, StoredDeck>> {
+export type StoredDeckInfo = Omit<StoredDeck, 'cards'>;
+
+/**
+ * The stored state of the decks an import would write, for the preview diff: each stored deck's row, and its
+ * cards' content hashes handed to `onCards` a page at a time (the import screen passes them on to the worker).
+ */
+export async function readStoredDecks(
+  db: DockdeckDB,
+  deckIds: readonly string[],
+  onCards: (deckId: string, cards: StoredDeck['cards']) => void,
+): Promise<StoredDeckInfo[]> {
   const rows = await db.decks.bulkGet([...deckIds]);
-  const out = new Map<string, StoredDeck>();
+  const out: StoredDeckInfo[] = [];
   for (const row of rows) {
     if (!row) continue;
-    const cards = await db.cards.where('deckId').equals(row.id).toArray();
-    out.set(row.id, {
-      id: row.id,
-      title: row.title,
-      builtin: row.builtin,
-      origin: row.origin,
-      cards: cards.map((c) => ({ id: c.id, fingerprint: contentFingerprint(c) })),
-    });
+    out.push({ id: row.id, title: row.title, builtin: row.builtin, origin: row.origin });
+    await forEachCardPage(db, row.id, (page) =>
+      onCards(
+        row.id,
+        page.map((c) => ({ id: c.id, fingerprint: contentHash(c) })),
+      ),
+    );
   }
   return out;
 }
 
-/** Per deck "N new, M changed, K removed" against what is stored, and issues that refuse the import. */
+/** The stored decks with all their cards' hashes at once (for callers without a worker). */
+export async function storedDecks(db: DockdeckDB, deckIds: readonly string[]): Promise<Map<string, StoredDeck>> {
+  const cards = new Map<string, Array<StoredDeck['cards'][number]>>();
+  const infos = await readStoredDecks(db, deckIds, (deckId, page) => {
+    const list = cards.get(deckId);
+    if (list) list.push(...page);
+    else cards.set(deckId, [...page]);
+  });
+  return new Map(infos.map((info) => [info.id, { ...info, cards: cards.get(info.id) ?? [] }]));
+}
+
+export interface PrepareInProcess {
+  includeScheduling: boolean;
+  settings?: SchedulerSettings;
+  /** Epoch ms: imported answers dated after it are left out (default: none is). */
+  now?: number;
+  file?: string;
+}
+
+const prepareAll = (drafts: readonly DeckDraft[], opts: PrepareInProcess) =>
+  drafts.map((d) =>
+    prepareDraft(d, {
+      now: opts.now ?? Number.MAX_SAFE_INTEGER,
+      includeScheduling: opts.includeScheduling,
+      settings: opts.settings ?? DEFAULT_SCHEDULER_SETTINGS,
+    }),
+  );
+
+/**
+ * Per deck "N new, M changed, K removed" against what is stored, and issues that refuse the import: the import
+ * worker's preview, run in this thread (for small imports and tests).
+ */
 export async function previewDrafts(
   db: DockdeckDB,
   drafts: readonly DeckDraft[],
-  opts: { includeScheduling: boolean; file?: string },
+  opts: PrepareInProcess,
 ): Promise<ImportPreview> {
   const stored = await storedDecks(
     db,
     drafts.map((d) => d.deck.id),
   );
-  return previewImport(opts.file ?? fileOf(drafts), drafts, stored, opts);
+  return previewImport(opts.file ?? fileOf(drafts), prepareAll(drafts, opts), stored);
 }
 
 function fileOf(drafts: readonly DeckDraft[]): string {
   return drafts[0]?.deck.sources[0]?.doc ?? 'import';
-}
-
-/** Same deck content, same hash: re-importing an unchanged file rewrites no card. */
-function draftHash(draft: DeckDraft): string {
-  return `import-${hashText(JSON.stringify([draft.format, draft.deck]))}`;
 }
 
 function logRows(deckId: string, replayed: ReplayedCard): ReviewLogRow[] {
@@ -92,67 +118,62 @@ function logRows(deckId: string, replayed: ReplayedCard): ReviewLogRow[] {
   });
 }
 
-/**
- * Writes all drafts in ONE `rw` transaction over decks, cards, reviewLogs and media: if anything fails (a
- * refused draft, a full disk), nothing is written. Throws `ImportError` when a draft would replace a built-in
- * deck or two drafts have the same deck id.
- */
-export async function importDrafts(
-  db: DockdeckDB,
-  drafts: readonly DeckDraft[],
-  opts: ImportOptions,
-): Promise<DeckImportResult[]> {
-  const file = opts.file ?? fileOf(drafts);
-  const early = checkDrafts(file, drafts);
-  if (early.length > 0) throw new ImportError(early);
-  const settings = opts.settings ?? DEFAULT_SCHEDULER_SETTINGS;
+export interface WriteOptions {
+  /** Epoch ms: created/updated times of the rows. */
+  now: number;
+  /** The imported file's name, for messages. */
+  file?: string;
+  /** Cards written so far of all the decks' cards. */
+  onProgress?: (done: number, total: number) => void;
+}
 
-  // The replay is pure and needs nothing stored; doing it first keeps the transaction short.
-  const prepared = drafts.map((draft) => {
-    const cards = expandDeck(draft.deck);
-    const replayed = new Map<string, ReplayedCard>();
-    if (opts.includeScheduling && draft.history.length > 0) {
-      const ids = new Set(cards.map((c) => c.id));
-      for (const [cardId, reviews] of groupHistory(draft.history)) {
-        if (!ids.has(cardId)) continue;
-        const r = replayHistory(cardId, reviews, opts.now, settings);
-        if (r) replayed.set(cardId, r);
-      }
-    }
-    const media: MediaRow[] = draft.media.map((m) => ({
-      deckId: draft.deck.id,
-      name: m.name,
-      type: m.type,
-      data: new Blob([m.data as Uint8Array<ArrayBuffer>], { type: m.type }),
-      size: m.data.byteLength,
-    }));
-    return { draft, cards, replayed, media, hash: draftHash(draft) };
-  });
+/**
+ * Writes prepared decks in ONE `rw` transaction over decks, cards, reviewLogs and media: if anything fails (a
+ * deck that would replace a built-in one, the same deck twice, a full disk), nothing is written.
+ */
+export async function writePrepared(
+  db: DockdeckDB,
+  decks: readonly PreparedDeck[],
+  opts: WriteOptions,
+): Promise<DeckImportResult[]> {
+  const file = opts.file ?? decks[0]?.meta.sources[0]?.doc ?? 'import';
+  const early = checkDeckIds(
+    file,
+    decks.map((d) => d.meta.id),
+  );
+  if (early.length > 0) throw new ImportError(early);
+  const { now } = opts;
+  const total = decks.reduce((n, d) => n + d.cards.length, 0);
+  let done = 0;
 
   return db.transaction('rw', [db.decks, db.cards, db.reviewLogs, db.media], async () => {
-    const existing = await db.decks.bulkGet(drafts.map((d) => d.deck.id));
+    const existing = await db.decks.bulkGet(decks.map((d) => d.meta.id));
     const refused: ImportIssue[] = existing.flatMap((row) => (row?.builtin ? [builtinIssue(file, row.id)] : []));
     if (refused.length > 0) throw new ImportError(refused);
 
     const results: DeckImportResult[] = [];
-    for (const { draft, cards, replayed, media, hash } of prepared) {
-      const deckId = draft.deck.id;
-      const written = await writeDeckRows(db, draft.deck, cards, {
-        hash,
+    for (const deck of decks) {
+      const deckId = deck.meta.id;
+      const written = await writeDeckRows(db, deck.meta, deck.cards, {
+        hash: deck.hash,
         builtin: false,
-        now: opts.now,
-        origin: draft.format,
-        initialMemory: (card) => replayed.get(card.id)?.memory,
+        now,
+        origin: deck.format,
+        onSlice: (n) => {
+          done += n;
+          opts.onProgress?.(done, total);
+        },
       });
+      if (written.skipped) done += deck.cards.length;
       // Only cards new to the database take the imported history; stored cards keep their own.
+      const replayed = new Map<string, ReplayedCard>();
+      for (const c of deck.cards) if (c.replayed) replayed.set(c.card.id, c.replayed);
       const logs = written.addedIds.flatMap((id) => {
         const r = replayed.get(id);
         return r ? logRows(deckId, r) : [];
       });
       await bulkPutChunked(db.reviewLogs, logs);
-      // Media rows are keyed by deck and name, so writing them again is harmless (and catches changed files).
-      await bulkPutChunked(db.media, media, 50);
-      results.push({
+      const result: DeckImportResult = {
         deckId,
         added: written.added,
         changed: written.changed,
@@ -160,8 +181,27 @@ export async function importDrafts(
         skipped: written.skipped,
         scheduled: written.addedIds.filter((id) => replayed.has(id)).length,
         reviews: logs.length,
-      });
+      };
+      // Media rows are keyed by deck and name, so writing them again is harmless (and catches changed files).
+      const media: MediaRow[] = deck.media.map((m) => ({
+        deckId,
+        name: m.name,
+        type: m.type,
+        data: new Blob([m.data as Uint8Array<ArrayBuffer>], { type: m.type }),
+        size: m.data.byteLength,
+      }));
+      await bulkPutChunked(db.media, media, 50);
+      results.push(result);
     }
     return results;
   });
+}
+
+/** Prepares drafts in this thread and writes them (for small imports and tests; the import screen uses the worker). */
+export function importDrafts(
+  db: DockdeckDB,
+  drafts: readonly DeckDraft[],
+  opts: PrepareInProcess & { now: number },
+): Promise<DeckImportResult[]> {
+  return writePrepared(db, prepareAll(drafts, opts), { now: opts.now, file: opts.file ?? fileOf(drafts) });
 }

@@ -6,8 +6,17 @@ import { csvPreview } from '../domain/import/csv-mapping';
 import { detectImport } from '../domain/import/detect';
 import { ImportError, type DeckDraft, type ImportIssue } from '../domain/import/draft';
 import { parseDockdeckJson } from '../domain/import/json';
+import { draftSummary, prepareDraft, type PreparedDeck } from '../domain/import/prepare';
+import { previewImport, type StoredDeck } from '../domain/import/preview';
 import { ImportCancelledError, type ProgressHook } from '../domain/import/progress';
-import type { AnkiReaderModule, ImportPhase, ImportRequest, Post } from './import-protocol';
+import {
+  ROWS_PER_MESSAGE,
+  type AnkiReaderModule,
+  type ImportPhase,
+  type ImportRequest,
+  type ImportResponse,
+  type Post,
+} from './import-protocol';
 
 export interface ImportSessionDeps {
   /** Lets queued messages (a `cancel`) be handled: a macrotask in the worker. */
@@ -27,9 +36,17 @@ const defaults: ImportSessionDeps = {
 interface OpenFile {
   fileName: string;
   includeScheduling: boolean;
+  /** The app's clock when the file was opened: imported answers after it are left out. */
+  now: number;
   /** Kept so the CSV can be read again with another separator. */
   text?: string;
   table?: CsvTable;
+  /** The parsed decks, kept here until the user confirms (the UI gets only their summaries). */
+  drafts?: DeckDraft[];
+  /** Stored cards' content hashes by deck id, as the UI hands them over for the preview. */
+  stored: Map<string, Array<StoredDeck['cards'][number]>>;
+  /** The drafts made ready to write, once previewed. */
+  prepared?: PreparedDeck[];
 }
 
 export interface ImportSession {
@@ -67,7 +84,12 @@ export function createImportSession(post: Post, deps: Partial<ImportSessionDeps>
         if (gen !== generation) throw new ImportCancelledError();
       };
     const failed = (issues: ImportIssue[]) => send({ type: 'failed', issues });
-    const drafts = (list: DeckDraft[], warnings: string[] = []) => send({ type: 'drafts', drafts: list, warnings });
+    const drafts = (file: OpenFile, list: DeckDraft[], warnings: string[] = []) => {
+      file.drafts = list;
+      file.stored.clear();
+      delete file.prepared;
+      send({ type: 'parsed', decks: list.map(draftSummary), warnings });
+    };
 
     async function previewCsv(file: OpenFile, separator?: string): Promise<void> {
       const parsed = await parseCsvText(file.fileName, file.text ?? '', {
@@ -83,7 +105,12 @@ export function createImportSession(post: Post, deps: Partial<ImportSessionDeps>
     }
 
     async function open(m: Extract<ImportRequest, { type: 'open' }>): Promise<void> {
-      const file: OpenFile = { fileName: m.fileName, includeScheduling: m.includeScheduling };
+      const file: OpenFile = {
+        fileName: m.fileName,
+        includeScheduling: m.includeScheduling,
+        now: m.now,
+        stored: new Map(),
+      };
       current = file;
       const bytes = new Uint8Array(m.bytes);
       send({ type: 'progress', phase: 'decode', done: 0, total: bytes.byteLength });
@@ -97,7 +124,7 @@ export function createImportSession(post: Post, deps: Partial<ImportSessionDeps>
           return previewCsv(file);
         }
         const parsed = parseDockdeckJson(found.file, found.text);
-        return parsed.ok ? drafts(parsed.value) : failed(parsed.issues);
+        return parsed.ok ? drafts(file, parsed.value) : failed(parsed.issues);
       }
       // Integration point with the .apkg reader (src/domain/import/anki-package.ts, another module).
       const reader = await d.loadAnkiReader();
@@ -114,20 +141,74 @@ export function createImportSession(post: Post, deps: Partial<ImportSessionDeps>
         onProgress: (done, total, phase) => send({ type: 'progress', phase, done, total }),
         signal,
       });
-      return drafts(result.drafts, result.warnings);
+      return drafts(file, result.drafts, result.warnings);
+    }
+
+    async function preview(file: OpenFile, m: Extract<ImportRequest, { type: 'preview' }>): Promise<void> {
+      const list = file.drafts ?? [];
+      const total = list.reduce((n, d) => n + d.deck.cards.length, 0);
+      const progress = hook('prepare');
+      await progress(0, total);
+      const prepared: PreparedDeck[] = [];
+      let done = 0;
+      for (const draft of list) {
+        prepared.push(
+          prepareDraft(draft, { now: file.now, includeScheduling: file.includeScheduling, settings: m.settings }),
+        );
+        done += draft.deck.cards.length;
+        await progress(done, total);
+      }
+      file.prepared = prepared;
+      const stored = new Map(m.decks.map((d) => [d.id, { ...d, cards: file.stored.get(d.id) ?? [] }]));
+      send({ type: 'preview', preview: previewImport(file.fileName, prepared, stored) });
+    }
+
+    /** The prepared decks to the UI in messages it can take in a short task each; then the file is let go. */
+    function rows(file: OpenFile, prepared: PreparedDeck[]): void {
+      for (const [index, deck] of prepared.entries()) {
+        const buffers = new Set<ArrayBuffer>();
+        for (const m of deck.media) if (m.data.buffer instanceof ArrayBuffer) buffers.add(m.data.buffer);
+        const head: ImportResponse = {
+          type: 'deck',
+          index,
+          meta: deck.meta,
+          format: deck.format,
+          hash: deck.hash,
+          media: deck.media,
+        };
+        send(head, [...buffers]);
+        for (let at = 0; at < deck.cards.length; at += ROWS_PER_MESSAGE)
+          send({ type: 'cards', index, cards: deck.cards.slice(at, at + ROWS_PER_MESSAGE) });
+      }
+      send({ type: 'rows-done' });
+      if (current === file) current = null;
     }
 
     try {
       if (gen !== generation) return;
       if (msg.type === 'open') return await open(msg);
       const file = current;
+      if (msg.type === 'stored-cards') {
+        const list = file?.stored.get(msg.deckId);
+        if (list) list.push(...msg.cards);
+        else file?.stored.set(msg.deckId, [...msg.cards]);
+        return;
+      }
+      if (msg.type === 'preview') {
+        if (!file?.drafts) return failed([{ file: file?.fileName ?? 'import', message: 'no file has been read' }]);
+        return await preview(file, msg);
+      }
+      if (msg.type === 'rows') {
+        if (!file?.prepared) return failed([{ file: file?.fileName ?? 'import', message: 'no file has been checked' }]);
+        return rows(file, file.prepared);
+      }
       if (msg.type === 'separator') {
         if (!file?.text) return failed([{ file: file?.fileName ?? 'import', message: 'no CSV file is open' }]);
         return await previewCsv(file, msg.separator);
       }
       if (!file?.table) return failed([{ file: file?.fileName ?? 'import', message: 'no CSV file is open' }]);
       const built = await buildCsvDrafts(file.table, msg.mapping, hook('build'));
-      return built.ok ? drafts(built.value.drafts, built.value.warnings) : failed(built.issues);
+      return built.ok ? drafts(file, built.value.drafts, built.value.warnings) : failed(built.issues);
     } catch (e) {
       // Ours, or the Anki reader's (named like the DOM's AbortError).
       if (e instanceof ImportCancelledError || (e instanceof Error && e.name === 'AbortError')) return;

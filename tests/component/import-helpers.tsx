@@ -35,6 +35,9 @@ export function inProcessClient(opts: { gated?: boolean } = {}): InProcessClient
       open: (r) => send({ type: 'open', ...r }),
       separator: (separator) => send({ type: 'separator', separator }),
       map: (mapping) => send({ type: 'map', mapping }),
+      storedCards: (deckId, cards) => send({ type: 'stored-cards', deckId, cards }),
+      preview: (decks, settings) => send({ type: 'preview', decks, settings }),
+      rows: () => send({ type: 'rows' }),
       cancel: () => send({ type: 'cancel' }),
       dispose: () => {},
     };

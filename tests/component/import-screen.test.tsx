@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // The import screen driven like a user: paste or pick a file, check the CSV columns, confirm, cancel, see what failed.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cardsOfDeck } from '../../src/db/deck-cards';
 import { writeSettings } from '../../src/db/settings-repo';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { freshDb } from './helpers';
@@ -64,7 +65,7 @@ test('pasted CSV: preview with the detected separator and header, mapping change
   expect(screen.getByText('Greetings: 3 new, 0 changed, 0 removed')).toBeInTheDocument();
   expect(screen.getByRole('link', { name: 'Study Greetings' })).toHaveAttribute('href', '#/review/greetings');
   expect(screen.getByRole('link', { name: 'Deck page' })).toHaveAttribute('href', '#/deck/greetings');
-  const cards = await db.cards.where('deckId').equals('greetings').sortBy('position');
+  const cards = await cardsOfDeck(db, 'greetings').sortBy('position');
   expect(
     cards.map((c) => [
       c.content.kind === 'basic' && c.content.front.en,
@@ -81,7 +82,7 @@ test('pasted CSV: preview with the detected separator and header, mapping change
 
 test('re-importing the CSV with one answer edited shows "0 new, 1 changed, 0 removed" and keeps the cards', async () => {
   const { db } = await freshDb();
-  const { user } = openWithClient('#/import');
+  const { user, client } = openWithClient('#/import');
   const pick = async (content: string) => {
     await user.upload(await importScreen.fileInput(), file('words.csv', content, 'text/csv'));
     await importScreen.waitForStep('csv');
@@ -92,7 +93,7 @@ test('re-importing the CSV with one answer edited shows "0 new, 1 changed, 0 rem
   expect(importScreen.counts()).toEqual(['3 new, 0 changed, 0 removed']);
   await user.click(screen.getByRole('button', { name: 'Import' }));
   await importScreen.waitForStep('done');
-  const before = await db.cards.where('deckId').equals('words').primaryKeys();
+  const before = await cardsOfDeck(db, 'words').primaryKeys();
 
   await user.click(screen.getByRole('button', { name: 'Import another file' }));
   await importScreen.waitForStep('start');
@@ -103,7 +104,12 @@ test('re-importing the CSV with one answer edited shows "0 new, 1 changed, 0 rem
   await user.click(screen.getByRole('button', { name: 'Import' }));
   await importScreen.waitForStep('done');
   expect(screen.getByText('words: 0 new, 1 changed, 0 removed')).toBeInTheDocument();
-  expect(await db.cards.where('deckId').equals('words').primaryKeys()).toEqual(before);
+  expect(await cardsOfDeck(db, 'words').primaryKeys()).toEqual(before);
+  // The second time the stored deck's card hashes went to the worker, which compared and prepared; the screen
+  // got the cards only after Import.
+  expect(client.sent).toEqual(
+    ['open', 'map', 'preview', 'rows'].concat(['open', 'map', 'stored-cards', 'preview', 'rows']),
+  );
 });
 
 test('a file that is not a deck: the engine’s message under a heading, nothing written', async () => {
@@ -170,9 +176,9 @@ test('Cancel during reading: the progress bar shows phase and count, the session
   expect(await importedDecks(db)).toEqual([]);
 });
 
-test('Escape cancels on the confirm step: nothing written', async () => {
+test('Escape cancels on the confirm step: the worker lets the parsed cards go, nothing written', async () => {
   const { db } = await freshDb();
-  const { user } = openWithClient('#/import');
+  const { user, client } = openWithClient('#/import');
   const deck = {
     format: 'dockdeck/deck@1',
     id: 'mine',
@@ -194,6 +200,7 @@ test('Escape cancels on the confirm step: nothing written', async () => {
   await user.keyboard('{Escape}');
   await importScreen.waitForStep('start');
   expect(screen.getByText('Import cancelled. Nothing was saved.')).toBeInTheDocument();
+  expect(client.sent).toEqual(['open', 'preview', 'cancel']);
   expect(await importedDecks(db)).toEqual([]);
 });
 
@@ -235,7 +242,7 @@ test('a deck with the id of a built-in deck is refused on the confirm step (Impo
   await importScreen.waitForStep('confirm');
   expect(within(screen.getByRole('alert')).getByText(/is the id of a built-in deck/)).toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'Import' })).toBeDisabled();
-  expect(await db.cards.where('deckId').equals('builtin-one').primaryKeys()).toEqual(['builtin-one/c1']);
+  expect(await cardsOfDeck(db, 'builtin-one').primaryKeys()).toEqual(['builtin-one/c1']);
 });
 
 test('the library links to import, backup and each deck page', async () => {

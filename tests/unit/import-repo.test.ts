@@ -1,7 +1,8 @@
 // Pins the import's database write: one transaction for everything, re-imports in place, imported history, refusals.
+import { cardsOfDeck } from '../../src/db/deck-cards';
 import { DockdeckDB } from '../../src/db/database';
 import { upsertDeck } from '../../src/db/deck-repo';
-import { importDrafts, previewDrafts } from '../../src/db/import-repo';
+import { importDrafts, previewDrafts, writePrepared } from '../../src/db/import-repo';
 import { answerCard, memoryOf } from '../../src/db/review-repo';
 import type { Deck } from '../../src/domain/deck-schema';
 import { ImportError, type DeckDraft, type ImportedReview } from '../../src/domain/import/draft';
@@ -10,6 +11,7 @@ import { parseCsvText } from '../../src/domain/import/csv';
 import { suggestMapping } from '../../src/domain/import/csv-mapping';
 import { parseDockdeckJson } from '../../src/domain/import/json';
 import { replayHistory } from '../../src/domain/import/history';
+import { prepareDraft } from '../../src/domain/import/prepare';
 import { CardState, DEFAULT_SCHEDULER_SETTINGS, newMemory } from '../../src/domain/scheduler';
 import { expandDeck } from '../../src/domain/study-card';
 
@@ -117,7 +119,7 @@ test('round trip: a dockdeck JSON deck imported reads back equal to the input de
     tables: deck.tables,
   });
   // Every study card the deck makes is stored as the deck file says, and starts new.
-  const stored = await db.cards.where('deckId').equals('mine').sortBy('position');
+  const stored = await cardsOfDeck(db, 'mine').sortBy('position');
   const strip = ({ id, deckId, noteId, tags, source: s, content, position, note }: (typeof stored)[number]) => ({
     id,
     deckId,
@@ -359,4 +361,54 @@ test('media rows are written with the deck, as blobs keyed by deck and name', as
   });
   expect(new Uint8Array(await row.data.arrayBuffer())).toEqual(data);
   expect((await db.decks.get('mine'))!.origin).toBe('anki');
+});
+
+test('a deck bigger than a read page re-imported: stored cards read page by page, each keeps its memory; progress to the total', async () => {
+  const N = 4500; // more than two pages of stored cards (READ_PAGE)
+  const big = (edit: (cards: Record<string, unknown>[]) => void = () => {}) =>
+    deckJson((d) => {
+      d.tables = [];
+      d.cards = Array.from({ length: N }, (_, i) => ({
+        id: `n${i}`,
+        type: 'basic',
+        front: t(`Q${i}`),
+        back: t(`A${i}`),
+        source,
+      }));
+      edit(d.cards);
+    });
+  await importDrafts(db, drafts(big()), { now: T, includeScheduling: false });
+  await answerCard(db, 'mine/n3000', 'good', new Date(T + 1000), { durationMs: 1, settings });
+  await answerCard(db, 'mine/n10', 'easy', new Date(T + 1000), { durationMs: 1, settings });
+  const known = [memoryOf((await db.cards.get('mine/n3000'))!), memoryOf((await db.cards.get('mine/n10'))!)];
+
+  const edited = big((cards) => {
+    cards[10] = { ...cards[10], back: t('A10, edited') };
+    cards[4100] = { ...cards[4100], back: t('A4100, edited') };
+    cards.splice(2500, 1);
+    cards.push({ id: 'extra', type: 'basic', front: t('Qx'), back: t('Ax'), source });
+  });
+  expect((await previewDrafts(db, drafts(edited), { includeScheduling: false })).decks[0]).toMatchObject({
+    added: 1,
+    changed: 2,
+    removed: 1,
+    unchanged: N - 3,
+  });
+  const progress: Array<[number, number]> = [];
+  const prepared = drafts(edited).map((d) => prepareDraft(d, { now: T + DAY, includeScheduling: false, settings }));
+  expect(
+    await writePrepared(db, prepared, { now: T + DAY, onProgress: (done, total) => progress.push([done, total]) }),
+  ).toEqual([{ deckId: 'mine', added: 1, changed: 2, removed: 1, skipped: false, scheduled: 0, reviews: 0 }]);
+  expect(progress.length).toBeGreaterThan(1);
+  expect(progress.at(-1)).toEqual([N, N]);
+  expect(progress.every(([done], i) => i === 0 || done > progress[i - 1]![0])).toBe(true);
+
+  expect(await db.cards.count()).toBe(N);
+  expect(await db.cards.get('mine/n2500')).toBeUndefined();
+  expect(memoryOf((await db.cards.get('mine/n3000'))!)).toEqual(known[0]);
+  const n10 = (await db.cards.get('mine/n10'))!;
+  expect([memoryOf(n10), n10.content]).toEqual([known[1], { kind: 'basic', front: t('Q10'), back: t('A10, edited') }]);
+  // Cards after the removed one moved up a place: their rows take the new position, their memory stays.
+  expect((await db.cards.get('mine/n3000'))!.position).toBe(2999);
+  expect((await db.cards.get('mine/extra'))!.position).toBe(N - 1);
 });

@@ -4,7 +4,15 @@ import type { SqlJsStatic } from 'sql.js';
 import { DockdeckDB } from '../../src/db/database';
 import { checkFileSize } from '../../src/domain/import/detect';
 import { IMPORT_LIMITS, type DeckDraft } from '../../src/domain/import/draft';
-import type { AnkiReaderModule, ImportRequest, ImportResponse } from '../../src/workers/import-protocol';
+import { contentHash } from '../../src/domain/import/prepare';
+import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/scheduler';
+import { expandDeck } from '../../src/domain/study-card';
+import {
+  ROWS_PER_MESSAGE,
+  type AnkiReaderModule,
+  type ImportRequest,
+  type ImportResponse,
+} from '../../src/workers/import-protocol';
 import { createImportSession } from '../../src/workers/import-session';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url));
@@ -45,7 +53,7 @@ const deckJson = JSON.stringify({
   ],
 });
 
-test('CSV: open → progress → preview with a suggested mapping; map (edited) → drafts', async () => {
+test('CSV: open → progress → preview with a suggested mapping; map (edited) → parsed', async () => {
   const { s, posted, last } = session();
   await s.handle(open('excel-unicode-text.txt', fixture('excel-unicode-text.txt')));
   expect(posted[0]).toEqual({ type: 'progress', phase: 'decode', done: 0, total: 182 });
@@ -56,11 +64,12 @@ test('CSV: open → progress → preview with a suggested mapping; map (edited) 
 
   await s.handle({ type: 'map', mapping: { ...preview.preview.mapping, deckName: 'Docker words' } });
   const result = last();
-  if (result?.type !== 'drafts') throw new Error(JSON.stringify(result));
-  expect(result.warnings).toEqual([]);
-  expect(result.drafts.map((d) => [d.deck.id, d.deck.title.en, d.deck.cards.length, d.format])).toEqual([
-    ['docker-words', 'Docker words', 3, 'csv'],
-  ]);
+  if (result?.type !== 'parsed') throw new Error(JSON.stringify(result));
+  expect(result).toEqual({
+    type: 'parsed',
+    decks: [{ deckId: 'docker-words', title: { en: 'Docker words', zh: 'Docker words' }, format: 'csv', cards: 3 }],
+    warnings: [],
+  });
 });
 
 test('CSV: another separator re-reads the file', async () => {
@@ -81,11 +90,66 @@ test('CSV: another separator re-reads the file', async () => {
   });
 });
 
-test('JSON: open → drafts', async () => {
+test('JSON: open → parsed (only a summary: the cards stay in the worker)', async () => {
   const { s, last } = session();
   await s.handle(open('mine.json', deckJson));
-  const m = last();
-  expect(m?.type === 'drafts' && m.drafts.map((d) => d.deck.id)).toEqual(['mine']);
+  expect(last()).toEqual({
+    type: 'parsed',
+    decks: [{ deckId: 'mine', title: { en: 'Mine', zh: '我的' }, format: 'json', cards: 1 }],
+    warnings: [],
+  });
+});
+
+test('stored cards → preview against them → rows: the prepared decks in small messages, then the file is let go', async () => {
+  const cards = Array.from({ length: 2500 }, (_, i) => ({
+    id: `c${i}`,
+    type: 'basic',
+    tags: [],
+    front: { en: `Q${i}`, zh: `问${i}` },
+    back: { en: `A${i}`, zh: `答${i}` },
+    source: { doc: 'n.txt', section: 'S' },
+  }));
+  const big = JSON.stringify({ ...JSON.parse(deckJson), cards });
+  const { s, posted, last, kinds } = session();
+  await s.handle(open('mine.json', big));
+  // What the UI read of the stored deck: c0 unchanged, c1 with other content, "gone" no longer in the file.
+  const [c0] = expandDeck({ ...JSON.parse(deckJson), cards: [cards[0]], tags: [], tables: [] });
+  await s.handle({
+    type: 'stored-cards',
+    deckId: 'mine',
+    cards: [
+      { id: 'mine/c0', fingerprint: contentHash(c0!) },
+      { id: 'mine/c1', fingerprint: 'other' },
+    ],
+  });
+  await s.handle({ type: 'stored-cards', deckId: 'mine', cards: [{ id: 'mine/gone', fingerprint: 'x' }] });
+  await s.handle({
+    type: 'preview',
+    decks: [{ id: 'mine', title: { en: 'Mine', zh: '我的' }, builtin: false, origin: 'json' }],
+    settings: DEFAULT_SCHEDULER_SETTINGS,
+  });
+  expect(posted).toContainEqual({ type: 'progress', phase: 'prepare', done: 2500, total: 2500 });
+  expect(last()).toMatchObject({
+    type: 'preview',
+    preview: {
+      issues: [],
+      decks: [{ deckId: 'mine', exists: true, added: 2498, changed: 1, unchanged: 1, removed: 1 }],
+    },
+  });
+
+  posted.length = 0;
+  await s.handle({ type: 'rows' });
+  expect(kinds()).toEqual(['deck', 'cards', 'cards', 'rows-done']);
+  const [head, first, second] = posted;
+  expect(head).toMatchObject({ type: 'deck', index: 0, meta: { id: 'mine', title: { en: 'Mine' } }, format: 'json' });
+  expect(head && 'meta' in head && 'cards' in head.meta).toBe(false);
+  if (first?.type !== 'cards' || second?.type !== 'cards') throw new Error('expected cards');
+  expect([first.cards.length, second.cards.length]).toEqual([ROWS_PER_MESSAGE, 2500 - ROWS_PER_MESSAGE]);
+  expect(first.cards[0]).toMatchObject({ card: { id: 'mine/c0', position: 0 }, content: contentHash(c0!) });
+  expect(second.cards.at(-1)?.card.id).toBe('mine/c2499');
+
+  await s.handle({ type: 'rows' });
+  expect(last()).toEqual({ type: 'failed', issues: [{ file: 'import', message: 'no file has been checked' }] });
 });
 
 test('Anki: without the .apkg reader in the build the user is told; with it, its drafts are passed on', async () => {
@@ -97,7 +161,12 @@ test('Anki: without the .apkg reader in the build the user is told; with it, its
     issues: [{ file: 'deck.apkg', message: 'is an Anki package, but Anki import is not available in this version' }],
   });
 
-  const draft = { deck: { id: 'anki-x' }, format: 'anki', media: [], history: [] } as unknown as DeckDraft;
+  const draft = {
+    deck: { id: 'anki-x', title: { en: 'X', zh: 'X' }, cards: [] },
+    format: 'anki',
+    media: [],
+    history: [],
+  } as unknown as DeckDraft;
   const sql = {} as SqlJsStatic;
   const reader: AnkiReaderModule = {
     async readAnkiPackage(bytes, opts) {
@@ -116,8 +185,8 @@ test('Anki: without the .apkg reader in the build the user is told; with it, its
   await some.s.handle({ ...open('deck.apkg', zip), includeScheduling: true } as ImportRequest);
   expect(some.posted).toContainEqual({ type: 'progress', phase: 'notes', done: 1, total: 2 });
   expect(some.last()).toEqual({
-    type: 'drafts',
-    drafts: [draft],
+    type: 'parsed',
+    decks: [{ deckId: 'anki-x', title: { en: 'X', zh: 'X' }, format: 'anki', cards: 0 }],
     warnings: ['2 notes of an unknown type were left out'],
   });
 });

@@ -1,24 +1,15 @@
 // What an import would do, per deck, for the confirm step: "N new, M changed, K removed", and what refuses it.
 import type { Text } from '../deck-schema';
-import { cardFingerprint, diffDeck } from '../deck-diff';
-import { expandDeck } from '../study-card';
-import type { DeckDraft, ImportFormat, ImportIssue } from './draft';
+import type { ImportFormat, ImportIssue } from './draft';
+import type { PreparedDeck } from './prepare';
 
-/** What is stored for a deck the import touches: its row and each card's `contentFingerprint`. */
+/** What is stored for a deck the import touches: its row and each card's `contentHash`. */
 export interface StoredDeck {
   id: string;
   title: Text;
   builtin: boolean;
   origin: string;
   cards: ReadonlyArray<{ id: string; fingerprint: string }>;
-}
-
-/**
- * `cardFingerprint` without the card's position: a card that only moved (because a row above it was added or
- * deleted) is not "changed" for the user. The write still stores the new positions.
- */
-export function contentFingerprint(card: Parameters<typeof cardFingerprint>[0]): string {
-  return cardFingerprint({ ...card, position: 0 });
 }
 
 export interface DeckImportPreview {
@@ -44,14 +35,13 @@ export interface ImportPreview {
   issues: ImportIssue[];
 }
 
-/** Cheap checks on drafts before anything is read from the database. */
-export function checkDrafts(file: string, drafts: readonly DeckDraft[]): ImportIssue[] {
+/** Cheap checks on the decks before anything is read from the database. */
+export function checkDeckIds(file: string, deckIds: readonly string[]): ImportIssue[] {
   const issues: ImportIssue[] = [];
   const seen = new Set<string>();
-  for (const d of drafts) {
-    if (seen.has(d.deck.id))
-      issues.push({ file, where: `deck "${d.deck.id}"`, message: 'appears twice in the import' });
-    seen.add(d.deck.id);
+  for (const id of deckIds) {
+    if (seen.has(id)) issues.push({ file, where: `deck "${id}"`, message: 'appears twice in the import' });
+    seen.add(id);
   }
   return issues;
 }
@@ -67,34 +57,44 @@ export function builtinIssue(file: string, deckId: string): ImportIssue {
 
 export function previewImport(
   file: string,
-  drafts: readonly DeckDraft[],
+  decks: readonly PreparedDeck[],
   stored: ReadonlyMap<string, StoredDeck>,
-  opts: { includeScheduling: boolean },
 ): ImportPreview {
-  const issues = checkDrafts(file, drafts);
-  const decks = drafts.map((draft): DeckImportPreview => {
-    const old = stored.get(draft.deck.id);
-    if (old?.builtin) issues.push(builtinIssue(file, draft.deck.id));
-    const diff = diffDeck(
-      old?.cards ?? [],
-      expandDeck(draft.deck).map((c) => ({ ...c, position: 0 })),
-    );
-    const added = new Set(diff.added.map((c) => c.id));
+  const issues = checkDeckIds(
+    file,
+    decks.map((d) => d.meta.id),
+  );
+  const out = decks.map((deck): DeckImportPreview => {
+    const old = stored.get(deck.meta.id);
+    if (old?.builtin) issues.push(builtinIssue(file, deck.meta.id));
+    const left = new Map(old?.cards.map((c) => [c.id, c.fingerprint]));
+    let added = 0;
+    let changed = 0;
+    let unchanged = 0;
+    let reviews = 0;
+    for (const { card, content, replayed } of deck.cards) {
+      const fingerprint = left.get(card.id);
+      if (fingerprint === undefined) {
+        added++;
+        // Only cards new to the database take the imported history; a stored card keeps its own reviews.
+        reviews += replayed?.records.length ?? 0;
+      } else if (fingerprint !== content) changed++;
+      else unchanged++;
+      left.delete(card.id);
+    }
     return {
-      deckId: draft.deck.id,
-      title: draft.deck.title,
-      format: draft.format,
+      deckId: deck.meta.id,
+      title: deck.meta.title,
+      format: deck.format,
       exists: old !== undefined,
       storedOrigin: old?.origin ?? null,
-      added: diff.added.length,
-      changed: diff.changed.length,
-      removed: diff.removed.length,
-      unchanged: diff.unchanged,
-      media: draft.media.length,
-      reviews: opts.includeScheduling
-        ? draft.history.filter((r) => added.has(r.cardId) && r.rating !== 'manual').length
-        : 0,
+      added,
+      changed,
+      removed: left.size,
+      unchanged,
+      media: deck.media.length,
+      reviews,
     };
   });
-  return { decks, issues };
+  return { decks: out, issues };
 }

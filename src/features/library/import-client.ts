@@ -1,6 +1,8 @@
 // The import screen's line to the import worker, behind a small interface so tests can drive the same session logic in process.
 import { createContext } from 'react';
 import type { CsvMapping } from '../../domain/import/csv-mapping';
+import type { StoredDeck } from '../../domain/import/preview';
+import type { SchedulerSettings } from '../../domain/scheduler';
 import type { ImportRequest, ImportResponse } from '../../workers/import-protocol';
 
 export interface OpenRequest {
@@ -16,6 +18,12 @@ export interface ImportClient {
   open(request: OpenRequest): void;
   separator(separator: string): void;
   map(mapping: CsvMapping): void;
+  /** Content hashes of a stored deck's cards, a page at a time, before `preview`. */
+  storedCards(deckId: string, cards: StoredDeck['cards']): void;
+  /** Asks for "N new, M changed, K removed" against the stored decks (whose cards came through `storedCards`). */
+  preview(decks: Array<Omit<StoredDeck, 'cards'>>, settings: SchedulerSettings): void;
+  /** The user confirmed: the prepared decks come back in `deck` and `cards` messages, then `rows-done`. */
+  rows(): void;
   /** Stops the running step; `cancelled` follows (at the latest after a short grace time, when the worker is stopped). */
   cancel(): void;
   /** Stops any work and the worker (the screen is gone); a later `open` starts afresh. */
@@ -86,6 +94,15 @@ export const createWorkerImportClient: ImportClientFactory = (onMessage) => {
     },
     map(mapping) {
       post({ type: 'map', mapping });
+    },
+    storedCards(deckId, cards) {
+      post({ type: 'stored-cards', deckId, cards });
+    },
+    preview(decks, settings) {
+      post({ type: 'preview', decks, settings });
+    },
+    rows() {
+      post({ type: 'rows' });
     },
     cancel() {
       if (!worker) {

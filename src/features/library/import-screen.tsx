@@ -136,14 +136,14 @@ function Step({
         />
       );
     case 'confirm':
-      return <ImportConfirm state={state} onImport={() => void actions.confirm()} onCancel={actions.cancel} />;
+      return <ImportConfirm state={state} onImport={actions.confirm} onCancel={actions.cancel} />;
     case 'writing':
       return (
         <div className="import-writing">
           <h2 ref={heading} tabIndex={-1}>
             {m('import.writing-heading', { file: state.file })}
           </h2>
-          <ImportProgressBar progress={{ phase: 'write', done: 0, total: 0 }} />
+          <ImportProgressBar progress={state.progress} />
         </div>
       );
     case 'done':

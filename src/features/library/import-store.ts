@@ -1,15 +1,17 @@
 // The import session's short-lived state (which step, progress, the CSV mapping being edited) and its actions.
 //
-// start → reading (worker parses, progress) → [CSV: csv (preview + mapping) → map] → checking → confirm → writing →
-// done. Any failure → failed; Cancel while the worker works → cancelling → start (told "cancelled"). Nothing is
-// written before the user presses Import on the confirm step, and then in one transaction (importDrafts).
+// start → reading (worker parses, progress) → [CSV: csv (preview + mapping) → map] → checking (stored decks read
+// here, cards prepared in the worker) → confirm → writing (prepared cards come over, then one transaction:
+// writePrepared) → done. Any failure → failed; Cancel while the worker works → cancelling → start (told
+// "cancelled"). Nothing is written before the user presses Import on the confirm step.
 import { createStore } from 'zustand/vanilla';
-import { importDrafts, previewDrafts, type DeckImportResult } from '../../db/import-repo';
+import { readStoredDecks, writePrepared, type DeckImportResult } from '../../db/import-repo';
 import type { DockdeckDB } from '../../db/database';
 import type { Text } from '../../domain/deck-schema';
 import type { CsvMapping, CsvPreview } from '../../domain/import/csv-mapping';
 import { checkFileSize } from '../../domain/import/detect';
-import { ImportError, type DeckDraft, type ImportIssue } from '../../domain/import/draft';
+import { ImportError, type ImportIssue } from '../../domain/import/draft';
+import type { DraftSummary, PreparedDeck } from '../../domain/import/prepare';
 import type { ImportPreview } from '../../domain/import/preview';
 import type { SchedulerSettings } from '../../domain/scheduler';
 import type { ImportPhase, ImportResponse } from '../../workers/import-protocol';
@@ -47,8 +49,9 @@ export type ImportStep =
       stale: boolean;
       cancelling: boolean;
     }
-  | { step: 'confirm'; file: string; drafts: DeckDraft[]; warnings: string[]; preview: ImportPreview }
-  | { step: 'writing'; file: string }
+  | { step: 'confirm'; file: string; decks: DraftSummary[]; warnings: string[]; preview: ImportPreview }
+  /** `progress`: cards written of all (total 0 while the prepared cards come over from the worker). */
+  | { step: 'writing'; file: string; progress: ImportProgress }
   | { step: 'done'; file: string; decks: DoneDeck[]; warnings: string[] }
   | { step: 'failed'; file: string; issues: ImportIssue[]; storage: boolean };
 
@@ -73,7 +76,8 @@ export interface ImportActions {
   setSeparator(separator: string): void;
   setMapping(change: Partial<CsvMapping>): void;
   continueCsv(): void;
-  confirm(): Promise<void>;
+  /** Asks the worker for the prepared cards and writes them when they are all here. */
+  confirm(): void;
   cancel(): void;
   reset(): void;
   dispose(): void;
@@ -96,12 +100,27 @@ export function createImportStore(deps: ImportDeps) {
 
   const fail = (file: string, issues: ImportIssue[], storage = false) => set({ step: 'failed', file, issues, storage });
 
-  async function check(file: string, drafts: DeckDraft[], warnings: string[]): Promise<void> {
+  /** What the worker parsed, between its `parsed` and its `preview`. */
+  let parsed: { decks: DraftSummary[]; warnings: string[] } = { decks: [], warnings: [] };
+  /** The prepared decks coming over from the worker after the user confirmed. */
+  let incoming: { session: number; decks: PreparedDeck[] } = { session: -1, decks: [] };
+
+  /** Reads what is stored of the parsed decks, hands it to the worker, which prepares the cards and compares. */
+  async function check(file: string, decks: DraftSummary[], warnings: string[]): Promise<void> {
     const mine = session;
+    parsed = { decks, warnings };
     set({ step: 'reading', file, progress: { phase: 'check', done: 0, total: 0 }, cancelling: false });
     try {
-      const preview = await previewDrafts(deps.db(), drafts, { includeScheduling: openedWith.includeScheduling, file });
-      if (mine === session) set({ step: 'confirm', file, drafts, warnings, preview });
+      const stored = await readStoredDecks(
+        deps.db(),
+        decks.map((d) => d.deckId),
+        (deckId, cards) => {
+          if (mine === session) client.storedCards(deckId, cards);
+        },
+      );
+      if (mine !== session) return;
+      client.preview(stored, deps.settings());
+      set({ step: 'reading', file, progress: { phase: 'prepare', done: 0, total: 0 }, cancelling: false });
     } catch (e) {
       if (mine !== session) return;
       deps.reportStorageError(e);
@@ -121,8 +140,11 @@ export function createImportStore(deps: ImportDeps) {
       return;
     }
     if (cancelling) return;
+    if (s.step === 'writing') return void receive(s, m);
     if (s.step === 'reading' && !isUnread(s) && s.progress.phase !== 'check') {
       if (m.type === 'progress') set({ ...s, progress: { phase: m.phase, done: m.done, total: m.total } });
+      else if (m.type === 'preview')
+        set({ step: 'confirm', file: s.file, decks: parsed.decks, warnings: parsed.warnings, preview: m.preview });
       else if (m.type === 'csv-preview')
         set({
           step: 'csv',
@@ -135,15 +157,49 @@ export function createImportStore(deps: ImportDeps) {
           stale: false,
           cancelling: false,
         });
-      else if (m.type === 'drafts') void check(s.file, m.drafts, m.warnings);
-      else fail(s.file, m.issues);
+      else if (m.type === 'parsed') void check(s.file, m.decks, m.warnings);
+      else if (m.type === 'failed') fail(s.file, m.issues);
     } else if (s.step === 'csv' && s.busy) {
       if (m.type === 'progress') set({ ...s, busy: { phase: m.phase, done: m.done, total: m.total } });
       else if (m.type === 'csv-preview')
         set({ ...s, preview: m.preview, mapping: m.preview.mapping, issues: [], busy: null, stale: false });
       // A failed re-read leaves the worker without a table: Continue waits for a separator that reads.
       else if (m.type === 'failed') set({ ...s, issues: m.issues, busy: null, stale: s.busy.phase === 'parse' });
-      else void check(s.file, m.drafts, m.warnings);
+      else if (m.type === 'parsed') void check(s.file, m.decks, m.warnings);
+    }
+  }
+
+  /** The prepared decks arrive a message at a time; once all are here they are written in one transaction. */
+  function receive(s: Extract<ImportStep, { step: 'writing' }>, m: ImportResponse): void {
+    if (incoming.session !== session) return;
+    if (m.type === 'deck') incoming.decks[m.index] = { ...m, cards: [] };
+    else if (m.type === 'cards') {
+      const deck = incoming.decks[m.index];
+      if (deck) for (const card of m.cards) deck.cards.push(card);
+    } else if (m.type === 'rows-done') void write(s.file, incoming.decks);
+    else if (m.type === 'failed') fail(s.file, m.issues);
+  }
+
+  async function write(file: string, decks: PreparedDeck[]): Promise<void> {
+    const mine = session;
+    incoming = { session: -1, decks: [] };
+    try {
+      const results = await writePrepared(deps.db(), decks, {
+        now: deps.now(),
+        file,
+        onProgress: (done, total) => {
+          if (mine === session) set({ step: 'writing', file, progress: { phase: 'write', done, total } });
+        },
+      });
+      if (mine !== session) return;
+      const titles = new Map(decks.map((d) => [d.meta.id, d.meta.title]));
+      const done = results.map((r) => ({ ...r, title: titles.get(r.deckId) ?? { en: r.deckId, zh: r.deckId } }));
+      set({ step: 'done', file, decks: done, warnings: parsed.warnings });
+    } catch (e) {
+      if (mine !== session) return;
+      if (e instanceof ImportError) return fail(file, e.issues);
+      deps.reportStorageError(e);
+      fail(file, [{ file, message: `could not be saved (${e instanceof Error ? e.message : String(e)})` }], true);
     }
   }
 
@@ -193,39 +249,29 @@ export function createImportStore(deps: ImportDeps) {
       set({ ...s, busy: { phase: 'build', done: 0, total: 0 }, issues: [] });
       client.map(s.mapping);
     },
-    async confirm() {
+    confirm() {
       const s = get();
       if (s.step !== 'confirm' || s.preview.issues.length > 0) return;
-      const mine = ++session;
-      set({ step: 'writing', file: s.file });
-      try {
-        const results = await importDrafts(deps.db(), s.drafts, {
-          now: deps.now(),
-          includeScheduling: openedWith.includeScheduling,
-          settings: deps.settings(),
-          file: s.file,
-        });
-        if (mine !== session) return;
-        const titles = new Map(s.drafts.map((d) => [d.deck.id, d.deck.title]));
-        const decks = results.map((r) => ({ ...r, title: titles.get(r.deckId) ?? { en: r.deckId, zh: r.deckId } }));
-        set({ step: 'done', file: s.file, decks, warnings: s.warnings });
-      } catch (e) {
-        if (mine !== session) return;
-        if (e instanceof ImportError) return fail(s.file, e.issues);
-        deps.reportStorageError(e);
-        fail(
-          s.file,
-          [{ file: s.file, message: `could not be saved (${e instanceof Error ? e.message : String(e)})` }],
-          true,
-        );
-      }
+      incoming = { session: ++session, decks: [] };
+      set({ step: 'writing', file: s.file, progress: { phase: 'write', done: 0, total: 0 } });
+      client.rows();
     },
     cancel() {
       const s = get();
       if ((s.step === 'reading' || s.step === 'csv') && s.cancelling) return;
       // Work on this side (opening the file, comparing) or nothing running: stop here and now.
-      if ((s.step === 'reading' && (isUnread(s) || s.progress.phase === 'check')) || s.step === 'confirm') {
+      if (s.step === 'reading' && isUnread(s)) {
         session++;
+        set({ step: 'start', notice: 'cancelled' });
+        return;
+      }
+      // The worker holds the parsed (and maybe prepared) cards: it lets them go; its late answer is not waited for.
+      if (
+        (s.step === 'reading' && (s.progress.phase === 'check' || s.progress.phase === 'prepare')) ||
+        s.step === 'confirm'
+      ) {
+        session++;
+        client.cancel();
         set({ step: 'start', notice: 'cancelled' });
         return;
       }

@@ -1,0 +1,96 @@
+// The import store driven without rendering, with the real worker session in process: what crosses to the worker and
+// back, the write's progress, and a worker that fails while handing over the cards.
+import { DockdeckDB } from '../../src/db/database';
+import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/scheduler';
+import type { ImportClientFactory } from '../../src/features/library/import-client';
+import { createImportStore, type ImportStep } from '../../src/features/library/import-store';
+import type { ImportRequest, ImportResponse } from '../../src/workers/import-protocol';
+import { createImportSession } from '../../src/workers/import-session';
+
+const NOW = Date.UTC(2026, 2, 2, 10);
+const N = 1200; // more than two write slices
+
+const csv = `front,back\n${Array.from({ length: N }, (_, i) => `q${i},a${i}`).join('\n')}\n`;
+
+let db: DockdeckDB;
+beforeEach(() => {
+  db = new DockdeckDB(`import-store-${Math.random().toString(36).slice(2)}`);
+});
+afterEach(() => db.delete());
+
+/** The worker's session in process; `answer` may replace what it posts (to play a failing worker). */
+function setup(answer: (m: ImportResponse, post: (m: ImportResponse) => void) => void = (m, post) => post(m)) {
+  const received: ImportResponse['type'][] = [];
+  const factory: ImportClientFactory = (onMessage) => {
+    const post = (m: ImportResponse) =>
+      setTimeout(() => {
+        received.push(m.type);
+        onMessage(m);
+      }, 0);
+    const session = createImportSession((m) => answer(m, post), { yieldToEvents: () => Promise.resolve() });
+    const send = (m: ImportRequest) => void session.handle(m);
+    return {
+      open: (r) => send({ type: 'open', ...r }),
+      separator: (separator) => send({ type: 'separator', separator }),
+      map: (mapping) => send({ type: 'map', mapping }),
+      storedCards: (deckId, cards) => send({ type: 'stored-cards', deckId, cards }),
+      preview: (decks, settings) => send({ type: 'preview', decks, settings }),
+      rows: () => send({ type: 'rows' }),
+      cancel: () => send({ type: 'cancel' }),
+      dispose: () => {},
+    };
+  };
+  const reported: unknown[] = [];
+  const { store, actions } = createImportStore({
+    client: factory,
+    db: () => db,
+    now: () => NOW,
+    settings: () => DEFAULT_SCHEDULER_SETTINGS,
+    reportStorageError: (e) => reported.push(e),
+  });
+  const steps: ImportStep[] = [];
+  store.subscribe((s) => steps.push(s.current));
+  const until = (step: ImportStep['step']) =>
+    vi.waitFor(() => expect(store.getState().current.step).toBe(step), { timeout: 5000 });
+  return { store, actions, steps, received, reported, until };
+}
+
+async function toConfirm(t: ReturnType<typeof setup>) {
+  t.actions.openText(csv, 'big.csv');
+  await t.until('csv');
+  t.actions.continueCsv();
+  await t.until('confirm');
+}
+
+test('the cards reach this side only after Import; the write reports its progress up to the total', async () => {
+  const t = setup();
+  await toConfirm(t);
+  // Before Import: a summary of the deck and the preview, no cards.
+  expect(t.received.filter((k) => k !== 'progress')).toEqual(['csv-preview', 'parsed', 'preview']);
+  expect(t.steps.some((s) => s.step === 'reading' && s.progress.phase === 'prepare')).toBe(true);
+  t.actions.confirm();
+  await t.until('done');
+  expect(t.received.filter((k) => k !== 'progress').slice(3)).toEqual(['deck', 'cards', 'rows-done']);
+  const writing = t.steps.flatMap((s) => (s.step === 'writing' ? [[s.progress.done, s.progress.total]] : []));
+  expect(writing[0]).toEqual([0, 0]);
+  expect(writing.length).toBeGreaterThan(2);
+  expect(writing.at(-1)).toEqual([N, N]);
+  const done = t.store.getState().current;
+  expect(done).toMatchObject({ step: 'done', decks: [{ deckId: 'big', added: N, title: { en: 'big' } }] });
+  expect(await db.cards.count()).toBe(N);
+});
+
+test('a worker that fails while handing over the cards: the message is shown, nothing is written', async () => {
+  const t = setup((m, post) => {
+    if (m.type === 'rows-done') post({ type: 'failed', issues: [{ file: 'big.csv', message: 'the worker stopped' }] });
+    else post(m);
+  });
+  await toConfirm(t);
+  t.actions.confirm();
+  await t.until('failed');
+  expect(t.store.getState().current).toMatchObject({
+    step: 'failed',
+    issues: [{ file: 'big.csv', message: 'the worker stopped' }],
+  });
+  expect([await db.decks.count(), await db.cards.count()]).toEqual([0, 0]);
+});
