@@ -271,6 +271,8 @@ async function answerTiming(deckId: string, runs: number, warmup: number): Promi
 export interface BulkPutBaseline {
   ms: number;
   rows: number;
+  /** The same card rows put into a store with no secondary index (plain IndexedDB). */
+  bareMs: number;
 }
 
 /**
@@ -293,9 +295,38 @@ async function bulkPutBaseline(deckIds: string[]): Promise<BulkPutBaseline> {
       await target.decks.bulkPut(decks);
       await target.cards.bulkPut(cards);
     });
-    return { ms: performance.now() - t, rows: cards.length };
+    const ms = performance.now() - t;
+    return { ms, rows: cards.length, bareMs: await barePut(cards) };
   } finally {
     target.close();
+    await Dexie.delete(name);
+  }
+}
+
+/**
+ * The floor under any import on this machine: the same card rows put into an object store with no secondary index
+ * at all (so nothing a study app could query), in one transaction of plain IndexedDB puts.
+ */
+async function barePut(cards: unknown[]): Promise<number> {
+  const name = `bench-bare-${Date.now()}`;
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(name, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('cards', { keyPath: 'id' });
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  try {
+    const t = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const tx = idb.transaction('cards', 'readwrite');
+      const store = tx.objectStore('cards');
+      for (const card of cards) store.put(card);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    return performance.now() - t;
+  } finally {
+    idb.close();
     await Dexie.delete(name);
   }
 }
