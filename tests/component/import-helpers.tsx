@@ -2,7 +2,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/app/app';
-import { ImportClientContext, type ImportClientFactory } from '../../src/features/library/import-client';
+import { ImportClientContext, requestsVia, type ImportClientFactory } from '../../src/features/library/import-client';
 import type { ImportRequest } from '../../src/workers/import-protocol';
 import { createImportSession } from '../../src/workers/import-session';
 
@@ -31,16 +31,7 @@ export function inProcessClient(opts: { gated?: boolean } = {}): InProcessClient
       sent.push(m.type);
       void session.handle(m);
     };
-    return {
-      open: (r) => send({ type: 'open', ...r }),
-      separator: (separator) => send({ type: 'separator', separator }),
-      map: (mapping) => send({ type: 'map', mapping }),
-      storedCards: (deckId, cards) => send({ type: 'stored-cards', deckId, cards }),
-      preview: (decks, settings) => send({ type: 'preview', decks, settings }),
-      rows: () => send({ type: 'rows' }),
-      cancel: () => send({ type: 'cancel' }),
-      dispose: () => {},
-    };
+    return { ...requestsVia(send), cancel: () => send({ type: 'cancel' }), dispose: () => {} };
   };
   return {
     factory,

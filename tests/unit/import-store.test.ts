@@ -2,7 +2,7 @@
 // back, the write's progress, and a worker that fails while handing over the cards.
 import { DockdeckDB } from '../../src/db/database';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/scheduler';
-import type { ImportClientFactory } from '../../src/features/library/import-client';
+import { requestsVia, type ImportClientFactory } from '../../src/features/library/import-client';
 import { createImportStore, type ImportStep } from '../../src/features/library/import-store';
 import type { ImportRequest, ImportResponse } from '../../src/workers/import-protocol';
 import { createImportSession } from '../../src/workers/import-session';
@@ -29,16 +29,7 @@ function setup(answer: (m: ImportResponse, post: (m: ImportResponse) => void) =>
       }, 0);
     const session = createImportSession((m) => answer(m, post), { yieldToEvents: () => Promise.resolve() });
     const send = (m: ImportRequest) => void session.handle(m);
-    return {
-      open: (r) => send({ type: 'open', ...r }),
-      separator: (separator) => send({ type: 'separator', separator }),
-      map: (mapping) => send({ type: 'map', mapping }),
-      storedCards: (deckId, cards) => send({ type: 'stored-cards', deckId, cards }),
-      preview: (decks, settings) => send({ type: 'preview', decks, settings }),
-      rows: () => send({ type: 'rows' }),
-      cancel: () => send({ type: 'cancel' }),
-      dispose: () => {},
-    };
+    return { ...requestsVia(send), cancel: () => send({ type: 'cancel' }), dispose: () => {} };
   };
   const reported: unknown[] = [];
   const { store, actions } = createImportStore({

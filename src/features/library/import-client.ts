@@ -32,6 +32,20 @@ export interface ImportClient {
 
 export type ImportClientFactory = (onMessage: (message: ImportResponse) => void) => ImportClient;
 
+/** The client's requests, each one message to the worker's session (the file's bytes are transferred). */
+export function requestsVia(
+  post: (message: ImportRequest, transfer?: Transferable[]) => void,
+): Omit<ImportClient, 'cancel' | 'dispose'> {
+  return {
+    open: (request) => post({ type: 'open', ...request }, [request.bytes]),
+    separator: (separator) => post({ type: 'separator', separator }),
+    map: (mapping) => post({ type: 'map', mapping }),
+    storedCards: (deckId, cards) => post({ type: 'stored-cards', deckId, cards }),
+    preview: (decks, settings) => post({ type: 'preview', decks, settings }),
+    rows: () => post({ type: 'rows' }),
+  };
+}
+
 /** How long a worker may take to answer a cancel before it is terminated. */
 const CANCEL_GRACE_MS = 2000;
 
@@ -84,25 +98,12 @@ export const createWorkerImportClient: ImportClientFactory = (onMessage) => {
     worker.postMessage(message, transfer);
   };
 
+  const requests = requestsVia(post);
   return {
+    ...requests,
     open(request) {
       fileName = request.fileName;
-      post({ type: 'open', ...request }, [request.bytes]);
-    },
-    separator(separator) {
-      post({ type: 'separator', separator });
-    },
-    map(mapping) {
-      post({ type: 'map', mapping });
-    },
-    storedCards(deckId, cards) {
-      post({ type: 'stored-cards', deckId, cards });
-    },
-    preview(decks, settings) {
-      post({ type: 'preview', decks, settings });
-    },
-    rows() {
-      post({ type: 'rows' });
+      requests.open(request);
     },
     cancel() {
       if (!worker) {
