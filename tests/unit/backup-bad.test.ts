@@ -1,10 +1,11 @@
 // Bad backups are refused with a clear message and leave the database as it was: foreign files, damaged or cut-off
-// files, backups from a newer app, rows of the wrong shape, and a restore that fails half-way.
+// files, backups from a newer app, rows of the wrong shape, cards outside their deck's id range, and a restore that
+// fails half-way.
 import fc from 'fast-check';
 import { gzipSync, strToU8 } from 'fflate';
 import { createBackup, readBackupFile, restoreBackup } from '../../src/db/backup-repo';
 import type { DockdeckDB } from '../../src/db/database';
-import { BackupError, type BackupErrorCode } from '../../src/domain/export/backup-codec';
+import { BackupError, encodeBackup, type BackupErrorCode } from '../../src/domain/export/backup-codec';
 import { BACKUP_FORMAT } from '../../src/domain/export/backup-format';
 import { dbContent, dump, fill, freshDb } from './backup-fixtures';
 
@@ -122,6 +123,21 @@ test('rows of the wrong shape are named by table, row, id and field; nothing is 
     }),
     'damaged',
   );
+});
+
+test('a card whose id does not start with its deck id is refused: deck pages, export and re-import would never see it', () => {
+  const decoded = readBackupFile(db, good);
+  const cards = decoded.tables.cards!;
+  const last = cards[cards.length - 1]!;
+  const deckId = String(last.deckId);
+  for (const id of ['loose-card', `${deckId}-copy/1`, deckId, `x/${deckId}/1`]) {
+    // encodeBackup keeps the media files' bytes: the moved card is the only thing wrong with this file.
+    const moved = { ...decoded, tables: { ...decoded.tables, cards: [...cards.slice(0, -1), { ...last, id }] } };
+    const e = expectCode(encodeBackup(moved), 'invalid-row', /some rows are not valid/);
+    expect(e.details).toEqual([
+      `table "cards", row ${cards.length} (id "${id}"), field "id": must start with the card's deck id and a slash ("${deckId}/")`,
+    ]);
+  }
 });
 
 test('two rows with the same key are refused before anything is written', async () => {

@@ -116,7 +116,9 @@ const deckRow = (id: string) =>
 export const dbContent: fc.Arbitrary<DbContent> = fc
   .record({
     deckIds: fc.uniqueArray(slug, { minLength: 1, maxLength: 3 }),
-    cardIds: fc.uniqueArray(str, { maxLength: 8 }),
+    // A card id is `deckId/…`, as the app writes it (expandDeck) and restore requires; the parts after the slash are
+    // unique, so the ids are too (deck ids hold no '/').
+    cardIdEnds: fc.uniqueArray(str, { maxLength: 8 }),
     logIds: fc.uniqueArray(fc.uuid(), { maxLength: 8 }),
     settingKeys: fc.uniqueArray(
       str.filter((k) => k !== 'backup'),
@@ -125,12 +127,12 @@ export const dbContent: fc.Arbitrary<DbContent> = fc
     quizIds: fc.uniqueArray(fc.uuid(), { maxLength: 3 }),
     mediaNames: fc.uniqueArray(str, { maxLength: 3 }),
   })
-  .chain(({ deckIds, cardIds, logIds, settingKeys, quizIds, mediaNames }) => {
+  .chain(({ deckIds, cardIdEnds, logIds, settingKeys, quizIds, mediaNames }) => {
     const deckId = fc.constantFrom(...deckIds);
     return fc.record({
       decks: fc.tuple(...deckIds.map(deckRow)),
       cards: fc.tuple(
-        ...cardIds.map((id) =>
+        ...cardIdEnds.map((end) =>
           fc
             .record(
               {
@@ -159,7 +161,7 @@ export const dbContent: fc.Arbitrary<DbContent> = fc
                 ],
               },
             )
-            .map(({ memory: m, ...rest }) => ({ id, ...rest, ...m }) as CardRow),
+            .map(({ memory: m, ...rest }) => ({ id: `${rest.deckId}/${end}`, ...rest, ...m }) as CardRow),
         ),
       ),
       reviewLogs: fc.tuple(

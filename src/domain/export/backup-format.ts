@@ -113,19 +113,30 @@ export const BACKUP_ROW_SCHEMAS: Record<string, z.ZodType<BackupRow>> = {
     createdAt: num,
     updatedAt: num,
   }),
-  cards: z.looseObject({
-    id: z.string(),
-    deckId: z.string(),
-    noteId: z.string(),
-    tags: z.array(z.string()),
-    source,
-    note: text.optional(),
-    content,
-    position: num,
-    createdAt: num,
-    updatedAt: num,
-    ...memory,
-  }),
+  cards: z
+    .looseObject({
+      id: z.string(),
+      deckId: z.string(),
+      noteId: z.string(),
+      tags: z.array(z.string()),
+      source,
+      note: text.optional(),
+      content,
+      position: num,
+      createdAt: num,
+      updatedAt: num,
+      ...memory,
+    })
+    .superRefine((card, ctx) => {
+      // A deck's cards are read as the ids starting with `deckId/` (cardsOfDeck, src/db/deck-cards.ts): a card outside
+      // that range would be reviewed but never shown, exported or replaced with its deck.
+      if (!card.id.startsWith(`${card.deckId}/`))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['id'],
+          message: `must start with the card's deck id and a slash ("${card.deckId}/")`,
+        });
+    }),
   reviewLogs: z.looseObject({
     id: z.string(),
     cardId: z.string(),
