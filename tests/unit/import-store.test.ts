@@ -4,7 +4,7 @@ import { DockdeckDB } from '../../src/db/database';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/scheduler';
 import { requestsVia, type ImportClientFactory } from '../../src/features/library/import-client';
 import { createImportStore, type ImportStep } from '../../src/features/library/import-store';
-import type { ImportRequest, ImportResponse } from '../../src/workers/import-protocol';
+import { ROWS_PER_MESSAGE, type ImportRequest, type ImportResponse } from '../../src/workers/import-protocol';
 import { createImportSession } from '../../src/workers/import-session';
 
 const NOW = Date.UTC(2026, 2, 2, 10);
@@ -61,7 +61,11 @@ test('the cards reach this side only after Import; the write reports its progres
   expect(t.steps.some((s) => s.step === 'reading' && s.progress.phase === 'prepare')).toBe(true);
   t.actions.confirm();
   await t.until('done');
-  expect(t.received.filter((k) => k !== 'progress').slice(3)).toEqual(['deck', 'cards', 'rows-done']);
+  expect(t.received.filter((k) => k !== 'progress').slice(3)).toEqual([
+    'deck',
+    ...Array<string>(Math.ceil(N / ROWS_PER_MESSAGE)).fill('cards'),
+    'rows-done',
+  ]);
   const writing = t.steps.flatMap((s) => (s.step === 'writing' ? [[s.progress.done, s.progress.total]] : []));
   expect(writing[0]).toEqual([0, 0]);
   expect(writing.length).toBeGreaterThan(2);
