@@ -164,7 +164,10 @@ export async function writePrepared(
           opts.onProgress?.(done, total);
         },
       });
-      if (written.skipped) done += deck.cards.length;
+      if (written.skipped) {
+        done += deck.cards.length;
+        opts.onProgress?.(done, total);
+      }
       // Only cards new to the database take the imported history; stored cards keep their own.
       const replayed = new Map<string, ReplayedCard>();
       for (const c of deck.cards) if (c.replayed) replayed.set(c.card.id, c.replayed);
