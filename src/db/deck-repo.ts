@@ -1,7 +1,8 @@
 // Writes decks and their cards: one transaction per deck, review state kept across updates.
 import { bulkDeleteChunked, WRITE_SLICE } from './chunked';
 import type { Deck } from '../domain/deck-schema';
-import { contentHash, deckMeta, type DeckMeta, type PreparedCard } from '../domain/import/prepare';
+import { contentHash } from '../domain/deck-diff';
+import { deckMeta, type DeckMeta, type PreparedCard } from '../domain/import/prepare';
 import { newMemory } from '../domain/scheduler';
 import type { StudyCard } from '../domain/study-card';
 import type { CardRow, DeckOrigin, DeckRow, DockdeckDB } from './database';

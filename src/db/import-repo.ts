@@ -8,7 +8,8 @@
 import { bulkPutChunked } from './chunked';
 import { ImportError, type DeckDraft, type ImportIssue } from '../domain/import/draft';
 import type { ReplayedCard } from '../domain/import/history';
-import { contentHash, prepareDraft, type PreparedDeck } from '../domain/import/prepare';
+import { contentHash } from '../domain/deck-diff';
+import { prepareDraft, type PreparedDeck } from '../domain/import/prepare';
 import {
   builtinIssue,
   checkDeckIds,

@@ -1,33 +1,12 @@
-// Compares the study cards a deck file makes with those already stored: what is new, changed, removed.
+// How a card from a deck file is compared with the one stored under its id: by a hash of its content.
+import { hashText } from './import/progress';
 import type { StudyCard } from './study-card';
 
-export interface DeckDiff {
-  added: StudyCard[];
-  changed: StudyCard[];
-  removed: string[];
-  unchanged: number;
-}
-
-/** The parts of a study card that come from the deck file (not review state), as a comparable string. */
-export function cardFingerprint(
-  c: Pick<StudyCard, 'noteId' | 'tags' | 'source' | 'content' | 'position'> & { note?: unknown },
-): string {
-  return JSON.stringify([c.noteId, c.tags, c.source, c.note ?? null, c.content, c.position]);
-}
-
-export function diffDeck(
-  stored: ReadonlyArray<{ id: string; fingerprint: string }>,
-  incoming: readonly StudyCard[],
-): DeckDiff {
-  const old = new Map(stored.map((s) => [s.id, s.fingerprint]));
-  const diff: DeckDiff = { added: [], changed: [], removed: [], unchanged: 0 };
-  for (const card of incoming) {
-    const fp = old.get(card.id);
-    if (fp === undefined) diff.added.push(card);
-    else if (fp !== cardFingerprint(card)) diff.changed.push(card);
-    else diff.unchanged++;
-    old.delete(card.id);
-  }
-  diff.removed = [...old.keys()];
-  return diff;
+/**
+ * A hash of the parts of a study card that come from the deck file: not its review state, and not its position (a
+ * card that only moved because a row above it was added is not "changed" for the user; the write still stores the
+ * new position). Stored rows and incoming cards are hashed alike, so the two sides compare.
+ */
+export function contentHash(c: Pick<StudyCard, 'noteId' | 'tags' | 'source' | 'content'> & { note?: unknown }): string {
+  return hashText(JSON.stringify([c.noteId, c.tags, c.source, c.note ?? null, c.content]));
 }

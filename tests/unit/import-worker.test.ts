@@ -4,7 +4,7 @@ import type { SqlJsStatic } from 'sql.js';
 import { DockdeckDB } from '../../src/db/database';
 import { checkFileSize } from '../../src/domain/import/detect';
 import { IMPORT_LIMITS, type DeckDraft } from '../../src/domain/import/draft';
-import { contentHash } from '../../src/domain/import/prepare';
+import { contentHash } from '../../src/domain/deck-diff';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/scheduler';
 import { expandDeck } from '../../src/domain/study-card';
 import {

@@ -3,7 +3,7 @@
 // This is the CPU-heavy part of an import (50,000 cards: expanding, hashing, replaying), so the import worker runs it
 // and the main thread only writes what it is handed. It is pure: `now` and the scheduler settings are arguments.
 import type { Deck } from '../deck-schema';
-import { cardFingerprint } from '../deck-diff';
+import { contentHash } from '../deck-diff';
 import type { SchedulerSettings } from '../scheduler';
 import { expandDeck, type StudyCard } from '../study-card';
 import type { DeckDraft, ImportedMedia, ImportFormat } from './draft';
@@ -43,15 +43,6 @@ export interface PrepareOptions {
   now: number;
   includeScheduling: boolean;
   settings: SchedulerSettings;
-}
-
-/**
- * A hash of the parts of a study card that come from the deck file (not its review state, not its position: a
- * card that only moved because a row above it was added is not "changed" for the user; the write still stores the
- * new position). The same function hashes stored rows, so the two sides compare.
- */
-export function contentHash(card: Parameters<typeof cardFingerprint>[0]): string {
-  return hashText(cardFingerprint({ ...card, position: 0 }));
 }
 
 export function draftSummary(draft: DeckDraft): DraftSummary {
