@@ -50,7 +50,7 @@ export async function upsertDeck(
 ): Promise<DeckWriteResult> {
   const incoming = cards.map((card) => ({ card, content: contentHash(card) }));
   return db.transaction('rw', db.decks, db.cards, async () => {
-    const { addedIds: _, ...result } = await writeDeckRows(db, deckMeta(deck), incoming, opts);
+    const { addedCards: _, ...result } = await writeDeckRows(db, deckMeta(deck), incoming, opts);
     return result;
   });
 }
@@ -68,25 +68,26 @@ export async function writeDeckRows(
   deck: DeckMeta,
   cards: readonly PreparedCard[],
   opts: DeckWriteOptions & { onSlice?: (cards: number) => void },
-): Promise<DeckWriteResult & { addedIds: string[] }> {
+): Promise<DeckWriteResult & { addedCards: PreparedCard[] }> {
   const existing = await db.decks.get(deck.id);
   if (existing && existing.contentHash === opts.hash)
-    return { added: 0, changed: 0, removed: 0, skipped: true, addedIds: [] };
+    return { added: 0, changed: 0, removed: 0, skipped: true, addedCards: [] };
   const stored = new Map<string, CardRow>();
   await forEachCardPage(db, deck.id, (page) => {
     for (const row of page) stored.set(row.id, row);
   });
   const fresh = newMemory(new Date(opts.now));
-  const addedIds: string[] = [];
+  const addedCards: PreparedCard[] = [];
   let changed = 0;
   let writing: Promise<unknown> | null = null;
   for (let at = 0; at < cards.length; at += WRITE_SLICE) {
     const slice = cards.slice(at, at + WRITE_SLICE);
     const puts: CardRow[] = [];
-    for (const { card, content, replayed } of slice) {
+    for (const prepared of slice) {
+      const { card, content, replayed } = prepared;
       const row = stored.get(card.id);
       if (!row) {
-        addedIds.push(card.id);
+        addedCards.push(prepared);
         puts.push(cardRow(card, replayed?.memory ?? fresh, opts.now, opts.now));
         continue;
       }
@@ -106,7 +107,7 @@ export async function writeDeckRows(
   if (writing) await writing;
   await bulkDeleteChunked(db.cards, [...stored.keys()]);
   await db.decks.put(deckRow(deck, opts, existing));
-  return { added: addedIds.length, changed, removed: stored.size, skipped: false, addedIds };
+  return { added: addedCards.length, changed, removed: stored.size, skipped: false, addedCards };
 }
 
 /** The deck row for a deck file (its cards are rows of their own); `existing` keeps its creation time. */

@@ -9,7 +9,7 @@ import { bulkPutChunked } from './chunked';
 import { ImportError, type DeckDraft, type ImportIssue } from '../domain/import/draft';
 import type { ReplayedCard } from '../domain/import/history';
 import { contentHash } from '../domain/deck-diff';
-import { prepareDraft, type PreparedDeck } from '../domain/import/prepare';
+import { prepareDraft, type DeckMeta, type PreparedDeck } from '../domain/import/prepare';
 import {
   builtinIssue,
   checkDeckIds,
@@ -101,11 +101,12 @@ export async function previewDrafts(
     db,
     drafts.map((d) => d.deck.id),
   );
-  return previewImport(opts.file ?? fileOf(drafts), prepareAll(drafts, opts), stored);
+  return previewImport(opts.file ?? fileOf(drafts.map((d) => d.deck)), prepareAll(drafts, opts), stored);
 }
 
-function fileOf(drafts: readonly DeckDraft[]): string {
-  return drafts[0]?.deck.sources[0]?.doc ?? 'import';
+/** The imported file's name when the caller gave none: the first deck's source document. */
+function fileOf(decks: ReadonlyArray<Pick<DeckMeta, 'sources'>>): string {
+  return decks[0]?.sources[0]?.doc ?? 'import';
 }
 
 function logRows(deckId: string, replayed: ReplayedCard): ReviewLogRow[] {
@@ -137,7 +138,7 @@ export async function writePrepared(
   decks: readonly PreparedDeck[],
   opts: WriteOptions,
 ): Promise<DeckImportResult[]> {
-  const file = opts.file ?? decks[0]?.meta.sources[0]?.doc ?? 'import';
+  const file = opts.file ?? fileOf(decks.map((d) => d.meta));
   const early = checkDeckIds(
     file,
     decks.map((d) => d.meta.id),
@@ -170,12 +171,8 @@ export async function writePrepared(
         opts.onProgress?.(done, total);
       }
       // Only cards new to the database take the imported history; stored cards keep their own.
-      const replayed = new Map<string, ReplayedCard>();
-      for (const c of deck.cards) if (c.replayed) replayed.set(c.card.id, c.replayed);
-      const logs = written.addedIds.flatMap((id) => {
-        const r = replayed.get(id);
-        return r ? logRows(deckId, r) : [];
-      });
+      const scheduled = written.addedCards.flatMap((c) => (c.replayed ? [c.replayed] : []));
+      const logs = scheduled.flatMap((r) => logRows(deckId, r));
       await bulkPutChunked(db.reviewLogs, logs);
       const result: DeckImportResult = {
         deckId,
@@ -183,7 +180,7 @@ export async function writePrepared(
         changed: written.changed,
         removed: written.removed,
         skipped: written.skipped,
-        scheduled: written.addedIds.filter((id) => replayed.has(id)).length,
+        scheduled: scheduled.length,
         reviews: logs.length,
       };
       // Media rows are keyed by deck and name, so writing them again is harmless (and catches changed files).
@@ -207,5 +204,5 @@ export function importDrafts(
   drafts: readonly DeckDraft[],
   opts: PrepareInProcess & { now: number },
 ): Promise<DeckImportResult[]> {
-  return writePrepared(db, prepareAll(drafts, opts), { now: opts.now, file: opts.file ?? fileOf(drafts) });
+  return writePrepared(db, prepareAll(drafts, opts), opts);
 }

@@ -96,7 +96,6 @@ export function createImportStore(deps: ImportDeps) {
   const set = (current: ImportStep) => store.setState({ current });
   /** Bumped whenever the session is abandoned: async work started before it drops its result. */
   let session = 0;
-  let openedWith = { includeScheduling: false };
 
   const fail = (file: string, issues: ImportIssue[], storage = false) => set({ step: 'failed', file, issues, storage });
 
@@ -294,14 +293,14 @@ export function createImportStore(deps: ImportDeps) {
   };
 
   function start(fileName: string, bytes: ArrayBuffer): void {
-    openedWith = { includeScheduling: store.getState().includeScheduling };
     set({
       step: 'reading',
       file: fileName,
       progress: { phase: 'decode', done: 0, total: bytes.byteLength },
       cancelling: false,
     });
-    client.open({ fileName, bytes, includeScheduling: openedWith.includeScheduling, now: deps.now() });
+    // The worker keeps the choice made when the file was opened (changing it later needs a new open).
+    client.open({ fileName, bytes, includeScheduling: store.getState().includeScheduling, now: deps.now() });
   }
 
   return { store, actions };
