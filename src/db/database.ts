@@ -1,19 +1,12 @@
 // The Dexie database `dockdeck`: tables, indexes and the whole version history.
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Deck, Source, Text } from '../domain/deck-schema';
+import type { DeckFields } from '../domain/deck-fields';
 import type { Memory, RatingName, CardStateValue } from '../domain/scheduler';
-import type { StudyContent } from '../domain/study-card';
+import type { StudyCard } from '../domain/study-card';
 import type { AttemptQuestion, AttemptScope } from '../domain/quiz/quiz-schema';
 
-export interface DeckRow {
-  id: string;
-  title: Text;
-  description?: Text;
-  tags: string[];
-  sources: Deck['sources'];
-  tables: Deck['tables'];
-  /** Markdown unless the deck came as HTML (Anki, HTML spreadsheets). */
-  textFormat?: 'markdown' | 'html';
+/** A deck's own fields as its file has them (`textFormat`: Markdown unless it came as HTML), and where it came from. */
+export interface DeckRow extends DeckFields {
   /** Built-in decks come from decks/ and are refreshed when their file changes. */
   builtin: boolean;
   /** Where the deck came from (since version 2). */
@@ -26,15 +19,8 @@ export interface DeckRow {
 
 export type DeckOrigin = 'builtin' | 'json' | 'csv' | 'anki';
 
-export interface CardRow extends Memory {
-  id: string;
-  deckId: string;
-  noteId: string;
-  tags: string[];
-  source: Source;
-  note?: Text;
-  content: StudyContent;
-  position: number;
+/** A study card as `expandDeck` made it, with its FSRS memory. */
+export interface CardRow extends Memory, StudyCard {
   createdAt: number;
   updatedAt: number;
 }

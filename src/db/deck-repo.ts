@@ -1,5 +1,6 @@
 // Writes decks and their cards: one transaction per deck, review state kept across updates.
 import { bulkDeleteChunked, WRITE_SLICE } from './chunked';
+import { deckFields } from '../domain/deck-fields';
 import type { Deck } from '../domain/deck-schema';
 import { contentHash } from '../domain/deck-diff';
 import { deckMeta, type DeckMeta, type PreparedCard } from '../domain/import/prepare';
@@ -117,13 +118,7 @@ export function deckRow(
   existing: DeckRow | undefined,
 ): DeckRow {
   return {
-    id: deck.id,
-    title: deck.title,
-    ...(deck.description ? { description: deck.description } : {}),
-    tags: deck.tags,
-    sources: deck.sources,
-    tables: deck.tables,
-    ...(deck.textFormat ? { textFormat: deck.textFormat } : {}),
+    ...deckFields(deck),
     builtin: opts.builtin,
     origin: opts.origin ?? (opts.builtin ? 'builtin' : 'json'),
     contentHash: opts.hash,

@@ -1,18 +1,11 @@
 // Rebuilds a dockdeck deck file (`dockdeck/deck@1`) from stored rows: the inverse of `expandDeck`.
+import { deckFields, type DeckFields } from '../deck-fields';
 import type { Deck, DeckCard, Source, Text } from '../deck-schema';
 import { parseDeck, type DeckIssue } from '../deck-validate';
 import type { StudyCard, StudyContent } from '../study-card';
 
 /** What the export needs of a stored deck (a `DeckRow` fits). */
-export interface ExportDeckRow {
-  id: string;
-  title: Text;
-  description?: Text;
-  tags: string[];
-  sources: Deck['sources'];
-  tables: Deck['tables'];
-  textFormat?: Deck['textFormat'];
-}
+export type ExportDeckRow = DeckFields;
 
 /** What the export needs of a stored card (a `CardRow` fits): the study card as `expandDeck` made it. */
 export type ExportCardRow = Pick<StudyCard, 'id' | 'noteId' | 'tags' | 'source' | 'content' | 'position'> & {
@@ -126,13 +119,7 @@ export function exportDeck(deck: ExportDeckRow, cards: readonly ExportCardRow[])
   }
   const out: Deck = {
     format: 'dockdeck/deck@1',
-    id: deck.id,
-    title: deck.title,
-    ...(deck.description ? { description: deck.description } : {}),
-    tags: deck.tags,
-    sources: deck.sources,
-    tables: deck.tables,
-    ...(deck.textFormat ? { textFormat: deck.textFormat } : {}),
+    ...deckFields(deck),
     cards: [...groups.values()].map((parts) => rebuildCard(deck.id, parts)),
   };
   // Through the import door: what comes out is exactly what importing the file gives.
