@@ -205,53 +205,54 @@ test('separators are detected: semicolon (European Excel), pipe, tab, comma', as
   expect(suggestMapping(semi)).toMatchObject({ hasHeader: true, front: 0, back: 1 });
   expect((await table('a|b|c\nd|e, f|g\n')).separator).toBe('|');
   expect((await table('a\tb, c\nd\te; f\n')).separator).toBe('\t');
-  expect((await table('a,b;c\nd,e;f\n')).separator).toBe(',');
+  // Both split every row in two: Anki's order (tab, pipe, semicolon, colon, comma, space) decides, as in Anki.
+  expect((await table('a,b;c\nd,e;f\n')).separator).toBe(';');
 });
 
-test('ragged rows are refused with their row numbers', async () => {
-  expect(await parseCsvText('ragged.csv', fixtureText('ragged.csv'))).toEqual({
-    ok: false,
-    issues: [
-      {
-        file: 'ragged.csv',
-        where: 'row 3',
-        message: 'has 2 fields, but the other rows have 3 (is there a comma inside a field that is not in quotes?)',
-      },
-      {
-        file: 'ragged.csv',
-        where: 'row 5',
-        message: 'has 4 fields, but the other rows have 3 (is there a comma inside a field that is not in quotes?)',
-      },
+test('ragged rows are read as Anki reads them: missing fields empty, extra fields left out, each row listed', async () => {
+  const t = await table(fixtureText('ragged.csv'), 'ragged.csv');
+  expect([t.separator, t.columnCount, t.ragged, t.problems]).toEqual([
+    ',',
+    3,
+    [
+      { line: 3, fields: 2 },
+      { line: 5, fields: 4 },
     ],
+    [],
+  ]);
+  expect(t.rows[2]).toEqual(['two', '2', '']);
+  expect(csvPreview(t)).toMatchObject({
+    longRows: [{ line: 5, fields: 4 }],
+    longCount: 1,
+    shortRows: [{ line: 3, fields: 2 }],
+    shortCount: 1,
   });
+  // The tags column is not required, so the short row is an ordinary card; the extra field is not imported.
+  const r = await build(t);
+  expect(r.ok && r.value.drafts[0]!.deck.cards.map((c) => [c.type === 'basic' && c.back.en, c.tags])).toEqual([
+    ['1', ['num']],
+    ['2', []],
+    ['3', ['num']],
+    ['4', ['and', 'more']],
+  ]);
 });
 
 test('row numbers count the header lines and the lines inside quoted fields', async () => {
   const text = '#separator:comma\nq1,"multi\nline"\nq2,a2,extra\n';
-  expect(await parseCsvText('c.csv', text)).toEqual({
-    ok: false,
-    // A tie: the first row's field count is the usual one. q2 starts on line 4, after the two lines of q1.
-    issues: [
-      {
-        file: 'c.csv',
-        where: 'row 4',
-        message: 'has 3 fields, but the other rows have 2 (is there a comma inside a field that is not in quotes?)',
-      },
-    ],
-  });
+  // A tie: the first row's field count is the usual one. q2 starts on line 4, after the two lines of q1.
+  expect((await table(text, 'c.csv')).ragged).toEqual([{ line: 4, fields: 3 }]);
 });
 
-test('an unclosed quote is refused, naming the row', async () => {
-  expect(await parseCsvText('q.csv', 'front,back\none,1\n"two,2\nthree,3\n')).toEqual({
-    ok: false,
-    issues: [
-      {
-        file: 'q.csv',
-        where: 'row 3',
-        message: 'has a quote (") that is never closed, so the rest of the file would be one field',
-      },
-    ],
-  });
+test('an unclosed quote is shown, not refused at once: no card is made until it reads cleanly', async () => {
+  const t = await table('front,back\none,1\n"two,2\nthree,3\n', 'q.csv');
+  const issue = {
+    file: 'q.csv',
+    where: 'row 3',
+    message: 'has a quote (") that is never closed, so the rest of the file would be one field',
+  };
+  expect(t.problems).toEqual([issue]);
+  expect(csvPreview(t).problems).toEqual([issue]);
+  expect(await build(t)).toEqual({ ok: false, issues: [issue] });
 });
 
 test('two rows with the same front (no id column) or the same id are refused, naming both rows', async () => {

@@ -1,6 +1,6 @@
 // Which CSV column is the front, back, tags, deck, note type and id: the preview the UI shows, its suggestion and checks.
 import type { ImportIssue } from './draft';
-import { SEPARATOR_NAMES, type CsvTable } from './csv';
+import { SEPARATOR_NAMES, type CsvTable, type RaggedRow } from './csv';
 
 export type CsvCardType = 'basic' | 'reverse' | 'cloze';
 
@@ -44,7 +44,18 @@ export interface CsvPreview {
   /** Whether `#html:` said so (true) or it was guessed from the cells. */
   htmlFromHeader: boolean;
   mapping: CsvMapping;
+  /** Rows with more fields than `columnCount` (the extra ones are not imported): the first few, and how many in all. */
+  longRows: RaggedRow[];
+  longCount: number;
+  /** Rows with fewer fields (the missing ones are empty): the first few, and how many in all. */
+  shortRows: RaggedRow[];
+  shortCount: number;
+  /** Quoting problems: no card is made until they are gone (another separator, or a fixed file). */
+  problems: ImportIssue[];
 }
+
+/** How many ragged rows of each kind the preview names. */
+export const RAGGED_LISTED = 20;
 
 const NAMES: Record<'front' | 'back' | 'tags' | 'deck' | 'id' | 'notetype', RegExp> = {
   front: /^(front|question|q|term|word|prompt|text|expression|正面|问题|題目|题目|词语|單詞|单词)$/i,
@@ -59,18 +70,24 @@ const HTML_HINT =
   /<(br|b|i|u|div|p|span|img|ul|ol|li|sub|sup|font|a|strong|em|hr|table)\b[^>]*>|&(nbsp|amp|lt|gt|quot);/i;
 const CLOZE = /\{\{c\d+::/;
 
-/** A first row of distinct labels, one of them a known column name or all short next to the cells under them. */
+const isColumnName = (cell: string) => Object.values(NAMES).some((re) => re.test(cell));
+
+/**
+ * A first row of distinct labels, one of them a known column name or all short next to the cells under them. A
+ * file of one row is a header when every cell is a known name (`Front,Back`): then there is nothing to import.
+ */
 function looksLikeHeader(table: CsvTable): boolean {
   // Anki exports never write a header row: their column names go in `#columns:`.
   if (Object.keys(table.headers).length > 0) return false;
   const first = table.rows[0];
   const second = table.rows[1];
-  if (!first || !second) return false;
-  const cells = first.map((c) => c.trim());
-  if (cells.some((c) => Object.values(NAMES).some((re) => re.test(c)))) return true;
+  if (!first) return false;
+  const cells = first.slice(0, table.columnCount).map((c) => c.trim());
+  if (!second) return cells.every(isColumnName);
+  if (cells.some(isColumnName)) return true;
   if (cells.length < 2 || new Set(cells).size !== cells.length) return false;
   const labelLike = cells.every((c) => c !== '' && c.length <= 30 && !/[\n<{?？。.!]/.test(c) && !/^\d+$/.test(c));
-  return labelLike && second.some((c, i) => c.trim().length > cells[i]!.length * 2);
+  return labelLike && second.some((c, i) => c.trim().length > (cells[i]?.length ?? Infinity) * 2);
 }
 
 function fileTitle(file: string): string {
@@ -140,13 +157,26 @@ export function csvPreview(table: CsvTable, mapping: CsvMapping = suggestMapping
     lines: table.lines.slice(0, n),
     htmlFromHeader: table.headers.html !== undefined,
     mapping,
+    ...raggedSummary(table.ragged, table.columnCount),
+    problems: table.problems,
   };
 }
 
-/** Problems with the mapping itself (the UI's choices), before any row is read. */
+function raggedSummary(ragged: readonly RaggedRow[], columnCount: number) {
+  const long = ragged.filter((r) => r.fields > columnCount);
+  const short = ragged.filter((r) => r.fields < columnCount);
+  return {
+    longRows: long.slice(0, RAGGED_LISTED),
+    longCount: long.length,
+    shortRows: short.slice(0, RAGGED_LISTED),
+    shortCount: short.length,
+  };
+}
+
+/** Problems with the mapping itself (the UI's choices) and the file's quoting, before any row is made a card. */
 export function checkMapping(table: CsvTable, m: CsvMapping): ImportIssue[] {
   const file = table.file;
-  const issues: ImportIssue[] = [];
+  const issues: ImportIssue[] = [...table.problems];
   const used = new Map<number, string>();
   const roles = ['front', 'back', 'tags', 'deck', 'notetype', 'id'] as const;
   for (const role of roles) {

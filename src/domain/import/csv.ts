@@ -17,6 +17,15 @@ export interface AnkiHeaders {
   tags?: string[];
   deck?: string;
   notetype?: string;
+  /** `#dockdeck:` what a dockdeck text export carries for dockdeck alone (JSON; Anki ignores the line). */
+  dockdeck?: string;
+}
+
+/** A record whose field count differs from the table's `columnCount`. */
+export interface RaggedRow {
+  /** 1-based file line the record starts on. */
+  line: number;
+  fields: number;
 }
 
 export interface CsvTable {
@@ -28,7 +37,12 @@ export interface CsvTable {
   rows: string[][];
   /** 1-based line of the file each record starts on: what messages call "row N". */
   lines: number[];
+  /** The usual field count. Shorter rows are padded with empty cells; longer rows keep their extra cells, which no column reaches. */
   columnCount: number;
+  /** Rows with fewer or more fields than `columnCount`, as read (Anki imports them too: missing fields empty, extra ones left out). */
+  ragged: RaggedRow[];
+  /** Quoting problems: the rows are shown, but no card is made until the file (or the separator) reads cleanly. */
+  problems: ImportIssue[];
 }
 
 export const SEPARATOR_NAMES: Readonly<Record<string, string>> = {
@@ -87,27 +101,81 @@ export function readAnkiHeaders(text: string): { headers: AnkiHeaders; bodyStart
     else if (key === 'tags') headers.tags = value.split(/\s+/).filter((t) => t !== '');
     else if (key === 'deck' && value.trim() !== '') headers.deck = value.trim();
     else if (key === 'notetype' && value.trim() !== '') headers.notetype = value.trim();
+    else if (key === 'dockdeck') headers.dockdeck = value;
   }
   // `#columns:` is split with the separator, which may be declared after it.
   const last = columnsRaw.at(-1);
   if (last !== undefined) {
-    const parsed = Papa.parse<string[]>(last, { delimiter: headers.separator ?? guessSeparator(last, '') ?? ',' });
+    const parsed = Papa.parse<string[]>(last, { delimiter: headers.separator ?? guessSeparator(last, '') });
     headers.columns = parsed.data[0] ?? [];
   }
   return { headers, bodyStart: Math.min(pos, text.length), headerLines };
 }
 
-const CANDIDATES = [',', '\t', ';', '|'];
+/** The separators Anki's importer looks for, in its order (the order of its `Delimiter` enum). */
+export const ANKI_SEPARATORS: readonly string[] = ['\t', '|', ';', ':', ',', ' '];
 
-/** The separator that splits the first lines into the same number (> 1) of fields; null when none does. */
-export function guessSeparator(body: string, file: string): string | null {
-  // Look at the first 64 KB, cut at a line break so the last record is whole.
+/** How many bytes of the body Anki looks at (`delimiter_from_reader` reads one 8 KiB buffer). */
+const ANKI_SNIFF_BYTES = 8192;
+
+/**
+ * Anki's own rule (rslib `delimiter_from_reader`): the first of tab, pipe, semicolon, colon, comma, space that
+ * occurs anywhere in the first 8 KiB after the `#` header lines; space when none does.
+ */
+export function ankiSeparator(body: string): string {
+  return separatorsPresent(body)[0] ?? ' ';
+}
+
+function separatorsPresent(body: string): string[] {
+  // The candidates are ASCII, so looking at bytes gives Anki's answer exactly, whatever the text holds.
+  const head = new TextEncoder().encode(body.slice(0, ANKI_SNIFF_BYTES)).subarray(0, ANKI_SNIFF_BYTES);
+  return ANKI_SEPARATORS.filter((s) => head.includes(s.charCodeAt(0)));
+}
+
+/**
+ * Anki's candidates in Anki's order, but one that splits the first records unevenly gives way to one that splits
+ * them all into the same number (> 1) of fields. So a file Anki reads well is read the same way (tab-separated
+ * with commas in the text: tab), and a comma file with a colon in a cell is still a comma file (Anki: colon).
+ * When none splits the rows evenly, the one that puts most rows (more than half) at its usual count wins, else
+ * nothing splits the text and it is one column (comma, or tab for .tsv, names that).
+ */
+export function guessSeparator(body: string, file: string): string {
+  const fallback = /\.(tsv|tab)$/i.test(file) ? '\t' : ',';
+  const present = separatorsPresent(body);
+  // The first 50 records of the first 64 KB, cut at a line break so the last record is whole.
   let sample = body.slice(0, 65536);
   const cut = sample.lastIndexOf('\n');
   if (body.length > sample.length && cut > 0) sample = sample.slice(0, cut);
-  const result = Papa.parse<string[]>(sample, { preview: 50, delimitersToGuess: CANDIDATES, skipEmptyLines: 'greedy' });
-  if (!result.errors.some((e) => e.code === 'UndetectableDelimiter')) return result.meta.delimiter;
-  return /\.(tsv|tab)$/i.test(file) ? '\t' : null;
+  let best = fallback;
+  let bestScore = 0;
+  for (const sep of present) {
+    const counts = fieldCounts(sep === ':' ? sample.replace(NOT_A_COLON_SEPARATOR, '') : sample, sep);
+    const usual = mostCommon(counts);
+    if (usual < 2) continue;
+    const score = counts.filter((n) => n === usual).length;
+    // Words in a line of text are not columns: space needs two rows that agree.
+    if (score === counts.length && (sep !== ' ' || score > 1)) return sep;
+    if (score * 2 > counts.length && score > bestScore) [best, bestScore] = [sep, score];
+  }
+  return best;
+}
+
+/** Colons that separate nothing: cloze markers (`{{c1::…}}`) and URLs (`https://`). */
+const NOT_A_COLON_SEPARATOR = /::|:\/\//g;
+
+function fieldCounts(sample: string, sep: string): number[] {
+  return Papa.parse<string[]>(sample, { delimiter: sep, preview: 50, skipEmptyLines: 'greedy' }).data.map(
+    (r) => r.length,
+  );
+}
+
+/** The most common of the numbers (ties: the first one's), or 0 for none. */
+function mostCommon(ns: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (const n of ns) counts.set(n, (counts.get(n) ?? 0) + 1);
+  let best = ns[0] ?? 0;
+  for (const [n, c] of counts) if (c > (counts.get(best) ?? 0)) best = n;
+  return best;
 }
 
 /** Counts the line breaks inside a record's fields, so each record's starting line is known. */
@@ -121,8 +189,9 @@ const isBlank = (row: readonly string[]) => row.every((c) => c.trim() === '');
 
 /**
  * Parses CSV/TSV text in one pass (papaparse, 1 MB chunks). `onProgress` gets characters done / total after each
- * chunk and may await (the worker yields there so a cancel can arrive) or throw to stop. Refuses ragged rows
- * (naming each with its line number), unclosed quotes and text after a closing quote.
+ * chunk and may await (the worker yields there so a cancel can arrive) or throw to stop. Only a file with no rows is
+ * refused: ragged rows are kept as Anki keeps them and listed, and quoting problems (an unclosed quote, text after a
+ * closing quote) are listed in `problems`, so the column screen can show the rows and offer another separator.
  */
 export async function parseCsvText(
   file: string,
@@ -131,7 +200,7 @@ export async function parseCsvText(
 ): Promise<ParseOutcome<CsvTable>> {
   const { headers, bodyStart, headerLines } = readAnkiHeaders(text);
   const body = bodyStart === 0 ? text : text.slice(bodyStart);
-  const separator = opts.separator ?? headers.separator ?? guessSeparator(body, file) ?? ',';
+  const separator = opts.separator ?? headers.separator ?? guessSeparator(body, file);
   const separatorSource =
     opts.separator !== undefined ? 'chosen' : headers.separator !== undefined ? 'header' : 'detected';
   const rows: string[][] = [];
@@ -183,26 +252,17 @@ export async function parseCsvText(
     });
   });
 
-  if (issues.length > 0) return { ok: false, issues: capIssues(issues, file) };
   if (rows.length === 0) return { ok: false, issues: [{ file, message: 'has no rows to import' }] };
 
-  const counts = new Map<number, number>();
-  for (const r of rows) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
   // The usual field count is the most common one (ties: the first row's), so one odd row is the one named.
-  let columnCount = rows[0]!.length;
-  for (const [n, c] of counts) if (c > (counts.get(columnCount) ?? 0)) columnCount = n;
-  if (counts.size > 1) {
-    const sepName = SEPARATOR_NAMES[separator] ?? `"${separator}"`;
-    const ragged: ImportIssue[] = [];
-    rows.forEach((r, i) => {
-      if (r.length !== columnCount)
-        ragged.push({
-          file,
-          where: `row ${lines[i]!}`,
-          message: `has ${r.length} ${r.length === 1 ? 'field' : 'fields'}, but the other rows have ${columnCount} (is there a ${sepName} inside a field that is not in quotes?)`,
-        });
-    });
-    return { ok: false, issues: capIssues(ragged, file) };
-  }
-  return { ok: true, value: { file, separator, separatorSource, headers, rows, lines, columnCount } };
+  const columnCount = mostCommon(rows.map((r) => r.length));
+  const ragged: RaggedRow[] = [];
+  rows.forEach((r, i) => {
+    if (r.length === columnCount) return;
+    ragged.push({ line: lines[i]!, fields: r.length });
+    // Missing fields are empty, as in Anki.
+    while (r.length < columnCount) r.push('');
+  });
+  const problems = issues.length > 0 ? capIssues(issues, file) : [];
+  return { ok: true, value: { file, separator, separatorSource, headers, rows, lines, columnCount, ragged, problems } };
 }

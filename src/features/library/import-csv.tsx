@@ -1,5 +1,6 @@
-// The CSV step: the first rows as read, the separator (changeable), header row, and which column is front, back, tags…
+// The CSV step: the first rows as read, rows with other field counts, the separator (changeable), header row, and columns.
 import { useId } from 'react';
+import type { RaggedRow } from '../../domain/import/csv';
 import type { CsvCardType, CsvMapping, CsvPreview } from '../../domain/import/csv-mapping';
 import { useMessages } from '../../lib/i18n';
 import { ImportIssues } from './import-issues';
@@ -11,11 +12,16 @@ import { useFocusHeading } from './import-focus';
 type CsvStep = Extract<ImportStep, { step: 'csv' }>;
 type Role = 'front' | 'back' | 'tags' | 'deck' | 'id' | 'notetype';
 
-const SEPARATORS: ReadonlyArray<[string, 'comma' | 'tab' | 'semicolon' | 'pipe']> = [
+type SeparatorName = 'comma' | 'tab' | 'semicolon' | 'pipe' | 'colon' | 'space';
+
+/** Every separator Anki detects is offered, so a wrong guess can always be corrected. */
+const SEPARATORS: ReadonlyArray<[string, SeparatorName]> = [
   [',', 'comma'],
   ['\t', 'tab'],
   [';', 'semicolon'],
   ['|', 'pipe'],
+  [':', 'colon'],
+  [' ', 'space'],
 ];
 const ROLES: readonly Role[] = ['front', 'back', 'tags', 'deck', 'id', 'notetype'];
 const CARD_TYPES: readonly CsvCardType[] = ['basic', 'reverse', 'cloze'];
@@ -55,7 +61,9 @@ export function ImportCsv({
     ? SEPARATORS
     : [...SEPARATORS, [preview.separator, 'other'] as const];
   const sepLabel = (c: string, name: string) =>
-    (name === 'other' ? m('import.csv-sep.other', { c: JSON.stringify(c) }) : m(`import.csv-sep.${name as 'comma'}`)) +
+    (name === 'other'
+      ? m('import.csv-sep.other', { c: JSON.stringify(c) })
+      : m(`import.csv-sep.${name as SeparatorName}`)) +
     (c === state.detected ? ` ${m('import.csv-separator-detected')}` : '');
 
   return (
@@ -96,6 +104,26 @@ export function ImportCsv({
           </tbody>
         </table>
       </div>
+      <RaggedRows
+        heading={m('import.csv-long-rows', { n: preview.columnCount })}
+        rows={preview.longRows}
+        count={preview.longCount}
+        columns={preview.columnCount}
+        kind="long"
+      />
+      <RaggedRows
+        heading={m('import.csv-short-rows', { n: preview.columnCount })}
+        rows={preview.shortRows}
+        count={preview.shortCount}
+        columns={preview.columnCount}
+        kind="short"
+      />
+      {preview.problems.length > 0 && (
+        <div className="import-problems import-csv-quotes">
+          <p>{m('import.csv-quote-problems')}</p>
+          <ImportIssues issues={preview.problems} />
+        </div>
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -204,6 +232,40 @@ export function ImportCsv({
           </div>
         )}
       </form>
+    </div>
+  );
+}
+
+/** Rows with more (or fewer) fields than the others: which rows, how many fields, how many expected. */
+function RaggedRows({
+  heading,
+  rows,
+  count,
+  columns,
+  kind,
+}: {
+  heading: string;
+  rows: readonly RaggedRow[];
+  count: number;
+  columns: number;
+  kind: 'long' | 'short';
+}) {
+  const m = useMessages(importMessages);
+  const id = useId();
+  if (count === 0) return null;
+  return (
+    <div className={`import-ragged import-ragged-${kind}`}>
+      <p id={id}>{heading}</p>
+      <ul aria-labelledby={id}>
+        {rows.map((r) => (
+          <li key={r.line}>
+            {r.fields === 1
+              ? m('import.csv-ragged-row-one', { line: r.line, n: columns })
+              : m('import.csv-ragged-row', { line: r.line, fields: r.fields, n: columns })}
+          </li>
+        ))}
+        {count > rows.length && <li>{m('import.csv-ragged-more', { n: (count - rows.length).toLocaleString() })}</li>}
+      </ul>
     </div>
   );
 }
