@@ -74,7 +74,8 @@ const isColumnName = (cell: string) => Object.values(NAMES).some((re) => re.test
 
 /**
  * A first row of distinct labels, one of them a known column name or all short next to the cells under them. A
- * file of one row is a header when every cell is a known name (`Front,Back`): then there is nothing to import.
+ * file of one row is a header when it has two cells or more and every one is a known name (`Front,Back`): then
+ * there is nothing to import.
  */
 function looksLikeHeader(table: CsvTable): boolean {
   // Anki exports never write a header row: their column names go in `#columns:`.
@@ -83,7 +84,7 @@ function looksLikeHeader(table: CsvTable): boolean {
   const second = table.rows[1];
   if (!first) return false;
   const cells = first.slice(0, table.columnCount).map((c) => c.trim());
-  if (!second) return cells.every(isColumnName);
+  if (!second) return cells.length > 1 && cells.every(isColumnName);
   if (cells.some(isColumnName)) return true;
   if (cells.length < 2 || new Set(cells).size !== cells.length) return false;
   const labelLike = cells.every((c) => c !== '' && c.length <= 30 && !/[\n<{?？。.!]/.test(c) && !/^\d+$/.test(c));

@@ -137,7 +137,8 @@ function separatorsPresent(body: string): string[] {
  * them all into the same number (> 1) of fields. So a file Anki reads well is read the same way (tab-separated
  * with commas in the text: tab), and a comma file with a colon in a cell is still a comma file (Anki: colon).
  * When none splits the rows evenly, the one that puts most rows (more than half) at its usual count wins, else
- * nothing splits the text and it is one column (comma, or tab for .tsv, names that).
+ * nothing splits the text and it is one column (comma, or tab for .tsv, names that). Space is the exception: a
+ * line of words is not a row of columns, so space is only taken where Anki would take it too.
  */
 export function guessSeparator(body: string, file: string): string {
   const fallback = /\.(tsv|tab)$/i.test(file) ? '\t' : ',';
@@ -153,8 +154,10 @@ export function guessSeparator(body: string, file: string): string {
     const usual = mostCommon(counts);
     if (usual < 2) continue;
     const score = counts.filter((n) => n === usual).length;
-    // Words in a line of text are not columns: space needs two rows that agree.
-    if (score === counts.length && (sep !== ' ' || score > 1)) return sep;
+    // Words in a line of text are not columns: space is taken only where Anki takes it (nothing else occurs),
+    // and only when two rows or more agree.
+    if (sep === ' ' && (sep !== present[0] || score < 2)) continue;
+    if (score === counts.length) return sep;
     if (score * 2 > counts.length && score > bestScore) [best, bestScore] = [sep, score];
   }
   return best;
