@@ -71,9 +71,9 @@ export const importMessages = defineMessages(
     'import.csv-continue': 'Continue',
     'import.csv-problems': 'These columns cannot be imported like this:',
     'import.csv-long-rows':
-      'Rows with more than {n} fields (the extra fields are not imported; if many rows are listed, try another separator):',
+      'Rows with more fields than the others ({n}): the extra fields are not imported. If many rows are listed, try another separator.',
     'import.csv-short-rows':
-      'Rows with fewer than {n} fields (the missing fields are left empty; if many rows are listed, try another separator):',
+      'Rows with fewer fields than the others ({n}): the missing fields are left empty. If many rows are listed, try another separator.',
     'import.csv-ragged-row': 'row {line}: {fields} fields, expected {n}',
     'import.csv-ragged-row-one': 'row {line}: 1 field, expected {n}',
     'import.csv-ragged-more': 'and {n} more rows',
@@ -179,8 +179,8 @@ export const importMessages = defineMessages(
     'import.csv-header-row': '列名',
     'import.csv-continue': '继续',
     'import.csv-problems': '这些列无法这样导入：',
-    'import.csv-long-rows': '字段多于 {n} 个的行（多出的字段不会导入；如果列出的行很多，请换一个分隔符）：',
-    'import.csv-short-rows': '字段少于 {n} 个的行（缺少的字段留空；如果列出的行很多，请换一个分隔符）：',
+    'import.csv-long-rows': '字段比其他行（{n} 个）多的行：多出的字段不会导入。如果列出的行很多，请换一个分隔符。',
+    'import.csv-short-rows': '字段比其他行（{n} 个）少的行：缺少的字段留空。如果列出的行很多，请换一个分隔符。',
     'import.csv-ragged-row': '第 {line} 行：{fields} 个字段，应为 {n} 个',
     'import.csv-ragged-row-one': '第 {line} 行：1 个字段，应为 {n} 个',
     'import.csv-ragged-more': '还有 {n} 行',
