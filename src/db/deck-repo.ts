@@ -2,7 +2,7 @@
 import { bulkDeleteChunked, WRITE_SLICE } from './chunked';
 import { deckFields } from '../domain/deck-fields';
 import type { Deck } from '../domain/deck-schema';
-import { contentHash } from '../domain/deck-diff';
+import { contentHash, sameSource } from '../domain/deck-diff';
 import { deckMeta, type DeckMeta, type PreparedCard } from '../domain/import/prepare';
 import { newMemory } from '../domain/scheduler';
 import type { StudyCard } from '../domain/study-card';
@@ -37,21 +37,30 @@ export interface DeckWriteOptions {
   builtin: boolean;
   now: number;
   origin?: DeckOrigin;
+  /**
+   * Delete the stored cards the deck no longer has (their review logs stay). Only for a deck file that replaces its
+   * own earlier version: a built-in deck, or a dockdeck deck file when the user ticked it. An Anki or CSV import
+   * only adds and updates, as Anki's does: cards of the same deck that the file does not hold are kept.
+   */
+  removeMissing: boolean;
 }
 
 /**
  * Inserts or updates a deck and its cards by stable id. Review state of kept cards is never touched;
- * cards gone from the deck are removed (their review logs stay).
+ * cards gone from the deck are removed when `removeMissing` (their review logs stay).
  */
 export async function upsertDeck(
   db: DockdeckDB,
   deck: Deck,
   cards: readonly StudyCard[],
-  opts: DeckWriteOptions,
+  opts: Omit<DeckWriteOptions, 'removeMissing'> & { removeMissing?: boolean },
 ): Promise<DeckWriteResult> {
   const incoming = cards.map((card) => ({ card, content: contentHash(card) }));
   return db.transaction('rw', db.decks, db.cards, async () => {
-    const { addedCards: _, ...result } = await writeDeckRows(db, deckMeta(deck), incoming, opts);
+    const { addedCards: _, ...result } = await writeDeckRows(db, deckMeta(deck), incoming, {
+      ...opts,
+      removeMissing: opts.removeMissing ?? true,
+    });
     return result;
   });
 }
@@ -78,6 +87,8 @@ export async function writeDeckRows(
     for (const row of page) stored.set(row.id, row);
   });
   const fresh = newMemory(new Date(opts.now));
+  // A deck file's own citations are part of it; an imported card's source is only the file it last came from.
+  const cites = opts.origin === undefined || opts.origin === 'builtin' || opts.origin === 'json';
   const addedCards: PreparedCard[] = [];
   let changed = 0;
   let writing: Promise<unknown> | null = null;
@@ -95,8 +106,11 @@ export async function writeDeckRows(
       stored.delete(card.id);
       const edited = contentHash(row) !== content;
       if (edited) changed++;
-      // A card that only moved is not "changed" for the user, but takes its new place in the new-card order.
-      if (edited || row.position !== card.position) puts.push(cardRow(card, memoryOf(row), row.createdAt, opts.now));
+      // A card that only moved is not "changed" for the user, but takes its new place in the new-card order; a
+      // corrected citation is written too.
+      const recited = cites && !sameSource(row.source, card.source);
+      if (edited || recited || row.position !== card.position)
+        puts.push(cardRow(card, memoryOf(row), row.createdAt, opts.now));
     }
     const put = puts.length > 0 ? db.cards.bulkPut(puts) : null;
     // Awaited below; a failure aborts the transaction and surfaces there.
@@ -106,9 +120,24 @@ export async function writeDeckRows(
     opts.onSlice?.(slice.length);
   }
   if (writing) await writing;
-  await bulkDeleteChunked(db.cards, [...stored.keys()]);
-  await db.decks.put(deckRow(deck, opts, existing));
-  return { added: addedCards.length, changed, removed: stored.size, skipped: false, addedCards };
+  const removed = opts.removeMissing ? stored.size : 0;
+  if (opts.removeMissing) await bulkDeleteChunked(db.cards, [...stored.keys()]);
+  const meta = opts.removeMissing || !existing ? deck : mergedMeta(existing, deck);
+  await db.decks.put(deckRow(meta, opts, existing));
+  return { added: addedCards.length, changed, removed, skipped: false, addedCards };
+}
+
+/**
+ * The deck's fields after an import that adds to it: the file's title and text format, with the sources and Anki
+ * note types of both (cards kept from an earlier file still cite it and still use its note types).
+ */
+function mergedMeta(existing: DeckRow, incoming: DeckMeta): DeckMeta {
+  const sources = [...incoming.sources];
+  for (const s of existing.sources) if (!sources.some((x) => x.doc === s.doc)) sources.push(s);
+  const types = new Map((existing.ankiNotetypes ?? []).map((t) => [t.id, t]));
+  for (const t of incoming.ankiNotetypes ?? []) types.set(t.id, t);
+  const { ankiNotetypes: _, ...rest } = incoming;
+  return { ...rest, sources, ...(types.size > 0 ? { ankiNotetypes: [...types.values()] } : {}) };
 }
 
 /** The deck row for a deck file (its cards are rows of their own); `existing` keeps its creation time. */
@@ -120,7 +149,8 @@ export function deckRow(
   return {
     ...deckFields(deck),
     builtin: opts.builtin,
-    origin: opts.origin ?? (opts.builtin ? 'builtin' : 'json'),
+    // A deck stays what it first was (a dockdeck deck file's own export coming back through Anki is still that deck).
+    origin: existing?.origin ?? opts.origin ?? (opts.builtin ? 'builtin' : 'json'),
     contentHash: opts.hash,
     createdAt: existing?.createdAt ?? opts.now,
     updatedAt: opts.now,

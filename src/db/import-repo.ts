@@ -12,6 +12,7 @@ import { contentHash } from '../domain/deck-diff';
 import { prepareDraft, type DeckMeta, type PreparedDeck } from '../domain/import/prepare';
 import {
   builtinIssue,
+  canRemoveMissing,
   checkDeckIds,
   previewImport,
   type ImportPreview,
@@ -123,6 +124,11 @@ function logRows(deckId: string, replayed: ReplayedCard): ReviewLogRow[] {
 export interface WriteOptions {
   /** Epoch ms: created/updated times of the rows. */
   now: number;
+  /**
+   * Decks whose stored cards that the file no longer holds are deleted, as the user ticked on the confirm screen.
+   * Honoured only for a dockdeck deck file updating the same dockdeck deck (`canRemoveMissing`); otherwise ignored.
+   */
+  removeMissing?: ReadonlySet<string>;
   /** The imported file's name, for messages. */
   file?: string;
   /** Cards written so far of all the decks' cards. */
@@ -149,18 +155,32 @@ export async function writePrepared(
   let done = 0;
 
   return db.transaction('rw', [db.decks, db.cards, db.reviewLogs, db.media], async () => {
-    const existing = await db.decks.bulkGet(decks.map((d) => d.meta.id));
-    const refused: ImportIssue[] = existing.flatMap((row) => (row?.builtin ? [builtinIssue(file, row.id)] : []));
+    const existing = new Map(
+      (await db.decks.bulkGet(decks.map((d) => d.meta.id))).flatMap((row) => (row ? [[row.id, row] as const] : [])),
+    );
+    const refused: ImportIssue[] = [];
+    for (const deck of decks)
+      if (existing.get(deck.meta.id)?.builtin && !(await holdsUnchanged(db, deck)))
+        refused.push(builtinIssue(file, deck.meta.id));
     if (refused.length > 0) throw new ImportError(refused);
 
     const results: DeckImportResult[] = [];
     for (const deck of decks) {
       const deckId = deck.meta.id;
+      const stored = existing.get(deckId);
+      if (stored?.builtin) {
+        // Its own export coming back, card for card: nothing to write.
+        done += deck.cards.length;
+        opts.onProgress?.(done, total);
+        results.push({ deckId, added: 0, changed: 0, removed: 0, skipped: true, scheduled: 0, reviews: 0 });
+        continue;
+      }
       const written = await writeDeckRows(db, deck.meta, deck.cards, {
         hash: deck.hash,
         builtin: false,
         now,
         origin: deck.format,
+        removeMissing: (opts.removeMissing?.has(deckId) ?? false) && canRemoveMissing(deck.format, stored),
         onSlice: (n) => {
           done += n;
           opts.onProgress?.(done, total);
@@ -198,11 +218,20 @@ export async function writePrepared(
   });
 }
 
+/** Every card of the prepared deck is stored with the same content (for a built-in deck's id: nothing would change). */
+async function holdsUnchanged(db: DockdeckDB, deck: PreparedDeck): Promise<boolean> {
+  const stored = new Map<string, string>();
+  await forEachCardPage(db, deck.meta.id, (page) => {
+    for (const row of page) stored.set(row.id, contentHash(row));
+  });
+  return deck.cards.every((c) => stored.get(c.card.id) === c.content);
+}
+
 /** Prepares drafts in this thread and writes them (for small imports and tests; the import screen uses the worker). */
 export function importDrafts(
   db: DockdeckDB,
   drafts: readonly DeckDraft[],
-  opts: PrepareInProcess & { now: number },
+  opts: PrepareInProcess & WriteOptions,
 ): Promise<DeckImportResult[]> {
   return writePrepared(db, prepareAll(drafts, opts), opts);
 }

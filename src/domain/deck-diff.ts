@@ -1,12 +1,24 @@
 // How a card from a deck file is compared with the one stored under its id: by a hash of its content.
 import { hashText } from './import/progress';
+import type { Source } from './deck-schema';
 import type { StudyCard } from './study-card';
 
 /**
- * A hash of the parts of a study card that come from the deck file: not its review state, and not its position (a
+ * A hash of the parts of a study card that come from the deck file: not its review state, not its position (a
  * card that only moved because a row above it was added is not "changed" for the user; the write still stores the
- * new position). Stored rows and incoming cards are hashed alike, so the two sides compare.
+ * new position), and not its source (an imported card cites the file it came from, and the same cards re-imported
+ * from a file of another name, such as an export, are the same cards). Stored rows and incoming cards are hashed alike, so the two sides compare.
  */
-export function contentHash(c: Pick<StudyCard, 'noteId' | 'tags' | 'source' | 'content'> & { note?: unknown }): string {
-  return hashText(JSON.stringify([c.noteId, c.tags, c.source, c.note ?? null, c.content]));
+export function contentHash(
+  c: Pick<StudyCard, 'noteId' | 'tags' | 'content'> & { note?: unknown; anki?: unknown },
+): string {
+  const parts: unknown[] = [c.noteId, c.tags, c.note ?? null, c.content];
+  // Only cards from an Anki note carry it; others hash as they always have.
+  if (c.anki !== undefined) parts.push(c.anki);
+  return hashText(JSON.stringify(parts));
+}
+
+/** Same citation: a card whose only difference is its source is rewritten, but not counted as changed. */
+export function sameSource(a: Source, b: Source): boolean {
+  return a.doc === b.doc && a.section === b.section;
 }

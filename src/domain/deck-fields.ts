@@ -2,7 +2,10 @@
 // back. Kept apart from deck-schema.ts so that using it does not load Zod.
 import type { Deck } from './deck-schema';
 
-export type DeckFields = Pick<Deck, 'id' | 'title' | 'description' | 'tags' | 'sources' | 'tables' | 'textFormat'>;
+export type DeckFields = Pick<
+  Deck,
+  'id' | 'title' | 'description' | 'tags' | 'sources' | 'tables' | 'textFormat' | 'ankiNotetypes'
+>;
 
 /** Just those fields of a deck file or a stored row, optional ones left out when absent. */
 export function deckFields(d: DeckFields): DeckFields {
@@ -14,5 +17,6 @@ export function deckFields(d: DeckFields): DeckFields {
     sources: d.sources,
     tables: d.tables,
     ...(d.textFormat ? { textFormat: d.textFormat } : {}),
+    ...(d.ankiNotetypes && d.ankiNotetypes.length > 0 ? { ankiNotetypes: d.ankiNotetypes } : {}),
   };
 }

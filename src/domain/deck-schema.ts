@@ -19,12 +19,27 @@ export const sourceSchema = z.strictObject({
   section: nonBlank,
 });
 
+/**
+ * The Anki note a card came from (or goes to), so that an export writes the same note back: its GUID (the id Anki
+ * matches notes by), its Anki note id, and for notes read from an Anki package the note type (an id in the deck's
+ * `ankiNotetypes`), the raw field values in field order, and the card ordinals this card stands for (one per study
+ * card it expands to, in expansion order).
+ */
+export const ankiNoteRefSchema = z.strictObject({
+  guid: z.string().min(1, 'must not be empty'),
+  noteId: z.string().regex(/^\d+$/, 'must be a whole number').optional(),
+  notetype: z.string().min(1, 'must not be empty').optional(),
+  fields: z.array(z.string()).optional(),
+  ords: z.array(z.number().int().nonnegative()).optional(),
+});
+
 const cardBase = {
   id: idSchema,
   tags: z.array(idSchema).default([]),
   source: sourceSchema,
   /** Where the document is out of date or inaccurate: the current state, shown with the answer. */
   note: textSchema.optional(),
+  anki: ankiNoteRefSchema.optional(),
 };
 
 export const basicCardSchema = z.strictObject({
@@ -106,6 +121,24 @@ export const traitTableSchema = z.strictObject({
     .min(1, 'needs at least 1 row'),
 });
 
+/** An Anki note type as the package had it: kept so an export writes the same note type back, and for its CSS. */
+export const ankiNotetypeSchema = z.strictObject({
+  /** Anki's note type id (a number, kept as text). */
+  id: z.string().regex(/^-?\d+$/, 'must be a whole number'),
+  name: z.string(),
+  cloze: z.boolean(),
+  fields: z.array(z.string()).min(1, 'needs at least 1 field'),
+  templates: z
+    .array(
+      z.strictObject({ name: z.string(), ord: z.number().int().nonnegative(), qfmt: z.string(), afmt: z.string() }),
+    )
+    .min(1, 'needs at least 1 template'),
+  /** The note type's stylesheet (scoped to the card and sanitised when shown). */
+  css: z.string().default(''),
+  /** Which field Anki sorts and checks duplicates by. */
+  sortField: z.number().int().nonnegative().default(0),
+});
+
 export const deckSchema = z.strictObject({
   format: z.literal('dockdeck/deck@1'),
   id: idSchema,
@@ -120,6 +153,8 @@ export const deckSchema = z.strictObject({
    * Anki or HTML spreadsheets, where Markdown would mangle `*`, `_` or `#`). Either way it is sanitised.
    */
   textFormat: z.enum(['markdown', 'html']).optional(),
+  /** The Anki note types the deck's cards use (decks imported from Anki). */
+  ankiNotetypes: z.array(ankiNotetypeSchema).optional(),
   cards: z.array(cardSchema),
 });
 
@@ -127,5 +162,7 @@ export type Text = z.infer<typeof textSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type DeckCard = z.infer<typeof cardSchema>;
 export type TraitTable = z.infer<typeof traitTableSchema>;
+export type AnkiNoteRef = z.infer<typeof ankiNoteRefSchema>;
+export type AnkiNotetypeDef = z.infer<typeof ankiNotetypeSchema>;
 export type Deck = z.infer<typeof deckSchema>;
 export type DeckInput = z.input<typeof deckSchema>;

@@ -1,6 +1,6 @@
 // Turns a deck into the study cards the scheduler tracks, each with a stable id: `deckId/cardId[:part]`.
 import { clozeNumbers } from './cloze';
-import type { Deck, DeckCard, Source, Text } from './deck-schema';
+import type { AnkiNoteRef, Deck, DeckCard, Source, Text } from './deck-schema';
 
 export type StudyContent =
   | { kind: 'basic'; front: Text; back: Text; reversed?: boolean }
@@ -9,6 +9,9 @@ export type StudyContent =
   | { kind: 'classify'; prompt: Text; item: Text; categories: { id: string; label: Text }[]; answer: string }
   | { kind: 'type-in'; prompt: Text; answer: Text; accept: string[] }
   | { kind: 'compare'; title: Text; trait: Text; columns: { id: string; label: Text; cell: Text }[] };
+
+/** The Anki note a study card belongs to, and which of its cards (template ordinal) it is. */
+export type StudyAnkiRef = Omit<AnkiNoteRef, 'ords'> & { ord?: number };
 
 export interface StudyCard {
   /** `deckId/cardId` plus a part suffix for cards that make several (reverse, cloze, classify, tables). */
@@ -20,8 +23,18 @@ export interface StudyCard {
   source: Source;
   note?: Text;
   content: StudyContent;
+  /** Imported from (or exported to) this Anki note: kept so exports write the same note back. */
+  anki?: StudyAnkiRef;
   /** Order in which new cards are introduced. */
   position: number;
+}
+
+/** The study card's share of the card's Anki note: the note, and the `part`-th of its ordinals. */
+function ankiPart(ref: AnkiNoteRef | undefined, part: number, ord?: number): { anki?: StudyAnkiRef } {
+  if (!ref) return {};
+  const { ords, ...note } = ref;
+  const o = ord ?? ords?.[part];
+  return { anki: o === undefined ? note : { ...note, ord: o } };
 }
 
 function expandCard(deckId: string, card: DeckCard): Omit<StudyCard, 'position'>[] {
@@ -33,14 +46,16 @@ function expandCard(deckId: string, card: DeckCard): Omit<StudyCard, 'position'>
     ...(card.note ? { note: card.note } : {}),
   };
   const id = base.noteId;
+  const ref = card.anki;
   switch (card.type) {
     case 'basic':
-      return [{ ...base, id, content: { kind: 'basic', front: card.front, back: card.back } }];
+      return [{ ...base, ...ankiPart(ref, 0), id, content: { kind: 'basic', front: card.front, back: card.back } }];
     case 'reverse':
       return [
-        { ...base, id, content: { kind: 'basic', front: card.front, back: card.back } },
+        { ...base, ...ankiPart(ref, 0), id, content: { kind: 'basic', front: card.front, back: card.back } },
         {
           ...base,
+          ...ankiPart(ref, 1),
           id: `${id}:reverse`,
           content: { kind: 'basic', front: card.back, back: card.front, reversed: true },
         },
@@ -51,6 +66,7 @@ function expandCard(deckId: string, card: DeckCard): Omit<StudyCard, 'position'>
         .sort((a, b) => a - b)
         .map((index) => ({
           ...base,
+          ...ankiPart(ref, 0, index - 1),
           id: `${id}:c${index}`,
           content: { kind: 'cloze', text: card.text, index, ...(card.extra ? { extra: card.extra } : {}) },
         }));
@@ -59,6 +75,7 @@ function expandCard(deckId: string, card: DeckCard): Omit<StudyCard, 'position'>
       return [
         {
           ...base,
+          ...ankiPart(ref, 0),
           id,
           content: {
             kind: 'mcq',
@@ -70,8 +87,9 @@ function expandCard(deckId: string, card: DeckCard): Omit<StudyCard, 'position'>
         },
       ];
     case 'classify':
-      return card.items.map((item) => ({
+      return card.items.map((item, i) => ({
         ...base,
+        ...ankiPart(ref, i),
         id: `${id}:${item.id}`,
         content: {
           kind: 'classify',
@@ -83,7 +101,12 @@ function expandCard(deckId: string, card: DeckCard): Omit<StudyCard, 'position'>
       }));
     case 'type-in':
       return [
-        { ...base, id, content: { kind: 'type-in', prompt: card.prompt, answer: card.answer, accept: card.accept } },
+        {
+          ...base,
+          ...ankiPart(ref, 0),
+          id,
+          content: { kind: 'type-in', prompt: card.prompt, answer: card.answer, accept: card.accept },
+        },
       ];
   }
 }

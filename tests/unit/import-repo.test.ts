@@ -151,8 +151,9 @@ test('re-import updates in place: "0 new, 1 changed, 0 removed", text changed, F
       storedOrigin: 'json',
       added: 0,
       changed: 1,
-      removed: 0,
       unchanged: 9,
+      missing: 0,
+      removable: true,
       media: 0,
       reviews: 0,
     },
@@ -189,7 +190,8 @@ test('CSV re-import without an id column: an edited back updates the card in pla
     storedOrigin: 'csv',
     added: 0,
     changed: 1,
-    removed: 0,
+    missing: 0,
+    removable: false,
   });
   await importDrafts(db, edited, { now: T + DAY, includeScheduling: false });
   const after = (await db.cards.get(id))!;
@@ -198,7 +200,7 @@ test('CSV re-import without an id column: an edited back updates the card in pla
   expect(await db.reviewLogs.toArray()).toEqual([log]);
 });
 
-test('re-importing the same file writes nothing; a card gone from the file is removed, its logs stay', async () => {
+test('re-importing the same file writes nothing; a card gone from the file is kept unless the user ticks removal, then removed with its logs kept', async () => {
   await importDrafts(db, drafts(deckJson()), { now: T, includeScheduling: false });
   const before = await snapshot();
   expect((await importDrafts(db, drafts(deckJson()), { now: T + DAY, includeScheduling: false }))[0]).toMatchObject({
@@ -212,9 +214,26 @@ test('re-importing the same file writes nothing; a card gone from the file is re
   expect((await previewDrafts(db, without, { includeScheduling: false })).decks[0]).toMatchObject({
     added: 0,
     changed: 0,
-    removed: 1,
+    missing: 1,
+    removable: true,
   });
-  await importDrafts(db, without, { now: T + DAY, includeScheduling: false });
+  // Not ticked: the card stays, with its state.
+  const kept = await db.cards.get('mine/c4');
+  expect((await importDrafts(db, without, { now: T + DAY, includeScheduling: false }))[0]).toMatchObject({
+    removed: 0,
+  });
+  expect(await db.cards.get('mine/c4')).toEqual(kept);
+  // Ticked: removed.
+  const again = drafts(deckJson((d) => ((d.cards.splice(3, 1), d.cards[0] as { back: unknown }).back = t('x'))));
+  expect(
+    (
+      await importDrafts(db, again, {
+        now: T + 2 * DAY,
+        includeScheduling: false,
+        removeMissing: new Set(['mine']),
+      })
+    )[0],
+  ).toMatchObject({ removed: 1, changed: 1 });
   expect(await db.cards.get('mine/c4')).toBeUndefined();
   expect(await db.reviewLogs.where('cardId').equals('mine/c4').count()).toBe(1);
 });
@@ -250,14 +269,19 @@ test('a failure halfway through the write leaves the database as it was (one tra
   expect(await snapshot()).toEqual(before);
 });
 
-test('a deck with a built-in deck id is refused, and nothing is written', async () => {
+test('a file that would change a built-in deck is refused, and nothing is written', async () => {
   const builtin: Deck = { ...drafts(deckJson())[0]!.deck, id: 'docker-basics' };
   await upsertDeck(db, builtin, expandDeck(builtin), { hash: 'b1', builtin: true, now: T });
   const before = await snapshot();
-  const clash = drafts(deckJson((d) => (d.id = 'docker-basics')));
+  const clash = drafts(
+    deckJson((d) => {
+      d.id = 'docker-basics';
+      (d.cards[0] as { back: unknown }).back = t('changed');
+    }),
+  );
   const other = drafts(deckJson((d) => (d.id = 'fine')))[0]!;
   const message =
-    'is the id of a built-in deck; importing it would replace the built-in cards. Give the deck another id';
+    'is the id of a built-in deck, and the file would change its cards; built-in decks are updated with the app. Give the deck another id';
   expect((await previewDrafts(db, clash, { includeScheduling: false, file: 'mine.json' })).issues).toEqual([
     { file: 'mine.json', where: 'deck "docker-basics"', field: 'id', message },
   ]);
@@ -363,6 +387,27 @@ test('media rows are written with the deck, as blobs keyed by deck and name', as
   expect((await db.decks.get('mine'))!.origin).toBe('anki');
 });
 
+test('the built-in deck coming back as it is (its own export) is accepted and writes nothing', async () => {
+  const builtin: Deck = { ...drafts(deckJson())[0]!.deck, id: 'docker-basics' };
+  await upsertDeck(db, builtin, expandDeck(builtin), { hash: 'b1', builtin: true, now: T });
+  await answerCard(db, 'docker-basics/c1', 'good', new Date(T + 1000), { durationMs: 1, settings });
+  const before = await snapshot();
+  const same = drafts(
+    deckJson((d) => (d.id = 'docker-basics')),
+    'docker-basics.apkg',
+  );
+  const preview = await previewDrafts(db, same, { includeScheduling: false });
+  expect(preview.issues).toEqual([]);
+  expect(preview.decks[0]).toMatchObject({ added: 0, changed: 0, missing: 0, removable: false });
+  expect((await importDrafts(db, same, { now: T + DAY, includeScheduling: false }))[0]).toMatchObject({
+    skipped: true,
+    added: 0,
+    changed: 0,
+    removed: 0,
+  });
+  expect(await snapshot()).toEqual(before);
+});
+
 test('a deck bigger than a read page re-imported: stored cards read page by page, each keeps its memory; progress to the total', async () => {
   const N = 4500; // more than two pages of stored cards (READ_PAGE)
   const big = (edit: (cards: Record<string, unknown>[]) => void = () => {}) =>
@@ -391,13 +436,17 @@ test('a deck bigger than a read page re-imported: stored cards read page by page
   expect((await previewDrafts(db, drafts(edited), { includeScheduling: false })).decks[0]).toMatchObject({
     added: 1,
     changed: 2,
-    removed: 1,
+    missing: 1,
     unchanged: N - 3,
   });
   const progress: Array<[number, number]> = [];
   const prepared = drafts(edited).map((d) => prepareDraft(d, { now: T + DAY, includeScheduling: false, settings }));
   expect(
-    await writePrepared(db, prepared, { now: T + DAY, onProgress: (done, total) => progress.push([done, total]) }),
+    await writePrepared(db, prepared, {
+      now: T + DAY,
+      removeMissing: new Set(['mine']),
+      onProgress: (done, total) => progress.push([done, total]),
+    }),
   ).toEqual([{ deckId: 'mine', added: 1, changed: 2, removed: 1, skipped: false, scheduled: 0, reviews: 0 }]);
   expect(progress.length).toBeGreaterThan(1);
   expect(progress.at(-1)).toEqual([N, N]);

@@ -133,7 +133,7 @@ test('stored cards → preview against them → rows: the prepared decks in smal
     type: 'preview',
     preview: {
       issues: [],
-      decks: [{ deckId: 'mine', exists: true, added: 2498, changed: 1, unchanged: 1, removed: 1 }],
+      decks: [{ deckId: 'mine', exists: true, added: 2498, changed: 1, unchanged: 1, missing: 1, removable: true }],
     },
   });
 
@@ -301,7 +301,7 @@ describe('each bad input is refused with a clear message, and the database does 
       'JSON of the wrong shape',
       'deck.json',
       '{"format":"dockdeck/deck@1","id":"x","title":{"en":"X"},"cards":[]}',
-      [{ file: 'deck.json', field: 'title.zh', message: 'Invalid input: expected string, received undefined' }],
+      [{ file: 'deck.json', field: 'title.zh', message: 'is missing' }],
     ],
     [
       'a deck of 0 cards',
@@ -313,7 +313,14 @@ describe('each bad input is refused with a clear message, and the database does 
       'duplicate ids inside one file',
       'deck.json',
       deck([card('c1'), card('c1', 'B')]),
-      [{ file: 'deck.json', where: 'card "c1"', field: 'id', message: 'duplicate card id' }],
+      [
+        {
+          file: 'deck.json',
+          where: 'card "c1"',
+          field: 'id',
+          message: 'is used by more than one card: each card needs its own id',
+        },
+      ],
     ],
     [
       'card HTML with scripts',

@@ -3,6 +3,7 @@
 // rslib/src/storage/schema11.sql (tables), rslib/src/notetype/schema11.rs and stock.rs (note types),
 // rslib/src/decks/schema11.rs (decks), rslib/src/deckconfig/schema11.rs (options); keys older Python clients
 // read (`tags`, `vers`, `req`, `separate`, `fuzz`, `minSpace`) are kept, as pylib/anki/models.py and decks.py had them.
+import type { AnkiNotetypeDef } from '../deck-schema';
 import { stableId } from './anki-ids';
 
 /** schema11.sql, without its `insert into col` (we insert a full row). */
@@ -29,7 +30,13 @@ create index ix_revlog_cid on revlog (cid);
 create index ix_notes_csum on notes (csum);
 `;
 
-export type NotetypeKey = 'basic' | 'reverse' | 'cloze' | 'typeIn';
+export type NotetypeKey = 'basic' | 'reverse' | 'cloze' | 'typeIn' | 'choice';
+
+/**
+ * The one note type of dockdeck's own: multiple-choice and classify cards. Fields Question, Choices (an `<ol>`),
+ * Answer (the right letter and choice, or the right category) and Explanation (with any outdated-fact note).
+ */
+export const CHOICE_NOTETYPE_NAME = 'dockdeck choice';
 
 /**
  * Note types keep the same id and modification time in every export, so importing a second export reuses the
@@ -42,6 +49,7 @@ export const NOTETYPE_IDS: Record<NotetypeKey, number> = {
   reverse: stableId('notetype:reverse'),
   cloze: stableId('notetype:cloze'),
   typeIn: stableId('notetype:type-in'),
+  choice: stableId('notetype:choice'),
 };
 
 const CSS = `.card {
@@ -129,6 +137,22 @@ export function notetypeJson(key: NotetypeKey, deckId: number) {
         tmpls: [template('Card 1', 0, '{{Front}}\n\n{{type:Back}}', '{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}')],
         req: [[0, 'any', [0]]],
       };
+    case 'choice':
+      return {
+        ...base,
+        name: CHOICE_NOTETYPE_NAME,
+        type: 0,
+        flds: [field('Question', 0), field('Choices', 1), field('Answer', 2), field('Explanation', 3)],
+        tmpls: [
+          template(
+            'Card 1',
+            0,
+            '{{Question}}\n\n{{Choices}}',
+            '{{FrontSide}}\n\n<hr id=answer>\n\n{{Answer}}\n\n{{#Explanation}}<br><br>{{Explanation}}{{/Explanation}}',
+          ),
+        ],
+        req: [[0, 'any', [0]]],
+      };
     case 'cloze':
       return {
         ...base,
@@ -142,14 +166,38 @@ export function notetypeJson(key: NotetypeKey, deckId: number) {
   }
 }
 
+/** A note type read from an Anki package, written back as it was (same id, name, fields, templates and CSS). */
+export function ankiNotetypeJson(nt: AnkiNotetypeDef, deckId: number) {
+  return {
+    id: Number(nt.id),
+    mod: NOTETYPE_MOD,
+    usn: -1,
+    sortf: nt.sortField,
+    did: deckId,
+    css: nt.css,
+    latexPre: LATEX_PRE,
+    latexPost: '\\end{document}',
+    latexsvg: false,
+    tags: [] as string[],
+    vers: [] as unknown[],
+    name: nt.name,
+    type: nt.cloze ? 1 : 0,
+    flds: nt.fields.map((f, i) => field(f, i)),
+    tmpls: nt.templates.map((t) => template(t.name, t.ord, t.qfmt, t.afmt)),
+    req: nt.templates.map((t) => [t.ord, 'any', [0]]),
+  };
+}
+
 const today = () => ({ newToday: [0, 0], revToday: [0, 0], lrnToday: [0, 0], timeToday: [0, 0] });
 
-export function deckJson(id: number, name: string, desc: string, mod: number) {
+/** A deck of the collection; `dockdeck` is what the export carries for dockdeck alone (embed.ts; Anki ignores it). */
+export function deckJson(id: number, name: string, desc: string, mod: number, dockdeck?: unknown) {
   return {
     id,
     name,
     desc,
     mod,
+    ...(dockdeck === undefined ? {} : { dockdeck }),
     usn: -1,
     conf: 1,
     dyn: 0,

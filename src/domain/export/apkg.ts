@@ -5,17 +5,19 @@
 import { strToU8, zipSync } from 'fflate';
 import type { SqlJsStatic } from 'sql.js';
 import { CardState, type Memory, type RatingName } from '../scheduler';
-import { IdAllocator, ankiGuid, fieldChecksum, stableId, stripHtml } from './anki-ids';
-import { studyFrontBack, textHtml, textPlain, joinHtml, noteHtml, type ExportLang } from './anki-text';
+import { IdAllocator, fieldChecksum, stableId, stripHtml } from './anki-ids';
+import { deckNotes, type OutNote } from './anki-notes-out';
+import { textHtml, textPlain, type ExportLang } from './anki-text';
 import {
   SCHEMA11_SQL,
+  ankiNotetypeJson,
   collectionConfJson,
   deckConfigJson,
   deckJson,
   notetypeJson,
-  type NotetypeKey,
 } from './apkg-collection';
-import type { ExportCardRow, ExportDeckRow } from './deck-json';
+import { exportDeck, type ExportCardRow, type ExportDeckRow } from './deck-json';
+import { deckEmbed } from './embed';
 
 export type ApkgCard = ExportCardRow & Memory & { createdAt: number; updatedAt: number };
 
@@ -58,80 +60,24 @@ const DAY = 86_400_000;
 const EASE: Record<RatingName, number> = { again: 1, hard: 2, good: 3, easy: 4 };
 
 interface NotePlan {
-  guid: string;
-  model: NotetypeKey;
-  fields: [string, string];
-  tags: string[];
+  note: OutNote;
   cards: Array<{ row: ApkgCard; ord: number }>;
 }
 
 /**
- * Groups study cards into Anki notes: a reverse pair is one "Basic (and reversed card)" note (ord 0 forward,
- * ord 1 back), a cloze card's numbers are one Cloze note (ord = number − 1); every other study card is a note of
- * its own (Basic, or "Basic (type in the answer)"), rendered by `studyFrontBack`. An outdated-fact note goes on
- * the answer side (Back Extra for cloze), except on reverse and type-in notes, whose back is a question or the
- * typed answer.
+ * The deck's notes (`deckNotes`: one per Anki note the cards came from, or one per dockdeck card) with their stored
+ * study cards. The deck file is rebuilt from the rows first, so the notes are exactly those of its JSON and text
+ * exports. Study cards with no note of their own (a trait table's classify cards) are not written.
  */
-export function planNotes(cards: readonly ApkgCard[], lang: ExportLang): NotePlan[] {
-  const groups = new Map<string, ApkgCard[]>();
-  for (const c of [...cards].sort((a, b) => a.position - b.position)) {
-    const group = groups.get(c.noteId);
-    if (group) group.push(c);
-    else groups.set(c.noteId, [c]);
-  }
-  const plans: NotePlan[] = [];
-  for (const [noteId, group] of groups) {
-    const first = group[0]!;
-    const forward = group.find((c) => c.content.kind === 'basic' && !c.content.reversed);
-    const back = group.find((c) => c.content.kind === 'basic' && c.content.reversed);
-    if (group.length === 2 && forward && back && forward.content.kind === 'basic') {
-      const c = forward.content;
-      plans.push({
-        guid: ankiGuid(noteId),
-        model: 'reverse',
-        fields: [textHtml(c.front, lang), textHtml(c.back, lang)],
-        tags: first.tags,
-        cards: [
-          { row: forward, ord: 0 },
-          { row: back, ord: 1 },
-        ],
-      });
-      continue;
-    }
-    if (first.content.kind === 'cloze' && group.every((c) => c.content.kind === 'cloze')) {
-      const c = first.content;
-      plans.push({
-        guid: ankiGuid(noteId),
-        model: 'cloze',
-        fields: [textHtml(c.text, lang), joinHtml(c.extra ? textHtml(c.extra, lang) : '', noteHtml(first.note, lang))],
-        tags: first.tags,
-        cards: group.map((row) => ({ row, ord: row.content.kind === 'cloze' ? row.content.index - 1 : 0 })),
-      });
-      continue;
-    }
-    for (const row of group) {
-      const c = row.content;
-      if (c.kind === 'type-in') {
-        plans.push({
-          guid: ankiGuid(row.id),
-          model: 'typeIn',
-          fields: [textHtml(c.prompt, lang), textPlain(c.answer, lang)],
-          tags: row.tags,
-          cards: [{ row, ord: 0 }],
-        });
-      } else {
-        const fb = studyFrontBack(c, lang, row.note);
-        plans.push({
-          guid: ankiGuid(row.id),
-          model: 'basic',
-          fields: [fb.front, fb.back],
-          tags: row.tags,
-          cards: [{ row, ord: 0 }],
-        });
-      }
-    }
-  }
-  return plans;
+export function planNotes(deck: ExportDeckRow, cards: readonly ApkgCard[], lang: ExportLang): NotePlan[] {
+  const byId = new Map(cards.map((c) => [c.id, c]));
+  return deckNotes(exportDeck(deck, cards), lang).map((note) => ({
+    note,
+    cards: note.cards.flatMap(({ id, ord }) => {
+      const row = byId.get(id);
+      return row ? [{ row, ord }] : [];
+    }),
+  }));
 }
 
 /** An interval as the revlog keeps it: whole days when a day or more, otherwise negative seconds. */
@@ -237,28 +183,42 @@ export function buildApkg(SQL: SqlJsStatic, input: ApkgInput, opts: ApkgOptions)
     const deckIds = new IdAllocator();
     for (const { deck, cards: rows } of input.decks) {
       const did = deckIds.next(stableId(`deck:${deck.id}`));
+      const plans = planNotes(deck, rows, opts.lang);
+      const embed = deckEmbed(
+        exportDeck(deck, rows),
+        plans.map((p) => p.note),
+        opts.lang,
+      );
       decks[String(did)] = deckJson(
         did,
         textPlain(deck.title, opts.lang),
         deck.description ? textHtml(deck.description, opts.lang) : '',
         secs(deck.updatedAt),
+        embed,
       );
-      for (const plan of planNotes(rows, opts.lang)) {
-        const model = notetypeJson(plan.model, did);
-        models[String(model.id)] = model;
-        const nid = noteIds.next(Math.min(...plan.cards.map((c) => c.row.createdAt)));
+      for (const plan of plans) {
+        if (plan.cards.length === 0) continue;
+        const { note } = plan;
+        const model =
+          'stock' in note.notetype ? notetypeJson(note.notetype.stock, did) : ankiNotetypeJson(note.notetype.anki, did);
+        models[String(model.id)] ??= model;
+        // An Anki note keeps its id (unless two decks' notes claim the same one); others are numbered by age.
+        const wanted =
+          note.noteId === undefined ? Math.min(...plan.cards.map((c) => c.row.createdAt)) : Number(note.noteId);
+        const nid = noteIds.next(wanted);
         const mod = secs(Math.max(...plan.cards.map((c) => c.row.updatedAt)));
-        const tags = plan.tags.length > 0 ? ` ${plan.tags.join(' ')} ` : '';
+        const tags = note.tags.length > 0 ? ` ${note.tags.join(' ')} ` : '';
+        const sort = note.fields['stock' in note.notetype ? 0 : note.notetype.anki.sortField] ?? '';
         insNote.run([
           nid,
-          plan.guid,
+          note.guid,
           model.id,
           mod,
           -1,
           tags,
-          plan.fields.join('\x1f'),
-          stripHtml(plan.fields[0]),
-          fieldChecksum(plan.fields[0]),
+          note.fields.join('\x1f'),
+          stripHtml(sort),
+          fieldChecksum(note.fields[0] ?? ''),
           0,
           '',
         ]);

@@ -1,8 +1,8 @@
 // Rebuilds a dockdeck deck file (`dockdeck/deck@1`) from stored rows: the inverse of `expandDeck`.
 import { deckFields, type DeckFields } from '../deck-fields';
-import type { Deck, DeckCard, Source, Text } from '../deck-schema';
+import type { AnkiNoteRef, Deck, DeckCard, Source, Text } from '../deck-schema';
 import { parseDeck, type DeckIssue } from '../deck-validate';
-import type { StudyCard, StudyContent } from '../study-card';
+import type { StudyAnkiRef, StudyCard, StudyContent } from '../study-card';
 
 /** What the export needs of a stored deck (a `DeckRow` fits). */
 export type ExportDeckRow = DeckFields;
@@ -10,6 +10,7 @@ export type ExportDeckRow = DeckFields;
 /** What the export needs of a stored card (a `CardRow` fits): the study card as `expandDeck` made it. */
 export type ExportCardRow = Pick<StudyCard, 'id' | 'noteId' | 'tags' | 'source' | 'content' | 'position'> & {
   note?: Text;
+  anki?: StudyAnkiRef;
 };
 
 export class DeckExportError extends Error {
@@ -46,15 +47,27 @@ function only<K extends StudyContent['kind']>(
   });
 }
 
+/** The card's Anki note, from its study cards: the note, and each study card's ordinal (cloze numbers say theirs). */
+function ankiRef(parts: Part[]): AnkiNoteRef | undefined {
+  const first = parts[0]!.anki;
+  if (!first) return undefined;
+  const { ord: _, ...note } = first;
+  const ords = parts.map((p) => p.anki?.ord);
+  const withOrds = parts[0]!.content.kind !== 'cloze' && ords.every((o) => o !== undefined);
+  return withOrds ? { ...note, ords: ords as number[] } : note;
+}
+
 /** One deck card from the study cards that share its `noteId` (sorted by position). */
 function rebuildCard(deckId: string, parts: Part[]): DeckCard {
   const first = parts[0]!;
   const id = first.noteId.slice(deckId.length + 1);
-  const base: { id: string; tags: string[]; source: Source; note?: Text } = {
+  const anki = ankiRef(parts);
+  const base: { id: string; tags: string[]; source: Source; note?: Text; anki?: AnkiNoteRef } = {
     id,
     tags: first.tags,
     source: first.source,
     ...(first.note ? { note: first.note } : {}),
+    ...(anki ? { anki } : {}),
   };
   switch (first.content.kind) {
     case 'basic': {

@@ -2,7 +2,7 @@
 // Tables from rslib/src/storage/upgrades/schema15_upgrade.sql: `notetypes(id, name, config)`, `fields(ntid, ord,
 // name, config)`, `templates(ntid, ord, name, config)`, `decks(id, name, common, kind)`; names are in columns, the
 // rest in protobuf blobs (proto/anki/notetypes.proto, proto/anki/decks.proto):
-//   Notetype.Config       kind = 1 (0 normal, 1 cloze)
+//   Notetype.Config       kind = 1 (0 normal, 1 cloze), sort_field_idx = 2, css = 3
 //   Template.Config       q_format = 1, a_format = 2
 //   Deck.KindContainer    normal = 1 (Deck.Normal: description = 4), filtered = 2
 // Deck names use "\x1f" between levels (rslib/src/decks/name.rs, NativeDeckName). Name columns use Anki's `unicase`
@@ -41,6 +41,8 @@ export function readModernSchema(db: Database, hasConfig: boolean): AnkiSchema {
       cloze: varintField(conf, 1) === 1,
       fields: [],
       templates: [],
+      css: stringField(conf, 3),
+      sortField: varintField(conf, 2),
     });
   }
 

@@ -18,6 +18,10 @@ export interface AnkiNotetype {
   /** Field names, in field order (the order of the values in `notes.flds`). */
   fields: string[];
   templates: AnkiTemplate[];
+  /** The note type's stylesheet. */
+  css: string;
+  /** Index of the field Anki sorts by. */
+  sortField: number;
 }
 
 export interface AnkiDeckInfo {
@@ -26,6 +30,8 @@ export interface AnkiDeckInfo {
   name: string;
   description: string;
   filtered: boolean;
+  /** What a dockdeck export put in the deck for dockdeck (`dockdeck` key of a legacy deck's JSON; see embed.ts). */
+  dockdeck?: unknown;
 }
 
 /** What the reader needs from a collection besides its notes, cards and review log. */

@@ -20,12 +20,15 @@ const modelSchema = z.object({
   cloze: z.boolean().nullish(),
   flds: z.array(fieldSchema),
   tmpls: z.array(templateSchema),
+  css: z.string().nullish(),
+  sortf: z.number().int().nonnegative().nullish(),
 });
 const deckSchema = z.object({
   name: z.string(),
   /** 1 for a filtered (dynamic) deck. */
   dyn: z.union([z.number(), z.boolean()]).nullish(),
   desc: z.string().nullish(),
+  dockdeck: z.unknown().optional(),
 });
 const confSchema = z.object({ schedVer: z.number().int().nullish() });
 
@@ -70,11 +73,19 @@ export function readLegacySchema(db: Database): AnkiSchema {
       cloze: m.type === 1 || m.cloze === true,
       fields: byOrd(m.flds).map((f) => f.name),
       templates: byOrd(m.tmpls).map((t) => ({ ord: t.ord, name: t.name, qfmt: t.qfmt, afmt: t.afmt })),
+      css: m.css ?? '',
+      sortField: m.sortf ?? 0,
     });
   }
   const deckInfo = new Map<string, AnkiDeckInfo>();
   for (const [id, d] of Object.entries(decks)) {
-    deckInfo.set(id, { id, name: d.name, description: d.desc ?? '', filtered: d.dyn === 1 || d.dyn === true });
+    deckInfo.set(id, {
+      id,
+      name: d.name,
+      description: d.desc ?? '',
+      filtered: d.dyn === 1 || d.dyn === true,
+      ...(d.dockdeck === undefined ? {} : { dockdeck: d.dockdeck }),
+    });
   }
   // pylib: `self.conf.get("schedVer", 1)`: collections that never saved a version are v1.
   return { notetypes, decks: deckInfo, schedV1: (schedVer ?? 1) === 1 };

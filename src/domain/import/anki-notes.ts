@@ -1,7 +1,10 @@
 // Turns Anki notes (with their cards) into dockdeck deck cards, grouped by Anki deck, and remembers which dockdeck
 // study card each Anki card became, so that its review history can follow it. Mapping rules: anki-note-types.ts.
 import { clozeNumbers } from '../cloze';
-import type { DeckCard, Text } from '../deck-schema';
+import type { AnkiNoteRef, DeckCard, Text } from '../deck-schema';
+import { idSchema } from '../deck-schema';
+import { parseDockdeckGuid } from '../export/anki-notes-out';
+import { embeddedCard, type ReadEmbed } from '../export/embed';
 import type { ImportIssue } from './draft';
 import type { AnkiSchema } from './anki-collection';
 import { noteIdFromGuid, tagIds } from './anki-ids';
@@ -58,6 +61,10 @@ export class NoteConverter {
   issueCount = 0;
   readonly counts = new Map<NoteWarning, number>();
   readonly unknownFields = new Map<string, Set<string>>();
+  /** Anki deck → the note types its cards use (kept with the deck, for exports and CSS). */
+  readonly notetypesOf = new Map<string, Set<string>>();
+  /** Anki deck → the dockdeck deck ids its notes' `dd:` GUIDs name (and `null` for a note without one). */
+  readonly dockdeckIds = new Map<string, Set<string | null>>();
   private readonly plans = new Map<string, NotetypePlan | null>();
   /** GUID → fields of the note that has it. */
   private readonly guids = new Map<string, string>();
@@ -68,6 +75,8 @@ export class NoteConverter {
     private readonly schema: AnkiSchema,
     private readonly fileName: string,
     private readonly maxIssues: number,
+    /** Anki deck id → what a dockdeck export embedded in it (embed.ts). */
+    private readonly embeds: ReadonlyMap<string, ReadEmbed> = new Map(),
   ) {}
 
   private issue(where: string, message: string): void {
@@ -99,6 +108,59 @@ export class NoteConverter {
     else this.decks.set(deck, [card]);
   }
 
+  /** A card converted from the note: it keeps the note (GUID, id, note type, raw fields) for exports. */
+  private pushNote(deck: string, card: DeckCard, n: NoteContext, ords?: number[]): void {
+    const anki: AnkiNoteRef = {
+      guid: n.guid,
+      noteId: n.noteId,
+      notetype: n.plan.notetype.id,
+      fields: n.values,
+      ...(ords ? { ords } : {}),
+    };
+    let used = this.notetypesOf.get(deck);
+    if (!used) this.notetypesOf.set(deck, (used = new Set()));
+    used.add(n.plan.notetype.id);
+    this.push(deck, { ...card, anki });
+  }
+
+  /** Where the note's GUID says it came from: a dockdeck export names its deck (and card) in `dd:` GUIDs. */
+  private vote(deck: string, guid: string): string | null {
+    const dd = parseDockdeckGuid(guid);
+    let votes = this.dockdeckIds.get(deck);
+    if (!votes) this.dockdeckIds.set(deck, (votes = new Set()));
+    votes.add(dd?.deckId ?? null);
+    return dd && idSchema.safeParse(dd.cardId).success ? dd.cardId : null;
+  }
+
+  /**
+   * A note of a dockdeck export whose fields are still what the export wrote: the dockdeck card it was made from,
+   * exactly (both languages, source, note), once even when it was several notes (a classify card's items).
+   */
+  private fromEmbed(note: NoteRow, cards: CardRow[]): boolean {
+    const home = [...cards].sort((a, b) => a.ord - b.ord)[0];
+    const embed = home && this.embeds.get(home.deck);
+    if (!embed) return false;
+    const deckId = embed.deck.id;
+    const dd = parseDockdeckGuid(note.guid);
+    const row = dd?.deckId === deckId ? /^table:([^/]+)\/(.+)$/.exec(dd.cardId) : null;
+    if (row && embed.deck.tables.some((t) => t.id === row[1] && t.rows.some((r) => r.id === row[2]))) {
+      // A trait-table row: the embedded deck's tables make its cards again; its history follows the row's card.
+      for (const c of cards) this.targets.set(c.id, { deck: home.deck, studyCard: dd!.cardId });
+      this.vote(home.deck, note.guid);
+      return true;
+    }
+    const hit = embeddedCard(embed, note.guid, note.flds.split('\x1f'));
+    if (!hit) return false;
+    for (const c of cards) {
+      const target = hit.note.cards.find((x) => x.ord === c.ord);
+      if (target) this.targets.set(c.id, { deck: home.deck, studyCard: target.id.slice(deckId.length + 1) });
+    }
+    this.vote(home.deck, note.guid);
+    const list = this.decks.get(home.deck);
+    if (!list?.some((x) => x.id === hit.card.id)) this.push(home.deck, hit.card);
+    return true;
+  }
+
   addNote(note: NoteRow, cards: CardRow[]): void {
     const where = `note ${note.guid || note.id}`;
     if (note.guid === '') return this.issue(`note ${note.id}`, 'has no GUID');
@@ -115,13 +177,18 @@ export class NoteConverter {
     const plan = this.plan(note.mid);
     if (!plan) return this.issue(where, `uses note type ${note.mid}, which is not in the package`);
     if (cards.length === 0) return this.count('no-cards');
+    if (this.fromEmbed(note, cards)) return;
 
     const byOrd = new Map<number, CardRow>();
     for (const c of [...cards].sort((a, b) => a.ord - b.ord)) if (!byOrd.has(c.ord)) byOrd.set(c.ord, c);
+    const home = byOrd.values().next().value!;
     const n: NoteContext = {
       plan,
       byOrd,
-      id: noteIdFromGuid(note.guid),
+      // A note a dockdeck export made keeps its dockdeck card id (even when edited in Anki since).
+      id: this.vote(home.deck, note.guid) ?? noteIdFromGuid(note.guid),
+      guid: note.guid,
+      noteId: note.id,
       values: note.flds.split('\x1f'),
       tags: note.tags.trim(),
     };
@@ -151,20 +218,28 @@ export class NoteConverter {
       if (reverse.deck !== forward.deck) this.count('split-decks');
       this.target(forward, forward, n.id);
       this.target(reverse, forward, `${n.id}:reverse`);
-      return this.push(forward.deck, { ...base, type: 'reverse', front: one(front), back: one(back) });
+      return this.pushNote(forward.deck, { ...base, type: 'reverse', front: one(front), back: one(back) }, n, [
+        forward.ord,
+        reverse.ord,
+      ]);
     }
     if (reverse) this.count('empty-question');
     this.target(forward, forward, n.id);
     const typed =
       plan.typeField === undefined ? '' : htmlToText(n.values[plan.notetype.fields.indexOf(plan.typeField)] ?? '');
     if (typed !== '')
-      return this.push(forward.deck, { ...base, type: 'type-in', prompt: one(front), answer: one(typed), accept: [] });
-    this.push(forward.deck, {
-      ...base,
-      type: 'basic',
-      front: one(front),
-      back: one(isBlankHtml(back) ? EMPTY_SIDE : back),
-    });
+      return this.pushNote(
+        forward.deck,
+        { ...base, type: 'type-in', prompt: one(front), answer: one(typed), accept: [] },
+        n,
+        [forward.ord],
+      );
+    this.pushNote(
+      forward.deck,
+      { ...base, type: 'basic', front: one(front), back: one(isBlankHtml(back) ? EMPTY_SIDE : back) },
+      n,
+      [forward.ord],
+    );
   }
 
   /** The fields a template can use: the note's, and Anki's special fields for this card. */
@@ -231,7 +306,7 @@ export class NoteConverter {
     for (const c of n.byOrd.values()) if (nums.has(c.ord + 1)) this.target(c, first, `${n.id}:c${c.ord + 1}`);
     const card: DeckCard = { ...this.base(n, first), type: 'cloze', text: one(text) };
     if (!isBlankHtml(extra)) card.extra = one(extra);
-    this.push(first.deck, card);
+    this.pushNote(first.deck, card, n);
   }
 
   /**
@@ -245,12 +320,12 @@ export class NoteConverter {
     if (isBlankHtml(front)) return this.count('empty-question');
     const id = c.ord === n.plan.notetype.templates[0]?.ord ? n.id : `${n.id}-card${c.ord + 1}`;
     this.target(c, c, id);
-    this.push(c.deck, {
-      ...this.base(n, c, id),
-      type: 'basic',
-      front: one(front),
-      back: one(isBlankHtml(back) ? EMPTY_SIDE : back),
-    });
+    this.pushNote(
+      c.deck,
+      { ...this.base(n, c, id), type: 'basic', front: one(front), back: one(isBlankHtml(back) ? EMPTY_SIDE : back) },
+      n,
+      [c.ord],
+    );
   }
 }
 
@@ -279,6 +354,8 @@ interface NoteContext {
   plan: NotetypePlan;
   byOrd: Map<number, CardRow>;
   id: string;
+  guid: string;
+  noteId: string;
   values: string[];
   tags: string;
 }

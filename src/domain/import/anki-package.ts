@@ -12,8 +12,9 @@ import {
   type ImportedReview,
 } from './draft';
 import { parseDeck } from '../deck-validate';
-import type { Deck, DeckCard } from '../deck-schema';
-import { CollectionError, allRows, openCollection, type AnkiSchema } from './anki-collection';
+import type { AnkiNotetypeDef, Deck, DeckCard } from '../deck-schema';
+import { readEmbed, type ReadEmbed } from '../export/embed';
+import { CollectionError, allRows, openCollection, type AnkiNotetype, type AnkiSchema } from './anki-collection';
 import { Budget, ContainerError, openContainer } from './anki-container';
 import { readLegacySchema } from './anki-legacy';
 import { readModernSchema } from './anki-21b';
@@ -137,7 +138,13 @@ export async function readAnkiPackage(bytes: Uint8Array, opts: ReadAnkiOptions):
       },
     );
 
-    const converter = new NoteConverter(schema, file, IMPORT_LIMITS.maxListedIssues);
+    // Decks a dockdeck export wrote carry the deck and its cards for dockdeck (embed.ts).
+    const embeds = new Map<string, ReadEmbed>();
+    for (const [id, info] of schema.decks) {
+      const embed = info.dockdeck === undefined ? null : readEmbed(info.dockdeck, file);
+      if (embed) embeds.set(id, embed);
+    }
+    const converter = new NoteConverter(schema, file, IMPORT_LIMITS.maxListedIssues, embeds);
     const totalNotes = Number(allRows(db, 'select count(*) from notes')[0]?.[0] ?? 0);
     progress(0, totalNotes, 'notes');
     await forEachBatch(
@@ -176,7 +183,17 @@ export async function readAnkiPackage(bytes: Uint8Array, opts: ReadAnkiOptions):
     const ankiDecks = [...converter.decks.keys()].sort(byName);
     const deckIds = new Map<string, string>();
     const used = new Set<string>();
+    // A deck of a dockdeck export keeps its dockdeck id: the one its embed names, or that all its notes' GUIDs name.
     for (const d of ankiDecks) {
+      const votes = [...(converter.dockdeckIds.get(d) ?? [])];
+      const named = embeds.get(d)?.deck.id ?? (votes.length === 1 ? votes[0] : null);
+      if (named && !used.has(named)) {
+        used.add(named);
+        deckIds.set(d, named);
+      }
+    }
+    for (const d of ankiDecks) {
+      if (deckIds.has(d)) continue;
       const name = deckNameOf(schema, d);
       let id = deckIdFromName(name);
       if (used.has(id)) id = `${id.slice(0, 71).replace(/-+$/, '')}-${hashHex(name).slice(0, 8)}`;
@@ -231,17 +248,31 @@ export async function readAnkiPackage(bytes: Uint8Array, opts: ReadAnkiOptions):
       const info = schema.decks.get(d);
       const name = deckNameOf(schema, d);
       const description = info?.description.trim() ?? '';
-      const deck: Deck = {
-        format: 'dockdeck/deck@1',
-        id,
-        title: { en: name, zh: name },
-        ...(description === '' ? {} : { description: { en: description, zh: description } }),
-        tags: [],
-        sources: [{ doc: file }],
-        tables: [],
-        textFormat: 'html',
-        cards: converter.decks.get(d)!,
-      };
+      const typesUsed = converter.notetypesOf.get(d) ?? new Set<string>();
+      const ankiNotetypes = [...typesUsed].flatMap((mid) => {
+        const nt = schema.notetypes.get(mid);
+        return nt ? [notetypeDef(nt)] : [];
+      });
+      const embedded = embeds.get(d)?.deck;
+      const deck: Deck = embedded
+        ? {
+            ...embedded,
+            id,
+            ...(ankiNotetypes.length > 0 ? { ankiNotetypes } : {}),
+            cards: converter.decks.get(d)!,
+          }
+        : {
+            format: 'dockdeck/deck@1',
+            id,
+            title: { en: name, zh: name },
+            ...(description === '' ? {} : { description: { en: description, zh: description } }),
+            tags: [],
+            sources: [{ doc: file }],
+            tables: [],
+            textFormat: 'html',
+            ...(ankiNotetypes.length > 0 ? { ankiNotetypes } : {}),
+            cards: converter.decks.get(d)!,
+          };
       // The mapping should only ever make valid decks; a failure here is a bug, reported rather than written.
       const checked = parseDeck(file, deck);
       if (!checked.ok)
@@ -259,6 +290,19 @@ export async function readAnkiPackage(bytes: Uint8Array, opts: ReadAnkiOptions):
   } finally {
     col.db.close();
   }
+}
+
+/** A note type as a deck keeps it (deck-schema.ts `ankiNotetypeSchema`). */
+function notetypeDef(nt: AnkiNotetype): AnkiNotetypeDef {
+  return {
+    id: nt.id,
+    name: nt.name,
+    cloze: nt.cloze,
+    fields: nt.fields,
+    templates: nt.templates.map((t) => ({ name: t.name, ord: t.ord, qfmt: t.qfmt, afmt: t.afmt })),
+    css: nt.css,
+    sortField: nt.sortField,
+  };
 }
 
 /** The HTML of a card the reader made (both languages hold the same text). */

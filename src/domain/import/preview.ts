@@ -19,11 +19,17 @@ export interface DeckImportPreview {
   /** The deck is already stored (it will be updated in place); `storedOrigin` says where it came from. */
   exists: boolean;
   storedOrigin: string | null;
-  /** Study cards: new, with changed content, gone from the file (deleted; their review logs stay), unchanged (moves do not count). */
+  /** Study cards: new, with changed content, unchanged (moves do not count). */
   added: number;
   changed: number;
-  removed: number;
   unchanged: number;
+  /** Stored cards of the deck that the file does not hold: kept, unless the user asks to remove them (`removable`). */
+  missing: number;
+  /**
+   * The file is a dockdeck deck file updating the same dockdeck deck, so it may replace it: only then can the user
+   * tick "remove the cards this file no longer has". Anki and CSV imports only add and update, as Anki's do.
+   */
+  removable: boolean;
   media: number;
   /** Imported answers that will be written: only those of new cards (a stored card keeps its own reviews). */
   reviews: number;
@@ -31,7 +37,7 @@ export interface DeckImportPreview {
 
 export interface ImportPreview {
   decks: DeckImportPreview[];
-  /** Problems that refuse the whole import (a built-in deck's id, the same deck twice). */
+  /** Problems that refuse the whole import (changes to a built-in deck, the same deck twice). */
   issues: ImportIssue[];
 }
 
@@ -51,8 +57,14 @@ export function builtinIssue(file: string, deckId: string): ImportIssue {
     file,
     where: `deck "${deckId}"`,
     field: 'id',
-    message: 'is the id of a built-in deck; importing it would replace the built-in cards. Give the deck another id',
+    message:
+      'is the id of a built-in deck, and the file would change its cards; built-in decks are updated with the app. Give the deck another id',
   };
+}
+
+/** Whether a file of `format` may replace the stored deck (remove the cards it no longer has), if the user asks. */
+export function canRemoveMissing(format: ImportFormat, stored: Pick<StoredDeck, 'origin' | 'builtin'> | undefined) {
+  return format === 'json' && stored !== undefined && !stored.builtin && stored.origin === 'json';
 }
 
 export function previewImport(
@@ -66,7 +78,6 @@ export function previewImport(
   );
   const out = decks.map((deck): DeckImportPreview => {
     const old = stored.get(deck.meta.id);
-    if (old?.builtin) issues.push(builtinIssue(file, deck.meta.id));
     const left = new Map(old?.cards.map((c) => [c.id, c.fingerprint]));
     let added = 0;
     let changed = 0;
@@ -82,6 +93,8 @@ export function previewImport(
       else unchanged++;
       left.delete(card.id);
     }
+    // A built-in deck can be "imported" only as it is (its own export coming back): nothing is written then.
+    if (old?.builtin && (added > 0 || changed > 0)) issues.push(builtinIssue(file, deck.meta.id));
     return {
       deckId: deck.meta.id,
       title: deck.meta.title,
@@ -90,8 +103,9 @@ export function previewImport(
       storedOrigin: old?.origin ?? null,
       added,
       changed,
-      removed: left.size,
       unchanged,
+      missing: left.size,
+      removable: canRemoveMissing(deck.format, old),
       media: deck.media.length,
       reviews,
     };

@@ -26,18 +26,22 @@ export function ImportConfirm({
   state,
   onImport,
   onCancel,
+  onRemoveMissing,
 }: {
   state: ConfirmStep;
   onImport(): void;
   onCancel(): void;
+  onRemoveMissing(deckId: string, on: boolean): void;
 }) {
   const m = useMessages(importMessages);
   const lang = useUiLang();
   const heading = useFocusHeading<HTMLHeadingElement>();
   const { decks, issues } = state.preview;
   const blocked = issues.length > 0;
-  const nothing = decks.every((d) => d.added === 0 && d.changed === 0 && d.removed === 0 && d.reviews === 0);
-  const removes = decks.some((d) => d.removed > 0);
+  const removing = new Set(state.remove);
+  const removedOf = (d: (typeof decks)[number]) => (removing.has(d.deckId) ? d.missing : 0);
+  const nothing = decks.every((d) => d.added === 0 && d.changed === 0 && removedOf(d) === 0 && d.reviews === 0);
+  const removes = decks.some((d) => removedOf(d) > 0);
   return (
     <div className="import-confirm">
       <h2 ref={heading} tabIndex={-1}>
@@ -52,8 +56,21 @@ export function ImportConfirm({
               {d.exists ? m('import.confirm-deck-exists') : m('import.confirm-deck-new')}
             </p>
             <p className="import-counts" data-testid="import-counts">
-              {m('import.confirm-counts', { added: d.added, changed: d.changed, removed: d.removed })}
+              {m('import.confirm-counts', { added: d.added, changed: d.changed, removed: removedOf(d) })}
             </p>
+            {d.missing > 0 &&
+              (d.removable ? (
+                <label className="import-remove">
+                  <input
+                    type="checkbox"
+                    checked={removing.has(d.deckId)}
+                    onChange={(e) => onRemoveMissing(d.deckId, e.currentTarget.checked)}
+                  />{' '}
+                  {m('import.confirm-remove-missing', { n: d.missing })}
+                </label>
+              ) : (
+                <p className="import-kept">{m('import.confirm-kept', { n: d.missing })}</p>
+              ))}
             <p className="import-extra">
               {[
                 d.unchanged > 0 ? m('import.confirm-unchanged', { n: d.unchanged }) : null,

@@ -136,7 +136,14 @@ function Step({
         />
       );
     case 'confirm':
-      return <ImportConfirm state={state} onImport={actions.confirm} onCancel={actions.cancel} />;
+      return (
+        <ImportConfirm
+          state={state}
+          onImport={actions.confirm}
+          onCancel={actions.cancel}
+          onRemoveMissing={actions.setRemoveMissing}
+        />
+      );
     case 'writing':
       return (
         <div className="import-writing">

@@ -49,7 +49,15 @@ export type ImportStep =
       stale: boolean;
       cancelling: boolean;
     }
-  | { step: 'confirm'; file: string; decks: DraftSummary[]; warnings: string[]; preview: ImportPreview }
+  | {
+      step: 'confirm';
+      file: string;
+      decks: DraftSummary[];
+      warnings: string[];
+      preview: ImportPreview;
+      /** Decks whose cards missing from the file the user chose to remove (only `removable` ones; none by default). */
+      remove: string[];
+    }
   /** `progress`: cards written of all (total 0 while the prepared cards come over from the worker). */
   | { step: 'writing'; file: string; progress: ImportProgress }
   | { step: 'done'; file: string; decks: DoneDeck[]; warnings: string[] }
@@ -76,6 +84,8 @@ export interface ImportActions {
   setSeparator(separator: string): void;
   setMapping(change: Partial<CsvMapping>): void;
   continueCsv(): void;
+  /** On the confirm step: also remove the deck's cards that the file no longer has (a dockdeck deck file only). */
+  setRemoveMissing(deckId: string, on: boolean): void;
   /** Asks the worker for the prepared cards and writes them when they are all here. */
   confirm(): void;
   cancel(): void;
@@ -102,7 +112,11 @@ export function createImportStore(deps: ImportDeps) {
   /** What the worker parsed, between its `parsed` and its `preview`. */
   let parsed: { decks: DraftSummary[]; warnings: string[] } = { decks: [], warnings: [] };
   /** The prepared decks coming over from the worker after the user confirmed. */
-  let incoming: { session: number; decks: PreparedDeck[] } = { session: -1, decks: [] };
+  let incoming: { session: number; decks: PreparedDeck[]; remove: ReadonlySet<string> } = {
+    session: -1,
+    decks: [],
+    remove: new Set(),
+  };
 
   /** Reads what is stored of the parsed decks, hands it to the worker, which prepares the cards and compares. */
   async function check(file: string, decks: DraftSummary[], warnings: string[]): Promise<void> {
@@ -143,7 +157,14 @@ export function createImportStore(deps: ImportDeps) {
     if (s.step === 'reading' && !isUnread(s) && s.progress.phase !== 'check') {
       if (m.type === 'progress') set({ ...s, progress: { phase: m.phase, done: m.done, total: m.total } });
       else if (m.type === 'preview')
-        set({ step: 'confirm', file: s.file, decks: parsed.decks, warnings: parsed.warnings, preview: m.preview });
+        set({
+          step: 'confirm',
+          file: s.file,
+          decks: parsed.decks,
+          warnings: parsed.warnings,
+          preview: m.preview,
+          remove: [],
+        });
       else if (m.type === 'csv-preview')
         set({
           step: 'csv',
@@ -175,17 +196,18 @@ export function createImportStore(deps: ImportDeps) {
     else if (m.type === 'cards') {
       const deck = incoming.decks[m.index];
       if (deck) for (const card of m.cards) deck.cards.push(card);
-    } else if (m.type === 'rows-done') void write(s.file, incoming.decks);
+    } else if (m.type === 'rows-done') void write(s.file, incoming.decks, incoming.remove);
     else if (m.type === 'failed') fail(s.file, m.issues);
   }
 
-  async function write(file: string, decks: PreparedDeck[]): Promise<void> {
+  async function write(file: string, decks: PreparedDeck[], removeMissing: ReadonlySet<string>): Promise<void> {
     const mine = session;
-    incoming = { session: -1, decks: [] };
+    incoming = { session: -1, decks: [], remove: new Set() };
     try {
       const results = await writePrepared(deps.db(), decks, {
         now: deps.now(),
         file,
+        removeMissing,
         onProgress: (done, total) => {
           if (mine === session) set({ step: 'writing', file, progress: { phase: 'write', done, total } });
         },
@@ -248,10 +270,18 @@ export function createImportStore(deps: ImportDeps) {
       set({ ...s, busy: { phase: 'build', done: 0, total: 0 }, issues: [] });
       client.map(s.mapping);
     },
+    setRemoveMissing(deckId, on) {
+      const s = get();
+      if (s.step !== 'confirm') return;
+      const deck = s.preview.decks.find((d) => d.deckId === deckId);
+      if (!deck?.removable) return;
+      const rest = s.remove.filter((id) => id !== deckId);
+      set({ ...s, remove: on ? [...rest, deckId] : rest });
+    },
     confirm() {
       const s = get();
       if (s.step !== 'confirm' || s.preview.issues.length > 0) return;
-      incoming = { session: ++session, decks: [] };
+      incoming = { session: ++session, decks: [], remove: new Set(s.remove) };
       set({ step: 'writing', file: s.file, progress: { phase: 'write', done: 0, total: 0 } });
       client.rows();
     },

@@ -1,0 +1,78 @@
+// What an export carries for dockdeck alone, so that re-importing it gives back exactly the deck it came from:
+// the deck's own fields (both languages, sources, trait tables, text format) and each dockdeck card a note was
+// made from, keyed by the note's GUID. Anki ignores it (a key of the deck's JSON in an .apkg, a `#dockdeck:` line
+// in a text export). A note is read back from it only while its fields are still what the export wrote: a note
+// edited in Anki is read from its fields, as any other note.
+import { deckFields, type DeckFields } from '../deck-fields';
+import type { Deck, DeckCard } from '../deck-schema';
+import { parseDeck } from '../deck-validate';
+import type { ExportLang } from './anki-text';
+import { deckNotes, type OutNote } from './anki-notes-out';
+
+export const EMBED_FORMAT = 'dockdeck/embed@1';
+
+export interface DeckEmbed {
+  format: typeof EMBED_FORMAT;
+  lang: ExportLang;
+  deck: DeckFields;
+  /** GUID → the dockdeck card its note was made from (a classify card's items are notes of their own). */
+  cards: Record<string, string>;
+  /** The cards, once each (a classify card is named by each of its items' GUIDs). */
+  list: DeckCard[];
+}
+
+/** The embed of a deck's export: its fields, and the card of every note made from a dockdeck card. */
+export function deckEmbed(deck: Deck, notes: readonly OutNote[], lang: ExportLang): DeckEmbed {
+  const cards: Record<string, string> = {};
+  const list: DeckCard[] = [];
+  const seen = new Set<string>();
+  for (const n of notes) {
+    if (!n.source || !('card' in n.source)) continue;
+    const card = n.source.card;
+    cards[n.guid] = card.id;
+    if (!seen.has(card.id)) list.push(card);
+    seen.add(card.id);
+  }
+  return { format: EMBED_FORMAT, lang, deck: deckFields(deck), cards, list };
+}
+
+export interface ReadEmbed {
+  /** The deck as the export had it (its cards: those embedded). */
+  deck: Deck;
+  lang: ExportLang;
+  /** GUID → the note the export wrote for it, and its card. */
+  notes: Map<string, { note: OutNote; card: DeckCard }>;
+}
+
+/** An embed read back: null when it is missing or is not one (a damaged or foreign value is simply not used). */
+export function readEmbed(value: unknown, file: string): ReadEmbed | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Partial<DeckEmbed>;
+  if (v.format !== EMBED_FORMAT || typeof v.cards !== 'object' || v.cards === null || !Array.isArray(v.list))
+    return null;
+  if (v.lang !== 'en' && v.lang !== 'zh' && v.lang !== 'both') return null;
+  const parsed = parseDeck(file, { ...v.deck, format: 'dockdeck/deck@1', cards: v.list });
+  if (!parsed.ok) return null;
+  const deck = parsed.deck;
+  const notes = new Map<string, { note: OutNote; card: DeckCard }>();
+  const byId = new Map(deck.cards.map((c) => [c.id, c]));
+  const written = new Map(deckNotes({ ...deck, tables: [] }, v.lang).map((n) => [n.guid, n]));
+  for (const [guid, cardId] of Object.entries(v.cards)) {
+    const card = typeof cardId === 'string' ? byId.get(cardId) : undefined;
+    const note = written.get(guid);
+    if (card && note) notes.set(guid, { note, card });
+  }
+  return { deck, lang: v.lang, notes };
+}
+
+/** The embedded card of a note, if the note's fields are still those the export wrote. */
+export function embeddedCard(
+  embed: ReadEmbed,
+  guid: string,
+  fields: readonly string[],
+): { note: OutNote; card: DeckCard } | null {
+  const hit = embed.notes.get(guid);
+  if (!hit) return null;
+  const same = hit.note.fields.length === fields.length && hit.note.fields.every((f, i) => f === fields[i]);
+  return same ? hit : null;
+}
