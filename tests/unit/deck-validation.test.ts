@@ -32,17 +32,17 @@ const invalid: Array<{ name: string; raw: unknown; messages: string[] }> = [
   {
     name: 'wrong field type',
     raw: deck({ cards: [{ ...basic, front: { en: 42, zh: '问' } }] }),
-    messages: [`${FILE}: card "c1" field "front.en": Invalid input: expected string, received number`],
+    messages: [`${FILE}: card "c1" field "front.en": must be text, not 42`],
   },
   {
     name: 'wrong type of a deck field',
     raw: deck({ title: 'Demo' }),
-    messages: [`${FILE}: field "title": Invalid input: expected object, received string`],
+    messages: [`${FILE}: field "title": must be an object with en and zh, not the text "Demo"`],
   },
   {
     name: 'missing zh',
     raw: deck({ cards: [{ ...basic, back: { en: 'A' } }] }),
-    messages: [`${FILE}: card "c1" field "back.zh": Invalid input: expected string, received undefined`],
+    messages: [`${FILE}: card "c1" field "back.zh": is missing`],
   },
   {
     name: 'blank text',
@@ -52,27 +52,31 @@ const invalid: Array<{ name: string; raw: unknown; messages: string[] }> = [
   {
     name: 'missing source',
     raw: deck({ cards: [{ id: 'c1', type: 'basic', front: t('Q', '问'), back: t('A', '答') }] }),
-    messages: [`${FILE}: card "c1" field "source": Invalid input: expected object, received undefined`],
+    messages: [`${FILE}: card "c1" field "source": is missing`],
   },
   {
     name: 'source doc not listed in the deck sources',
     raw: deck({ cards: [{ ...basic, source: { doc: 'other.txt', section: 'Intro' } }] }),
-    messages: [`${FILE}: card "c1" field "source.doc": "other.txt" is not listed in the deck's sources`],
+    messages: [`${FILE}: card "c1" field "source.doc": is "other.txt", which is not listed in the deck's sources`],
   },
   {
     name: 'unknown card type',
     raw: deck({ cards: [{ ...basic, type: 'essay' }] }),
-    messages: [`${FILE}: card "c1" field "type": must be one of basic, reverse, cloze, mcq, classify, type-in`],
+    messages: [
+      `${FILE}: card "c1" field "type": is "essay", but must be one of basic, reverse, cloze, mcq, classify, type-in`,
+    ],
   },
   {
     name: 'duplicate card ids',
     raw: deck({ cards: [basic, { ...basic, front: t('Q2', '问二') }] }),
-    messages: [`${FILE}: card "c1" field "id": duplicate card id`],
+    messages: [`${FILE}: card "c1" field "id": is used by more than one card: each card needs its own id`],
   },
   {
     name: 'mcq answer out of range',
     raw: deck({ cards: [mcq({ answer: 2 })] }),
-    messages: [`${FILE}: card "m1" field "answer": is 2, but there are only 2 choices (0-based index)`],
+    messages: [
+      `${FILE}: card "m1" field "answer": is 2, but there are only 2 choices: they count from 0, so it must be 0 or 1`,
+    ],
   },
   {
     name: 'mcq repeated choices',
@@ -93,7 +97,9 @@ const invalid: Array<{ name: string; raw: unknown; messages: string[] }> = [
         },
       ],
     }),
-    messages: [`${FILE}: card "k1" field "items[0].category": "vms" is not one of the categories`],
+    messages: [
+      `${FILE}: card "k1" field "items[0].category": is "vms", which is not one of the categories (container, vm)`,
+    ],
   },
   {
     name: 'cloze without a cloze marker',
@@ -147,7 +153,9 @@ const invalid: Array<{ name: string; raw: unknown; messages: string[] }> = [
         },
       ],
     }),
-    messages: [`${FILE}: card "table:vs/os" field "cells": two columns have the same en text "Yes"`],
+    messages: [
+      `${FILE}: card "table:vs/os" field "cells": have the same en text "Yes" in two columns: a "which column?" card would have two right answers`,
+    ],
   },
   {
     name: 'cloze numbers differ between the languages',

@@ -101,15 +101,15 @@ test('wrong shape: every Zod path, naming the card and field', () => {
     ok: false,
     issues: [
       { file: 'mine.json', field: 'id', message: 'must be a lower-case slug (a-z, 0-9, "-")' },
-      { file: 'mine.json', where: 'card "c1"', message: 'Unrecognized key: "fornt"' },
-      { file: 'mine.json', where: 'card "c2"', field: 'front.en', message: 'must not be empty' },
-      { file: 'mine.json', where: 'card "c2"', field: 'front.zh', message: 'must not be empty' },
       {
         file: 'mine.json',
-        where: 'card "c2"',
-        field: 'back.zh',
-        message: 'Invalid input: expected string, received undefined',
+        where: 'card "c1"',
+        field: 'fornt',
+        message: 'is not a field of a basic card: remove it (did you mean "front"?)',
       },
+      { file: 'mine.json', where: 'card "c2"', field: 'front.en', message: 'must not be empty' },
+      { file: 'mine.json', where: 'card "c2"', field: 'front.zh', message: 'must not be empty' },
+      { file: 'mine.json', where: 'card "c2"', field: 'back.zh', message: 'is missing' },
     ],
   });
 });
@@ -145,7 +145,14 @@ test('a deck of 0 cards is refused', () => {
 test('duplicate card ids inside one file are refused, naming the id', () => {
   expect(parseDockdeckJson('mine.json', deck([basic('same'), basic('other'), basic('same', 'Q2')]))).toEqual({
     ok: false,
-    issues: [{ file: 'mine.json', where: 'card "same"', field: 'id', message: 'duplicate card id' }],
+    issues: [
+      {
+        file: 'mine.json',
+        where: 'card "same"',
+        field: 'id',
+        message: 'is used by more than one card: each card needs its own id',
+      },
+    ],
   });
 });
 
@@ -158,7 +165,7 @@ test('an mcq with no correct answer (answer out of range) is refused', () => {
         file: 'mine.json',
         where: 'card "m1"',
         field: 'answer',
-        message: 'is 2, but there are only 2 choices (0-based index)',
+        message: 'is 2, but there are only 2 choices: they count from 0, so it must be 0 or 1',
       },
     ],
   });

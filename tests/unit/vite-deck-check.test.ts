@@ -38,21 +38,21 @@ function plugin(files: Record<string, string>) {
 
 test('a deck with a wrong field fails the build with file, card and field', () => {
   const p = plugin({ 'd.json': deck([{ ...card, back: { en: 'A' } }]) });
-  expect(() => p.buildStart()).toThrow(
-    'decks/d.json: card "c1" field "back.zh": Invalid input: expected string, received undefined',
-  );
+  expect(() => p.buildStart()).toThrow('decks/d.json: card "c1" field "back.zh": is missing');
 });
 
 test('an unknown card type fails the build', () => {
   const p = plugin({ 'd.json': deck([card, { ...card, id: 'c2', type: 'flash' }]) });
   expect(() => p.buildStart()).toThrow(
-    /card "c2" field "type": must be one of basic, reverse, cloze, mcq, classify, type-in/,
+    /card "c2" field "type": is "flash", but must be one of basic, reverse, cloze, mcq, classify, type-in/,
   );
 });
 
 test('duplicate card ids fail the build', () => {
   const p = plugin({ 'd.json': deck([card, card]) });
-  expect(() => p.buildStart()).toThrow('decks/d.json: card "c1" field "id": duplicate card id');
+  expect(() => p.buildStart()).toThrow(
+    'decks/d.json: card "c1" field "id": is used by more than one card: each card needs its own id',
+  );
 });
 
 test('valid decks build, and the virtual module lists each with its id and a content hash', () => {
