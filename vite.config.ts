@@ -2,9 +2,10 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { deckCheck } from './scripts/vite-deck-check.ts';
+import { csp } from './scripts/vite-csp.ts';
 
 export default defineConfig({
-  plugins: [react(), deckCheck()],
+  plugins: [react(), deckCheck(), csp()],
   build: { target: 'es2022', sourcemap: true },
   worker: { format: 'es' },
   test: {

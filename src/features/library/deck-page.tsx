@@ -1,4 +1,4 @@
-// A deck's own page (#/deck/<id>): what it is, where it came from, Study, and its exports.
+// A deck's own page (#/deck/<id>): what it is, where it came from, Study, its remote-content choice, and its exports.
 import { db } from '../../db/connection';
 import { getDeck } from '../../db/deck-repo';
 import { useLiveQuery } from '../../db/live';
@@ -9,6 +9,7 @@ import { useMessages } from '../../lib/i18n';
 import { useNow } from '../../lib/use-now';
 import { ExportPanel } from './export-panel';
 import { exportMessages } from './export-messages';
+import { RemoteImagesChoice } from './remote-images-choice';
 
 export function DeckPage({
   deckId,
@@ -55,6 +56,7 @@ export function DeckPage({
           {m('deck.study')}
         </a>
       </p>
+      <RemoteImagesChoice deckId={deck.id} />
       <ExportPanel deckId={deck.id} studyLang={studyLang} />
     </section>
   );

@@ -1,11 +1,15 @@
 // Card text in a quiz drawn as the review screen draws it: in its deck's text format (Markdown or HTML, which the
-// question carries) and with the deck's media files (images, sound) resolved. A quiz mixes decks: each its own.
+// question carries), with the deck's media files (images, sound) resolved and its remote-image choice. A quiz mixes
+// decks: each its own.
 import { useMemo, type ReactNode } from 'react';
 import { mediaNames } from '../../domain/media-refs';
 import type { Question } from '../../domain/quiz/quiz-schema';
 import type { Lang } from '../../domain/text';
+import { db } from '../../db/connection';
+import { readRemoteImages } from '../../db/deck-prefs';
+import { useLiveQuery } from '../../db/live';
 import { useMediaResolver } from '../../db/use-media';
-import { MediaContext, TextFormatContext } from '../../ui/card-text';
+import { MediaContext, RemoteContext, TextFormatContext } from '../../ui/card-text';
 
 /** Every piece of card text a question shows, in one language. */
 export function questionTexts(q: Question, lang: Lang): string[] {
@@ -21,9 +25,12 @@ export function questionTexts(q: Question, lang: Lang): string[] {
 export function DeckText({ question, lang, children }: { question: Question; lang: Lang; children: ReactNode }) {
   const names = useMemo(() => [...new Set(questionTexts(question, lang).flatMap(mediaNames))], [question, lang]);
   const resolve = useMediaResolver(question.deckId, names);
+  const remote = useLiveQuery(() => readRemoteImages(db(), question.deckId), [question.deckId]);
   return (
     <TextFormatContext.Provider value={question.format ?? 'markdown'}>
-      <MediaContext.Provider value={resolve}>{children}</MediaContext.Provider>
+      <MediaContext.Provider value={resolve}>
+        <RemoteContext.Provider value={remote ? 'frame' : 'block'}>{children}</RemoteContext.Provider>
+      </MediaContext.Provider>
     </TextFormatContext.Provider>
   );
 }

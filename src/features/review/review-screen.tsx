@@ -1,5 +1,5 @@
 // The review session: today's queue from Dexie, one card at a time, answered with keys or buttons.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { schedulerAt } from '../../domain/settings';
 import type { CardRow } from '../../db/database';
@@ -7,7 +7,7 @@ import { formatInterval, preview, RATINGS, type RatingName } from '../../domain/
 import { hasSecondLanguage, otherLang } from '../../domain/text';
 import { db, reportStorageError } from '../../db/connection';
 import { useLiveQuery } from '../../db/live';
-import { getDeck } from '../../db/deck-repo';
+import { readDeckDisplay } from '../../db/deck-prefs';
 import { answerCard, loadQueue, memoryOf, undoAnswer, type QueueSnapshot } from '../../db/review-repo';
 import { useSettings } from '../../db/use-settings';
 import { useStudyDay } from '../../db/use-study-day';
@@ -17,7 +17,8 @@ import { useNow } from '../../lib/use-now';
 import { CardView } from './card-view';
 import { contentMediaNames } from '../../domain/media-refs';
 import { useMediaResolver } from '../../db/use-media';
-import { MediaContext, TextFormatContext, type TextFormat } from '../../ui/card-text';
+import { MediaContext, RemoteContext, TextFormatContext, type TextFormat } from '../../ui/card-text';
+import { CardScope } from '../../ui/card-scope';
 import { createReviewStore, type ReviewStore } from './review-store';
 import { SessionEnd } from './session-end';
 import { useReviewKeys } from './use-review-keys';
@@ -144,14 +145,15 @@ export function ReviewScreen({
   const resolveMedia = useMediaResolver(shown?.deckId ?? null, mediaNames);
   // Each card is drawn as its own deck writes text (imported Anki decks are HTML): a card list can mix decks.
   const cardDeckId = shown?.deckId ?? null;
-  // Undefined until known: the card waits for it rather than flash as Markdown. Within one deck it is read once.
-  const textFormat: TextFormat | undefined = useLiveQuery(
-    () =>
-      cardDeckId
-        ? getDeck(db(), cardDeckId).then((d): TextFormat => d?.textFormat ?? 'markdown')
-        : Promise.resolve<TextFormat>('markdown'),
+  // Undefined until known: the card waits for it rather than flash as Markdown. Within one deck it is read once,
+  // and again when the deck is re-imported or its "load remote images" choice changes.
+  const display = useLiveQuery(
+    () => (cardDeckId ? readDeckDisplay(db(), cardDeckId) : Promise.resolve(null)),
     [cardDeckId],
   );
+  const textFormat: TextFormat | undefined = display === undefined ? undefined : (display?.textFormat ?? 'markdown');
+  const notetype = shown?.anki?.notetype;
+  const notetypeCss = notetype ? display?.notetypeCss.get(notetype) : undefined;
   const counts = snapshot?.queue.counts;
 
   return (
@@ -173,78 +175,82 @@ export function ReviewScreen({
       {shown && textFormat && (
         <TextFormatContext.Provider value={textFormat}>
           <MediaContext.Provider value={resolveMedia}>
-            <article className="card" data-card-id={shown.id} aria-live="polite">
-              <CardView
-                card={shown}
-                lang={lang}
-                revealed={s.revealed}
-                choice={s.choice}
-                typed={s.typed}
-                onChoose={(i) => store.getState().choose(i)}
-                onType={(v) => store.getState().type(v)}
-                onSubmit={() => store.getState().reveal()}
-              />
-              {s.showOtherLang && bilingual && (
-                <CardView
-                  secondary
-                  card={shown}
-                  lang={otherLang(lang)}
-                  revealed={s.revealed}
-                  choice={s.choice}
-                  typed={s.typed}
-                  onChoose={() => {}}
-                  onType={() => {}}
-                  onSubmit={() => {}}
-                />
-              )}
-              <div className="card-actions">
-                {bilingual && (
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => store.getState().toggleOtherLang()}
-                    aria-keyshortcuts="L"
-                  >
-                    {t(s.showOtherLang ? 'review.hide-other-lang' : 'review.show-other-lang', {
-                      lang: t(`lang.${otherLang(lang)}`),
+            <RemoteContext.Provider value={display?.remoteImages ? 'frame' : 'block'}>
+              <article className="card" data-card-id={shown.id} aria-live="polite">
+                <AnkiBox css={notetypeCss} scopeId={`${shown.deckId}\n${notetype ?? ''}`} ord={shown.anki?.ord}>
+                  <CardView
+                    card={shown}
+                    lang={lang}
+                    revealed={s.revealed}
+                    choice={s.choice}
+                    typed={s.typed}
+                    onChoose={(i) => store.getState().choose(i)}
+                    onType={(v) => store.getState().type(v)}
+                    onSubmit={() => store.getState().reveal()}
+                  />
+                  {s.showOtherLang && bilingual && (
+                    <CardView
+                      secondary
+                      card={shown}
+                      lang={otherLang(lang)}
+                      revealed={s.revealed}
+                      choice={s.choice}
+                      typed={s.typed}
+                      onChoose={() => {}}
+                      onType={() => {}}
+                      onSubmit={() => {}}
+                    />
+                  )}
+                </AnkiBox>
+                <div className="card-actions">
+                  {bilingual && (
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => store.getState().toggleOtherLang()}
+                      aria-keyshortcuts="L"
+                    >
+                      {t(s.showOtherLang ? 'review.hide-other-lang' : 'review.show-other-lang', {
+                        lang: t(`lang.${otherLang(lang)}`),
+                      })}
+                    </button>
+                  )}
+                </div>
+                {!s.revealed ? (
+                  <div className="answer-bar">
+                    <button
+                      type="button"
+                      className="primary"
+                      onClick={() => store.getState().reveal()}
+                      aria-keyshortcuts="Space"
+                    >
+                      {t('review.show-answer')}
+                    </button>
+                  </div>
+                ) : (
+                  <div className="answer-bar grades" role="group" aria-label={t('review.show-answer')}>
+                    {RATINGS.map((r, i) => {
+                      const label = previews ? formatInterval(previews[r].intervalMs) : '';
+                      return (
+                        <button
+                          key={r}
+                          type="button"
+                          className={`grade grade-${r}`}
+                          data-rating={r}
+                          data-interval={label}
+                          aria-keyshortcuts={String(i + 1)}
+                          aria-label={`${t(RATING_LABEL[r])}, ${label}`}
+                          onClick={() => void store.getState().grade(r, shown.reps)}
+                        >
+                          <span className="interval">{label}</span>
+                          <span>{t(RATING_LABEL[r])}</span>
+                        </button>
+                      );
                     })}
-                  </button>
+                  </div>
                 )}
-              </div>
-              {!s.revealed ? (
-                <div className="answer-bar">
-                  <button
-                    type="button"
-                    className="primary"
-                    onClick={() => store.getState().reveal()}
-                    aria-keyshortcuts="Space"
-                  >
-                    {t('review.show-answer')}
-                  </button>
-                </div>
-              ) : (
-                <div className="answer-bar grades" role="group" aria-label={t('review.show-answer')}>
-                  {RATINGS.map((r, i) => {
-                    const label = previews ? formatInterval(previews[r].intervalMs) : '';
-                    return (
-                      <button
-                        key={r}
-                        type="button"
-                        className={`grade grade-${r}`}
-                        data-rating={r}
-                        data-interval={label}
-                        aria-keyshortcuts={String(i + 1)}
-                        aria-label={`${t(RATING_LABEL[r])}, ${label}`}
-                        onClick={() => void store.getState().grade(r, shown.reps)}
-                      >
-                        <span className="interval">{label}</span>
-                        <span>{t(RATING_LABEL[r])}</span>
-                      </button>
-                    );
-                  })}
-                </div>
-              )}
-            </article>
+              </article>
+            </RemoteContext.Provider>
           </MediaContext.Provider>
         </TextFormatContext.Provider>
       )}
@@ -272,5 +278,25 @@ export function ReviewScreen({
         <p className="hint">{t('review.keys')}</p>
       </footer>
     </section>
+  );
+}
+
+/** A card of an Anki note type with CSS is drawn in its scoped box (Anki's `.card`); any other card as it is. */
+function AnkiBox({
+  css,
+  scopeId,
+  ord,
+  children,
+}: {
+  css: string | undefined;
+  scopeId: string;
+  ord: number | undefined;
+  children: ReactNode;
+}) {
+  if (!css) return <>{children}</>;
+  return (
+    <CardScope scopeId={scopeId} css={css} ord={ord}>
+      {children}
+    </CardScope>
   );
 }

@@ -1,0 +1,30 @@
+// The deck page's "Load remote images" switch: the user's choice per deck, stored apart from the deck's row.
+import { db, reportStorageError } from '../../db/connection';
+import { readRemoteImages, writeRemoteImages } from '../../db/deck-prefs';
+import { useLiveQuery } from '../../db/live';
+import { clock } from '../../lib/clock';
+import { useMessages } from '../../lib/i18n';
+import { remoteChoiceMessages } from './remote-messages';
+
+export function RemoteImagesChoice({ deckId }: { deckId: string }) {
+  const m = useMessages(remoteChoiceMessages);
+  const allowed = useLiveQuery(() => readRemoteImages(db(), deckId), [deckId], deckId);
+  return (
+    <section className="remote-choice" aria-labelledby="remote-choice-heading">
+      <h2 id="remote-choice-heading">{m('remote.heading')}</h2>
+      <label>
+        <input
+          type="checkbox"
+          checked={allowed ?? false}
+          disabled={allowed === undefined}
+          aria-describedby="remote-choice-help"
+          onChange={(e) => void writeRemoteImages(db(), deckId, e.target.checked, clock.ms()).catch(reportStorageError)}
+        />{' '}
+        {m('remote.load-images')}
+      </label>
+      <p id="remote-choice-help" className="hint">
+        {m('remote.help')}
+      </p>
+    </section>
+  );
+}
