@@ -19,21 +19,29 @@ export interface DeckEmbed {
   cards: Record<string, string>;
   /** The cards, once each (a classify card is named by each of its items' GUIDs). */
   list: DeckCard[];
+  /**
+   * GUID → the Anki note id and card ordinals of each note read from Anki: a text export has no other place for them,
+   * and its re-import needs them to make the same cards (its note types are in `deck.ankiNotetypes`).
+   */
+  anki: Record<string, { noteId?: string; ords: number[] }>;
 }
 
 /** The embed of a deck's export: its fields, and the card of every note made from a dockdeck card. */
 export function deckEmbed(deck: Deck, notes: readonly OutNote[], lang: ExportLang): DeckEmbed {
   const cards: Record<string, string> = {};
   const list: DeckCard[] = [];
+  const anki: DeckEmbed['anki'] = {};
   const seen = new Set<string>();
   for (const n of notes) {
+    if ('anki' in n.notetype)
+      anki[n.guid] = { ...(n.noteId ? { noteId: n.noteId } : {}), ords: n.cards.map((c) => c.ord) };
     if (!n.source || !('card' in n.source)) continue;
     const card = n.source.card;
     cards[n.guid] = card.id;
     if (!seen.has(card.id)) list.push(card);
     seen.add(card.id);
   }
-  return { format: EMBED_FORMAT, lang, deck: deckFields(deck), cards, list };
+  return { format: EMBED_FORMAT, lang, deck: deckFields(deck), cards, list, anki };
 }
 
 export interface ReadEmbed {
@@ -42,6 +50,8 @@ export interface ReadEmbed {
   lang: ExportLang;
   /** GUID → the note the export wrote for it, and its card. */
   notes: Map<string, { note: OutNote; card: DeckCard }>;
+  /** GUID → Anki note id and card ordinals of the notes read from Anki. */
+  anki: Map<string, { noteId?: string; ords: number[] }>;
 }
 
 /** An embed read back: null when it is missing or is not one (a damaged or foreign value is simply not used). */
@@ -62,7 +72,13 @@ export function readEmbed(value: unknown, file: string): ReadEmbed | null {
     const note = written.get(guid);
     if (card && note) notes.set(guid, { note, card });
   }
-  return { deck, lang: v.lang, notes };
+  const anki = new Map<string, { noteId?: string; ords: number[] }>();
+  for (const [guid, a] of Object.entries(typeof v.anki === 'object' && v.anki !== null ? v.anki : {})) {
+    const ords = Array.isArray(a?.ords) ? a.ords.filter((o): o is number => Number.isInteger(o) && o >= 0) : [];
+    const noteId = typeof a?.noteId === 'string' && /^\d+$/.test(a.noteId) ? a.noteId : undefined;
+    anki.set(guid, { ...(noteId ? { noteId } : {}), ords });
+  }
+  return { deck, lang: v.lang, notes, anki };
 }
 
 /** The embedded card of a note, if the note's fields are still those the export wrote. */

@@ -112,7 +112,8 @@ export class NoteConverter {
   private pushNote(deck: string, card: DeckCard, n: NoteContext, ords?: number[]): void {
     const anki: AnkiNoteRef = {
       guid: n.guid,
-      noteId: n.noteId,
+      // A text export's notes have no Anki note id unless the export recorded it.
+      ...(n.noteId === '' ? {} : { noteId: n.noteId }),
       notetype: n.plan.notetype.id,
       fields: n.values,
       ...(ords ? { ords } : {}),

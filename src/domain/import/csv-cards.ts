@@ -6,6 +6,9 @@
 import type { Deck, DeckCard, Text } from '../deck-schema';
 import { parseDeck } from '../deck-validate';
 import { activeContentIssues } from './active-content';
+import { parseDockdeckGuid } from '../export/anki-notes-out';
+import { readEmbed } from '../export/embed';
+import { ExportRowReader } from './csv-export-rows';
 import type { DeckDraft, ImportIssue } from './draft';
 import type { CsvTable } from './csv';
 import { checkMapping, type CsvCardType, type CsvMapping } from './csv-mapping';
@@ -70,6 +73,15 @@ export async function buildCsvDrafts(
   };
   const first = mapping.hasHeader ? 1 : 0;
   const total = table.rows.length - first;
+  // A dockdeck text export: its rows can come back as exactly the cards they were made from.
+  const exported = exportReader(table, mapping, file);
+  const meta = new Set([mapping.id, mapping.notetype, mapping.deck, mapping.tags]);
+  /** Deck name → the dockdeck deck id its rows' `dd:` GUIDs name (null once a row names none or another). */
+  const named = new Map<string, string | null>();
+  const vote = (deckName: string, id: string | null) => {
+    const seen = named.get(deckName);
+    named.set(deckName, seen === undefined || seen === id ? id : null);
+  };
 
   for (let i = first; i < table.rows.length; i++) {
     if (onProgress && (i - first) % ROW_CHUNK === 0 && i > first) await onProgress(i - first, total);
@@ -77,6 +89,23 @@ export async function buildCsvDrafts(
     const line = table.lines[i]!;
     const where = `row ${line}`;
     const cell = (col: number | null) => (col === null ? '' : (row[col] ?? '').trim());
+    const guid = cell(mapping.id);
+    const dd = parseDockdeckGuid(guid);
+    if (exported && guid !== '') {
+      const deckName = cell(mapping.deck) || mapping.deckName.trim();
+      const taken = exported.read({
+        line,
+        guid,
+        notetype: cell(mapping.notetype),
+        deck: deckName,
+        tags: cell(mapping.tags),
+        fields: row.filter((_, c) => !meta.has(c)),
+      });
+      if (taken) {
+        vote(deckName, dd?.deckId ?? exported.embed.deck.id);
+        continue;
+      }
+    }
     const front = cell(mapping.front);
     const back = cell(mapping.back);
     const type = typeOf(mapping.notetype === null ? table.headers.notetype : cell(mapping.notetype), mapping.cardType);
@@ -107,7 +136,10 @@ export async function buildCsvDrafts(
       });
       continue;
     }
-    const id = mapping.id !== null ? idFromCell(idCell) : `f-${hashText(front)}`;
+    // A `dd:` GUID names the dockdeck card the row was exported from; any other id is the card's own.
+    const ddCard = dd && SLUG.test(dd.cardId) && dd.cardId.length <= 80 ? dd.cardId : null;
+    const id = ddCard ?? (mapping.id !== null ? idFromCell(idCell) : `f-${hashText(front)}`);
+    vote(deckName, dd?.deckId ?? null);
     const seen = deck.ids.get(id);
     if (seen !== undefined) {
       issues.push(
@@ -132,12 +164,22 @@ export async function buildCsvDrafts(
           .map(toTag),
       ]),
     ];
-    const base = { id, tags, source: { doc: file, section: deckName } };
+    // A row's own GUID goes back out with its card, so Anki and a re-import both know it again.
+    const anki = mapping.id !== null && !dd ? { anki: { guid: idCell } } : {};
+    const base = { id, tags, source: { doc: file, section: deckName }, ...anki };
     const card: DeckCard =
       type === 'cloze'
         ? { ...base, type, text: text(front), ...(back === '' ? {} : { extra: text(back) }) }
         : { ...base, type, front: text(front), back: text(back) };
     deck.cards.push({ card, line });
+  }
+  if (exported) {
+    issues.push(...exported.finish().issues);
+    for (const [name, cards] of exported.decks) {
+      let deck = decks.get(name);
+      if (!deck) decks.set(name, (deck = { name, cards: [], ids: new Map() }));
+      for (const card of cards) deck.cards.push({ card, line: 0 });
+    }
   }
   if (issues.length > 0) return { ok: false, issues: capIssues(issues, file) };
   if (decks.size === 0) return { ok: false, issues: [{ file, message: 'has no rows to import' }] };
@@ -145,17 +187,21 @@ export async function buildCsvDrafts(
   const drafts: DeckDraft[] = [];
   const deckIds = new Set<string>();
   for (const { name, cards } of decks.values()) {
-    const id = deckId(name, deckIds);
-    const raw: Deck = {
-      format: 'dockdeck/deck@1',
-      id,
-      title: { en: name, zh: name },
-      tags: [],
-      sources: [{ doc: file }],
-      tables: [],
-      ...(mapping.html ? { textFormat: 'html' as const } : {}),
-      cards: cards.map((c) => c.card),
-    };
+    const dockdeckId = named.get(name);
+    const id = dockdeckId && !deckIds.has(dockdeckId) ? (deckIds.add(dockdeckId), dockdeckId) : deckId(name, deckIds);
+    const embedded = exported?.embed.deck.id === id ? exported.embed.deck : null;
+    const raw: Deck = embedded
+      ? { ...embedded, cards: cards.map((c) => c.card) }
+      : {
+          format: 'dockdeck/deck@1',
+          id,
+          title: { en: name, zh: name },
+          tags: [],
+          sources: [{ doc: file }],
+          tables: [],
+          ...(mapping.html ? { textFormat: 'html' as const } : {}),
+          cards: cards.map((c) => c.card),
+        };
     const lineOf = new Map(cards.map((c) => [c.card.id, c.line]));
     const where = (cardId: string) => `row ${lineOf.get(cardId) ?? '?'}`;
     const parsed = parseDeck(file, raw);
@@ -185,6 +231,19 @@ export async function buildCsvDrafts(
 function fieldName(field: string): string {
   const head = field.split(/[.[]/)[0] ?? field;
   return head === 'text' ? 'front' : head === 'extra' ? 'back' : head;
+}
+
+/** The reader for a dockdeck text export's rows, when the file is one (its `#dockdeck:` line and a GUID column). */
+function exportReader(table: CsvTable, mapping: CsvMapping, file: string): ExportRowReader | null {
+  if (table.headers.dockdeck === undefined || mapping.id === null) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(table.headers.dockdeck);
+  } catch {
+    return null;
+  }
+  const embed = readEmbed(value, file);
+  return embed ? new ExportRowReader(embed, file, 20) : null;
 }
 
 function tagId(tag: string, warnings: Set<string>): string {
