@@ -92,3 +92,8 @@ export function embeddedCard(
   const same = hit.note.fields.length === fields.length && hit.note.fields.every((f, i) => f === fields[i]);
   return same ? hit : null;
 }
+
+/** An embedded deck's sources with the imported file (which cards edited since the export cite). */
+export function withSource(sources: Deck['sources'], file: string): Deck['sources'] {
+  return sources.some((s) => s.doc === file) ? sources : [...sources, { doc: file }];
+}

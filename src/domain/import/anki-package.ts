@@ -13,7 +13,7 @@ import {
 } from './draft';
 import { parseDeck } from '../deck-validate';
 import type { AnkiNotetypeDef, Deck, DeckCard } from '../deck-schema';
-import { readEmbed, type ReadEmbed } from '../export/embed';
+import { readEmbed, withSource, type ReadEmbed } from '../export/embed';
 import { CollectionError, allRows, openCollection, type AnkiNotetype, type AnkiSchema } from './anki-collection';
 import { Budget, ContainerError, openContainer } from './anki-container';
 import { readLegacySchema } from './anki-legacy';
@@ -258,6 +258,7 @@ export async function readAnkiPackage(bytes: Uint8Array, opts: ReadAnkiOptions):
         ? {
             ...embedded,
             id,
+            sources: withSource(embedded.sources, file),
             ...(ankiNotetypes.length > 0 ? { ankiNotetypes } : {}),
             cards: converter.decks.get(d)!,
           }

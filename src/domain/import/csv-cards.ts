@@ -7,7 +7,7 @@ import type { Deck, DeckCard, Text } from '../deck-schema';
 import { parseDeck } from '../deck-validate';
 import { activeContentIssues } from './active-content';
 import { parseDockdeckGuid } from '../export/anki-notes-out';
-import { readEmbed } from '../export/embed';
+import { readEmbed, withSource } from '../export/embed';
 import { ExportRowReader } from './csv-export-rows';
 import type { DeckDraft, ImportIssue } from './draft';
 import type { CsvTable } from './csv';
@@ -191,7 +191,7 @@ export async function buildCsvDrafts(
     const id = dockdeckId && !deckIds.has(dockdeckId) ? (deckIds.add(dockdeckId), dockdeckId) : deckId(name, deckIds);
     const embedded = exported?.embed.deck.id === id ? exported.embed.deck : null;
     const raw: Deck = embedded
-      ? { ...embedded, cards: cards.map((c) => c.card) }
+      ? { ...embedded, sources: withSource(embedded.sources, file), cards: cards.map((c) => c.card) }
       : {
           format: 'dockdeck/deck@1',
           id,

@@ -3,6 +3,7 @@
 // and a note read from Anki is rendered again with its note type, as the .apkg import renders it, so its cards get
 // the same ids and text. Any other row is read as an ordinary CSV row.
 import type { DeckCard } from '../deck-schema';
+import { parseDockdeckGuid } from '../export/anki-notes-out';
 import { embeddedCard, type ReadEmbed } from '../export/embed';
 import type { AnkiNotetype, AnkiSchema } from './anki-collection';
 import { NoteConverter } from './anki-notes';
@@ -51,6 +52,11 @@ export class ExportRowReader {
 
   /** Takes the row if the embed knows it; false leaves it to the ordinary CSV reading. */
   read(row: ExportRow): boolean {
+    const dd = parseDockdeckGuid(row.guid);
+    const table = dd?.deckId === this.embed.deck.id ? /^table:([^/]+)\/(.+)$/.exec(dd.cardId) : null;
+    // A trait-table row: the embedded deck's tables make its cards again.
+    if (table && this.embed.deck.tables.some((t) => t.id === table[1] && t.rows.some((r) => r.id === table[2])))
+      return true;
     const hit = embeddedCard(this.embed, row.guid, row.fields);
     if (hit) {
       const list = this.decks.get(row.deck) ?? [];
