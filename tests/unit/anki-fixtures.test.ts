@@ -20,6 +20,27 @@ async function read(file: string) {
 
 const src = (doc: string, section = 'Default') => ({ doc, section });
 const t = (s: string) => ({ en: s, zh: s });
+/** The note a card came from, as the package has it (`notes.guid`, `notes.id`, `notes.mid`, `notes.flds`). */
+const note = (guid: string, noteId: string, notetype: string, fields: string[], ords?: number[]) => ({
+  guid,
+  noteId,
+  notetype,
+  fields,
+  ...(ords ? { ords } : {}),
+});
+// The stock Basic note type as these packages have it (`col.models`).
+const CSS =
+  '.card {\n font-family: arial;\n font-size: 20px;\n text-align: center;\n color: black;\n background-color: white;\n}\n';
+const CARD1 = { name: 'Card 1', ord: 0, qfmt: '{{Front}}', afmt: '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}' };
+const basicType = (id: string, templates = [CARD1], css = CSS, name = 'Basic') => ({
+  id,
+  name,
+  cloze: false,
+  fields: ['Front', 'Back'],
+  templates,
+  css,
+  sortField: 0,
+});
 
 describe('Anki fixtures', () => {
   it('update1.apkg: one Basic note in Default', async () => {
@@ -38,8 +59,11 @@ describe('Anki fixtures', () => {
         source: src('update1.apkg'),
         front: t('hello'),
         back: t('world'),
+        anki: note('cU1%zNUzk1', '1375933494578', '1375933491726', ['hello', 'world'], [0]),
       },
     ]);
+    // The package has five note types; the deck keeps the one its card uses.
+    expect(d!.deck.ankiNotetypes).toEqual([basicType('1375933491726')]);
     expect(d!.media).toEqual([]);
     expect(d!.history).toEqual([]);
   });
@@ -57,6 +81,7 @@ describe('Anki fixtures', () => {
         source: src('update2.apkg'),
         front: t('goodbye'),
         back: t('world'),
+        anki: note('cU1%zNUzk1', '1375933494578', '1375933491726', ['goodbye', 'world'], [0]),
       },
     ]);
   });
@@ -73,8 +98,10 @@ describe('Anki fixtures', () => {
         source: src('diffmodels2-1.apkg'),
         front: t('front'),
         back: t('back'),
+        anki: note('MGCsE3z^Er', '1351338969920', '1351338947208', ['front', 'back'], [0]),
       },
     ]);
+    expect(one!.deck.ankiNotetypes).toEqual([basicType('1351338947208')]);
     // Card 2's answer is not plain {{Front}} ("Edit to customize"), so it is not a reverse pair: one basic card
     // per Anki card, each rendered from its own template.
     expect(two!.deck.cards).toEqual([
@@ -85,6 +112,7 @@ describe('Anki fixtures', () => {
         source: src('diffmodels2-2.apkg'),
         front: t('front'),
         back: t('back'),
+        anki: note('MGCsE3z^Er', '1351338969920', '1351338947208', ['front', 'back'], [0]),
       },
       {
         id: '4d47437345337a5e4572-card2',
@@ -93,7 +121,20 @@ describe('Anki fixtures', () => {
         source: src('diffmodels2-2.apkg'),
         front: t('back'),
         back: t('Edit to customize<br>\nfront'),
+        // The same note, its second card (template ord 1).
+        anki: note('MGCsE3z^Er', '1351338969920', '1351338947208', ['front', 'back'], [1]),
       },
+    ]);
+    expect(two!.deck.ankiNotetypes).toEqual([
+      basicType('1351338947208', [
+        CARD1,
+        {
+          name: 'Card 2',
+          ord: 1,
+          qfmt: '{{Back}}',
+          afmt: '{{FrontSide}}\n\n<hr id=answer>\n\nEdit to customize<br>\n{{Front}}',
+        },
+      ]),
     ]);
   });
 
@@ -110,6 +151,7 @@ describe('Anki fixtures', () => {
         source: src('diffmodeltemplates-1.apkg', 'testdeck'),
         front: t('question?'),
         back: t('answer!'),
+        anki: note('CjMTh;(#|6', '1403973882584', '1403973847422', ['question?', 'answer!'], [0]),
       },
     ]);
     expect(two.drafts[0]!.deck.cards).toEqual([
@@ -120,8 +162,14 @@ describe('Anki fixtures', () => {
         source: src('diffmodeltemplates-2.apkg', 'testdeck'),
         front: t('Changed Front Template\nquestion?'),
         back: t('answer!'),
+        // The raw fields are unchanged: only the template is.
+        anki: note('CjMTh;(#|6', '1403973882584', '1403973847422', ['question?', 'answer!'], [0]),
       },
     ]);
+    // The note type "testt" (its CSS has no final newline), with the changed template in the second package.
+    const testt = (qfmt: string) => basicType('1403973847422', [{ ...CARD1, qfmt }], CSS.trimEnd(), 'testt');
+    expect(one.drafts[0]!.deck.ankiNotetypes).toEqual([testt('{{Front}}')]);
+    expect(two.drafts[0]!.deck.ankiNotetypes).toEqual([testt('Changed Front Template\n{{Front}}')]);
     // The package holds two add-on data files (_ViewSizeAdjustAddon.dat, _IncrementalReadingExtension.dat) that no
     // card shows: they are not imported.
     for (const r of [one, two]) {
@@ -142,6 +190,8 @@ describe('Anki fixtures', () => {
         source: src('media.apkg'),
         front: t('[sound:foo.wav]'),
         back: t(EMPTY_SIDE),
+        // The raw Back field stays empty.
+        anki: note('L;*}1M{l6|', '1348208769429', '1348208768231', ['[sound:foo.wav]', ''], [0]),
       },
     ]);
     expect(drafts[0]!.media).toEqual([{ name: 'foo.wav', type: 'audio/wav', data: new TextEncoder().encode('abc\n') }]);
@@ -160,7 +210,16 @@ describe('Anki fixtures', () => {
         source: src('anki2-alpha.anki2'),
         front: t('hello'),
         back: t(EMPTY_SIDE),
+        anki: note('I{@40:/o>Y', '1331523427546', '1331523425753', ['hello', ''], [0]),
       },
+    ]);
+    // This alpha keeps CSS on each template, not on the note type: the note type comes with none.
+    expect(drafts[0]!.deck.ankiNotetypes).toEqual([
+      basicType(
+        '1331523425753',
+        [{ name: 'Forward', ord: 0, qfmt: '{{Front}}', afmt: '{{Front}}\n\n<hr id=answer>\n\n{{Back}}' }],
+        '',
+      ),
     ]);
   });
 

@@ -2,7 +2,7 @@
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { readAnkiPackage, type AnkiPhase } from '../../src/domain/import/anki-package';
 import { expandDeck } from '../../src/domain/study-card';
-import { STOCK, buildApkg, type BuildCollection } from './helpers/anki-build';
+import { STOCK, buildApkg, type BuildCollection, type BuildNotetype } from './helpers/anki-build';
 
 let SQL: SqlJsStatic;
 beforeAll(async () => {
@@ -15,7 +15,12 @@ const MP3 = new Uint8Array([0x49, 0x44, 0x33, 4, 0, 0, 0, 0, 0, 9]);
 const UNUSED = new TextEncoder().encode('not used by any card');
 
 const collection: BuildCollection = {
-  notetypes: [STOCK.basic(1001), STOCK.reversed(1002), STOCK.cloze(1003), STOCK.typing(1004)],
+  notetypes: [
+    STOCK.basic(1001),
+    STOCK.reversed(1002),
+    { ...STOCK.cloze(1003), css: '.card { color: navy; }\n.cloze { font-weight: bold; }', sortField: 1 },
+    STOCK.typing(1004),
+  ],
   decks: [
     { id: 1, name: 'Default' },
     { id: 10, name: 'Languages', description: 'Words <b>and</b> places' },
@@ -110,6 +115,13 @@ describe('readAnkiPackage: collection.anki21b', () => {
           en: 'A container platform<br><img src="whale.png">',
           zh: 'A container platform<br><img src="whale.png">',
         },
+        anki: {
+          guid: 'Basic1',
+          noteId: '1',
+          notetype: '1001',
+          fields: ['What is <b>Docker</b>?', 'A container platform<br><img src="whale.png">'],
+          ords: [0],
+        },
       },
       {
         id: '5265762332',
@@ -118,6 +130,14 @@ describe('readAnkiPackage: collection.anki21b', () => {
         source: { doc: 'spanish.apkg', section: 'Languages::Spanish' },
         front: { en: 'perro', zh: 'perro' },
         back: { en: 'dog [sound:perro.mp3]', zh: 'dog [sound:perro.mp3]' },
+        // One card, both Anki cards of the note: forward is ord 0, reverse ord 1.
+        anki: {
+          guid: 'Rev#2',
+          noteId: '2',
+          notetype: '1002',
+          fields: ['perro', 'dog [sound:perro.mp3]'],
+          ords: [0, 1],
+        },
       },
     ]);
     expect(languages!.deck.cards).toEqual([
@@ -131,6 +151,13 @@ describe('readAnkiPackage: collection.anki21b', () => {
           zh: '{{c1::Paris}} is the capital of {{c2::France::country}}',
         },
         extra: { en: 'Extra info', zh: 'Extra info' },
+        // No ords for cloze: each cloze number says its card.
+        anki: {
+          guid: 'Cloze3',
+          noteId: '3',
+          notetype: '1003',
+          fields: ['{{c1::Paris}} is the capital of {{c2::France::country}}', 'Extra info'],
+        },
       },
       {
         id: '5479706534',
@@ -140,7 +167,34 @@ describe('readAnkiPackage: collection.anki21b', () => {
         prompt: { en: 'Capital of Spain?', zh: 'Capital of Spain?' },
         answer: { en: 'Madrid', zh: 'Madrid' },
         accept: [],
+        // The raw field keeps the HTML the answer lost.
+        anki: {
+          guid: 'Type4',
+          noteId: '4',
+          notetype: '1004',
+          fields: ['Capital of Spain?', '<b>Madrid</b>&nbsp;'],
+          ords: [0],
+        },
       },
+    ]);
+  });
+
+  it('keeps the note types each deck uses: id, name, kind, fields, templates, CSS and sort field', async () => {
+    const { drafts } = await read();
+    const [languages, spanish] = drafts;
+    const def = (nt: BuildNotetype, css = '.card {}', sortField = 0) => ({
+      id: String(nt.id),
+      name: nt.name,
+      cloze: nt.cloze === true,
+      fields: nt.fields,
+      templates: nt.templates.map((t, ord) => ({ name: t.name, ord, qfmt: t.qfmt, afmt: t.afmt })),
+      css,
+      sortField,
+    });
+    expect(spanish!.deck.ankiNotetypes).toEqual([def(STOCK.basic(1001)), def(STOCK.reversed(1002))]);
+    expect(languages!.deck.ankiNotetypes).toEqual([
+      def(STOCK.cloze(1003), '.card { color: navy; }\n.cloze { font-weight: bold; }', 1),
+      def(STOCK.typing(1004)),
     ]);
   });
 

@@ -52,6 +52,18 @@ describe('readAnkiPackage: edge cases', () => {
       [hex('n7'), 'basic'],
     ]);
     expect(drafts[0]!.deck.cards[2]).toMatchObject({ back: { en: EMPTY_SIDE } });
+    // The cards kept keep their notes, raw fields as they are, with the ordinals of the Anki cards they stand for:
+    // n4's card of a template the note type lacks (ord 3) and n7's empty reverse card are not among them.
+    expect(drafts[0]!.deck.cards.map((c) => c.anki)).toEqual([
+      { guid: 'n4', noteId: '4', notetype: '1', fields: ['front', 'back'], ords: [0] },
+      { guid: 'n6', noteId: '6', notetype: '2', fields: ['{{c1::ok}}', ''] },
+      { guid: 'n7', noteId: '7', notetype: '3', fields: ['front only', ''], ords: [0] },
+    ]);
+    expect(drafts[0]!.deck.ankiNotetypes?.map((nt) => [nt.id, nt.name])).toEqual([
+      ['1', 'Basic'],
+      ['2', 'Cloze'],
+      ['3', 'Basic (and reversed card)'],
+    ]);
     expect(warnings).toEqual([
       '2 cards have an empty question and were left out',
       '1 cloze note has no {{c1::…}} deletion and was left out',
@@ -76,6 +88,22 @@ describe('readAnkiPackage: edge cases', () => {
     });
     expect(drafts.map((d) => [d.deck.id, d.deck.cards.length])).toEqual([['anki-default', 2]]);
     expect(drafts[0]!.deck.cards[0]).toMatchObject({ front: { en: 'a' }, back: { en: EMPTY_SIDE } });
+    // The card of the undescribed deck keeps its note too; the note type keeps its templates as they are.
+    expect(drafts[0]!.deck.cards.map((c) => c.anki)).toEqual([
+      { guid: 'n1', noteId: '1', notetype: '9', fields: ['a'], ords: [0] },
+      { guid: 'n2', noteId: '2', notetype: '9', fields: ['b'], ords: [0] },
+    ]);
+    expect(drafts[0]!.deck.ankiNotetypes).toEqual([
+      {
+        id: '9',
+        name: 'Custom',
+        cloze: false,
+        fields: ['A'],
+        templates: [{ name: 'T', ord: 0, qfmt: '{{A}} {{Missing}}', afmt: '{{B}}' }],
+        css: '',
+        sortField: 0,
+      },
+    ]);
     expect(warnings).toEqual([
       '1 card is in a deck the package does not describe; it was put in "Default"',
       'note type "Custom" shows fields it does not have (Missing, B); they were left empty',

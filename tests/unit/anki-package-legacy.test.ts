@@ -30,6 +30,8 @@ const word: BuildNotetype = {
   id: 3,
   name: 'Vocabulary',
   fields: ['Word', 'Meaning', 'Example'],
+  css: '.card { font-family: serif; }\n.card2 { color: green; }',
+  sortField: 1,
   templates: [
     {
       name: 'Recognise',
@@ -121,6 +123,7 @@ describe('readAnkiPackage: legacy packages', () => {
         source: { doc: 'verbs.apkg', section: 'Verbs' },
         front: t('ir'),
         back: t('to go'),
+        anki: { guid: 'leg1', noteId: '1', notetype: '1', fields: ['ir', 'to go'], ords: [0] },
       },
       // Basic (optional reversed card) with "Add Reverse" filled in has two cards: a reverse card.
       {
@@ -130,6 +133,7 @@ describe('readAnkiPackage: legacy packages', () => {
         source: { doc: 'verbs.apkg', section: 'Verbs' },
         front: t('hablar'),
         back: t('to speak'),
+        anki: { guid: 'leg2', noteId: '2', notetype: '2', fields: ['hablar', 'to speak', 'y'], ords: [0, 1] },
       },
       // …and without it, one card: basic.
       {
@@ -139,8 +143,16 @@ describe('readAnkiPackage: legacy packages', () => {
         source: { doc: 'verbs.apkg', section: 'Verbs' },
         front: t('comer'),
         back: t('to eat'),
+        anki: { guid: 'leg3', noteId: '3', notetype: '2', fields: ['comer', 'to eat', ''], ords: [0] },
       },
     ]);
+    const leg4 = (ord: number) => ({
+      guid: 'leg4',
+      noteId: '4',
+      notetype: '3',
+      fields: ['casa', 'house', 'La <b>casa</b> es grande'],
+      ords: [ord],
+    });
     const custom = drafts[0]!.deck.cards;
     expect(custom).toEqual([
       {
@@ -150,6 +162,7 @@ describe('readAnkiPackage: legacy packages', () => {
         source: { doc: 'verbs.apkg', section: 'Default' },
         front: t('casa'),
         back: t('house<br><i>La <b>casa</b> es grande</i>'),
+        anki: leg4(0),
       },
       {
         id: `${hex('leg4')}-card2`,
@@ -158,6 +171,7 @@ describe('readAnkiPackage: legacy packages', () => {
         source: { doc: 'verbs.apkg', section: 'Default' },
         front: t('house'),
         back: t('casa'),
+        anki: leg4(1),
       },
       {
         id: `${hex('leg4')}-card3`,
@@ -166,6 +180,25 @@ describe('readAnkiPackage: legacy packages', () => {
         source: { doc: 'verbs.apkg', section: 'Default' },
         front: t('La casa es grande'),
         back: t('<details class="hint"><summary>Word</summary>casa</details>'),
+        anki: leg4(2),
+      },
+    ]);
+    // Each deck keeps the note types its cards use, with their CSS and sort field (`sortf`).
+    const def = (nt: BuildNotetype) => ({
+      id: String(nt.id),
+      name: nt.name,
+      cloze: false,
+      fields: nt.fields,
+      templates: nt.templates.map((tm, ord) => ({ name: tm.name, ord, qfmt: tm.qfmt, afmt: tm.afmt })),
+      css: nt.css ?? '',
+      sortField: nt.sortField ?? 0,
+    });
+    expect(drafts[1]!.deck.ankiNotetypes).toEqual([def(STOCK.basic(1)), def(STOCK.optionalReversed(2))]);
+    expect(drafts[0]!.deck.ankiNotetypes).toEqual([
+      {
+        ...def(word),
+        css: '.card { font-family: serif; }\n.card2 { color: green; }',
+        sortField: 1,
       },
     ]);
   });

@@ -10,8 +10,10 @@ import { DockdeckDB } from '../../src/db/database';
 import { upsertDeck } from '../../src/db/deck-repo';
 import { exportDecksApkg } from '../../src/db/export-repo';
 import { answerCard } from '../../src/db/review-repo';
-import { ankiGuid, fieldChecksum, IdAllocator, sha1Hex, stripHtml } from '../../src/domain/export/anki-ids';
-import { NOTETYPE_IDS } from '../../src/domain/export/apkg-collection';
+import { fieldChecksum, IdAllocator, sha1Hex, stripHtml } from '../../src/domain/export/anki-ids';
+import { deckNotes, dockdeckGuid, parseDockdeckGuid } from '../../src/domain/export/anki-notes-out';
+import { CHOICE_NOTETYPE_NAME, NOTETYPE_IDS } from '../../src/domain/export/apkg-collection';
+import { deckEmbed, EMBED_FORMAT } from '../../src/domain/export/embed';
 import { DEFAULT_SCHEDULER_SETTINGS, type RatingName } from '../../src/domain/scheduler';
 import { expandDeck } from '../../src/domain/study-card';
 import { ALL_KINDS } from './export-fixtures';
@@ -75,7 +77,7 @@ test('col holds schema 11 with the note types, the deck and the options Anki rea
   expect(c!.ver).toBe(11);
   const models = JSON.parse(c!.models as string) as Record<
     string,
-    { name: string; type: number; flds: { name: string }[]; tmpls: { qfmt: string }[] }
+    { id: number; name: string; type: number; flds: { name: string }[]; tmpls: { qfmt: string; afmt: string }[] }
   >;
   const byName = Object.fromEntries(Object.values(models).map((m) => [m.name, m]));
   expect(Object.keys(byName).sort()).toEqual([
@@ -83,17 +85,57 @@ test('col holds schema 11 with the note types, the deck and the options Anki rea
     'Basic (and reversed card)',
     'Basic (type in the answer)',
     'Cloze',
+    CHOICE_NOTETYPE_NAME,
   ]);
+  expect(CHOICE_NOTETYPE_NAME).toBe('dockdeck choice');
+  for (const m of Object.values(models)) expect(models[String(m.id)]).toBe(m);
+  expect(byName.Basic!.id).toBe(NOTETYPE_IDS.basic);
+  expect(byName[CHOICE_NOTETYPE_NAME]!.id).toBe(NOTETYPE_IDS.choice);
+  // Multiple-choice and classify cards: Question, Choices, Answer, Explanation, one template.
+  const choice = byName[CHOICE_NOTETYPE_NAME]!;
+  expect(choice.type).toBe(0);
+  expect(choice.flds.map((f) => f.name)).toEqual(['Question', 'Choices', 'Answer', 'Explanation']);
+  expect(choice.tmpls).toHaveLength(1);
+  expect(choice.tmpls[0]!.qfmt).toBe('{{Question}}\n\n{{Choices}}');
+  expect(choice.tmpls[0]!.afmt).toContain('{{Answer}}');
+  expect(choice.tmpls[0]!.afmt).toContain('{{Explanation}}');
   expect(byName.Cloze!.type).toBe(1);
   expect(byName.Cloze!.flds.map((f) => f.name)).toEqual(['Text', 'Back Extra']);
   expect(byName['Basic (and reversed card)']!.tmpls.map((t) => t.qfmt)).toEqual(['{{Front}}', '{{Back}}']);
   expect(byName['Basic (type in the answer)']!.tmpls[0]!.qfmt).toContain('{{type:Back}}');
-  const decks = JSON.parse(c!.decks as string) as Record<string, { name: string; desc: string }>;
+  const decks = JSON.parse(c!.decks as string) as Record<string, { name: string; desc: string; dockdeck?: unknown }>;
   expect(
     Object.values(decks)
       .map((d) => d.name)
       .sort(),
   ).toEqual(['All kinds', 'Default']);
+  // The deck carries the embed for dockdeck's re-import (Anki ignores the key): the deck's own fields and the card
+  // each note was made from; the Default deck has none.
+  const allKinds = Object.values(decks).find((d) => d.name === 'All kinds')!;
+  expect(Object.values(decks).find((d) => d.name === 'Default')).not.toHaveProperty('dockdeck');
+  expect(allKinds.dockdeck).toEqual(deckEmbed(ALL_KINDS, deckNotes(ALL_KINDS, 'en'), 'en'));
+  expect(allKinds.dockdeck).toMatchObject({
+    format: EMBED_FORMAT,
+    lang: 'en',
+    deck: { id: 'all-kinds', title: ALL_KINDS.title, tables: ALL_KINDS.tables },
+    cards: {
+      'dd:all-kinds/b': 'b',
+      'dd:all-kinds/r': 'r',
+      'dd:all-kinds/c': 'c',
+      'dd:all-kinds/m': 'm',
+      'dd:all-kinds/k:fast': 'k',
+      'dd:all-kinds/k:kernel': 'k',
+      'dd:all-kinds/ty': 'ty',
+    },
+  });
+  expect((allKinds.dockdeck as { list: { id: string }[] }).list.map((x) => x.id)).toEqual([
+    'b',
+    'r',
+    'c',
+    'm',
+    'k',
+    'ty',
+  ]);
   expect(JSON.parse(c!.dconf as string)['1'].desiredRetention).toBe(0.9);
   expect(JSON.parse(c!.conf as string).schedVer).toBe(2);
   col.close();
@@ -135,31 +177,66 @@ test.skipIf(!existsSync(FIXTURE))(
   },
 );
 
-test('notes: one per study card, a reverse pair or a cloze card are one note with several cards; GUIDs from our ids', async () => {
+test('notes: one per deck card (a reverse pair or a cloze card one note with several cards, a classify card one per item, mcq and classify as "dockdeck choice") and one per table row; dd: GUIDs', async () => {
   const { col } = await exportAndOpen(false);
   const notes = rows(col, 'select * from notes order by id');
   const cards = rows(col, 'select * from cards order by id');
-  expect(cards).toHaveLength(expandDeck(ALL_KINDS).length);
-  expect(notes).toHaveLength(10); // b, r, c, m, 2 classify items, type-in, table row + 2 cells
-  const note = (id: string) => notes.find((n) => n.guid === ankiGuid(id))!;
+  // Every study card but the trait table's classify cards, which dockdeck makes again from the row's note.
+  const study = expandDeck(ALL_KINDS);
+  const tableClassify = study.filter((c) => c.noteId.startsWith('all-kinds/table:') && c.content.kind === 'classify');
+  expect(tableClassify.map((c) => c.id)).toEqual([
+    'all-kinds/table:tbl/start:container',
+    'all-kinds/table:tbl/start:vm',
+  ]);
+  expect(cards).toHaveLength(study.length - tableClassify.length);
+  // b, r, c, m, 2 classify items, type-in, table row.
+  expect(notes.map((n) => n.guid)).toEqual([
+    'dd:all-kinds/b',
+    'dd:all-kinds/r',
+    'dd:all-kinds/c',
+    'dd:all-kinds/m',
+    'dd:all-kinds/k:fast',
+    'dd:all-kinds/k:kernel',
+    'dd:all-kinds/ty',
+    'dd:all-kinds/table:tbl/start',
+  ]);
+  const note = (id: string) => notes.find((n) => n.guid === dockdeckGuid('all-kinds', id))!;
   const ords = (id: string) =>
     cards
       .filter((c) => c.nid === note(id).id)
       .map((c) => c.ord)
       .sort();
-  expect(note('all-kinds/b').mid).toBe(NOTETYPE_IDS.basic);
-  expect(note('all-kinds/b').tags).toBe(' x ');
-  expect(note('all-kinds/r').mid).toBe(NOTETYPE_IDS.reverse);
-  expect(ords('all-kinds/r')).toEqual([0, 1]);
-  expect(note('all-kinds/c').mid).toBe(NOTETYPE_IDS.cloze);
-  expect(ords('all-kinds/c')).toEqual([0, 1]);
-  expect(note('all-kinds/c').flds).toBe('{{c2::Go}} and {{c1::cgroups::limits}}\x1fExtra');
-  expect(note('all-kinds/ty').mid).toBe(NOTETYPE_IDS.typeIn);
-  expect(note('all-kinds/ty').flds).toBe('Language of Docker?\x1fGo');
-  expect(note('all-kinds/k:fast').flds).toBe(
-    'Container or VM?<br><br><b>Starts fast</b><br><br>Container / VM\x1fContainer',
+  expect(note('b').mid).toBe(NOTETYPE_IDS.basic);
+  expect(note('b').tags).toBe(' x ');
+  expect(note('b').flds).toBe('Front\x1fBack<br><br><div class="dockdeck-note">Outdated</div>');
+  expect(ords('b')).toEqual([0]);
+  expect(note('r').mid).toBe(NOTETYPE_IDS.reverse);
+  expect(ords('r')).toEqual([0, 1]);
+  expect(note('c').mid).toBe(NOTETYPE_IDS.cloze);
+  expect(ords('c')).toEqual([0, 1]);
+  expect(note('c').flds).toBe('{{c2::Go}} and {{c1::cgroups::limits}}\x1fExtra');
+  expect(note('ty').mid).toBe(NOTETYPE_IDS.typeIn);
+  expect(note('ty').flds).toBe('Language of Docker?\x1fGo');
+  expect(note('m').mid).toBe(NOTETYPE_IDS.choice);
+  expect(note('m').flds).toBe(
+    'Which?\x1f<ol type="A"><li>One</li><li>Two</li><li>Three</li></ol>\x1fB. Two\x1fBecause',
   );
-  expect(note('all-kinds/table:tbl/start:vm')).toBeDefined();
+  expect(ords('m')).toEqual([0]);
+  const categories = '<ol type="A"><li>Container</li><li>VM</li></ol>';
+  expect(note('k:fast').mid).toBe(NOTETYPE_IDS.choice);
+  expect(note('k:fast').tags).toBe(' sort ');
+  expect(note('k:fast').flds).toBe(`Container or VM?<br><br><b>Starts fast</b>\x1f${categories}\x1fContainer\x1f`);
+  expect(note('k:kernel').mid).toBe(NOTETYPE_IDS.choice);
+  expect(note('k:kernel').flds).toBe(`Container or VM?<br><br><b>Own kernel</b>\x1f${categories}\x1fVM\x1f`);
+  expect(ords('k:fast')).toEqual([0]);
+  expect(ords('k:kernel')).toEqual([0]);
+  expect(note('table:tbl/start').mid).toBe(NOTETYPE_IDS.basic);
+  expect(note('table:tbl/start').flds).toBe(
+    'Containers vs VMs: Startup\x1f<table><tr><th>Container</th><td>Seconds</td></tr><tr><th>VM</th><td>Minutes</td></tr></table>',
+  );
+  expect(ords('table:tbl/start')).toEqual([0]);
+  // Every note's GUID names the deck and the card (or table row) it was made from.
+  for (const n of notes) expect(parseDockdeckGuid(n.guid as string)?.deckId).toBe('all-kinds');
   for (const n of notes) {
     const first = (n.flds as string).split('\x1f')[0]!;
     expect(n.sfld).toBe(stripHtml(first));
@@ -184,7 +261,7 @@ test('with scheduling: review, learning and new cards keep their state, due date
   const [c] = rows(col, 'select crt from col');
   const crtMs = (c!.crt as number) * 1000;
   const card = (id: string) =>
-    rows(col, `select c.* from cards c join notes n on c.nid = n.id where n.guid = '${ankiGuid(id)}'`)[0]!;
+    rows(col, `select c.* from cards c join notes n on c.nid = n.id where n.guid = 'dd:${id}'`)[0]!;
 
   const review = card('all-kinds/b');
   const b = stored.get('all-kinds/b')!;
@@ -231,10 +308,15 @@ test('SHA-1 matches node:crypto for any text (the checksum Anki uses to find dup
   );
 });
 
-test('GUIDs are stable, differ per id and use only Anki’s base91 alphabet; ids never collide', () => {
-  expect(ankiGuid('deck/card')).toBe(ankiGuid('deck/card'));
-  expect(ankiGuid('deck/card')).not.toBe(ankiGuid('deck/card2'));
-  expect(ankiGuid('deck/card')).toMatch(/^[A-Za-z0-9!#$%&()*+,\-./:;<=>?@[\]^_`{|}~]{1,11}$/);
+test('dd: GUIDs are stable, differ per card and read back into the deck and card id; ids never collide', () => {
+  expect(dockdeckGuid('deck', 'card')).toBe('dd:deck/card');
+  expect(dockdeckGuid('deck', 'card')).not.toBe(dockdeckGuid('deck', 'card2'));
+  expect(dockdeckGuid('deck', 'card')).not.toBe(dockdeckGuid('deck2', 'card'));
+  for (const cardId of ['card', 'k:fast', 'table:tbl/start'])
+    expect(parseDockdeckGuid(dockdeckGuid('all-kinds', cardId))).toEqual({ deckId: 'all-kinds', cardId });
+  // Any other GUID (one Anki made) names no dockdeck card.
+  for (const guid of ['cU1%zNUzk1', 'dd:', 'dd:deck', 'xdd:deck/card', 'dd:Deck/card'])
+    expect(parseDockdeckGuid(guid)).toBeNull();
   const ids = new IdAllocator();
   const got = Array.from({ length: 5000 }, (_, i) => ids.next(i % 3 === 0 ? 1000 : 1000 + i));
   expect(new Set(got).size).toBe(5000);

@@ -61,6 +61,115 @@ test('a deck with every card kind round-trips; the JSON text parses back to it',
   expect(JSON.parse(file.text)).toEqual(ALL_KINDS);
 });
 
+test('a deck read from Anki round-trips with its notes (GUID, note id, note type, raw fields, ordinals) and note types', async () => {
+  const source = { doc: 'spanish.apkg', section: 'Spanish' };
+  const note = { guid: 'v0cab', noteId: '1600000000203', notetype: '1600000000003', fields: ['casa', 'house'] };
+  const deck: Deck = {
+    format: 'dockdeck/deck@1',
+    id: 'anki-spanish',
+    title: { en: 'Spanish', zh: 'Spanish' },
+    tags: [],
+    sources: [{ doc: 'spanish.apkg' }],
+    tables: [],
+    textFormat: 'html',
+    ankiNotetypes: [
+      {
+        id: '1600000000003',
+        name: 'Vocabulary',
+        cloze: false,
+        fields: ['Word', 'Meaning'],
+        templates: [
+          { name: 'Recognise', ord: 0, qfmt: '{{Word}}', afmt: '{{FrontSide}}<hr id=answer>{{Meaning}}' },
+          { name: 'Recall', ord: 1, qfmt: '{{Meaning}}', afmt: '{{FrontSide}}<hr id=answer>{{Word}}' },
+        ],
+        css: '.card { font-family: serif; }',
+        sortField: 1,
+      },
+      {
+        id: '1600000000001',
+        name: 'Basic (and reversed card)',
+        cloze: false,
+        fields: ['Front', 'Back'],
+        templates: [
+          { name: 'Card 1', ord: 0, qfmt: '{{Front}}', afmt: '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}' },
+          { name: 'Card 2', ord: 1, qfmt: '{{Back}}', afmt: '{{FrontSide}}\n\n<hr id=answer>\n\n{{Front}}' },
+        ],
+        css: '',
+        sortField: 0,
+      },
+      {
+        id: '1600000000002',
+        name: 'Cloze',
+        cloze: true,
+        fields: ['Text', 'Back Extra'],
+        templates: [{ name: 'Cloze', ord: 0, qfmt: '{{cloze:Text}}', afmt: '{{cloze:Text}}<br>\n{{Back Extra}}' }],
+        css: '',
+        sortField: 0,
+      },
+    ],
+    cards: [
+      {
+        id: 'v',
+        type: 'basic',
+        tags: [],
+        source,
+        front: { en: 'casa', zh: 'casa' },
+        back: { en: 'house', zh: 'house' },
+        anki: { ...note, ords: [0] },
+      },
+      {
+        id: 'v-card2',
+        type: 'basic',
+        tags: [],
+        source,
+        front: { en: 'house', zh: 'house' },
+        back: { en: 'casa', zh: 'casa' },
+        anki: { ...note, ords: [1] },
+      },
+      {
+        id: 'r',
+        type: 'reverse',
+        tags: ['noun'],
+        source,
+        front: { en: 'perro', zh: 'perro' },
+        back: { en: 'dog', zh: 'dog' },
+        anki: {
+          guid: 'r3v',
+          noteId: '1600000000204',
+          notetype: '1600000000001',
+          fields: ['perro', 'dog'],
+          ords: [0, 1],
+        },
+      },
+      // A cloze card's note has no ordinals: its numbers say them.
+      {
+        id: 'z',
+        type: 'cloze',
+        tags: [],
+        source,
+        text: { en: '{{c1::gato}} is {{c2::cat}}', zh: '{{c1::gato}} is {{c2::cat}}' },
+        anki: {
+          guid: 'cl0ze',
+          noteId: '1600000000202',
+          notetype: '1600000000002',
+          fields: ['{{c1::gato}} is {{c2::cat}}', ''],
+        },
+      },
+    ],
+  };
+  const { cards, out } = await roundTrip(deck);
+  expect(cards.map((c) => [c.id, c.anki?.ord])).toEqual([
+    ['anki-spanish/v', 0],
+    ['anki-spanish/v-card2', 1],
+    ['anki-spanish/r', 0],
+    ['anki-spanish/r:reverse', 1],
+    ['anki-spanish/z:c1', 0],
+    ['anki-spanish/z:c2', 1],
+  ]);
+  expect(out).toEqual(deck);
+  expect(parse('x.json', deckToJson(out))).toEqual(deck);
+});
+
 test('rows that cannot form a valid deck are refused with a typed error, not exported half right', async () => {
   const { rows } = await roundTrip(ALL_KINDS);
   const broken = rows.cards.filter((c) => c.id !== 'all-kinds/r'); // the reverse pair loses its forward card

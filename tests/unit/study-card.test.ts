@@ -310,6 +310,72 @@ test('ids of other cards do not change when a card is inserted before them; posi
   expect(get(after, 'demo/b1').position).toBe(get(before, 'demo/b1').position + 1);
 });
 
+test('cards from an Anki note: each study card carries the note and the ordinal of the Anki card it stands for', () => {
+  const note = { guid: 'g#1', noteId: '1600000000201', notetype: '1600000000003', fields: ['x', 'y'] };
+  const deck: Deck = {
+    ...demoDeck(),
+    tables: [],
+    cards: [
+      {
+        id: 'b',
+        type: 'basic',
+        tags: [],
+        source,
+        front: t('Q', '问'),
+        back: t('A', '答'),
+        anki: { ...note, ords: [2] },
+      },
+      {
+        id: 'r',
+        type: 'reverse',
+        tags: [],
+        source,
+        front: t('F', '前'),
+        back: t('B', '后'),
+        anki: { ...note, guid: 'g#2', ords: [0, 1] },
+      },
+      // Cloze: no ords, each number names its card (number − 1).
+      { id: 'z', type: 'cloze', tags: [], source, text: t('{{c3::a}} {{c1::b}}', '{{c3::a}} {{c1::b}}'), anki: note },
+      {
+        id: 'k',
+        type: 'classify',
+        tags: [],
+        source,
+        prompt: t('P', '问'),
+        categories: columns,
+        items: [
+          { id: 'one', text: t('1', '一'), category: 'vm' },
+          { id: 'two', text: t('2', '二'), category: 'container' },
+        ],
+        anki: { ...note, guid: 'g#3', ords: [4, 5] },
+      },
+      // A GUID alone (no ordinals): the note, with no ordinal.
+      {
+        id: 'y',
+        type: 'type-in',
+        tags: [],
+        source,
+        prompt: t('P', '问'),
+        answer: t('A', '答'),
+        accept: [],
+        anki: { guid: 'dd:x/y' },
+      },
+    ],
+  };
+  expect(expandDeck(deck).map((c) => [c.id, c.anki])).toEqual([
+    ['demo/b', { ...note, ord: 2 }],
+    ['demo/r', { ...note, guid: 'g#2', ord: 0 }],
+    ['demo/r:reverse', { ...note, guid: 'g#2', ord: 1 }],
+    ['demo/z:c1', { ...note, ord: 0 }],
+    ['demo/z:c3', { ...note, ord: 2 }],
+    ['demo/k:one', { ...note, guid: 'g#3', ord: 4 }],
+    ['demo/k:two', { ...note, guid: 'g#3', ord: 5 }],
+    ['demo/y', { guid: 'dd:x/y' }],
+  ]);
+  // A card without a note has none.
+  expect(expandDeck(demoDeck()).every((c) => !('anki' in c))).toBe(true);
+});
+
 test('an empty deck makes no cards', () => {
   expect(expandDeck({ ...demoDeck(), cards: [], tables: [] })).toEqual([]);
 });

@@ -22,6 +22,10 @@ export interface BuildNotetype {
   cloze?: boolean;
   fields: string[];
   templates: BuildTemplate[];
+  /** The note type's stylesheet; default '' (legacy) or '.card {}' (current). */
+  css?: string;
+  /** Index of the field Anki sorts by; default 0. */
+  sortField?: number;
 }
 
 export interface BuildDeck {
@@ -209,9 +213,9 @@ export function buildLegacyCollection(SQL: SqlJsStatic, col: BuildCollection): U
         type: nt.cloze ? 1 : 0,
         mod: 0,
         usn: -1,
-        sortf: 0,
+        sortf: nt.sortField ?? 0,
         did: 1,
-        css: '',
+        css: nt.css ?? '',
         flds: nt.fields.map((name, ord) => ({ name, ord, sticky: false, rtl: false, font: 'Arial', size: 20 })),
         tmpls: nt.templates.map((t, ord) => ({
           name: t.name,
@@ -250,11 +254,16 @@ export function buildModernCollection(SQL: SqlJsStatic, col: BuildCollection): U
   db.run("insert into col values (1, 0, 0, 0, 18, 0, 0, 0, '', '', '', '', '')");
   db.run('insert into config values (?, 0, 0, ?)', ['schedVer', new TextEncoder().encode(String(col.schedVer ?? 2))]);
   for (const nt of col.notetypes) {
-    // Notetype.Config: kind = 1 (1 = cloze), css = 3.
+    // Notetype.Config: kind = 1 (1 = cloze), sort_field_idx = 2, css = 3 (a zero sort field is left out, as
+    // protobuf leaves out default values).
     db.run('insert into notetypes values (?, ?, 0, -1, ?)', [
       nt.id,
       nt.name,
-      pbConcat(pbVarint(1, nt.cloze ? 1 : 0), pbBytes(3, '.card {}')),
+      pbConcat(
+        pbVarint(1, nt.cloze ? 1 : 0),
+        ...(nt.sortField ? [pbVarint(2, nt.sortField)] : []),
+        pbBytes(3, nt.css ?? '.card {}'),
+      ),
     ]);
     nt.fields.forEach((name, ord) =>
       db.run('insert into fields values (?, ?, ?, ?)', [nt.id, ord, name, pbBytes(3, 'Arial')]),
