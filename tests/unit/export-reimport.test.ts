@@ -75,6 +75,8 @@ describe('a dockdeck deck (every card kind, a trait table) studied, exported and
     await answerCard(db, 'all-kinds/b', 'good', new Date(T0 + 1000), { durationMs: 3000, settings });
     await answerCard(db, 'all-kinds/m', 'again', new Date(T0 + 2000), { durationMs: 3000, settings });
     await answerCard(db, 'all-kinds/k:kernel', 'easy', new Date(T0 + 3000), { durationMs: 3000, settings });
+    // A trait table's classify card has no Anki note: its answer stays behind, the export must still work.
+    await answerCard(db, 'all-kinds/table:tbl/start:vm', 'good', new Date(T0 + 3500), { durationMs: 1, settings });
   });
 
   for (const lang of ['en', 'zh', 'both'] as const)

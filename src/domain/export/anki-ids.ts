@@ -1,9 +1,7 @@
-// Anki identifiers and checksums: stable note GUIDs from our ids, the sort-field checksum, unique integer ids.
-// GUID alphabet and `csum` as in Anki's pylib/anki/utils.py (`base91`, `guid64`, `field_checksum`), ankitects/anki.
+// Anki identifiers and checksums: stable ids from our ids, the sort-field checksum, unique integer ids.
+// `csum` as in Anki's pylib/anki/utils.py (`field_checksum`), ankitects/anki.
 
-const BASE91 = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~';
-
-/** 64-bit FNV-1a of the UTF-8 bytes: a fixed, well-spread hash, so the same id always gives the same GUID. */
+/** 64-bit FNV-1a of the UTF-8 bytes: a fixed, well-spread hash, so the same key always gives the same id. */
 function fnv1a64(text: string): bigint {
   let h = 0xcbf29ce484222325n;
   for (const byte of new TextEncoder().encode(text)) {
@@ -11,21 +9,6 @@ function fnv1a64(text: string): bigint {
     h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
   }
   return h;
-}
-
-/**
- * A note GUID as Anki writes them (a base91 64-bit number), derived from our id instead of random: exporting a
- * deck again gives the same GUIDs, so Anki updates the notes it already has instead of adding duplicates.
- */
-export function ankiGuid(id: string): string {
-  let n = fnv1a64(`dockdeck:${id}`);
-  let out = '';
-  const base = BigInt(BASE91.length);
-  while (n > 0n) {
-    out = BASE91[Number(n % base)]! + out;
-    n /= base;
-  }
-  return out || 'a';
 }
 
 /** A positive id below 2^53 from a string (note-type and deck ids that stay the same across exports). */

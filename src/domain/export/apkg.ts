@@ -254,7 +254,9 @@ export function buildApkg(SQL: SqlJsStatic, input: ApkgInput, opts: ApkgOptions)
         }
       }
     }
-    for (const log of logs) {
+    // Answers to study cards that have no note of their own (a trait table's classify cards) stay behind with them.
+    const written = logs.filter((l) => ankiCardId.has(l.cardId));
+    for (const log of written) {
       // Revlog type from the state before the answer: learning (0), review (1), relearning (2).
       const type = log.state === CardState.Review ? 1 : log.state === CardState.Relearning ? 2 : 0;
       insRev.run([
@@ -296,7 +298,7 @@ export function buildApkg(SQL: SqlJsStatic, input: ApkgInput, opts: ApkgOptions)
       files[key] = m.data;
     }
     const bytes = zipSync({ 'collection.anki2': db.export(), media: strToU8(JSON.stringify(mediaMap)), ...files });
-    return { bytes, notes, cards, revlog: logs.length, media: seen.size };
+    return { bytes, notes, cards, revlog: written.length, media: seen.size };
   } finally {
     db.close();
   }
