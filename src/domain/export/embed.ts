@@ -6,6 +6,7 @@
 import { deckFields, type DeckFields } from '../deck-fields';
 import type { Deck, DeckCard } from '../deck-schema';
 import { parseDeck } from '../deck-validate';
+import { activeContentIssues } from '../import/active-content';
 import type { ExportLang } from './anki-text';
 import { deckNotes, type OutNote } from './anki-notes-out';
 
@@ -62,7 +63,8 @@ export function readEmbed(value: unknown, file: string): ReadEmbed | null {
     return null;
   if (v.lang !== 'en' && v.lang !== 'zh' && v.lang !== 'both') return null;
   const parsed = parseDeck(file, { ...v.deck, format: 'dockdeck/deck@1', cards: v.list });
-  if (!parsed.ok) return null;
+  // What dockdeck would not import from a deck file (active content) it does not take from an embed either.
+  if (!parsed.ok || activeContentIssues(file, parsed.deck).length > 0) return null;
   const deck = parsed.deck;
   const notes = new Map<string, { note: OutNote; card: DeckCard }>();
   const byId = new Map(deck.cards.map((c) => [c.id, c]));
@@ -89,7 +91,10 @@ export function embeddedCard(
 ): { note: OutNote; card: DeckCard } | null {
   const hit = embed.notes.get(guid);
   if (!hit) return null;
-  const same = hit.note.fields.length === fields.length && hit.note.fields.every((f, i) => f === fields[i]);
+  // Cells past the note's fields may be there, empty: a text file's short rows are padded to its longest.
+  const same =
+    hit.note.fields.every((f, i) => f === (fields[i] ?? '')) &&
+    fields.slice(hit.note.fields.length).every((f) => f === '');
   return same ? hit : null;
 }
 

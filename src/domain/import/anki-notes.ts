@@ -9,6 +9,7 @@ import type { ImportIssue } from './draft';
 import type { AnkiSchema } from './anki-collection';
 import { noteIdFromGuid, tagIds } from './anki-ids';
 import { planNotetype, type NotetypePlan } from './anki-note-types';
+import { stripActiveContent } from './active-content';
 import { answerOnly, htmlToText, isBlankHtml } from './anki-html';
 import { renderTemplate, type ClozeMode } from './anki-templates';
 
@@ -65,6 +66,8 @@ export class NoteConverter {
   readonly notetypesOf = new Map<string, Set<string>>();
   /** Anki deck → the dockdeck deck ids its notes' `dd:` GUIDs name (and `null` for a note without one). */
   readonly dockdeckIds = new Map<string, Set<string | null>>();
+  /** Scripts, event handlers and javascript: links taken out of note fields and rendered cards. */
+  activeRemoved = 0;
   private readonly plans = new Map<string, NotetypePlan | null>();
   /** GUID → fields of the note that has it. */
   private readonly guids = new Map<string, string>();
@@ -122,6 +125,13 @@ export class NoteConverter {
     if (!used) this.notetypesOf.set(deck, (used = new Set()));
     used.add(n.plan.notetype.id);
     this.push(deck, { ...card, anki });
+  }
+
+  /** The text without scripts, event handlers and javascript: links (counted); the renderer sanitises again. */
+  private disarm(html: string): string {
+    const r = stripActiveContent(html);
+    this.activeRemoved += r.removed;
+    return r.html;
   }
 
   /** Where the note's GUID says it came from: a dockdeck export names its deck (and card) in `dd:` GUIDs. */
@@ -190,7 +200,7 @@ export class NoteConverter {
       id: this.vote(home.deck, note.guid) ?? noteIdFromGuid(note.guid),
       guid: note.guid,
       noteId: note.id,
-      values: note.flds.split('\x1f'),
+      values: note.flds.split('\x1f').map((v) => this.disarm(v)),
       tags: note.tags.trim(),
     };
 
@@ -288,7 +298,8 @@ export class NoteConverter {
     const divider = /<hr\s+id\s*=\s*["']?answer["']?\s*\/?>/i.exec(a.html);
     let back = divider ? a.html.slice(divider.index + divider[0].length) : a.html;
     if (!divider && q.html.trim() !== '' && back.startsWith(q.html)) back = back.slice(q.html.length);
-    return { front: q.html.trim(), back: answerOnly(back) };
+    // Fields and templates are disarmed already; what joining them could still make is taken out too.
+    return { front: this.disarm(q.html.trim()), back: this.disarm(answerOnly(back)) };
   }
 
   private cloze(n: NoteContext): void {

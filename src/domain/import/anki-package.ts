@@ -14,6 +14,7 @@ import {
 import { parseDeck } from '../deck-validate';
 import type { AnkiNotetypeDef, Deck, DeckCard } from '../deck-schema';
 import { readEmbed, withSource, type ReadEmbed } from '../export/embed';
+import { stripActiveContent } from './active-content';
 import { CollectionError, allRows, openCollection, type AnkiNotetype, type AnkiSchema } from './anki-collection';
 import { Budget, ContainerError, openContainer } from './anki-container';
 import { readLegacySchema } from './anki-legacy';
@@ -113,6 +114,8 @@ export async function readAnkiPackage(bytes: Uint8Array, opts: ReadAnkiOptions):
       if (e instanceof CollectionError) fail(file, e.message, where);
       throw e;
     }
+    // Shared decks often carry scripts in their templates: they are taken out here (and counted), not refused.
+    const disarmed = disarmTemplates(schema);
 
     // Cards first, grouped by note: a card in a filtered deck belongs to its original (home) deck.
     const cardsByNote = new Map<string, CardRow[]>();
@@ -174,6 +177,11 @@ export async function readAnkiPackage(bytes: Uint8Array, opts: ReadAnkiOptions):
       throw new ImportError(issues);
     }
     const warnings = noteWarnings(converter, unknownDeck);
+    const removed = disarmed + converter.activeRemoved;
+    if (removed > 0)
+      warnings.push(
+        `${removed} ${removed === 1 ? 'script or event handler was' : 'scripts, event handlers or javascript: links were'} taken out of the note types and notes (dockdeck never runs them)`,
+      );
     await betweenPhases();
 
     // dockdeck deck ids: a slug of the name; names that slug alike are told apart by a hash, in name order.
@@ -293,6 +301,23 @@ export async function readAnkiPackage(bytes: Uint8Array, opts: ReadAnkiOptions):
   }
 }
 
+/** Takes scripts, event handlers and javascript: links out of every template and stylesheet; how many there were. */
+function disarmTemplates(schema: AnkiSchema): number {
+  let removed = 0;
+  const strip = (text: string) => {
+    const r = stripActiveContent(text);
+    removed += r.removed;
+    return r.html;
+  };
+  for (const nt of schema.notetypes.values()) {
+    for (const t of nt.templates) {
+      t.qfmt = strip(t.qfmt);
+      t.afmt = strip(t.afmt);
+    }
+  }
+  return removed;
+}
+
 /** A note type as a deck keeps it (deck-schema.ts `ankiNotetypeSchema`). */
 function notetypeDef(nt: AnkiNotetype): AnkiNotetypeDef {
   return {
@@ -306,8 +331,15 @@ function notetypeDef(nt: AnkiNotetype): AnkiNotetypeDef {
   };
 }
 
-/** The HTML of a card the reader made (both languages hold the same text). */
+/**
+ * The HTML of a card the reader made (both languages hold the same text), and its note's raw fields: a file only a
+ * field uses, that no template shows, still goes along, so an export writes the note with all its files.
+ */
 function cardHtml(card: DeckCard): string[] {
+  return [...shownHtml(card), ...(card.anki?.fields ?? [])];
+}
+
+function shownHtml(card: DeckCard): string[] {
   switch (card.type) {
     case 'basic':
     case 'reverse':
