@@ -69,7 +69,7 @@ export class ExportRowReader {
     if (!note || !nt || note.ords.length === 0) return false;
     const deck = this.deckKey(row.deck);
     this.converter.addNote(
-      { id: note.noteId ?? '', guid: row.guid, mid: nt.id, tags: row.tags, flds: row.fields.join('\x1f') },
+      { id: note.noteId ?? '', guid: row.guid, mid: nt.id, tags: row.tags, flds: fit(row.fields, nt.fields.length) },
       note.ords.map((ord) => ({ id: `${row.line}:${ord}`, deck, ord })),
     );
     return true;
@@ -83,4 +83,14 @@ export class ExportRowReader {
     }
     return { issues: this.converter.issues };
   }
+}
+
+/**
+ * A row's cells as the note's fields: a text export's rows have as many cells as their note has fields, and the CSV
+ * reader pads a shorter row to the longest with empty cells; those are not fields.
+ */
+function fit(cells: readonly string[], count: number): string {
+  const fields = cells.slice(0, count);
+  while (fields.length < count) fields.push('');
+  return fields.join('\x1f');
 }
