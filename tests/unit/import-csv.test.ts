@@ -76,6 +76,8 @@ test('Anki "Notes in Plain Text": #separator, #html, #guid/#notetype/#deck/#tags
           cards: [
             {
               id: `g-${hashText('Ot0!xV^Lq%')}`,
+              // The row's own GUID, written back by an export.
+              anki: { guid: 'Ot0!xV^Lq%' },
               type: 'basic',
               tags: ['verb', 'ar-verb'],
               source: src('Spanish::Verbs'),
@@ -84,6 +86,8 @@ test('Anki "Notes in Plain Text": #separator, #html, #guid/#notetype/#deck/#tags
             },
             {
               id: `g-${hashText('b#Kq)3@fz')}`,
+              // The row's own GUID, written back by an export.
+              anki: { guid: 'b#Kq)3@fz' },
               type: 'reverse',
               tags: ['verb', 'er-verb'],
               source: src('Spanish::Verbs'),
@@ -108,6 +112,8 @@ test('Anki "Notes in Plain Text": #separator, #html, #guid/#notetype/#deck/#tags
           cards: [
             {
               id: `g-${hashText('D>s6]6+Y]u')}`,
+              // The row's own GUID, written back by an export.
+              anki: { guid: 'D>s6]6+Y]u' },
               type: 'cloze',
               tags: ['grammar'],
               source: src('Spanish::Grammar'),
@@ -115,6 +121,8 @@ test('Anki "Notes in Plain Text": #separator, #html, #guid/#notetype/#deck/#tags
             },
             {
               id: `g-${hashText('kP4&z!Qm2a')}`,
+              // The row's own GUID, written back by an export.
+              anki: { guid: 'kP4&z!Qm2a' },
               type: 'basic',
               tags: [],
               source: src('Spanish::Grammar'),
