@@ -37,7 +37,7 @@ function adopt(key: string, scopeClass: string, css: string): () => void {
   return () => {
     if (--mine.users > 0) return;
     sheets.delete(key);
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== mine.sheet);
+    if (canAdopt()) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== mine.sheet);
   };
 }
 
