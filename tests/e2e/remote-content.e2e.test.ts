@@ -247,6 +247,11 @@ describe('remote content and the Content-Security-Policy', () => {
     await page.getByRole('link', { name: 'Study Remote pictures' }).click();
     await review.waitSettled(page);
     await page.waitForSelector('article.card .remote-blocked[data-remote-host="example.invalid"]');
+    // The importer kept the note type and its CSS: it styles the imported card.
+    await page.waitForFunction(() => {
+      const box = document.querySelector('article.card .card-scope');
+      return box !== null && getComputedStyle(box).color === 'rgb(1, 2, 3)';
+    });
     await review.reveal(page);
     await review.grade(page, 'good');
 
