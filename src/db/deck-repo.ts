@@ -89,6 +89,9 @@ export async function writeDeckRows(
   const fresh = newMemory(new Date(opts.now));
   // A deck file's own citations are part of it; an imported card's source is only the file it last came from.
   const cites = opts.origin === undefined || opts.origin === 'builtin' || opts.origin === 'json';
+  // A deck file says where each card stands. An Anki or CSV import adds to the deck as Anki does: the cards already
+  // there keep their places in the new-card order, and new ones come after them.
+  let next = cites ? 0 : 1 + Math.max(-1, ...[...stored.values()].map((r) => r.position));
   const addedCards: PreparedCard[] = [];
   let changed = 0;
   let writing: Promise<unknown> | null = null;
@@ -96,8 +99,9 @@ export async function writeDeckRows(
     const slice = cards.slice(at, at + WRITE_SLICE);
     const puts: CardRow[] = [];
     for (const prepared of slice) {
-      const { card, content, replayed } = prepared;
-      const row = stored.get(card.id);
+      const { content, replayed } = prepared;
+      const row = stored.get(prepared.card.id);
+      const card = cites ? prepared.card : { ...prepared.card, position: row ? row.position : next++ };
       if (!row) {
         addedCards.push(prepared);
         puts.push(cardRow(card, replayed?.memory ?? fresh, opts.now, opts.now));

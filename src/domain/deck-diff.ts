@@ -10,11 +10,15 @@ import type { StudyCard } from './study-card';
  * from a file of another name, such as an export, are the same cards). Stored rows and incoming cards are hashed alike, so the two sides compare.
  */
 export function contentHash(
-  c: Pick<StudyCard, 'noteId' | 'tags' | 'content'> & { note?: unknown; anki?: unknown },
+  c: Pick<StudyCard, 'noteId' | 'tags' | 'content'> & { note?: unknown; anki?: { noteId?: string | undefined } },
 ): string {
   const parts: unknown[] = [c.noteId, c.tags, c.note ?? null, c.content];
-  // Only cards from an Anki note carry it; others hash as they always have.
-  if (c.anki !== undefined) parts.push(c.anki);
+  // Only cards from an Anki note carry it; others hash as they always have. Anki's note id is not content: two
+  // unrelated packages can use the same one, and an export then gives one of them another.
+  if (c.anki !== undefined) {
+    const { noteId: _, ...note } = c.anki;
+    parts.push(note);
+  }
   return hashText(JSON.stringify(parts));
 }
 

@@ -171,7 +171,16 @@ describe('issue #9 item 1: packages whose cards are all in "Default"', () => {
       aState.map((c) => c && { ...c, updatedAt: 0 }),
     );
     expect(await db.reviewLogs.count()).toBe(5);
-    // The deck row keeps both files as its sources.
+    // The deck row keeps both files as its sources; B's card comes after A's in the new-card order, as in Anki.
     expect((await db.decks.get(b[0]!.deck.id))!.sources.map((s) => s.doc)).toEqual(['b.apkg', 'a.apkg']);
+    const added = (await db.cards.toArray()).find((c) => !aIds.includes(c.id))!;
+    expect(added.position).toBe(25);
+
+    // Both packages used Anki note id 1000 for their first note: the export gives one of them another, and the deck
+    // still comes back unchanged.
+    for (const scheduling of [false, true]) {
+      const out = await exportDecksApkg(db, [b[0]!.deck.id], SQL, { lang: 'en', scheduling, now: T0 + 3000 });
+      await expectNoChange(await apkgDrafts(out.bytes, scheduling), scheduling);
+    }
   });
 });
