@@ -1,11 +1,11 @@
 // E2E: import (Anki with media and scheduling, CSV re-import, JSON round trip), cancel, export downloads, backup and restore.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import initSqlJs from 'sql.js';
 import { describe, expect, test } from 'vitest';
 import { buildLegacyApkg, STOCK } from '../unit/helpers/anki-build';
 import { baseURL, browserPerTest, idb, library, review } from './browser';
+import { download, importedDeckIds, imports, installProgressProbe } from './import-helpers';
 
 const session = browserPerTest();
 const root = resolve(import.meta.dirname, '..', '..');
@@ -17,75 +17,6 @@ const PNG = Buffer.from(
 );
 const CSV =
   'front,back,tags\nWhat does a container share with its host?,The kernel,docker\nWhat boots a VM?,Its own OS kernel,vm\nWhat isolates containers?,Namespaces and cgroups,docker\n';
-
-/** Records, from the first script on, each progress bar the import screen shows (phase and value). */
-function installProgressProbe() {
-  const seen: string[] = [];
-  (window as unknown as { __progress: string[] }).__progress = seen;
-  new MutationObserver(() => {
-    const bar = document.querySelector('.import-progress');
-    const value = bar?.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow') ?? '-';
-    const entry = bar ? `${bar.getAttribute('data-phase')}:${value}` : null;
-    if (entry && seen.at(-1) !== entry) seen.push(entry);
-  }).observe(document, { subtree: true, childList: true, attributes: true });
-}
-
-const imports = {
-  async open(page: Page): Promise<void> {
-    await page.goto(`${baseURL()}#/import`);
-    await page.waitForSelector('.app[data-ready="true"]');
-    await imports.step(page, 'start');
-  },
-  async step(page: Page, step: string, timeout?: number): Promise<void> {
-    await page.waitForSelector(`section.import[data-step="${step}"]`, timeout ? { timeout } : {});
-  },
-  async pick(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-    await page.setInputFiles('section.import input[type=file]', file);
-  },
-  /** Drops a file on the drop zone as a browser does: dragenter, dragover, drop with a DataTransfer holding it. */
-  async drop(page: Page, name: string, bytes: Buffer): Promise<void> {
-    const dataTransfer = await page.evaluateHandle(
-      ({ name, b64 }) => {
-        const bin = atob(b64);
-        const data = new Uint8Array(bin.length);
-        for (let i = 0; i < bin.length; i++) data[i] = bin.charCodeAt(i);
-        const dt = new DataTransfer();
-        dt.items.add(new File([data], name));
-        return dt;
-      },
-      { name, b64: bytes.toString('base64') },
-    );
-    for (const type of ['dragenter', 'dragover', 'drop'])
-      await page.dispatchEvent('button.drop-zone', type, { dataTransfer });
-  },
-  counts: (page: Page) => page.locator('.import-confirm .import-counts').allTextContents(),
-  async confirm(page: Page): Promise<void> {
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await imports.step(page, 'done');
-  },
-  /** CSV: accept the suggested columns. */
-  async continueCsv(page: Page): Promise<void> {
-    await imports.step(page, 'csv');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await imports.step(page, 'confirm');
-  },
-  async progressSeen(page: Page): Promise<string[]> {
-    return page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
-  },
-};
-
-const importedDeckIds = async (page: Page) =>
-  (await idb.read(page, 'decks'))
-    .filter((d) => !d.builtin)
-    .map((d) => d.id)
-    .sort();
-
-async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; path: string }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
-  const path = await file.path();
-  if (!path) throw new Error('download failed');
-  return { name: file.suggestedFilename(), path };
-}
 
 describe('import, export and backup', () => {
   test('Anki media.apkg dropped on the page: progress, preview, confirm; its sound plays from a blob URL, after a reload too', async () => {

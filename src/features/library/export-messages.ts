@@ -23,9 +23,11 @@ export const exportMessages = defineMessages(
     'export.json-help':
       'The dockdeck deck format: import it again here or in another browser. Review state is not part of it.',
     'export.csv': 'Text for Anki and spreadsheets (.txt, tab-separated)',
-    'export.csv-help': 'Anki’s “Notes in Plain Text”: front, back and tags, one note per line.',
+    'export.csv-help':
+      'Anki’s “Notes in Plain Text”: one note per line with its GUID, note type, deck, tags and fields. Imported again (here or in Anki), it updates the same cards.',
     'export.apkg': 'Anki package (.apkg)',
-    'export.apkg-help': 'Opens in Anki (File → Import). Media files go along.',
+    'export.apkg-help':
+      'Opens in Anki (File → Import), which updates the notes it already has instead of adding copies. Notes keep their note types; media files go along. Imported here again, every card keeps its review state.',
     'export.apkg-scheduling': 'With scheduling (review state and history)',
     'export.revlog': 'Review log (.csv, FSRS optimizer format)',
     'export.revlog-help': 'Every answer of this deck, for the FSRS optimizer.',
@@ -53,9 +55,10 @@ export const exportMessages = defineMessages(
     'export.json': '卡组文件（.json）',
     'export.json-help': 'dockdeck 卡组格式：可以在这里或另一个浏览器中再次导入。不包含复习状态。',
     'export.csv': '用于 Anki 和电子表格的文本（.txt，制表符分隔）',
-    'export.csv-help': 'Anki 的“纯文本笔记”：正面、背面和标签，每行一条笔记。',
+    'export.csv-help': 'Anki 的“纯文本笔记”：每行一条笔记，含 GUID、笔记类型、卡组、标签和字段。再次导入（在这里或 Anki 中）会更新同样的卡片。',
     'export.apkg': 'Anki 包（.apkg）',
-    'export.apkg-help': '可在 Anki 中打开（文件 → 导入）。媒体文件一并导出。',
+    'export.apkg-help':
+      '可在 Anki 中打开（文件 → 导入），Anki 会更新已有的笔记而不是添加副本。笔记保留其笔记类型，媒体文件一并导出。在这里再次导入时，每张卡片都保留复习状态。',
     'export.apkg-scheduling': '包含调度信息（复习状态和记录）',
     'export.revlog': '复习日志（.csv，FSRS 优化器格式）',
     'export.revlog-help': '这个卡组的每一次回答，供 FSRS 优化器使用。',

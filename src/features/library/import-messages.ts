@@ -88,8 +88,8 @@ export const importMessages = defineMessages(
     'import.confirm-media': 'media files: {n}',
     'import.confirm-reviews': 'reviews with their scheduling: {n}',
     'import.confirm-remove-missing':
-      'Also remove the {n} cards of this deck that the file no longer has (their review history stays in the log)',
-    'import.confirm-kept': '{n} cards of this deck are not in the file: they are kept, with their reviews.',
+      'Also remove the cards of this deck that the file no longer has: {n} (their review history stays in the log)',
+    'import.confirm-kept': 'Cards of this deck that are not in the file, kept with their reviews: {n}',
     'import.confirm-removed-note':
       'Removed cards are deleted from the deck (their past reviews stay in your review log).',
     'import.confirm-nothing': 'Nothing changes: your decks already hold exactly this.',
@@ -194,8 +194,8 @@ export const importMessages = defineMessages(
     'import.confirm-unchanged': '未变：{n}',
     'import.confirm-media': '媒体文件：{n}',
     'import.confirm-reviews': '带调度的复习记录：{n}',
-    'import.confirm-remove-missing': '同时移除此卡组中文件里已没有的 {n} 张卡片（它们的复习记录保留在日志中）',
-    'import.confirm-kept': '此卡组有 {n} 张卡片不在文件中：它们会连同复习记录一起保留。',
+    'import.confirm-remove-missing': '同时移除此卡组中文件里已没有的卡片：{n} 张（它们的复习记录保留在日志中）',
+    'import.confirm-kept': '此卡组中不在文件里的卡片会连同复习记录一起保留：{n} 张',
     'import.confirm-removed-note': '被移除的卡片会从卡组中删除（它们过去的复习记录保留在复习日志中）。',
     'import.confirm-nothing': '没有任何变化：你的卡组已经与此完全相同。',
     'import.confirm-import': '导入',
