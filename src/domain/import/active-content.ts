@@ -188,8 +188,38 @@ function javascriptAt(t: string, i: number): number {
 
 const LINK_ATTRIBUTES = ['formaction', 'xlink:href', 'action', 'href', 'data', 'src'];
 
+/** Whether the run before `end` (spaces skipped back over) is `word` spelled with spaces between its letters. */
+function spacedBefore(text: string, end: number, word: string): boolean {
+  let j = end;
+  for (let k = word.length - 1; k >= 0; k--) {
+    while (j > 0 && isSpace(text.charCodeAt(j - 1))) j--;
+    if (j === 0 || (text.charCodeAt(j - 1) | 0x20) !== word.charCodeAt(k)) return false;
+    j--;
+  }
+  return true;
+}
+
+/**
+ * A quick, linear look for what every match needs, so that most card text (HTML without scripts) skips the full
+ * scan. Without backticks the text is exactly what the patterns read; with them (code spans) the full scan decides.
+ * A script needs `<script`; a handler `on` + letters + spaces before an `=`; a javascript: link `p`, `t` and spaces
+ * before a `:`.
+ */
+function mayHoldActiveContent(text: string): boolean {
+  if (text.includes('`') || /<script/i.test(text)) return true;
+  for (let i = text.indexOf('='); i !== -1; i = text.indexOf('=', i + 1)) {
+    let j = i;
+    while (j > 0 && isSpace(text.charCodeAt(j - 1))) j--;
+    const end = j;
+    while (j > 0 && isLetter(text.charCodeAt(j - 1))) j--;
+    if (end - j >= 3 && hasWordAt(text, j, 'on')) return true;
+  }
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) if (spacedBefore(text, i, 'pt')) return true;
+  return false;
+}
+
 function scan(text: string): Found | null {
-  if (!/[<\]]/.test(text)) return null;
+  if (!/[<\]]/.test(text) || !mayHoldActiveContent(text)) return null;
   const plain = plainText(text);
   const t = plain.text;
   const found: Found = { plain, scripts: [], handlers: [], links: [] };
