@@ -91,7 +91,8 @@ export async function writeDeckRows(
   const cites = opts.origin === undefined || opts.origin === 'builtin' || opts.origin === 'json';
   // A deck file says where each card stands. An Anki or CSV import adds to the deck as Anki does: the cards already
   // there keep their places in the new-card order, and new ones come after them.
-  let next = cites ? 0 : 1 + Math.max(-1, ...[...stored.values()].map((r) => r.position));
+  let next = 0;
+  if (!cites) for (const row of stored.values()) next = Math.max(next, row.position + 1);
   const addedCards: PreparedCard[] = [];
   let changed = 0;
   let writing: Promise<unknown> | null = null;

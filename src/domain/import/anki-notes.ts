@@ -148,6 +148,7 @@ export class NoteConverter {
    * exactly (both languages, source, note), once even when it was several notes (a classify card's items).
    */
   private fromEmbed(note: NoteRow, cards: CardRow[]): boolean {
+    if (this.embeds.size === 0) return false;
     const home = [...cards].sort((a, b) => a.ord - b.ord)[0];
     const embed = home && this.embeds.get(home.deck);
     if (!embed) return false;

@@ -93,7 +93,7 @@ export async function buildCsvDrafts(
     const dd = parseDockdeckGuid(guid);
     if (exported && guid !== '') {
       const deckName = cell(mapping.deck) || mapping.deckName.trim();
-      const taken = exported.read({
+      const cards = exported.read({
         line,
         guid,
         notetype: cell(mapping.notetype),
@@ -101,8 +101,11 @@ export async function buildCsvDrafts(
         tags: cell(mapping.tags),
         fields: row.filter((_, c) => !meta.has(c)),
       });
-      if (taken) {
+      if (cards) {
         vote(deckName, dd?.deckId ?? exported.embed.deck.id);
+        let deck = decks.get(deckName);
+        if (!deck) decks.set(deckName, (deck = { name: deckName, cards: [], ids: new Map() }));
+        for (const card of cards) deck.cards.push({ card, line });
         continue;
       }
     }
@@ -173,14 +176,7 @@ export async function buildCsvDrafts(
         : { ...base, type, front: text(front), back: text(back) };
     deck.cards.push({ card, line });
   }
-  if (exported) {
-    issues.push(...exported.finish().issues);
-    for (const [name, cards] of exported.decks) {
-      let deck = decks.get(name);
-      if (!deck) decks.set(name, (deck = { name, cards: [], ids: new Map() }));
-      for (const card of cards) deck.cards.push({ card, line: 0 });
-    }
-  }
+  if (exported) issues.push(...exported.issues);
   if (issues.length > 0) return { ok: false, issues: capIssues(issues, file) };
   if (decks.size === 0) return { ok: false, issues: [{ file, message: 'has no rows to import' }] };
 

@@ -19,12 +19,12 @@ export interface ExportRow {
 }
 
 export class ExportRowReader {
-  /** Deck name → the cards its rows came back as. */
-  readonly decks = new Map<string, DeckCard[]>();
   private readonly converter: NoteConverter;
   private readonly deckKeys = new Map<string, string>();
   private readonly notetypes = new Map<string, AnkiNotetype>();
   private readonly schema: AnkiSchema;
+  /** Card ids already given back (a classify card's items are rows of their own, the card is one). */
+  private readonly given = new Set<string>();
 
   constructor(
     readonly embed: ReadEmbed,
@@ -40,6 +40,11 @@ export class ExportRowReader {
     this.converter = new NoteConverter(this.schema, file, maxIssues);
   }
 
+  /** Problems found in the notes read from Anki (a damaged row of an edited file). */
+  get issues(): ImportIssue[] {
+    return this.converter.issues;
+  }
+
   private deckKey(name: string): string {
     let key = this.deckKeys.get(name);
     if (key === undefined) {
@@ -50,38 +55,31 @@ export class ExportRowReader {
     return key;
   }
 
-  /** Takes the row if the embed knows it; false leaves it to the ordinary CSV reading. */
-  read(row: ExportRow): boolean {
+  /** The cards the row comes back as, if the embed knows it; null leaves it to the ordinary CSV reading. */
+  read(row: ExportRow): DeckCard[] | null {
     const dd = parseDockdeckGuid(row.guid);
     const table = dd?.deckId === this.embed.deck.id ? /^table:([^/]+)\/(.+)$/.exec(dd.cardId) : null;
     // A trait-table row: the embedded deck's tables make its cards again.
     if (table && this.embed.deck.tables.some((t) => t.id === table[1] && t.rows.some((r) => r.id === table[2])))
-      return true;
+      return [];
     const hit = embeddedCard(this.embed, row.guid, row.fields);
-    if (hit) {
-      const list = this.decks.get(row.deck) ?? [];
-      if (!list.some((c) => c.id === hit.card.id)) list.push(hit.card);
-      this.decks.set(row.deck, list);
-      return true;
-    }
+    if (hit) return this.once([hit.card]);
     const note = this.embed.anki.get(row.guid);
     const nt = this.notetypes.get(row.notetype);
-    if (!note || !nt || note.ords.length === 0) return false;
+    if (!note || !nt || note.ords.length === 0) return null;
     const deck = this.deckKey(row.deck);
+    const before = this.converter.decks.get(deck)?.length ?? 0;
     this.converter.addNote(
       { id: note.noteId ?? '', guid: row.guid, mid: nt.id, tags: row.tags, flds: fit(row.fields, nt.fields.length) },
       note.ords.map((ord) => ({ id: `${row.line}:${ord}`, deck, ord })),
     );
-    return true;
+    return this.once((this.converter.decks.get(deck) ?? []).slice(before));
   }
 
-  /** The cards of the notes read from Anki, by deck name, and the problems found in them. */
-  finish(): { issues: ImportIssue[] } {
-    for (const [name, key] of this.deckKeys) {
-      const cards = this.converter.decks.get(key) ?? [];
-      this.decks.set(name, [...(this.decks.get(name) ?? []), ...cards]);
-    }
-    return { issues: this.converter.issues };
+  private once(cards: DeckCard[]): DeckCard[] {
+    const out = cards.filter((c) => !this.given.has(c.id));
+    for (const c of out) this.given.add(c.id);
+    return out;
   }
 }
 
