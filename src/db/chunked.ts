@@ -2,7 +2,7 @@
 // loop, so 50,000 rows would be one long task that freezes the page. Each slice is a short task of its own.
 import type { Table } from 'dexie';
 
-export const WRITE_SLICE = 500;
+export const WRITE_SLICE = 250;
 
 export async function bulkPutChunked<T, K>(table: Table<T, K>, rows: readonly T[], size = WRITE_SLICE): Promise<void> {
   for (let i = 0; i < rows.length; i += size) await table.bulkPut(rows.slice(i, i + size));

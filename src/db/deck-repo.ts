@@ -102,7 +102,9 @@ export async function writeDeckRows(
     for (const prepared of slice) {
       const { content, replayed } = prepared;
       const row = stored.get(prepared.card.id);
-      const card = cites ? prepared.card : { ...prepared.card, position: row ? row.position : next++ };
+      const place = cites ? prepared.card.position : row ? row.position : next++;
+      // A new object only where the place differs (most imports are into a new deck, where it never does).
+      const card = place === prepared.card.position ? prepared.card : { ...prepared.card, position: place };
       if (!row) {
         addedCards.push(prepared);
         puts.push(cardRow(card, replayed?.memory ?? fresh, opts.now, opts.now));

@@ -18,7 +18,7 @@ import type { SchedulerSettings } from '../domain/scheduler';
 export type ImportPhase = 'decode' | 'parse' | 'build' | 'unpack' | 'notes' | 'history' | 'media' | 'prepare';
 
 /** Prepared cards are sent to the UI this many at a time: each message is cheap to receive. */
-export const ROWS_PER_MESSAGE = 500;
+export const ROWS_PER_MESSAGE = 250;
 
 export type ImportRequest =
   /**

@@ -375,7 +375,8 @@ async function readMedia(
   }
   const refs = new Map<string, Set<string>>();
   const needed = new Map<string, string>();
-  for (const [d, cards] of decks) {
+  // A package without media files (most big ones) has no reference to look for.
+  for (const [d, cards] of byName.size === 0 ? [] : decks) {
     const set = new Set<string>();
     for (const card of cards) {
       for (const html of cardHtml(card)) {
