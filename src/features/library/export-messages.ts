@@ -55,7 +55,8 @@ export const exportMessages = defineMessages(
     'export.json': '卡组文件（.json）',
     'export.json-help': 'dockdeck 卡组格式：可以在这里或另一个浏览器中再次导入。不包含复习状态。',
     'export.csv': '用于 Anki 和电子表格的文本（.txt，制表符分隔）',
-    'export.csv-help': 'Anki 的“纯文本笔记”：每行一条笔记，含 GUID、笔记类型、卡组、标签和字段。再次导入（在这里或 Anki 中）会更新同样的卡片。',
+    'export.csv-help':
+      'Anki 的“纯文本笔记”：每行一条笔记，含 GUID、笔记类型、卡组、标签和字段。再次导入（在这里或 Anki 中）会更新同样的卡片。',
     'export.apkg': 'Anki 包（.apkg）',
     'export.apkg-help':
       '可在 Anki 中打开（文件 → 导入），Anki 会更新已有的笔记而不是添加副本。笔记保留其笔记类型，媒体文件一并导出。在这里再次导入时，每张卡片都保留复习状态。',
