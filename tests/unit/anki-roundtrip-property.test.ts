@@ -10,11 +10,9 @@ import { exportDeckCsv, exportDeckJson, exportDecksApkg } from '../../src/db/exp
 import { importDrafts, previewDrafts } from '../../src/db/import-repo';
 import { answerCard } from '../../src/db/review-repo';
 import { readAnkiPackage } from '../../src/domain/import/anki-package';
-import { buildCsvDrafts } from '../../src/domain/import/csv-cards';
-import { parseCsvText } from '../../src/domain/import/csv';
-import { suggestMapping } from '../../src/domain/import/csv-mapping';
 import type { DeckDraft } from '../../src/domain/import/draft';
 import { parseDockdeckJson } from '../../src/domain/import/json';
+import { csvDrafts } from './helpers/csv-drafts';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/scheduler';
 import {
   STOCK,
@@ -181,14 +179,6 @@ function sourceView(col: BuildCollection) {
     ]),
   );
   return { types, notes, cards };
-}
-
-async function csvDrafts(textIn: string, file: string): Promise<DeckDraft[]> {
-  const t = await parseCsvText(file, textIn);
-  if (!t.ok) throw new Error(JSON.stringify(t.issues));
-  const r = await buildCsvDrafts(t.value, suggestMapping(t.value));
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.value.drafts;
 }
 
 test('import → study → export: the same collection to Anki, and 0 new, 0 changed, 0 removed back in dockdeck', async () => {

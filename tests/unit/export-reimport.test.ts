@@ -8,11 +8,9 @@ import { importDrafts, previewDrafts } from '../../src/db/import-repo';
 import { answerCard } from '../../src/db/review-repo';
 import type { Deck } from '../../src/domain/deck-schema';
 import { readAnkiPackage } from '../../src/domain/import/anki-package';
-import { buildCsvDrafts } from '../../src/domain/import/csv-cards';
-import { parseCsvText } from '../../src/domain/import/csv';
-import { suggestMapping } from '../../src/domain/import/csv-mapping';
 import type { DeckDraft } from '../../src/domain/import/draft';
 import { parseDockdeckJson } from '../../src/domain/import/json';
+import { csvDrafts } from './helpers/csv-drafts';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/scheduler';
 import { expandDeck } from '../../src/domain/study-card';
 import { ALL_KINDS } from './export-fixtures';
@@ -47,14 +45,6 @@ async function apkgDrafts(bytes: Uint8Array, scheduling: boolean, file = 'export
     now: new Date(T0),
   });
   return r.drafts;
-}
-
-async function csvDrafts(text: string, file: string): Promise<DeckDraft[]> {
-  const t = await parseCsvText(file, text);
-  if (!t.ok) throw new Error(JSON.stringify(t.issues));
-  const r = await buildCsvDrafts(t.value, suggestMapping(t.value));
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.value.drafts;
 }
 
 /** The preview of re-importing `drafts`, then the import itself, and that nothing changed. */
