@@ -4,6 +4,7 @@
 // sql.js is passed in, so this stays pure and the WASM loads only when someone exports.
 import { strToU8, zipSync } from 'fflate';
 import type { SqlJsStatic } from 'sql.js';
+import type { Deck } from '../deck-schema';
 import { CardState, type Memory, type RatingName } from '../scheduler';
 import { IdAllocator, fieldChecksum, stableId, stripHtml } from './anki-ids';
 import { deckNotes, type OutNote } from './anki-notes-out';
@@ -66,12 +67,12 @@ interface NotePlan {
 
 /**
  * The deck's notes (`deckNotes`: one per Anki note the cards came from, or one per dockdeck card) with their stored
- * study cards. The deck file is rebuilt from the rows first, so the notes are exactly those of its JSON and text
- * exports. Study cards with no note of their own (a trait table's classify cards) are not written.
+ * study cards. `deck` is the deck file rebuilt from the rows (`exportDeck`), so the notes are exactly those of its
+ * JSON and text exports. Study cards with no note of their own (a trait table's classify cards) are not written.
  */
-export function planNotes(deck: ExportDeckRow, cards: readonly ApkgCard[], lang: ExportLang): NotePlan[] {
+export function planNotes(deck: Deck, cards: readonly ApkgCard[], lang: ExportLang): NotePlan[] {
   const byId = new Map(cards.map((c) => [c.id, c]));
-  return deckNotes(exportDeck(deck, cards), lang).map((note) => ({
+  return deckNotes(deck, lang).map((note) => ({
     note,
     cards: note.cards.flatMap(({ id, ord }) => {
       const row = byId.get(id);
@@ -183,11 +184,13 @@ export function buildApkg(SQL: SqlJsStatic, input: ApkgInput, opts: ApkgOptions)
     const deckIds = new IdAllocator();
     for (const { deck, cards: rows } of input.decks) {
       const did = deckIds.next(stableId(`deck:${deck.id}`));
-      const plans = planNotes(deck, rows, opts.lang);
+      const file = exportDeck(deck, rows);
+      const plans = planNotes(file, rows, opts.lang);
       const embed = deckEmbed(
-        exportDeck(deck, rows),
+        file,
         plans.map((p) => p.note),
         opts.lang,
+        true,
       );
       decks[String(did)] = deckJson(
         did,

@@ -27,14 +27,17 @@ export interface DeckEmbed {
   anki: Record<string, { noteId?: string; ords: number[] }>;
 }
 
-/** The embed of a deck's export: its fields, and the card of every note made from a dockdeck card. */
-export function deckEmbed(deck: Deck, notes: readonly OutNote[], lang: ExportLang): DeckEmbed {
+/**
+ * The embed of a deck's export: its fields, and the card of every note made from a dockdeck card. An `.apkg` holds
+ * its note types, note ids and cards itself (`inPackage`): only a text export carries them here as well.
+ */
+export function deckEmbed(deck: Deck, notes: readonly OutNote[], lang: ExportLang, inPackage = false): DeckEmbed {
   const cards: Record<string, string> = {};
   const list: DeckCard[] = [];
   const anki: DeckEmbed['anki'] = {};
   const seen = new Set<string>();
   for (const n of notes) {
-    if ('anki' in n.notetype)
+    if (!inPackage && 'anki' in n.notetype)
       anki[n.guid] = { ...(n.noteId ? { noteId: n.noteId } : {}), ords: n.cards.map((c) => c.ord) };
     if (!n.source || !('card' in n.source)) continue;
     const card = n.source.card;
@@ -42,7 +45,8 @@ export function deckEmbed(deck: Deck, notes: readonly OutNote[], lang: ExportLan
     if (!seen.has(card.id)) list.push(card);
     seen.add(card.id);
   }
-  return { format: EMBED_FORMAT, lang, deck: deckFields(deck), cards, list, anki };
+  const { ankiNotetypes: _, ...fields } = deckFields(deck);
+  return { format: EMBED_FORMAT, lang, deck: inPackage ? fields : deckFields(deck), cards, list, anki };
 }
 
 export interface ReadEmbed {
