@@ -89,3 +89,66 @@ test('a worker that fails while handing over the cards: the message is shown, no
   });
   expect([await db.decks.count(), await db.cards.count()]).toEqual([0, 0]);
 });
+
+describe('removing the cards a file no longer has (issue #9 item 1)', () => {
+  const deckFile = (ids: string[]) =>
+    JSON.stringify({
+      format: 'dockdeck/deck@1',
+      id: 'mine',
+      title: { en: 'Mine', zh: '我的' },
+      sources: [{ doc: 'n.txt' }],
+      cards: ids.map((id) => ({
+        id,
+        type: 'basic',
+        front: { en: `Q ${id}`, zh: `问 ${id}` },
+        back: { en: `A ${id}`, zh: `答 ${id}` },
+        source: { doc: 'n.txt', section: 'S' },
+      })),
+    });
+  const importText = async (t: ReturnType<typeof setup>, text: string, file: string) => {
+    t.actions.openText(text, file);
+    await t.until(file.endsWith('.csv') ? 'csv' : 'confirm');
+    if (file.endsWith('.csv')) {
+      t.actions.continueCsv();
+      await t.until('confirm');
+    }
+  };
+  const confirmStep = (t: ReturnType<typeof setup>) => {
+    const s = t.store.getState().current;
+    if (s.step !== 'confirm') throw new Error(`not on the confirm step: ${s.step}`);
+    return s;
+  };
+
+  test('a dockdeck deck file: kept by default, removed only after the user ticks it', async () => {
+    const t = setup();
+    await importText(t, deckFile(['a', 'b', 'c']), 'mine.json');
+    t.actions.confirm();
+    await t.until('done');
+    t.actions.reset();
+    await importText(t, deckFile(['a', 'b']), 'mine.json');
+    expect(confirmStep(t)).toMatchObject({ remove: [], preview: { decks: [{ missing: 1, removable: true }] } });
+    t.actions.setRemoveMissing('mine', true);
+    expect(confirmStep(t).remove).toEqual(['mine']);
+    t.actions.setRemoveMissing('mine', false);
+    t.actions.setRemoveMissing('mine', true);
+    t.actions.confirm();
+    await t.until('done');
+    expect(t.store.getState().current).toMatchObject({ decks: [{ deckId: 'mine', removed: 1 }] });
+    expect((await db.cards.toArray()).map((c) => c.id)).toEqual(['mine/a', 'mine/b']);
+  });
+
+  test('a CSV cannot be ticked to remove: its import only adds and updates', async () => {
+    const t = setup();
+    await importText(t, 'front,back\nq1,a1\nq2,a2\n', 'words.csv');
+    t.actions.confirm();
+    await t.until('done');
+    t.actions.reset();
+    await importText(t, 'front,back\nq3,a3\n', 'words.csv');
+    expect(confirmStep(t)).toMatchObject({ preview: { decks: [{ added: 1, missing: 2, removable: false }] } });
+    t.actions.setRemoveMissing('words', true);
+    expect(confirmStep(t).remove).toEqual([]);
+    t.actions.confirm();
+    await t.until('done');
+    expect(await db.cards.count()).toBe(3);
+  });
+});
