@@ -48,7 +48,8 @@ async function exportOne(
   const before = downloads.length;
   await user.click(await screen.findByRole('button', { name: button }));
   await waitFor(() => expect(downloads.length).toBe(before + 1), { timeout: 5000 });
-  expect(screen.getByRole('status')).toHaveTextContent(`Downloaded ${downloads[before]!.name}.`);
+  // The file is handed to the browser first, then the panel says so (a render later, on a busy machine).
+  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`Downloaded ${downloads[before]!.name}.`));
   return downloads[before]!;
 }
 
