@@ -59,10 +59,18 @@ export default tseslint.config(
     ],
     'src/domain is pure: npm libraries only (no React, no Dexie, no other layer).',
   ),
+  {
+    ...layer(
+      'db',
+      ['**/features/**', '**/ui/**', '**/app/**', '**/workers/**', 'ts-fsrs', 'react', 'react-dom'],
+      'src/db may import only domain (and lib helpers); its React bindings live in src/db/react.',
+    ),
+    ignores: ['src/db/react/**'],
+  },
   layer(
-    'db',
+    'db/react',
     ['**/features/**', '**/ui/**', '**/app/**', '**/workers/**', 'ts-fsrs'],
-    'src/db may import only domain (and lib helpers).',
+    'src/db/react may import only db, domain and lib.',
   ),
   layer(
     'workers',

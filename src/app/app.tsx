@@ -1,9 +1,9 @@
 // The app shell: loads the built-in decks, picks the screen from the URL, and wraps it in language and alerts.
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { db, reportStorageError } from '../db/connection';
-import { useLiveQuery } from '../db/live';
+import { useLiveQuery } from '../db/react/live';
 import { getDeck } from '../db/deck-repo';
-import { SettingsProvider, useSettings } from '../db/use-settings';
+import { SettingsProvider, useSettings } from '../db/react/use-settings';
 import { pushAlert } from '../lib/alerts';
 import { clock } from '../lib/clock';
 import { I18nProvider, translate, useMessages, useT } from '../lib/i18n';

@@ -92,7 +92,7 @@ test('regression: an HTML deck (from Anki) is not run through Markdown, but is s
 test('a card list mixing decks draws each card as its own deck writes text (HTML deck vs Markdown deck)', async () => {
   const { render } = await import('@testing-library/react');
   const { ReviewScreen } = await import('../../src/features/review/review-screen');
-  const { SettingsProvider } = await import('../../src/db/use-settings');
+  const { SettingsProvider } = await import('../../src/db/react/use-settings');
   const { loadCardListQueue } = await import('../../src/db/quiz-repo');
   const { upsertDeck } = await import('../../src/db/deck-repo');
   const { parseDeck } = await import('../../src/domain/deck-validate');

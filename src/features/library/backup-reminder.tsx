@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { backupReminderStatus, createBackup, snoozeBackupReminder } from '../../db/backup-repo';
 import { db, reportStorageError } from '../../db/connection';
-import { useLiveQuery } from '../../db/live';
+import { useLiveQuery } from '../../db/react/live';
 import { clock } from '../../lib/clock';
 import { useMessages } from '../../lib/i18n';
 import { useNow } from '../../lib/use-now';

@@ -1,10 +1,10 @@
 // A deck's own page (#/deck/<id>): what it is, where it came from, Study, its remote-content choice, and its exports.
 import { db } from '../../db/connection';
 import { getDeck } from '../../db/deck-repo';
-import { useLiveQuery } from '../../db/live';
+import { useLiveQuery } from '../../db/react/live';
 import { deckCounts } from '../../db/review-repo';
-import { useSettings } from '../../db/use-settings';
-import { useStudyDay } from '../../db/use-study-day';
+import { useSettings } from '../../db/react/use-settings';
+import { useStudyDay } from '../../db/react/use-study-day';
 import { useMessages } from '../../lib/i18n';
 import { useNow } from '../../lib/use-now';
 import { ExportPanel } from './export-panel';

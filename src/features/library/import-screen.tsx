@@ -2,7 +2,7 @@
 import { useContext, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { db, reportStorageError } from '../../db/connection';
-import { useSettings } from '../../db/use-settings';
+import { useSettings } from '../../db/react/use-settings';
 import { clock } from '../../lib/clock';
 import { useMessages, useUiLang } from '../../lib/i18n';
 import { ImportClientContext } from './import-client';

@@ -1,10 +1,10 @@
 // The deck list: every deck with what is due today, and the way into a review session.
 import { lazy, Suspense } from 'react';
 import { db } from '../../db/connection';
-import { useLiveQuery } from '../../db/live';
+import { useLiveQuery } from '../../db/react/live';
 import { deckList } from '../../db/review-repo';
-import { useSettings } from '../../db/use-settings';
-import { useStudyDay } from '../../db/use-study-day';
+import { useSettings } from '../../db/react/use-settings';
+import { useStudyDay } from '../../db/react/use-study-day';
 import { useMessages, useT } from '../../lib/i18n';
 import { useNow } from '../../lib/use-now';
 import { libraryMessages } from './library-messages';

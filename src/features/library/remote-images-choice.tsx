@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { db, reportStorageError } from '../../db/connection';
 import { readRemoteImages, writeRemoteImages } from '../../db/deck-prefs';
-import { useLiveQuery } from '../../db/live';
+import { useLiveQuery } from '../../db/react/live';
 import { clock } from '../../lib/clock';
 import { useMessages } from '../../lib/i18n';
 import { remoteChoiceMessages } from './remote-messages';

@@ -7,8 +7,8 @@ import type { Question } from '../../domain/quiz/quiz-schema';
 import type { Lang } from '../../domain/text';
 import { db } from '../../db/connection';
 import { readRemoteImages } from '../../db/deck-prefs';
-import { useLiveQuery } from '../../db/live';
-import { useMediaResolver } from '../../db/use-media';
+import { useLiveQuery } from '../../db/react/live';
+import { useMediaResolver } from '../../db/react/use-media';
 import { MediaContext, RemoteContext, TextFormatContext } from '../../ui/card-text';
 
 /** Every piece of card text a question shows, in one language. */

@@ -1,7 +1,7 @@
 // Past quizzes: a small SVG trend of scores (described for screen readers) and a table linking to each result.
 import type { QuizScope } from '../../domain/quiz/quiz-schema';
 import { db } from '../../db/connection';
-import { useLiveQuery } from '../../db/live';
+import { useLiveQuery } from '../../db/react/live';
 import { listAttempts } from '../../db/quiz-repo';
 import { useMessages, useUiLang } from '../../lib/i18n';
 import { quizMessages } from './quiz-messages';

@@ -5,7 +5,7 @@ import type { AttemptQuestion, QuizConfig } from '../../domain/quiz/quiz-schema'
 import { summarizeAttempt } from '../../domain/quiz/summary';
 import type { Lang } from '../../domain/text';
 import { db } from '../../db/connection';
-import { useLiveQuery } from '../../db/live';
+import { useLiveQuery } from '../../db/react/live';
 import { getAttempt } from '../../db/quiz-repo';
 import { useMessages } from '../../lib/i18n';
 import { CardText } from '../../ui/card-text';

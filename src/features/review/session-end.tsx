@@ -2,7 +2,7 @@
 import { useStore } from 'zustand';
 import { formatInterval } from '../../domain/scheduler';
 import { db } from '../../db/connection';
-import { useLiveQuery } from '../../db/live';
+import { useLiveQuery } from '../../db/react/live';
 import { dueNextDay, newCardCount, type DayWindow } from '../../db/review-repo';
 import { useT } from '../../lib/i18n';
 import { clock } from '../../lib/clock';

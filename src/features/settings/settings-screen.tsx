@@ -4,7 +4,7 @@ import { checkSettings, type Settings } from '../../domain/settings';
 import type { Lang } from '../../domain/text';
 import { db, reportStorageError } from '../../db/connection';
 import { writeSettings } from '../../db/settings-repo';
-import { useSettings } from '../../db/use-settings';
+import { useSettings } from '../../db/react/use-settings';
 import { clock } from '../../lib/clock';
 import { useT, type MessageKey } from '../../lib/i18n';
 

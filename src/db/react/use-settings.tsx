@@ -1,9 +1,9 @@
 // The user's settings as a live value, read once for the whole app: every screen sees a change at once, in every tab.
 import { createContext, useContext, type ReactNode } from 'react';
-import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
-import { db } from './connection';
+import { DEFAULT_SETTINGS, type Settings } from '../../domain/settings';
+import { db } from '../connection';
 import { useLiveQuery } from './live';
-import { readSettings } from './settings-repo';
+import { readSettings } from '../settings-repo';
 
 interface SettingsValue {
   settings: Settings;

@@ -1,8 +1,8 @@
 // Media files of a deck as blob URLs for the cards on screen: loaded by name when needed, released when not.
 import { useEffect, useMemo, useState } from 'react';
-import { resolveMedia } from '../domain/media-refs';
-import { db } from './connection';
-import type { MediaRow } from './database';
+import { resolveMedia } from '../../domain/media-refs';
+import { db } from '../connection';
+import type { MediaRow } from '../database';
 
 export function loadMedia(deckId: string, names: readonly string[]): Promise<(MediaRow | undefined)[]> {
   return db().media.bulkGet(names.map((n) => [deckId, n] as [string, string]));

@@ -1,7 +1,7 @@
 // React hook over Dexie's liveQuery: components re-render when the rows they read change, in any tab.
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
-import { reportStorageError } from './connection';
+import { reportStorageError } from '../connection';
 
 /**
  * Runs `query` now and again whenever a table it read changes. Returns undefined until the first result.
