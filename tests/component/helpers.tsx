@@ -1,5 +1,5 @@
 // Test helpers that read like a user's actions: open the app on a deck, reveal, grade, undo.
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/app/app';
 import { DockdeckDB } from '../../src/db/database';
@@ -57,6 +57,16 @@ export const review = {
     return review.cardId()!;
   },
   answered: () => Number(document.querySelector<HTMLElement>('section.review')?.dataset.answered ?? '0'),
+  /** Waits until the queue on screen was read at `ms` or later. */
+  async waitQueueAt(ms: number) {
+    await waitFor(
+      () =>
+        expect(Number(document.querySelector('section.review')?.getAttribute('data-queue-at'))).toBeGreaterThanOrEqual(
+          ms,
+        ),
+      { timeout: 4000 },
+    );
+  },
   async waitForAnswered(n: number) {
     await waitFor(() => expect(review.answered()).toBe(n), { timeout: 4000 });
   },
@@ -69,10 +79,3 @@ export const review = {
     await screen.findByRole('button', { name: /^Good,/ });
   },
 };
-
-/** Lets pending IndexedDB work and React effects settle. */
-export async function settle() {
-  await act(async () => {
-    await new Promise((r) => setTimeout(r, 20));
-  });
-}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // A review session driven as a user drives it: by keyboard and by clicks, with undo, summary and storage errors.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { freshDb, openApp, review, settle } from './helpers';
+import { freshDb, openApp, review } from './helpers';
 import { plainDeck } from './fixtures';
 
 const MIN = 60_000;
@@ -51,9 +51,10 @@ test('grading keys do nothing before the answer is shown', async () => {
   const { user } = openApp('#/review/plain');
   await review.waitForCard();
   await user.keyboard('3');
-  await settle();
-  expect(await db.reviewLogs.count()).toBe(0);
+  // Keys are handled in order: had the 3 graded, the next card would be on screen before the answer shows.
+  await review.revealByKey(user);
   expect(review.cardId()).toBe('plain/c0');
+  expect(await db.reviewLogs.count()).toBe(0);
 });
 
 test('undo (U, then Ctrl+Z) takes the answer back: card state and log both, and the card is shown again', async () => {
@@ -190,12 +191,14 @@ test('regression: a learning card falling due does not replace the card whose an
   await review.revealByKey(user);
   await user.keyboard('1'); // c0 again: due in 1 minute
   expect(await review.waitForOtherCard('plain/c0')).toBe('plain/c1');
+  // c0's answer is stored (until then the queue holds its old row, which the screen skips as stale).
+  await review.waitForAnswered(1);
   await review.revealByKey(user);
 
   clock.advance(65_000);
   fireEvent(window, new Event('focus'));
-  await settle();
-  await settle();
+  // The screen has read the queue again, at the new time (c0 is due now).
+  await review.waitQueueAt(clock.now());
   expect(review.cardId()).toBe('plain/c1');
   expect(screen.getByText('Answer 1')).toBeInTheDocument();
 
@@ -213,8 +216,11 @@ test('regression: work cut off by another tab’s upgrade does not add a second,
   // An answer after the close fails: the user is already told to reload, once.
   await review.revealByKey(user);
   await user.keyboard('3');
-  await settle();
-  await settle();
+  // The answer could not be stored: its card comes back, answer hidden, once the failure has been handled.
+  await waitFor(() => {
+    expect(review.cardId()).toBe('plain/c0');
+    expect(screen.getByRole('button', { name: 'Show answer' })).toBeInTheDocument();
+  });
   expect(screen.getAllByRole('alert')).toHaveLength(1);
   expect(screen.getByRole('alert')).toHaveTextContent(/updated in another tab/);
 });

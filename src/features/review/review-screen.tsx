@@ -91,10 +91,13 @@ export function ReviewScreen({
   const answered = cardList ? s.answers.map((a) => a.cardId).join('\n') : '';
   const snapshot = useLiveQuery(
     // The query reads the clock itself: it re-runs after every write, and must see the time of that run.
-    () =>
-      cardList
-        ? cardList.load(cardList.ids, clock.ms(), answered ? answered.split('\n') : [], limits.learnAheadMs, s.pinnedId)
-        : loadQueue(db(), deckId, clock.ms(), day, limits, s.pinnedId),
+    async () => {
+      const at = clock.ms();
+      const queue = await (cardList
+        ? cardList.load(cardList.ids, at, answered ? answered.split('\n') : [], limits.learnAheadMs, s.pinnedId)
+        : loadQueue(db(), deckId, at, day, limits, s.pinnedId));
+      return { ...queue, at };
+    },
     [deckId, now, day, limits, s.pinnedId, cardList, answered],
     deckId,
   );
@@ -157,7 +160,13 @@ export function ReviewScreen({
   const counts = snapshot?.queue.counts;
 
   return (
-    <section className="review" aria-labelledby="review-title" data-answered={s.answers.filter((a) => a.logId).length}>
+    <section
+      className="review"
+      aria-labelledby="review-title"
+      data-answered={s.answers.filter((a) => a.logId).length}
+      // When the queue on screen was read: tests wait for it to pass a moment (a card that fell due) as a user waits.
+      data-queue-at={snapshot?.at}
+    >
       <header className="review-header">
         <button type="button" className="link" onClick={onExit}>
           ← {t('review.back')}
