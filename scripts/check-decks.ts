@@ -1,8 +1,8 @@
 // Validates every deck in decks/ (or the folder given) and prints each problem with file, card and field.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDeckFiles } from '../src/domain/deck-files';
-import { formatDeckIssue } from '../src/domain/deck-validate';
+import { parseDeckFiles } from './lib/deck-files';
+import { formatDeckIssue } from '../src/formats/dockdeck/validate';
 
 const dir = process.argv[2] ?? 'decks';
 const files = readdirSync(dir)

@@ -1,9 +1,9 @@
 // CLI: which headings of the source documents the decks cite, which facts are still uncovered, which citations dangle.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseDeckFiles } from '../src/domain/deck-files';
-import { formatDeckIssue } from '../src/domain/deck-validate';
-import { computeCoverage, formatCoverage } from '../src/domain/doc-headings';
+import { parseDeckFiles } from './lib/deck-files';
+import { formatDeckIssue } from '../src/formats/dockdeck/validate';
+import { computeCoverage, formatCoverage } from './lib/doc-headings';
 
 const root = resolve(import.meta.dirname, '..');
 const docsDir = resolve(process.argv[2] ?? join(root, '..', 'shared', 'seeds'));

@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { parseDeckFiles } from '../src/domain/deck-files.ts';
-import { formatDeckIssue } from '../src/domain/deck-validate.ts';
+import { parseDeckFiles } from './lib/deck-files.ts';
+import { formatDeckIssue } from '../src/formats/dockdeck/validate.ts';
 
 const VIRTUAL = 'virtual:builtin-decks';
 const RESOLVED = `\0${VIRTUAL}`;

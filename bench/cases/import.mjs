@@ -26,7 +26,7 @@ function makeCsv(n) {
   return Buffer.from(`${lines.join('\n')}\n`);
 }
 
-// Anki's legacy schema 11 (rslib/src/storage/schema11.sql), as src/domain/export/apkg-collection.ts writes it.
+// Anki's legacy schema 11 (rslib/src/storage/schema11.sql), as src/formats/anki/schema11.ts writes it.
 const SCHEMA11 = `
 create table col (id integer primary key, crt integer not null, mod integer not null, scm integer not null, ver integer not null, dty integer not null, usn integer not null, ls integer not null, conf text not null, models text not null, decks text not null, dconf text not null, tags text not null);
 create table notes (id integer primary key, guid text not null, mid integer not null, mod integer not null, usn integer not null, tags text not null, flds text not null, sfld integer not null, csum integer not null, flags integer not null, data text not null);

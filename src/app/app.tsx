@@ -14,18 +14,24 @@ import { quizNavMessages } from '../features/quiz/quiz-nav-messages';
 import { libraryMessages } from '../features/library/library-messages';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { AlertBar } from '../ui/alert-bar';
-import { routeHash, useHashRoute } from './use-hash-route';
+import { href, useHashRoute } from './routes';
 
 // The quiz (its generator and schemas) loads when first opened, not with the review screen.
 const QuizScreen = lazy(() => import('../features/quiz/quiz-screen').then((m) => ({ default: m.QuizScreen })));
 // Import, export and backup load when opened: parsers, sql.js, gzip and their schemas stay out of the review screen.
-const ImportScreen = lazy(() => import('../features/library/import-screen').then((m) => ({ default: m.ImportScreen })));
+const ImportScreen = lazy(() => import('../features/import/import-screen').then((m) => ({ default: m.ImportScreen })));
 const DeckPage = lazy(() => import('../features/library/deck-page').then((m) => ({ default: m.DeckPage })));
-const BackupScreen = lazy(() => import('../features/library/backup-screen').then((m) => ({ default: m.BackupScreen })));
-const importLinks = {
-  study: (deckId: string) => routeHash({ name: 'review', deckId }),
-  deck: (deckId: string) => routeHash({ name: 'deck', deckId }),
-  library: routeHash({ name: 'library' }),
+const BackupScreen = lazy(() => import('../features/backup/backup-screen').then((m) => ({ default: m.BackupScreen })));
+const BackupReminderBanner = lazy(() =>
+  import('../features/backup/backup-reminder').then((m) => ({ default: m.BackupReminderBanner })),
+);
+const links = {
+  study: (deckId: string) => href({ name: 'review', deckId }),
+  deck: (deckId: string) => href({ name: 'deck', deckId }),
+  attempt: (attemptId: string) => href({ name: 'quiz', attemptId }),
+  library: href({ name: 'library' }),
+  import: href({ name: 'import' }),
+  backup: href({ name: 'backup' }),
 };
 
 /** Loads changed built-in decks once per page load; the library shows what is stored meanwhile. */
@@ -84,30 +90,36 @@ function Shell() {
         Skip to content
       </a>
       <header className="topbar">
-        <a className="brand" href="#/">
+        <a className="brand" href={links.library}>
           {t('app.title')}
         </a>
         <nav aria-label="Main">
-          <a href="#/" aria-current={route.name === 'library' ? 'page' : undefined}>
+          <a href={links.library} aria-current={route.name === 'library' ? 'page' : undefined}>
             {t('nav.library')}
           </a>
-          <a href="#/quiz" aria-current={route.name === 'quiz' ? 'page' : undefined}>
+          <a href={href({ name: 'quiz', attemptId: null })} aria-current={route.name === 'quiz' ? 'page' : undefined}>
             {qt('nav.quiz')}
           </a>
-          <a href="#/import" aria-current={route.name === 'import' ? 'page' : undefined}>
+          <a href={links.import} aria-current={route.name === 'import' ? 'page' : undefined}>
             {lt('nav.import')}
           </a>
-          <a href="#/backup" aria-current={route.name === 'backup' ? 'page' : undefined}>
+          <a href={links.backup} aria-current={route.name === 'backup' ? 'page' : undefined}>
             {lt('nav.backup')}
           </a>
-          <a href="#/settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
+          <a href={href({ name: 'settings' })} aria-current={route.name === 'settings' ? 'page' : undefined}>
             {t('nav.settings')}
           </a>
         </nav>
       </header>
       <AlertBar />
       <main id="main">
-        {route.name === 'library' && <LibraryScreen onStudy={(id) => go({ name: 'review', deckId: id })} />}
+        {route.name === 'library' && (
+          <LibraryScreen
+            links={links}
+            reminder={<BackupReminderBanner backupHref={links.backup} />}
+            onStudy={(id) => go({ name: 'review', deckId: id })}
+          />
+        )}
         {route.name === 'settings' && <SettingsScreen />}
         {route.name === 'review' && deck && (
           <ReviewScreen
@@ -122,6 +134,7 @@ function Shell() {
           <Suspense fallback={<p>{t('review.loading')}</p>}>
             <QuizScreen
               attemptId={route.attemptId}
+              attemptHref={links.attempt}
               onOpenAttempt={(id) => go({ name: 'quiz', attemptId: id })}
               onHome={() => go({ name: 'quiz', attemptId: null })}
               onReviewMistakes={(id) => go({ name: 'card-list', source: 'mistakes', key: id })}
@@ -139,16 +152,16 @@ function Shell() {
         )}
         {(route.name === 'import' || route.name === 'deck' || route.name === 'backup') && (
           <Suspense fallback={<p>{t('review.loading')}</p>}>
-            {route.name === 'import' && <ImportScreen links={importLinks} />}
+            {route.name === 'import' && <ImportScreen links={links} />}
             {route.name === 'deck' && (
               <DeckPage
                 key={route.deckId}
                 deckId={route.deckId}
-                studyHref={routeHash({ name: 'review', deckId: route.deckId })}
-                libraryHref={importLinks.library}
+                studyHref={links.study(route.deckId)}
+                libraryHref={links.library}
               />
             )}
-            {route.name === 'backup' && <BackupScreen libraryHref={importLinks.library} />}
+            {route.name === 'backup' && <BackupScreen libraryHref={links.library} />}
           </Suspense>
         )}
       </main>

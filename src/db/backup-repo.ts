@@ -1,14 +1,8 @@
 // Full backup and restore of the database: every table (enumerated from the schema, so tables added later come
 // along), in one file; restore replaces everything in one transaction or changes nothing.
 import type { Table } from 'dexie';
-import { BACKUP_FORMAT, BinaryData, type BackupFile, type BackupRow } from '../domain/export/backup-format';
-import {
-  BackupError,
-  backupFileName,
-  decodeBackup,
-  encodeBackup,
-  type DecodedBackup,
-} from '../domain/export/backup-codec';
+import { BACKUP_FORMAT, BinaryData, type BackupFile, type BackupRow } from '../formats/backup/schema';
+import { BackupError, backupFileName, decodeBackup, encodeBackup, type DecodedBackup } from '../formats/backup/codec';
 import {
   BACKUP_SETTING_KEY,
   backupReminder,
@@ -17,7 +11,7 @@ import {
   DEFAULT_REMINDER_POLICY,
   type BackupReminder,
   type ReminderPolicy,
-} from '../domain/export/backup-reminder';
+} from '../formats/backup/reminder';
 import type { DockdeckDB } from './database';
 
 /** Stored values → backup values: Blobs and byte arrays become `BinaryData` (their bytes are read here). */

@@ -2,8 +2,8 @@
 import { bulkDeleteChunked, WRITE_SLICE } from './chunked';
 import { deckFields } from '../domain/deck-fields';
 import type { Deck } from '../domain/deck-schema';
-import { contentHash, sameSource } from '../domain/deck-diff';
-import { deckMeta, type DeckMeta, type PreparedCard } from '../domain/import/prepare';
+import { contentHash, sameSource } from '../formats/import/deck-diff';
+import { deckMeta, type DeckMeta, type PreparedCard } from '../formats/import/prepare';
 import { newMemory } from '../domain/scheduler';
 import type { StudyCard } from '../domain/study-card';
 import type { CardRow, DeckOrigin, DeckRow, DockdeckDB } from './database';

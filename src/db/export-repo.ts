@@ -1,13 +1,13 @@
 // Reads what an export needs (a deck's rows, its logs and media) in one read transaction, and hands it to the pure
-// exporters in src/domain/export. Nothing here writes.
+// exporters in src/formats. Nothing here writes.
 import type { SqlJsStatic } from 'sql.js';
 import { dayWindow } from '../domain/day-window';
 import type { Deck } from '../domain/deck-schema';
-import type { ExportLang } from '../domain/export/anki-text';
-import { buildApkg, type ApkgResult } from '../domain/export/apkg';
-import { deckToCsv } from '../domain/export/deck-csv';
-import { deckToJson, exportDeck } from '../domain/export/deck-json';
-import { reviewLogsToFsrsCsv, type FsrsCsv } from '../domain/export/fsrs-csv';
+import type { ExportLang } from '../formats/anki/card-html';
+import { buildApkg, type ApkgResult } from '../formats/anki/write-package';
+import { deckToCsv } from '../formats/csv/write-notes-text';
+import { deckToJson, exportDeck } from '../formats/dockdeck/write';
+import { reviewLogsToFsrsCsv, type FsrsCsv } from '../formats/csv/fsrs-log';
 import type { CardRow, DeckRow, DockdeckDB, MediaRow, ReviewLogRow } from './database';
 import { cardsOfDeck } from './deck-cards';
 import { readSettings } from './settings-repo';

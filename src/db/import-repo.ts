@@ -6,10 +6,10 @@
 // Re-importing a deck updates its cards by stable id and keeps every review: a card already stored keeps its own
 // FSRS state and logs, and imported history is applied only to cards that are new to the database.
 import { bulkPutChunked } from './chunked';
-import { ImportError, type DeckDraft, type ImportIssue } from '../domain/import/draft';
-import type { ReplayedCard } from '../domain/import/history';
-import { contentHash } from '../domain/deck-diff';
-import { prepareDraft, type DeckMeta, type PreparedDeck } from '../domain/import/prepare';
+import { ImportError, type DeckDraft, type ImportIssue } from '../formats/import/draft';
+import type { ReplayedCard } from '../formats/import/history';
+import { contentHash } from '../formats/import/deck-diff';
+import { prepareDraft, type DeckMeta, type PreparedDeck } from '../formats/import/prepare';
 import {
   builtinIssue,
   canRemoveMissing,
@@ -17,7 +17,7 @@ import {
   previewImport,
   type ImportPreview,
   type StoredDeck,
-} from '../domain/import/preview';
+} from '../formats/import/preview';
 import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from '../domain/scheduler';
 import type { DockdeckDB, MediaRow, ReviewLogRow } from './database';
 import { forEachCardPage } from './deck-cards';

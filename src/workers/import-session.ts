@@ -1,14 +1,14 @@
 // The import worker's logic, without the Worker global: detect, parse, map and build drafts, with progress and cancel.
 import type { SqlJsStatic } from 'sql.js';
-import { buildCsvDrafts } from '../domain/import/csv-cards';
-import { parseCsvText, type CsvTable } from '../domain/import/csv';
-import { csvPreview } from '../domain/import/csv-mapping';
-import { detectImport } from '../domain/import/detect';
-import { ImportError, type DeckDraft, type ImportIssue } from '../domain/import/draft';
-import { parseDockdeckJson } from '../domain/import/json';
-import { draftSummary, prepareDraft, type PreparedDeck } from '../domain/import/prepare';
-import { previewImport, type StoredDeck } from '../domain/import/preview';
-import { ImportCancelledError, type ProgressHook } from '../domain/import/progress';
+import { buildCsvDrafts } from '../formats/csv/read-cards';
+import { parseCsvText, type CsvTable } from '../formats/csv/parse';
+import { csvPreview } from '../formats/csv/mapping';
+import { detectImport } from '../formats/import/detect';
+import { ImportError, type DeckDraft, type ImportIssue } from '../formats/import/draft';
+import { parseDockdeckJson } from '../formats/dockdeck/read';
+import { draftSummary, prepareDraft, type PreparedDeck } from '../formats/import/prepare';
+import { previewImport, type StoredDeck } from '../formats/import/preview';
+import { ImportCancelledError, type ProgressHook } from '../formats/import/progress';
 import {
   ROWS_PER_MESSAGE,
   type AnkiReaderModule,
@@ -16,20 +16,20 @@ import {
   type ImportRequest,
   type ImportResponse,
   type Post,
-} from './import-protocol';
+} from '../formats/import/protocol';
 
 export interface ImportSessionDeps {
   /** Lets queued messages (a `cancel`) be handled: a macrotask in the worker. */
   yieldToEvents: () => Promise<void>;
-  /** The `.apkg` reader, loaded only when an Anki file is opened; null when this build has none. */
-  loadAnkiReader: () => Promise<AnkiReaderModule | null>;
+  /** The `.apkg` reader, loaded only when an Anki file is opened. */
+  loadAnkiReader: () => Promise<AnkiReaderModule>;
   /** sql.js, initialised, for the Anki reader. */
   loadSql: () => Promise<SqlJsStatic>;
 }
 
 const defaults: ImportSessionDeps = {
   yieldToEvents: () => new Promise((resolve) => setTimeout(resolve, 0)),
-  loadAnkiReader: () => Promise.resolve(null),
+  loadAnkiReader: () => import('../formats/anki/read-package'),
   loadSql: () => Promise.reject(new Error('sql.js is not available')),
 };
 
@@ -126,13 +126,9 @@ export function createImportSession(post: Post, deps: Partial<ImportSessionDeps>
         const parsed = parseDockdeckJson(found.file, found.text);
         return parsed.ok ? drafts(file, parsed.value) : failed(parsed.issues);
       }
-      // Integration point with the .apkg reader (src/domain/import/anki-package.ts, another module).
+      // The .apkg reader (src/formats/anki/read-package.ts) is loaded lazily.
       const reader = await d.loadAnkiReader();
-      if (!reader)
-        return failed([
-          { file: m.fileName, message: 'is an Anki package, but Anki import is not available in this version' },
-        ]);
-      // The reader yields between batches itself and stops when the signal says so.
+      // The reader yields between batches (through the worker's yieldToEvents) and stops when the signal says so.
       const result = await reader.readAnkiPackage(found.bytes, {
         fileName: m.fileName,
         includeScheduling: m.includeScheduling,
@@ -140,6 +136,7 @@ export function createImportSession(post: Post, deps: Partial<ImportSessionDeps>
         now: new Date(m.now),
         onProgress: (done, total, phase) => send({ type: 'progress', phase, done, total }),
         signal,
+        yieldToEvents: d.yieldToEvents,
       });
       return drafts(file, result.drafts, result.warnings);
     }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { writeSettings } from '../../src/db/settings-repo';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
-import { parseDeckText } from '../../src/domain/deck-validate';
+import { parseDeckText } from '../../src/formats/dockdeck/validate';
 import { expandDeck } from '../../src/domain/study-card';
 import type { Lang } from '../../src/domain/text';
 import { CardView } from '../../src/features/review/card-view';

@@ -3,7 +3,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { upsertDeck } from '../../src/db/deck-repo';
 import type { ReviewLogRow } from '../../src/db/database';
-import { parseDeck } from '../../src/domain/deck-validate';
+import { parseDeck } from '../../src/formats/dockdeck/validate';
 import { newMemory } from '../../src/domain/scheduler';
 import { expandDeck } from '../../src/domain/study-card';
 import { freshDb } from './helpers';

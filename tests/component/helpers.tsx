@@ -5,7 +5,7 @@ import { App } from '../../src/app/app';
 import { DockdeckDB } from '../../src/db/database';
 import { setDatabase } from '../../src/db/connection';
 import { upsertDeck } from '../../src/db/deck-repo';
-import { parseDeck } from '../../src/domain/deck-validate';
+import { parseDeck } from '../../src/formats/dockdeck/validate';
 import type { DeckInput } from '../../src/domain/deck-schema';
 import { expandDeck } from '../../src/domain/study-card';
 import { setClock } from '../../src/lib/clock';

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 // The worker client: bytes transferred, a cancel the worker does not answer stops it, a crash is a message; the issue list cap.
 import { render, screen } from '@testing-library/react';
-import { ImportIssues } from '../../src/features/library/import-issues';
-import { createWorkerImportClient } from '../../src/features/library/import-client';
-import type { ImportResponse } from '../../src/workers/import-protocol';
+import { ImportIssues } from '../../src/features/import/import-issues';
+import { createWorkerImportClient } from '../../src/features/import/import-client';
+import type { ImportResponse } from '../../src/formats/import/protocol';
 
 class FakeWorker {
   static made: FakeWorker[] = [];

@@ -2,8 +2,8 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/app/app';
-import { ImportClientContext, requestsVia, type ImportClientFactory } from '../../src/features/library/import-client';
-import type { ImportRequest } from '../../src/workers/import-protocol';
+import { ImportClientContext, requestsVia, type ImportClientFactory } from '../../src/features/import/import-client';
+import type { ImportRequest } from '../../src/formats/import/protocol';
 import { createImportSession } from '../../src/workers/import-session';
 
 export interface InProcessClient {

@@ -95,7 +95,7 @@ test('a card list mixing decks draws each card as its own deck writes text (HTML
   const { SettingsProvider } = await import('../../src/db/react/use-settings');
   const { loadCardListQueue } = await import('../../src/db/quiz-repo');
   const { upsertDeck } = await import('../../src/db/deck-repo');
-  const { parseDeck } = await import('../../src/domain/deck-validate');
+  const { parseDeck } = await import('../../src/formats/dockdeck/validate');
   const { expandDeck } = await import('../../src/domain/study-card');
   const userEvent = (await import('@testing-library/user-event')).default;
 

@@ -5,7 +5,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { remoteImagesKey } from '../../src/db/deck-prefs';
 import { upsertDeck } from '../../src/db/deck-repo';
 import { writeSettings } from '../../src/db/settings-repo';
-import { parseDeck } from '../../src/domain/deck-validate';
+import { parseDeck } from '../../src/formats/dockdeck/validate';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { expandDeck } from '../../src/domain/study-card';
 import { freshDb, openApp, review } from './helpers';

@@ -1,6 +1,6 @@
 // Active content in card text: the linear scanner finds what the regexes it replaced found, and stripping leaves none.
 import fc from 'fast-check';
-import { findActiveContent, stripActiveContent } from '../../src/domain/import/active-content';
+import { findActiveContent, stripActiveContent } from '../../src/formats/import/active-content';
 
 /** The detector as it was written with regular expressions: the reference the scanner must agree with. */
 const PATTERNS: ReadonlyArray<{ re: RegExp; what: string }> = [

@@ -1,8 +1,8 @@
 // Issue #9 item 7: a shared Anki deck whose templates and fields carry scripts is imported with them taken out and
 // counted, not refused; its exports then re-import (JSON refuses active content, so none may be left).
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import { findActiveContent } from '../../src/domain/import/active-content';
-import { readAnkiPackage } from '../../src/domain/import/anki-package';
+import { findActiveContent } from '../../src/formats/import/active-content';
+import { readAnkiPackage } from '../../src/formats/anki/read-package';
 import { buildApkg, buildLegacyApkg, type BuildCollection } from './helpers/anki-build';
 
 let SQL: SqlJsStatic;

@@ -1,8 +1,8 @@
 // Files that are not good Anki packages: each is refused with one specific message, before anything is written.
 import { deflateSync, zipSync } from 'fflate';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import { ImportError } from '../../src/domain/import/draft';
-import { readAnkiPackage, type ReadAnkiOptions } from '../../src/domain/import/anki-package';
+import { ImportError } from '../../src/formats/import/draft';
+import { readAnkiPackage, type ReadAnkiOptions } from '../../src/formats/anki/read-package';
 import {
   STOCK,
   buildApkg,

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import { readAnkiPackage } from '../../src/domain/import/anki-package';
-import { EMPTY_SIDE } from '../../src/domain/import/anki-notes';
-import { parseDeck } from '../../src/domain/deck-validate';
+import { readAnkiPackage } from '../../src/formats/anki/read-package';
+import { EMPTY_SIDE } from '../../src/formats/anki/read-notes';
+import { parseDeck } from '../../src/formats/dockdeck/validate';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/anki');
 const NOW = new Date('2026-03-01T00:00:00Z');

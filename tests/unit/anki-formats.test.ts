@@ -9,9 +9,9 @@ import {
   repeatedBytes,
   stringField,
   varintField,
-} from '../../src/domain/import/anki-protobuf';
-import { ZipError, crc32, openZip, readEntry } from '../../src/domain/import/anki-zip';
-import { ZstdError, zstdBound, zstdDecode } from '../../src/domain/import/anki-zstd';
+} from '../../src/formats/anki/protobuf';
+import { ZipError, crc32, openZip, readEntry } from '../../src/formats/anki/zip';
+import { ZstdError, zstdBound, zstdDecode } from '../../src/formats/anki/zstd';
 import { pbBytes, pbConcat, pbVarint, zstd, zstdFrame } from './helpers/anki-build';
 
 const bytes = (...b: number[]) => new Uint8Array(b);

@@ -1,14 +1,14 @@
 // Stable dockdeck ids for Anki decks, notes and tags; media names, types and references.
 import fc from 'fast-check';
 import { idSchema } from '../../src/domain/deck-schema';
-import { deckIdFromName, hashHex, noteIdFromGuid, tagId, tagIds } from '../../src/domain/import/anki-ids';
+import { deckIdFromName, hashHex, noteIdFromGuid, tagId, tagIds } from '../../src/formats/anki/ids';
 import {
   isSafeMediaName,
   mimeType,
   parseLegacyMediaList,
   parseMediaEntries,
   MediaListError,
-} from '../../src/domain/import/anki-media';
+} from '../../src/formats/anki/media';
 import { pbBytes, pbConcat } from './helpers/anki-build';
 
 describe('ids', () => {

@@ -1,6 +1,6 @@
 // Current Anki packages (collection.anki21b, zstd, protobuf media list) built as Anki writes them, read back exactly.
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import { readAnkiPackage, type AnkiPhase } from '../../src/domain/import/anki-package';
+import { readAnkiPackage, type AnkiPhase } from '../../src/formats/anki/read-package';
 import { expandDeck } from '../../src/domain/study-card';
 import { STOCK, buildApkg, type BuildCollection, type BuildNotetype } from './helpers/anki-build';
 

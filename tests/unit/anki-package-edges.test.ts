@@ -1,8 +1,8 @@
 // Notes the reader cannot turn into cards as they are: what it leaves out, what it changes, and what it says.
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import { readAnkiPackage } from '../../src/domain/import/anki-package';
-import { EMPTY_SIDE } from '../../src/domain/import/anki-notes';
-import { hashHex } from '../../src/domain/import/anki-ids';
+import { readAnkiPackage } from '../../src/formats/anki/read-package';
+import { EMPTY_SIDE } from '../../src/formats/anki/read-notes';
+import { hashHex } from '../../src/formats/anki/ids';
 import { STOCK, buildApkg, buildLegacyApkg, type BuildCollection, type BuildNote } from './helpers/anki-build';
 
 let SQL: SqlJsStatic;

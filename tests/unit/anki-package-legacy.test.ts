@@ -1,9 +1,9 @@
 // Legacy Anki packages (collection.anki2 / collection.anki21, JSON note types) built in memory: note types that are
 // not stock, filtered decks, and the review log as exact ImportedReview values.
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import { readAnkiPackage } from '../../src/domain/import/anki-package';
+import { readAnkiPackage } from '../../src/formats/anki/read-package';
 import { expandDeck } from '../../src/domain/study-card';
-import { groupHistory, replayHistory } from '../../src/domain/import/history';
+import { groupHistory, replayHistory } from '../../src/formats/import/history';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/scheduler';
 import { zipSync } from 'fflate';
 import {

@@ -1,7 +1,7 @@
 // How long the Anki reader takes on a 20 000-note package (not part of `vitest run`): `npx vitest bench tests/unit/anki-reader.bench.ts`.
 import initSqlJs from 'sql.js';
 import { bench, describe } from 'vitest';
-import { readAnkiPackage } from '../../src/domain/import/anki-package';
+import { readAnkiPackage } from '../../src/formats/anki/read-package';
 import {
   STOCK,
   buildApkg,

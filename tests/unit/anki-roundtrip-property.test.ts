@@ -9,9 +9,9 @@ import { DockdeckDB } from '../../src/db/database';
 import { exportDeckCsv, exportDeckJson, exportDecksApkg } from '../../src/db/export-repo';
 import { importDrafts, previewDrafts } from '../../src/db/import-repo';
 import { answerCard } from '../../src/db/review-repo';
-import { readAnkiPackage } from '../../src/domain/import/anki-package';
-import type { DeckDraft } from '../../src/domain/import/draft';
-import { parseDockdeckJson } from '../../src/domain/import/json';
+import { readAnkiPackage } from '../../src/formats/anki/read-package';
+import type { DeckDraft } from '../../src/formats/import/draft';
+import { parseDockdeckJson } from '../../src/formats/dockdeck/read';
 import { csvDrafts } from './helpers/csv-drafts';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/scheduler';
 import {

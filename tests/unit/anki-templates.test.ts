@@ -1,12 +1,7 @@
 // Rendering Anki card templates (anki-templates.ts) the way Anki's rslib/src/template.rs and template_filters.rs do.
 import fc from 'fast-check';
-import {
-  parseTemplate,
-  renderTemplate,
-  type ClozeMode,
-  type RenderContext,
-} from '../../src/domain/import/anki-templates';
-import { answerOnly, fieldIsEmpty, htmlToText, isBlankHtml, ruby } from '../../src/domain/import/anki-html';
+import { parseTemplate, renderTemplate, type ClozeMode, type RenderContext } from '../../src/formats/anki/templates';
+import { answerOnly, fieldIsEmpty, htmlToText, isBlankHtml, ruby } from '../../src/formats/anki/html';
 
 function render(template: string, fields: Record<string, string>, opts: Partial<Omit<RenderContext, 'fields'>> = {}) {
   const ctx: RenderContext = {

@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import { gunzipSync, gzipSync, strToU8 } from 'fflate';
 import { createBackup, readBackupFile, restoreBackup } from '../../src/db/backup-repo';
 import type { DockdeckDB } from '../../src/db/database';
-import { BackupError, encodeBackup, type BackupErrorCode } from '../../src/domain/export/backup-codec';
-import { BACKUP_FORMAT } from '../../src/domain/export/backup-format';
+import { BackupError, encodeBackup, type BackupErrorCode } from '../../src/formats/backup/codec';
+import { BACKUP_FORMAT } from '../../src/formats/backup/schema';
 import { dbContent, dump, fill, freshDb } from './backup-fixtures';
 
 const NOW = Date.UTC(2026, 2, 2, 10);

@@ -5,7 +5,7 @@ import {
   backupReminder,
   recordBackup,
   restoreBackupSetting,
-} from '../../src/domain/export/backup-reminder';
+} from '../../src/formats/backup/reminder';
 import { freshDb } from './backup-fixtures';
 
 const DAY = 86_400_000;

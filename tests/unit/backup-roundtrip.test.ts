@@ -1,7 +1,7 @@
 // Backup → restore gives back every table exactly: random databases (fast-check) through the real file bytes.
 import fc from 'fast-check';
 import { createBackup, readBackupFile, restoreBackup } from '../../src/db/backup-repo';
-import { BACKUP_SETTING_KEY } from '../../src/domain/export/backup-reminder';
+import { BACKUP_SETTING_KEY } from '../../src/formats/backup/reminder';
 import { dbContent, dump, fill, freshDb } from './backup-fixtures';
 
 const NOW = Date.UTC(2026, 2, 2, 10);

@@ -1,8 +1,8 @@
 // Checks the decks shipped in decks/: valid, bilingual everywhere, and citing sections that really exist.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseDeckFiles } from '../../src/domain/deck-files';
-import { formatDeckIssue, parseDeckText } from '../../src/domain/deck-validate';
+import { parseDeckFiles } from '../../scripts/lib/deck-files';
+import { formatDeckIssue, parseDeckText } from '../../src/formats/dockdeck/validate';
 import {
   computeCoverage,
   deckCitations,
@@ -10,7 +10,7 @@ import {
   parseDocHeadings,
   suggestSections,
   type DocOutline,
-} from '../../src/domain/doc-headings';
+} from '../../scripts/lib/doc-headings';
 
 const root = resolve(import.meta.dirname, '../..');
 const decksDir = join(root, 'decks');

@@ -1,7 +1,7 @@
 // Keeps the checked-in decks/deck.schema.json in step with the Zod schema it is generated from.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { deckJsonSchema } from '../../src/domain/deck-json-schema';
+import { deckJsonSchema } from '../../scripts/lib/deck-json-schema';
 
 const file = resolve(import.meta.dirname, '../../decks/deck.schema.json');
 

@@ -1,6 +1,6 @@
 // Every kind of deck-file problem reads as a plain sentence naming the card and field, never in Zod's own words.
 import fc from 'fast-check';
-import { formatDeckIssue, parseDeck, type DeckIssue } from '../../src/domain/deck-validate';
+import { formatDeckIssue, parseDeck, type DeckIssue } from '../../src/formats/dockdeck/validate';
 
 const FILE = 'decks/demo.json';
 const t = (en: unknown, zh: unknown = `${String(en)}（中）`) => ({ en, zh });

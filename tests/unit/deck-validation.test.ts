@@ -1,6 +1,6 @@
 // Pins the exact message each kind of broken deck produces, so deck writers get file, card and field every time.
-import { parseDeckFiles } from '../../src/domain/deck-files';
-import { formatDeckIssue, parseDeck, parseDeckText } from '../../src/domain/deck-validate';
+import { parseDeckFiles } from '../../scripts/lib/deck-files';
+import { formatDeckIssue, parseDeck, parseDeckText } from '../../src/formats/dockdeck/validate';
 
 const FILE = 'decks/demo.json';
 const t = (en: string, zh: string) => ({ en, zh });

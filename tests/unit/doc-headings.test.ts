@@ -1,5 +1,5 @@
 // Unit tests of the source-document heading parser that deck citations are checked against.
-import { findSections, headingName, parseDocHeadings, suggestSections } from '../../src/domain/doc-headings';
+import { findSections, headingName, parseDocHeadings, suggestSections } from '../../scripts/lib/doc-headings';
 
 const doc = (...lines: string[]) => lines.join('\n');
 const outline = (text: string) =>

@@ -1,8 +1,8 @@
 // Deck → Anki "Notes in Plain Text": header lines, one quoted-where-needed row per note, and readable sides.
 import type { Deck } from '../../src/domain/deck-schema';
-import { deckNotes } from '../../src/domain/export/anki-notes-out';
-import { CSV_NOTETYPES, csvField, deckCsvRows, deckToCsv } from '../../src/domain/export/deck-csv';
-import { deckEmbed, EMBED_FORMAT } from '../../src/domain/export/embed';
+import { deckNotes } from '../../src/formats/anki/write-notes';
+import { CSV_NOTETYPES, csvField, deckCsvRows, deckToCsv } from '../../src/formats/csv/write-notes-text';
+import { deckEmbed, EMBED_FORMAT } from '../../src/formats/dockdeck/embed';
 import { ALL_KINDS } from './export-fixtures';
 
 /** Splits the file as Anki's reader would: `#` header lines, then tab-separated records with "" quoting. */

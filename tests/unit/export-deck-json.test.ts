@@ -5,8 +5,8 @@ import { DockdeckDB } from '../../src/db/database';
 import { upsertDeck } from '../../src/db/deck-repo';
 import { DeckNotFoundError, exportDeckJson, loadDeckForExport } from '../../src/db/export-repo';
 import type { Deck } from '../../src/domain/deck-schema';
-import { parseDeckText } from '../../src/domain/deck-validate';
-import { DeckExportError, deckToJson, exportDeck } from '../../src/domain/export/deck-json';
+import { parseDeckText } from '../../src/formats/dockdeck/validate';
+import { DeckExportError, deckToJson, exportDeck } from '../../src/formats/dockdeck/write';
 import { expandDeck } from '../../src/domain/study-card';
 import { ALL_KINDS } from './export-fixtures';
 

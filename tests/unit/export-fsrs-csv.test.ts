@@ -3,7 +3,7 @@ import { DockdeckDB } from '../../src/db/database';
 import { upsertDeck } from '../../src/db/deck-repo';
 import { exportReviewLogCsv } from '../../src/db/export-repo';
 import { answerCard } from '../../src/db/review-repo';
-import { reviewLogsToFsrsCsv } from '../../src/domain/export/fsrs-csv';
+import { reviewLogsToFsrsCsv } from '../../src/formats/csv/fsrs-log';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/scheduler';
 import { expandDeck } from '../../src/domain/study-card';
 import { ALL_KINDS } from './export-fixtures';

@@ -7,9 +7,9 @@ import { exportDeckCsv, exportDeckJson, exportDecksApkg } from '../../src/db/exp
 import { importDrafts, previewDrafts } from '../../src/db/import-repo';
 import { answerCard } from '../../src/db/review-repo';
 import type { Deck } from '../../src/domain/deck-schema';
-import { readAnkiPackage } from '../../src/domain/import/anki-package';
-import type { DeckDraft } from '../../src/domain/import/draft';
-import { parseDockdeckJson } from '../../src/domain/import/json';
+import { readAnkiPackage } from '../../src/formats/anki/read-package';
+import type { DeckDraft } from '../../src/formats/import/draft';
+import { parseDockdeckJson } from '../../src/formats/dockdeck/read';
 import { csvDrafts } from './helpers/csv-drafts';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/scheduler';
 import { expandDeck } from '../../src/domain/study-card';

@@ -1,6 +1,6 @@
 // Property: any table of strings (with separators, quotes, line breaks), written as CSV with proper quoting, parses back identical.
 import fc from 'fast-check';
-import { parseCsvText } from '../../src/domain/import/csv';
+import { parseCsvText } from '../../src/formats/csv/parse';
 
 /** Quoting as RFC 4180 and the Rust csv crate (Anki) do: when a field holds the separator, a quote, a line break or `#`. */
 function writeCsv(rows: readonly string[][], sep: string, eol: string): string {

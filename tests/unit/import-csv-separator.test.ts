@@ -1,9 +1,9 @@
 // Pins issue 9 items 5 and 6: the separator Anki would detect, ragged rows kept and listed, a `Front,Back` row is a header.
 import { readFileSync } from 'node:fs';
-import { buildCsvDrafts } from '../../src/domain/import/csv-cards';
-import { ankiSeparator, guessSeparator, parseCsvText, type CsvTable } from '../../src/domain/import/csv';
-import { checkMapping, csvPreview, RAGGED_LISTED, suggestMapping } from '../../src/domain/import/csv-mapping';
-import { detectImport } from '../../src/domain/import/detect';
+import { buildCsvDrafts } from '../../src/formats/csv/read-cards';
+import { ankiSeparator, guessSeparator, parseCsvText, type CsvTable } from '../../src/formats/csv/parse';
+import { checkMapping, csvPreview, RAGGED_LISTED, suggestMapping } from '../../src/formats/csv/mapping';
+import { detectImport } from '../../src/formats/import/detect';
 
 function fixtureText(name: string): string {
   const r = detectImport(name, new Uint8Array(readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url))));

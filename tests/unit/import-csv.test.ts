@@ -1,10 +1,10 @@
 // Pins CSV/TSV import as Anki and spreadsheets write it: headers, separators, quoting, ragged rows, mapping and drafts.
 import { readFileSync } from 'node:fs';
-import { buildCsvDrafts } from '../../src/domain/import/csv-cards';
-import { parseCsvText, type CsvTable } from '../../src/domain/import/csv';
-import { csvPreview, suggestMapping, type CsvMapping } from '../../src/domain/import/csv-mapping';
-import { detectImport } from '../../src/domain/import/detect';
-import { ImportCancelledError, hashText } from '../../src/domain/import/progress';
+import { buildCsvDrafts } from '../../src/formats/csv/read-cards';
+import { parseCsvText, type CsvTable } from '../../src/formats/csv/parse';
+import { csvPreview, suggestMapping, type CsvMapping } from '../../src/formats/csv/mapping';
+import { detectImport } from '../../src/formats/import/detect';
+import { ImportCancelledError, hashText } from '../../src/formats/import/progress';
 
 function fixtureText(name: string): string {
   const r = detectImport(name, new Uint8Array(readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url))));

@@ -1,7 +1,7 @@
 // Pins what an imported file is taken for, how its text is decoded, and the messages for files that are refused.
 import { readFileSync } from 'node:fs';
-import { checkFileSize, detectImport } from '../../src/domain/import/detect';
-import { IMPORT_LIMITS } from '../../src/domain/import/draft';
+import { checkFileSize, detectImport } from '../../src/formats/import/detect';
+import { IMPORT_LIMITS } from '../../src/formats/import/draft';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url)));
 const utf8 = (s: string) => new TextEncoder().encode(s);

@@ -9,8 +9,8 @@ import {
   type Grade,
   type State,
 } from 'ts-fsrs';
-import type { ImportedReview } from '../../src/domain/import/draft';
-import { groupHistory, replayHistory } from '../../src/domain/import/history';
+import type { ImportedReview } from '../../src/formats/import/draft';
+import { groupHistory, replayHistory } from '../../src/formats/import/history';
 import {
   CardState,
   DEFAULT_SCHEDULER_SETTINGS,

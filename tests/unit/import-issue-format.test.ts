@@ -1,5 +1,5 @@
 // Import problems read as one clear line: file, then where and which field when known, then why.
-import { formatImportIssue } from '../../src/domain/import/draft';
+import { formatImportIssue } from '../../src/formats/import/draft';
 
 test.each([
   [{ file: 'a.apkg', message: 'is not an Anki package' }, 'a.apkg: is not an Anki package'],

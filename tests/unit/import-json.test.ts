@@ -1,7 +1,7 @@
 // Pins the dockdeck JSON import: every refused input with its exact message (file, card, field, why), and a good deck.
 import type { DeckInput } from '../../src/domain/deck-schema';
-import { parseDockdeckJson } from '../../src/domain/import/json';
-import { findActiveContent } from '../../src/domain/import/active-content';
+import { parseDockdeckJson } from '../../src/formats/dockdeck/read';
+import { findActiveContent } from '../../src/formats/import/active-content';
 
 const t = (en: string, zh = en) => ({ en, zh });
 const source = { doc: 'notes.txt', section: 'Intro' };

@@ -1,6 +1,6 @@
 // Plain-text CSV cells, escaped for the card renderer, show exactly as written (rendered through the real renderer).
 // @vitest-environment jsdom
-import { plainTextToMarkdown, slugify } from '../../src/domain/import/plain-text';
+import { plainTextToMarkdown, slugify } from '../../src/formats/csv/plain-text';
 import { renderCardHtml } from '../../src/ui/card-text';
 
 function shown(text: string): { text: string; html: string } {

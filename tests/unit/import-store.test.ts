@@ -2,9 +2,9 @@
 // back, the write's progress, and a worker that fails while handing over the cards.
 import { DockdeckDB } from '../../src/db/database';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/scheduler';
-import { requestsVia, type ImportClientFactory } from '../../src/features/library/import-client';
-import { createImportStore, type ImportStep } from '../../src/features/library/import-store';
-import { ROWS_PER_MESSAGE, type ImportRequest, type ImportResponse } from '../../src/workers/import-protocol';
+import { requestsVia, type ImportClientFactory } from '../../src/features/import/import-client';
+import { createImportStore, type ImportStep } from '../../src/features/import/import-store';
+import { ROWS_PER_MESSAGE, type ImportRequest, type ImportResponse } from '../../src/formats/import/protocol';
 import { createImportSession } from '../../src/workers/import-session';
 
 const NOW = Date.UTC(2026, 2, 2, 10);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Deck, DeckInput } from '../../src/domain/deck-schema';
-import { parseDeck, parseDeckText } from '../../src/domain/deck-validate';
+import { parseDeck, parseDeckText } from '../../src/formats/dockdeck/validate';
 import type { QuizCard } from '../../src/domain/quiz/facts';
 import type { QuizSource } from '../../src/domain/quiz/generate';
 import { CardState } from '../../src/domain/scheduler';

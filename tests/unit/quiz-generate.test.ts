@@ -1,6 +1,6 @@
 // Quiz generation from fixed decks: every kind is asked, each card once, open questions from tables and sections, honest notices.
 import { normalizeAnswer } from '../../src/domain/answer-match';
-import { parseDeck } from '../../src/domain/deck-validate';
+import { parseDeck } from '../../src/formats/dockdeck/validate';
 import { generateQuiz, MAX_QUESTIONS } from '../../src/domain/quiz/generate';
 import { MAX_KEY_POINTS, openQuestions } from '../../src/domain/quiz/open-questions';
 import type { Question } from '../../src/domain/quiz/quiz-schema';

@@ -1,5 +1,5 @@
 // Checks that a minimal valid deck parses and a broken one names its card and field.
-import { parseDeck } from '../../src/domain/deck-validate';
+import { parseDeck } from '../../src/formats/dockdeck/validate';
 
 const base = { format: 'dockdeck/deck@1', id: 'a', title: { en: 'A', zh: '甲' }, sources: [{ doc: 'd.txt' }] };
 

@@ -16,7 +16,7 @@ export async function syncBuiltinDecks(now: number): Promise<SyncReport[]> {
   const changed = builtinDecks.filter((entry) => stored.get(entry.id) !== entry.hash);
   if (changed.length === 0) return reports;
   const [{ formatDeckIssue, parseDeckText }, { expandDeck }] = await Promise.all([
-    import('../../domain/deck-validate'),
+    import('../../formats/dockdeck/validate'),
     import('../../domain/study-card'),
   ]);
   for (const entry of changed) {

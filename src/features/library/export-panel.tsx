@@ -2,11 +2,11 @@
 import { useId, useState } from 'react';
 import { db } from '../../db/connection';
 import { exportDeckCsv, exportDeckJson, exportDecksApkg, exportReviewLogCsv } from '../../db/export-repo';
-import type { ExportLang } from '../../domain/export/anki-text';
+import type { ExportLang } from '../../formats/anki/card-html';
 import { clock } from '../../lib/clock';
 import { useMessages, type UiLang } from '../../lib/i18n';
 import { loadSql } from '../../lib/sql-loader';
-import { CONTENT_TYPES, downloadFile } from './export-download';
+import { CONTENT_TYPES, downloadFile } from '../../lib/download';
 import { exportMessages } from './export-messages';
 
 type Kind = 'json' | 'csv' | 'apkg' | 'revlog';

@@ -1,5 +1,5 @@
 // The deck list: every deck with what is due today, and the way into a review session.
-import { lazy, Suspense } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { db } from '../../db/connection';
 import { useLiveQuery } from '../../db/react/live';
 import { deckList } from '../../db/review-repo';
@@ -9,14 +9,25 @@ import { useMessages, useT } from '../../lib/i18n';
 import { useNow } from '../../lib/use-now';
 import { libraryMessages } from './library-messages';
 
-// The reminder (and the backup code it loads) comes after the deck list, not with the app's first script.
-const BackupReminderBanner = lazy(() => import('./backup-reminder').then((m) => ({ default: m.BackupReminderBanner })));
+export interface LibraryLinks {
+  import: string;
+  backup: string;
+  deck(deckId: string): string;
+}
 
-const IMPORT_HREF = '#/import';
-const BACKUP_HREF = '#/backup';
-const deckHref = (id: string) => `#/deck/${encodeURIComponent(id)}`;
-
-export function LibraryScreen({ onStudy }: { onStudy(deckId: string): void }) {
+/**
+ * `links` come from the app's one link helper; `reminder` is the backup reminder, which the shell puts here
+ * (lazily: it and the backup code it loads come after the deck list, not with the app's first script).
+ */
+export function LibraryScreen({
+  links,
+  reminder,
+  onStudy,
+}: {
+  links: LibraryLinks;
+  reminder?: ReactNode;
+  onStudy(deckId: string): void;
+}) {
   const t = useT();
   const lm = useMessages(libraryMessages);
   const { settings } = useSettings();
@@ -28,14 +39,12 @@ export function LibraryScreen({ onStudy }: { onStudy(deckId: string): void }) {
   return (
     <section className="library" aria-labelledby="library-title">
       <h1 id="library-title">{t('library.heading')}</h1>
-      <Suspense fallback={null}>
-        <BackupReminderBanner backupHref={BACKUP_HREF} />
-      </Suspense>
+      <Suspense fallback={null}>{reminder}</Suspense>
       <p className="library-actions">
-        <a className="button" href={IMPORT_HREF}>
+        <a className="button" href={links.import}>
           {lm('library.import')}
         </a>
-        <a href={BACKUP_HREF}>{lm('library.backup')}</a>
+        <a href={links.backup}>{lm('library.backup')}</a>
       </p>
       {decks === undefined && <p>{t('library.loading')}</p>}
       {decks?.length === 0 && <p>{t('library.empty')}</p>}
@@ -51,7 +60,7 @@ export function LibraryScreen({ onStudy }: { onStudy(deckId: string): void }) {
                 <p className="deck-total">{t('library.total', { n: counts.total })}</p>
                 <a
                   className="deck-page-link"
-                  href={deckHref(deck.id)}
+                  href={links.deck(deck.id)}
                   aria-label={lm('library.deck-page-of', { deck: title })}
                 >
                   {lm('library.deck-page')}

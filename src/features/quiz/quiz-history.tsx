@@ -35,7 +35,7 @@ function Trend({ shares, label }: { shares: number[]; label: string }) {
   );
 }
 
-export function QuizHistory({ onOpen }: { onOpen(id: string): void }) {
+export function QuizHistory({ attemptHref, onOpen }: { attemptHref(id: string): string; onOpen(id: string): void }) {
   const m = useMessages(quizMessages);
   const lang = useUiLang();
   const attempts = useLiveQuery(() => listAttempts(db()), []);
@@ -68,7 +68,7 @@ export function QuizHistory({ onOpen }: { onOpen(id: string): void }) {
                   <tr key={a.id} data-attempt-id={a.id}>
                     <td>
                       <a
-                        href={`#/quiz/attempt/${encodeURIComponent(a.id)}`}
+                        href={attemptHref(a.id)}
                         aria-label={m('history.open', { date })}
                         onClick={(e) => {
                           e.preventDefault();

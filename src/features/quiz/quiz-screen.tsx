@@ -22,6 +22,8 @@ import { ReadinessPanel } from './readiness-panel';
 export interface QuizScreenProps {
   /** Show the results of this attempt; null for the quiz home. */
   attemptId: string | null;
+  /** The link of an attempt's results (made by the app's link helper). */
+  attemptHref(id: string): string;
   onOpenAttempt(id: string): void;
   onHome(): void;
   onReviewMistakes(attemptId: string): void;
@@ -125,7 +127,7 @@ export function QuizScreen(props: QuizScreenProps) {
         <QuizSetup prefs={prefs} choices={choices} busy={busy} onChange={savePrefs} onStart={start} />
       )}
       {stored !== undefined && <ReadinessPanel prefs={prefs} onChange={savePrefs} onStudyDay={props.onStudyPlanDay} />}
-      <QuizHistory onOpen={props.onOpenAttempt} />
+      <QuizHistory attemptHref={props.attemptHref} onOpen={props.onOpenAttempt} />
     </section>
   );
 }

@@ -1,8 +1,8 @@
 // A CSV or text file read as the import screen reads it with the suggested columns: its deck drafts, or a throw.
-import { buildCsvDrafts } from '../../../src/domain/import/csv-cards';
-import { parseCsvText } from '../../../src/domain/import/csv';
-import { suggestMapping } from '../../../src/domain/import/csv-mapping';
-import type { DeckDraft } from '../../../src/domain/import/draft';
+import { buildCsvDrafts } from '../../../src/formats/csv/read-cards';
+import { parseCsvText } from '../../../src/formats/csv/parse';
+import { suggestMapping } from '../../../src/formats/csv/mapping';
+import type { DeckDraft } from '../../../src/formats/import/draft';
 
 export async function csvDrafts(text: string, file: string): Promise<DeckDraft[]> {
   const t = await parseCsvText(file, text);

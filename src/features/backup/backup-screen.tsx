@@ -1,0 +1,182 @@
+// The backup screen (#/backup): download everything as one file, or restore one after a confirmation that it replaces all.
+import { useRef, useState } from 'react';
+import { createBackup, readBackupFile, restoreBackup } from '../../db/backup-repo';
+import { db, reportStorageError } from '../../db/connection';
+import { exportReviewLogCsv } from '../../db/export-repo';
+import type { DecodedBackup } from '../../formats/backup/codec';
+import { IMPORT_LIMITS } from '../../formats/import/draft';
+import { clock } from '../../lib/clock';
+import { useMessages, useUiLang } from '../../lib/i18n';
+import { backupMessages } from './backup-messages';
+import { formatDate, RestoreDialog } from './backup-restore-dialog';
+import { CONTENT_TYPES, downloadFile } from '../../lib/download';
+
+type Download =
+  | { kind: 'idle' }
+  | { kind: 'working' }
+  | { kind: 'done'; file: string; counts: Record<string, number> }
+  | { kind: 'failed'; detail: string };
+
+type Restore =
+  | { kind: 'idle' }
+  | { kind: 'reading'; file: string }
+  | { kind: 'bad'; file: string; lines: string[] }
+  | { kind: 'confirm'; file: string; backup: DecodedBackup }
+  | { kind: 'restoring' }
+  | { kind: 'restored'; createdAt: number; counts: Record<string, number> }
+  | { kind: 'failed'; detail: string }
+  | { kind: 'cancelled' };
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function BackupScreen({ libraryHref }: { libraryHref: string }) {
+  const m = useMessages(backupMessages);
+  const lang = useUiLang();
+  const [download, setDownload] = useState<Download>({ kind: 'idle' });
+  const [restore, setRestore] = useState<Restore>({ kind: 'idle' });
+  const input = useRef<HTMLInputElement>(null);
+  const pick = useRef<HTMLButtonElement>(null);
+
+  async function makeBackup() {
+    setDownload({ kind: 'working' });
+    try {
+      const result = await createBackup(db(), clock.ms());
+      downloadFile(result.bytes, result.fileName, CONTENT_TYPES.backup);
+      setDownload({ kind: 'done', file: result.fileName, counts: result.counts });
+    } catch (e) {
+      reportStorageError(e);
+      setDownload({ kind: 'failed', detail: errorText(e) });
+    }
+  }
+
+  async function reviewLog() {
+    try {
+      const r = await exportReviewLogCsv(db());
+      downloadFile(r.csv, r.fileName, CONTENT_TYPES.csv);
+    } catch (e) {
+      setDownload({ kind: 'failed', detail: errorText(e) });
+    }
+  }
+
+  async function readFile(file: File) {
+    setRestore({ kind: 'reading', file: file.name });
+    if (file.size > IMPORT_LIMITS.maxFileBytes) {
+      setRestore({ kind: 'bad', file: file.name, lines: ['The file is too large to restore in the browser.'] });
+      return;
+    }
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      setRestore({ kind: 'confirm', file: file.name, backup: readBackupFile(db(), bytes) });
+    } catch (e) {
+      // BackupError's message names what is wrong (and lists bad rows, one a line).
+      setRestore({ kind: 'bad', file: file.name, lines: errorText(e).split('\n') });
+    }
+  }
+
+  async function doRestore(backup: DecodedBackup) {
+    setRestore({ kind: 'restoring' });
+    try {
+      const counts = await restoreBackup(db(), backup);
+      setRestore({ kind: 'restored', createdAt: backup.createdAt, counts });
+    } catch (e) {
+      if (!(e instanceof Error && e.name === 'BackupError')) reportStorageError(e);
+      setRestore({ kind: 'failed', detail: errorText(e) });
+    }
+    pick.current?.focus();
+  }
+
+  const counts = (c: Record<string, number>) => ({
+    decks: (c.decks ?? 0).toLocaleString(),
+    cards: (c.cards ?? 0).toLocaleString(),
+    reviews: (c.reviewLogs ?? 0).toLocaleString(),
+  });
+
+  return (
+    <section className="backup" aria-labelledby="backup-title">
+      <h1 id="backup-title">{m('backup.heading')}</h1>
+      <p className="help">{m('backup.intro')}</p>
+      <div className="import-actions">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void makeBackup()}
+          disabled={download.kind === 'working'}
+        >
+          {m('backup.download')}
+        </button>
+        <button type="button" onClick={() => void reviewLog()}>
+          {m('backup.revlog')}
+        </button>
+      </div>
+      <p role="status" className="backup-status">
+        {download.kind === 'working' && m('backup.downloading')}
+        {download.kind === 'done' && m('backup.downloaded', { file: download.file, ...counts(download.counts) })}
+      </p>
+      {download.kind === 'failed' && (
+        <p className="error" role="alert">
+          {m('backup.download-failed', { detail: download.detail })}
+        </p>
+      )}
+
+      <h2>{m('backup.restore-heading')}</h2>
+      <p className="help">{m('backup.restore-intro')}</p>
+      <button
+        type="button"
+        ref={pick}
+        onClick={() => input.current?.click()}
+        disabled={restore.kind === 'reading' || restore.kind === 'restoring'}
+      >
+        {m('backup.restore-pick')}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        className="visually-hidden"
+        accept=".gz,.json,application/gzip,application/json"
+        aria-label={m('backup.restore-input')}
+        tabIndex={-1}
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (file) void readFile(file);
+        }}
+      />
+      <div className="backup-restore-status" role="status">
+        {restore.kind === 'reading' && <p>{m('backup.reading', { file: restore.file })}</p>}
+        {restore.kind === 'restoring' && <p>{m('backup.restoring')}</p>}
+        {restore.kind === 'restored' && (
+          <p className="ok">
+            {m('backup.restored', { date: formatDate(restore.createdAt, lang), ...counts(restore.counts) })}
+          </p>
+        )}
+        {restore.kind === 'cancelled' && <p>{m('backup.restore-cancelled')}</p>}
+      </div>
+      {restore.kind === 'bad' && (
+        <div className="import-problems" role="alert">
+          <p>{m('backup.bad-file', { file: restore.file })}</p>
+          <ul className="import-issues">
+            {restore.lines.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {restore.kind === 'failed' && (
+        <p className="error" role="alert">
+          {m('backup.restore-failed', { detail: restore.detail })}
+        </p>
+      )}
+      {restore.kind === 'confirm' && (
+        <RestoreDialog
+          backup={restore.backup}
+          file={restore.file}
+          onCancel={() => setRestore({ kind: 'cancelled' })}
+          onRestore={() => void doRestore(restore.backup)}
+        />
+      )}
+      <p>
+        <a href={libraryHref}>{m('backup.back')}</a>
+      </p>
+    </section>
+  );
+}

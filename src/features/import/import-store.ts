@@ -1,0 +1,337 @@
+// The import session's short-lived state (which step, progress, the CSV mapping being edited) and its actions.
+//
+// start → reading (worker parses, progress) → [CSV: csv (preview + mapping) → map] → checking (stored decks read
+// here, cards prepared in the worker) → confirm → writing (prepared cards come over, then one transaction:
+// writePrepared) → done. Any failure → failed; Cancel while the worker works → cancelling → start (told
+// "cancelled"). Nothing is written before the user presses Import on the confirm step.
+import { createStore } from 'zustand/vanilla';
+import { readStoredDecks, writePrepared, type DeckImportResult } from '../../db/import-repo';
+import type { DockdeckDB } from '../../db/database';
+import type { Text } from '../../domain/deck-schema';
+import type { CsvMapping, CsvPreview } from '../../formats/csv/mapping';
+import { checkFileSize } from '../../formats/import/detect';
+import { ImportError, type ImportIssue } from '../../formats/import/draft';
+import type { DraftSummary, PreparedDeck } from '../../formats/import/prepare';
+import type { ImportPreview } from '../../formats/import/preview';
+import type { SchedulerSettings } from '../../domain/scheduler';
+import type { ImportPhase, ImportResponse } from '../../formats/import/protocol';
+import type { ImportClient, ImportClientFactory } from './import-client';
+
+/** The worker's phases, and the main thread's: opening the file, comparing with the database, saving. */
+export type ProgressPhase = ImportPhase | 'read' | 'check' | 'write';
+
+export interface ImportProgress {
+  phase: ProgressPhase;
+  done: number;
+  /** 0 when unknown: the bar is then indeterminate. */
+  total: number;
+}
+
+export interface DoneDeck extends DeckImportResult {
+  title: Text;
+}
+
+export type ImportStep =
+  | { step: 'start'; notice: 'cancelled' | null }
+  | { step: 'reading'; file: string; progress: ImportProgress; cancelling: boolean }
+  | {
+      step: 'csv';
+      file: string;
+      preview: CsvPreview;
+      /** The separator the file was first read with (detected, or from Anki's `#separator:`). */
+      detected: string;
+      mapping: CsvMapping;
+      /** Problems with the last mapping or separator tried (the user can change them and continue). */
+      issues: ImportIssue[];
+      /** The worker is re-reading (separator) or making cards (map). */
+      busy: ImportProgress | null;
+      /** The last separator could not be read: the preview is of the one before, Continue waits for a good one. */
+      stale: boolean;
+      cancelling: boolean;
+    }
+  | {
+      step: 'confirm';
+      file: string;
+      decks: DraftSummary[];
+      warnings: string[];
+      preview: ImportPreview;
+      /** Decks whose cards missing from the file the user chose to remove (only `removable` ones; none by default). */
+      remove: string[];
+    }
+  /** `progress`: cards written of all (total 0 while the prepared cards come over from the worker). */
+  | { step: 'writing'; file: string; progress: ImportProgress }
+  | { step: 'done'; file: string; decks: DoneDeck[]; warnings: string[] }
+  | { step: 'failed'; file: string; issues: ImportIssue[]; storage: boolean };
+
+export interface ImportState {
+  current: ImportStep;
+  includeScheduling: boolean;
+}
+
+export interface ImportDeps {
+  client: ImportClientFactory;
+  db: () => DockdeckDB;
+  now: () => number;
+  settings: () => SchedulerSettings;
+  /** Storage failures also go to the app-wide alert bar. */
+  reportStorageError: (error: unknown) => void;
+}
+
+export interface ImportActions {
+  setIncludeScheduling(on: boolean): void;
+  openFile(file: File): Promise<void>;
+  openText(text: string, fileName: string): void;
+  setSeparator(separator: string): void;
+  setMapping(change: Partial<CsvMapping>): void;
+  continueCsv(): void;
+  /** On the confirm step: also remove the deck's cards that the file no longer has (a dockdeck deck file only). */
+  setRemoveMissing(deckId: string, on: boolean): void;
+  /** Asks the worker for the prepared cards and writes them when they are all here. */
+  confirm(): void;
+  cancel(): void;
+  reset(): void;
+  dispose(): void;
+}
+
+export type ImportStore = ReturnType<typeof createImportStore>;
+
+const isUnread = (s: ImportStep) => s.step === 'reading' && s.progress.phase === 'read';
+
+export function createImportStore(deps: ImportDeps) {
+  const store = createStore<ImportState>(() => ({
+    current: { step: 'start', notice: null },
+    includeScheduling: false,
+  }));
+  const get = () => store.getState().current;
+  const set = (current: ImportStep) => store.setState({ current });
+  /** Bumped whenever the session is abandoned: async work started before it drops its result. */
+  let session = 0;
+
+  const fail = (file: string, issues: ImportIssue[], storage = false) => set({ step: 'failed', file, issues, storage });
+
+  /** What the worker parsed, between its `parsed` and its `preview`. */
+  let parsed: { decks: DraftSummary[]; warnings: string[] } = { decks: [], warnings: [] };
+  /** The prepared decks coming over from the worker after the user confirmed. */
+  let incoming: { session: number; decks: PreparedDeck[]; remove: ReadonlySet<string> } = {
+    session: -1,
+    decks: [],
+    remove: new Set(),
+  };
+
+  /** Reads what is stored of the parsed decks, hands it to the worker, which prepares the cards and compares. */
+  async function check(file: string, decks: DraftSummary[], warnings: string[]): Promise<void> {
+    const mine = session;
+    parsed = { decks, warnings };
+    set({ step: 'reading', file, progress: { phase: 'check', done: 0, total: 0 }, cancelling: false });
+    try {
+      const stored = await readStoredDecks(
+        deps.db(),
+        decks.map((d) => d.deckId),
+        (deckId, cards) => {
+          if (mine === session) client.storedCards(deckId, cards);
+        },
+      );
+      if (mine !== session) return;
+      client.preview(stored, deps.settings());
+      set({ step: 'reading', file, progress: { phase: 'prepare', done: 0, total: 0 }, cancelling: false });
+    } catch (e) {
+      if (mine !== session) return;
+      deps.reportStorageError(e);
+      fail(
+        file,
+        [{ file, message: `could not be compared with your decks (${e instanceof Error ? e.message : String(e)})` }],
+        true,
+      );
+    }
+  }
+
+  function onMessage(m: ImportResponse): void {
+    const s = get();
+    const cancelling = (s.step === 'reading' || s.step === 'csv') && s.cancelling;
+    if (m.type === 'cancelled') {
+      if (cancelling) set({ step: 'start', notice: 'cancelled' });
+      return;
+    }
+    if (cancelling) return;
+    if (s.step === 'writing') return void receive(s, m);
+    if (s.step === 'reading' && !isUnread(s) && s.progress.phase !== 'check') {
+      if (m.type === 'progress') set({ ...s, progress: { phase: m.phase, done: m.done, total: m.total } });
+      else if (m.type === 'preview')
+        set({
+          step: 'confirm',
+          file: s.file,
+          decks: parsed.decks,
+          warnings: parsed.warnings,
+          preview: m.preview,
+          remove: [],
+        });
+      else if (m.type === 'csv-preview')
+        set({
+          step: 'csv',
+          file: s.file,
+          preview: m.preview,
+          detected: m.preview.separator,
+          mapping: m.preview.mapping,
+          issues: [],
+          busy: null,
+          stale: false,
+          cancelling: false,
+        });
+      else if (m.type === 'parsed') void check(s.file, m.decks, m.warnings);
+      else if (m.type === 'failed') fail(s.file, m.issues);
+    } else if (s.step === 'csv' && s.busy) {
+      if (m.type === 'progress') set({ ...s, busy: { phase: m.phase, done: m.done, total: m.total } });
+      else if (m.type === 'csv-preview')
+        set({ ...s, preview: m.preview, mapping: m.preview.mapping, issues: [], busy: null, stale: false });
+      // A failed re-read leaves the worker without a table: Continue waits for a separator that reads.
+      else if (m.type === 'failed') set({ ...s, issues: m.issues, busy: null, stale: s.busy.phase === 'parse' });
+      else if (m.type === 'parsed') void check(s.file, m.decks, m.warnings);
+    }
+  }
+
+  /** The prepared decks arrive a message at a time; once all are here they are written in one transaction. */
+  function receive(s: Extract<ImportStep, { step: 'writing' }>, m: ImportResponse): void {
+    if (incoming.session !== session) return;
+    if (m.type === 'deck') incoming.decks[m.index] = { ...m, cards: [] };
+    else if (m.type === 'cards') {
+      const deck = incoming.decks[m.index];
+      if (deck) for (const card of m.cards) deck.cards.push(card);
+    } else if (m.type === 'rows-done') void write(s.file, incoming.decks, incoming.remove);
+    else if (m.type === 'failed') fail(s.file, m.issues);
+  }
+
+  async function write(file: string, decks: PreparedDeck[], removeMissing: ReadonlySet<string>): Promise<void> {
+    const mine = session;
+    incoming = { session: -1, decks: [], remove: new Set() };
+    try {
+      const results = await writePrepared(deps.db(), decks, {
+        now: deps.now(),
+        file,
+        removeMissing,
+        onProgress: (done, total) => {
+          if (mine === session) set({ step: 'writing', file, progress: { phase: 'write', done, total } });
+        },
+      });
+      if (mine !== session) return;
+      const titles = new Map(decks.map((d) => [d.meta.id, d.meta.title]));
+      const done = results.map((r) => ({ ...r, title: titles.get(r.deckId) ?? { en: r.deckId, zh: r.deckId } }));
+      set({ step: 'done', file, decks: done, warnings: parsed.warnings });
+    } catch (e) {
+      if (mine !== session) return;
+      if (e instanceof ImportError) return fail(file, e.issues);
+      deps.reportStorageError(e);
+      fail(file, [{ file, message: `could not be saved (${e instanceof Error ? e.message : String(e)})` }], true);
+    }
+  }
+
+  const client: ImportClient = deps.client(onMessage);
+
+  const actions: ImportActions = {
+    setIncludeScheduling(on) {
+      store.setState({ includeScheduling: on });
+    },
+    async openFile(file) {
+      const tooBig = checkFileSize(file.name, file.size);
+      session++;
+      if (tooBig) return fail(file.name, [tooBig]);
+      const mine = session;
+      set({ step: 'reading', file: file.name, progress: { phase: 'read', done: 0, total: 0 }, cancelling: false });
+      let bytes: ArrayBuffer;
+      try {
+        bytes = await file.arrayBuffer();
+      } catch (e) {
+        if (mine === session)
+          fail(file.name, [
+            { file: file.name, message: `could not be read (${e instanceof Error ? e.message : String(e)})` },
+          ]);
+        return;
+      }
+      if (mine !== session) return;
+      start(file.name, bytes);
+    },
+    openText(text, fileName) {
+      session++;
+      start(fileName, new TextEncoder().encode(text).buffer);
+    },
+    setSeparator(separator) {
+      const s = get();
+      if (s.step !== 'csv' || s.busy) return;
+      set({ ...s, busy: { phase: 'parse', done: 0, total: 0 }, issues: [] });
+      client.separator(separator);
+    },
+    setMapping(change) {
+      const s = get();
+      if (s.step !== 'csv' || s.busy) return;
+      set({ ...s, mapping: { ...s.mapping, ...change }, issues: [] });
+    },
+    continueCsv() {
+      const s = get();
+      if (s.step !== 'csv' || s.busy || s.stale) return;
+      set({ ...s, busy: { phase: 'build', done: 0, total: 0 }, issues: [] });
+      client.map(s.mapping);
+    },
+    setRemoveMissing(deckId, on) {
+      const s = get();
+      if (s.step !== 'confirm') return;
+      const deck = s.preview.decks.find((d) => d.deckId === deckId);
+      if (!deck?.removable) return;
+      const rest = s.remove.filter((id) => id !== deckId);
+      set({ ...s, remove: on ? [...rest, deckId] : rest });
+    },
+    confirm() {
+      const s = get();
+      if (s.step !== 'confirm' || s.preview.issues.length > 0) return;
+      incoming = { session: ++session, decks: [], remove: new Set(s.remove) };
+      set({ step: 'writing', file: s.file, progress: { phase: 'write', done: 0, total: 0 } });
+      client.rows();
+    },
+    cancel() {
+      const s = get();
+      if ((s.step === 'reading' || s.step === 'csv') && s.cancelling) return;
+      // Work on this side (opening the file, comparing) or nothing running: stop here and now.
+      if (s.step === 'reading' && isUnread(s)) {
+        session++;
+        set({ step: 'start', notice: 'cancelled' });
+        return;
+      }
+      // The worker holds the parsed (and maybe prepared) cards: it lets them go; its late answer is not waited for.
+      if (
+        (s.step === 'reading' && (s.progress.phase === 'check' || s.progress.phase === 'prepare')) ||
+        s.step === 'confirm'
+      ) {
+        session++;
+        client.cancel();
+        set({ step: 'start', notice: 'cancelled' });
+        return;
+      }
+      if (s.step === 'reading' || s.step === 'csv') {
+        set({ ...s, cancelling: true });
+        client.cancel();
+      }
+    },
+    reset() {
+      const s = get();
+      if (s.step === 'writing') return;
+      if ((s.step === 'reading' || s.step === 'csv') && !s.cancelling) return actions.cancel();
+      session++;
+      set({ step: 'start', notice: null });
+    },
+    dispose() {
+      session++;
+      client.dispose();
+    },
+  };
+
+  function start(fileName: string, bytes: ArrayBuffer): void {
+    set({
+      step: 'reading',
+      file: fileName,
+      progress: { phase: 'decode', done: 0, total: bytes.byteLength },
+      cancelling: false,
+    });
+    // The worker keeps the choice made when the file was opened (changing it later needs a new open).
+    client.open({ fileName, bytes, includeScheduling: store.getState().includeScheduling, now: deps.now() });
+  }
+
+  return { store, actions };
+}

@@ -1,0 +1,215 @@
+// A guarded zip reader for Anki packages: reads the central directory, refuses encrypted, truncated or bomb-like
+// archives before inflating anything, and inflates one entry at a time with a hard cap on its size.
+// Format: PKWARE APPNOTE.TXT (end of central directory, central directory headers, local file headers).
+import { Inflate } from 'fflate';
+import { IMPORT_LIMITS } from '../import/draft';
+
+export type ZipProblem =
+  'not-zip' | 'truncated' | 'encrypted' | 'zip64' | 'method' | 'too-big' | 'ratio' | 'damaged' | 'duplicate';
+
+/** Why a zip cannot be read. `entry` names the zip entry when the problem is in one. */
+export class ZipError extends Error {
+  readonly problem: ZipProblem;
+  readonly entry: string | undefined;
+  constructor(problem: ZipProblem, message: string, entry?: string) {
+    super(message);
+    this.name = 'ZipError';
+    this.problem = problem;
+    this.entry = entry;
+  }
+}
+
+export interface ZipEntry {
+  name: string;
+  /** 0 = stored, 8 = deflate. */
+  method: number;
+  compressedSize: number;
+  size: number;
+  crc: number;
+  localOffset: number;
+}
+
+export interface ZipArchive {
+  bytes: Uint8Array;
+  entries: Map<string, ZipEntry>;
+}
+
+/**
+ * Entries smaller than this are not held to `maxCompressionRatio`: a nearly empty SQLite page or a small repetitive
+ * file can compress 500:1 and is harmless. A bomb needs to be big to hurt.
+ */
+export const RATIO_FLOOR_BYTES = 1024 * 1024;
+
+const EOCD_SIG = 0x06054b50;
+const CEN_SIG = 0x02014b50;
+const LOC_SIG = 0x04034b50;
+const names = new TextDecoder('utf-8');
+
+const u16 = (b: Uint8Array, p: number) => b[p]! | (b[p + 1]! << 8);
+const u32 = (b: Uint8Array, p: number) => (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
+
+/** True when the bytes start like a zip (a local file header or an empty archive). */
+export function looksLikeZip(b: Uint8Array): boolean {
+  return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5) && (b[3] === 4 || b[3] === 6);
+}
+
+function findEocd(b: Uint8Array): number {
+  const min = Math.max(0, b.length - 22 - 0xffff);
+  for (let p = b.length - 22; p >= min; p--) {
+    if (u32(b, p) === EOCD_SIG && p + 22 + u16(b, p + 20) <= b.length) return p;
+  }
+  return -1;
+}
+
+/** Checks an entry's declared sizes against the limits: the whole point is to refuse before inflating. */
+export function checkRatio(name: string, compressed: number, size: number): void {
+  if (size > RATIO_FLOOR_BYTES && size / Math.max(compressed, 1) > IMPORT_LIMITS.maxCompressionRatio) {
+    throw new ZipError(
+      'ratio',
+      `would expand ${Math.round(size / Math.max(compressed, 1))} times (more than ${IMPORT_LIMITS.maxCompressionRatio}): refused as a possible zip bomb`,
+      name,
+    );
+  }
+}
+
+/** Reads the central directory. Throws ZipError for anything that is not a plain, complete, unencrypted zip. */
+export function openZip(bytes: Uint8Array): ZipArchive {
+  const eocd = findEocd(bytes);
+  if (eocd < 0) {
+    throw looksLikeZip(bytes)
+      ? new ZipError('truncated', 'the zip file is incomplete (its end record is missing): was the download cut short?')
+      : new ZipError('not-zip', 'is not a zip file');
+  }
+  const count = u16(bytes, eocd + 10);
+  const cdSize = u32(bytes, eocd + 12);
+  const cdOffset = u32(bytes, eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    throw new ZipError('zip64', 'uses ZIP64 (for archives over 4 GB), which is not supported');
+  }
+  if (u16(bytes, eocd + 4) !== 0 || u16(bytes, eocd + 6) !== 0) {
+    throw new ZipError('truncated', 'is one part of a multi-part zip; only single-file archives can be read');
+  }
+  if (cdOffset + cdSize > eocd)
+    throw new ZipError('truncated', 'the zip file is incomplete or damaged (its directory lies past the end)');
+
+  const entries = new Map<string, ZipEntry>();
+  let total = 0;
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > cdOffset + cdSize || u32(bytes, p) !== CEN_SIG) {
+      throw new ZipError('truncated', 'the zip file is damaged (its directory is cut short)');
+    }
+    const flags = u16(bytes, p + 8);
+    const method = u16(bytes, p + 10);
+    const crc = u32(bytes, p + 16);
+    const compressedSize = u32(bytes, p + 20);
+    const size = u32(bytes, p + 24);
+    const nameLen = u16(bytes, p + 28);
+    const extraLen = u16(bytes, p + 30);
+    const commentLen = u16(bytes, p + 32);
+    const localOffset = u32(bytes, p + 42);
+    const name = names.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    p += 46 + nameLen + extraLen + commentLen;
+    if (p > cdOffset + cdSize) throw new ZipError('truncated', 'the zip file is damaged (its directory is cut short)');
+    if (name.endsWith('/')) continue;
+    if ((flags & 1) !== 0 || method === 99) {
+      throw new ZipError(
+        'encrypted',
+        'is encrypted (the zip is password-protected); Anki never encrypts its packages',
+        name,
+      );
+    }
+    if (compressedSize === 0xffffffff || size === 0xffffffff)
+      throw new ZipError('zip64', 'uses ZIP64 (for files over 4 GB), which is not supported', name);
+    if (method !== 0 && method !== 8)
+      throw new ZipError('method', `uses compression method ${method}; only stored and deflate are supported`, name);
+    if (method === 0 && compressedSize !== size)
+      throw new ZipError('damaged', 'is damaged (stored with two different sizes)', name);
+    if (entries.has(name)) throw new ZipError('duplicate', 'appears twice in the zip', name);
+    if (localOffset + 30 + compressedSize > cdOffset)
+      throw new ZipError('truncated', 'lies past the end of the zip: the file is incomplete or damaged', name);
+    checkRatio(name, compressedSize, size);
+    total += size;
+    entries.set(name, { name, method, compressedSize, size, crc, localOffset });
+  }
+  if (total > IMPORT_LIMITS.maxUnzippedBytes) {
+    throw new ZipError(
+      'too-big',
+      `would unpack to ${formatBytes(total)}, more than the ${formatBytes(IMPORT_LIMITS.maxUnzippedBytes)} allowed`,
+    );
+  }
+  return { bytes, entries };
+}
+
+/** Sizes for messages: `512 bytes`, `4.5 KB`, `1.5 MB`, `1025 MB` (binary units; whole numbers from 10 up). */
+export function formatBytes(n: number): string {
+  const unit = (v: number, name: string) => `${v < 10 ? v.toFixed(1) : Math.round(v)} ${name}`;
+  if (n >= 1024 * 1024) return unit(n / 1024 / 1024, 'MB');
+  if (n >= 1024) return unit(n / 1024, 'KB');
+  return `${n} bytes`;
+}
+
+let crcTable: Uint32Array | undefined;
+export function crc32(data: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  const t = crcTable;
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = t[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** Compressed bytes given to the inflater at a time: one push can then produce at most ~16 MB. */
+const INFLATE_CHUNK = 16 * 1024;
+
+/**
+ * Inflates into a buffer of exactly the declared size and stops at the first byte past it, so an entry that lies
+ * about its size can neither grow past it nor keep the CPU busy inflating what would be thrown away.
+ */
+function inflateCapped(raw: Uint8Array, entry: ZipEntry): Uint8Array {
+  const out = new Uint8Array(entry.size);
+  let n = 0;
+  const inflater = new Inflate((chunk) => {
+    if (n + chunk.length > entry.size) {
+      throw new ZipError(
+        'too-big',
+        `unpacks to more than the ${formatBytes(entry.size)} it declares: refused as a possible zip bomb`,
+        entry.name,
+      );
+    }
+    out.set(chunk, n);
+    n += chunk.length;
+  });
+  try {
+    if (raw.length === 0) inflater.push(raw, true);
+    for (let i = 0; i < raw.length; i += INFLATE_CHUNK) {
+      inflater.push(raw.subarray(i, i + INFLATE_CHUNK), i + INFLATE_CHUNK >= raw.length);
+    }
+  } catch (e) {
+    if (e instanceof ZipError) throw e;
+    throw new ZipError('damaged', 'is damaged (its compressed data cannot be read)', entry.name);
+  }
+  return n === entry.size ? out : out.subarray(0, n);
+}
+
+/** The bytes of one entry, CRC checked. Stored entries are a view of the archive (no copy). */
+export function readEntry(zip: ZipArchive, entry: ZipEntry): Uint8Array {
+  const b = zip.bytes;
+  const p = entry.localOffset;
+  if (u32(b, p) !== LOC_SIG) throw new ZipError('damaged', 'is damaged (its local header is missing)', entry.name);
+  const start = p + 30 + u16(b, p + 26) + u16(b, p + 28);
+  const end = start + entry.compressedSize;
+  if (end > b.length) throw new ZipError('truncated', 'is cut short: the zip file is incomplete', entry.name);
+  const raw = b.subarray(start, end);
+  const data = entry.method === 0 ? raw : inflateCapped(raw, entry);
+  if (data.length !== entry.size || crc32(data) !== entry.crc) {
+    throw new ZipError('damaged', 'is damaged (its checksum does not match)', entry.name);
+  }
+  return data;
+}
