@@ -13,7 +13,8 @@ declare module 'vitest' {
 }
 
 const root = resolve(import.meta.dirname, '..', '..');
-const dist = resolve(root, 'dist');
+// E2E_DIST serves another build (e.g. `vite build --outDir /tmp/dist-x`), so that two checkouts' runs do not clash.
+const dist = resolve(root, process.env.E2E_DIST ?? 'dist');
 
 function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
