@@ -111,7 +111,7 @@ describe('readAnkiPackage refuses bad input', () => {
     const zip = buildLegacyApkg(SQL, small);
     const col = zipDirectory(zip).find((e) => e.name === 'collection.anki2')!;
     expect(await refusal(patched(zip, [{ at: col.cen + 24, value: 1000, size: 4 }]))).toBe(
-      'deck.apkg: collection.anki2: unpacks to more than the 1000 bytes it declares: refused as a possible zip bomb',
+      'deck.apkg: collection.anki2: unpacks to more than the 1000 B it declares: refused as a possible zip bomb',
     );
   });
 

@@ -9,9 +9,10 @@ import { useMessages } from '../../lib/i18n';
 import { useNow } from '../../lib/use-now';
 import { backupMessages } from './backup-messages';
 import { CONTENT_TYPES, downloadFile } from '../../lib/download';
+import { DAY_MS } from '../../domain/day';
 
 /** "Remind me later" means in three days. */
-const SNOOZE_MS = 3 * 86_400_000;
+const SNOOZE_MS = 3 * DAY_MS;
 
 export function BackupReminderBanner({ backupHref }: { backupHref: string }) {
   const m = useMessages(backupMessages);

@@ -1,12 +1,8 @@
 // The import's progress bar (phase, done of total) with its Cancel button.
+import { formatBytes } from '../../formats/bytes';
 import { useMessages } from '../../lib/i18n';
 import { importMessages } from './import-messages';
 import type { ImportProgress } from './import-store';
-
-function formatBytes(n: number): string {
-  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MB`;
-  return `${Math.max(1, Math.ceil(n / 1024))} KB`;
-}
 
 export function ImportProgressBar({
   progress,

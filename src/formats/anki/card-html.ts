@@ -18,10 +18,6 @@ export function markdownHtml(markdown: string): string {
   return lone && !lone[1]!.includes('<p>') ? lone[1]! : html;
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}
-
 /** Bilingual text as HTML. With `both`, text that is the same in both languages (one-language imports) appears once. */
 export function textHtml(text: Text, lang: ExportLang): string {
   if (lang !== 'both') return markdownHtml(text[lang]);

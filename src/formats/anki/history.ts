@@ -5,11 +5,11 @@
 // (rslib/src/revlog/mod.rs RevlogReviewKind; rslib/src/storage/revlog/mod.rs log_scheduled_review).
 import type { CardStateValue, RatingName } from '../../domain/scheduler';
 import type { ImportedReview } from '../import/draft';
+import { DAY_MS } from '../../domain/day';
 
 const RATING: readonly (RatingName | undefined)[] = [undefined, 'again', 'hard', 'good', 'easy'];
 /** Before Anki existed (2006): such ids are not epoch milliseconds. */
 const EARLIEST = Date.UTC(2000, 0, 1);
-const DAY = 24 * 60 * 60 * 1000;
 /** CardState.New and CardState.Review (src/domain/scheduler.ts), without loading the scheduler for two numbers. */
 const NEW: CardStateValue = 0;
 const REVIEW: CardStateValue = 2;
@@ -52,7 +52,7 @@ export function convertRevlog(
 ): ImportedReview | HistoryWarning {
   const target = targets.get(row.cid);
   if (!target) return 'other-cards';
-  if (!Number.isFinite(row.id) || row.id < EARLIEST || row.id > now.getTime() + DAY) return 'bad-time';
+  if (!Number.isFinite(row.id) || row.id < EARLIEST || row.id > now.getTime() + DAY_MS) return 'bad-time';
   const durationMs = Number.isFinite(row.time) ? Math.max(0, Math.round(row.time)) : 0;
   if (row.type >= 4 || row.ease === 0) {
     const review: ImportedReview = { cardId: target.cardId, review: row.id, rating: 'manual', durationMs };
@@ -60,7 +60,7 @@ export function convertRevlog(
       review.manual = { state: NEW };
       lastAnswer.delete(row.cid);
     } else if (row.ivl > 0 && Number.isFinite(row.ivl)) {
-      review.manual = { state: REVIEW, due: (lastAnswer.get(row.cid) ?? row.id) + row.ivl * DAY };
+      review.manual = { state: REVIEW, due: (lastAnswer.get(row.cid) ?? row.id) + row.ivl * DAY_MS };
     }
     return review;
   }

@@ -103,3 +103,17 @@ export function ruby(text: string, pick: (base: string, reading: string) => stri
   }
   return out + src.slice(i);
 }
+
+/** Field text without HTML tags and media references, as Anki's `strip_html_media` leaves it (roughly). */
+export function stripHtml(html: string): string {
+  return html
+    .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/gi, '')
+    .replace(/<img[^>]*src=["']?([^"'>]+)["']?[^>]*>/gi, ' $1 ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .trim();
+}

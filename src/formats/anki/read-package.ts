@@ -25,7 +25,8 @@ import { deckIdFromName, hashHex } from './ids';
 import { isSafeMediaName, mimeType } from './media';
 import { mediaNames } from '../../domain/media-refs';
 import { forEachBatch, historyWarnings, noteWarnings } from './report';
-import { ZipError, formatBytes } from './zip';
+import { ZipError } from './zip';
+import { formatBytes } from '../bytes';
 
 export interface ReadAnkiOptions {
   /** The picked file's name: named in every message and kept as each card's `source.doc`. */

@@ -4,7 +4,7 @@
 // rslib/src/decks/schema11.rs (decks), rslib/src/deckconfig/schema11.rs (options); keys older Python clients
 // read (`tags`, `vers`, `req`, `separate`, `fuzz`, `minSpace`) are kept, as pylib/anki/models.py and decks.py had them.
 import type { AnkiNotetypeDef } from '../../domain/deck-schema';
-import { stableId } from './ids-out';
+import { stableId } from './ids';
 
 /** schema11.sql, without its `insert into col` (we insert a full row). */
 export const SCHEMA11_SQL = `

@@ -6,12 +6,14 @@ import { strToU8, zipSync } from 'fflate';
 import type { SqlJsStatic } from 'sql.js';
 import type { Deck } from '../../domain/deck-schema';
 import { CardState, type Memory, type RatingName } from '../../domain/scheduler';
-import { IdAllocator, fieldChecksum, stableId, stripHtml } from './ids-out';
+import { IdAllocator, fieldChecksum, stableId } from './ids';
+import { stripHtml } from './html';
 import { deckNotes, type OutNote } from './write-notes';
 import { textHtml, textPlain, type ExportLang } from './card-html';
 import { SCHEMA11_SQL, ankiNotetypeJson, collectionConfJson, deckConfigJson, deckJson, notetypeJson } from './schema11';
 import { exportDeck, type ExportCardRow, type ExportDeckRow } from '../dockdeck/write';
 import { deckEmbed } from '../dockdeck/embed';
+import { DAY_MS } from '../../domain/day';
 
 export type ApkgCard = ExportCardRow & Memory & { createdAt: number; updatedAt: number };
 
@@ -50,7 +52,6 @@ export interface ApkgResult {
   media: number;
 }
 
-const DAY = 86_400_000;
 const EASE: Record<RatingName, number> = { again: 1, hard: 2, good: 3, easy: 4 };
 
 interface NotePlan {
@@ -111,7 +112,7 @@ function schedule(row: ApkgCard, position: number, crtMs: number, desiredRetenti
       lapses: row.lapses,
       data: '',
     };
-  const day = Math.max(0, Math.floor((row.due - crtMs) / DAY));
+  const day = Math.max(0, Math.floor((row.due - crtMs) / DAY_MS));
   const memory = JSON.stringify({
     s: round(row.stability),
     d: round(row.difficulty),
@@ -128,7 +129,7 @@ function schedule(row: ApkgCard, position: number, crtMs: number, desiredRetenti
       factor: 2500,
       left: 0,
     };
-  const intraday = row.lastReview === null || row.due - row.lastReview < DAY;
+  const intraday = row.lastReview === null || row.due - row.lastReview < DAY_MS;
   const type = row.state === CardState.Learning ? 1 : 3;
   const ivl = type === 3 ? Math.max(1, Math.round(row.stability)) : 0;
   return {
@@ -155,7 +156,7 @@ export function buildApkg(SQL: SqlJsStatic, input: ApkgInput, opts: ApkgOptions)
   let earliest = opts.now;
   for (const c of all) earliest = Math.min(earliest, c.createdAt);
   for (const l of logs) earliest = Math.min(earliest, l.review);
-  const crtMs = opts.dayStart - Math.max(0, Math.ceil((opts.dayStart - earliest) / DAY)) * DAY;
+  const crtMs = opts.dayStart - Math.max(0, Math.ceil((opts.dayStart - earliest) / DAY_MS)) * DAY_MS;
 
   const db = new SQL.Database();
   try {

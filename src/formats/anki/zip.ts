@@ -3,6 +3,7 @@
 // Format: PKWARE APPNOTE.TXT (end of central directory, central directory headers, local file headers).
 import { Inflate } from 'fflate';
 import { IMPORT_LIMITS } from '../import/draft';
+import { crc32, formatBytes } from '../bytes';
 
 export type ZipProblem =
   'not-zip' | 'truncated' | 'encrypted' | 'zip64' | 'method' | 'too-big' | 'ratio' | 'damaged' | 'duplicate';
@@ -139,30 +140,6 @@ export function openZip(bytes: Uint8Array): ZipArchive {
     );
   }
   return { bytes, entries };
-}
-
-/** Sizes for messages: `512 bytes`, `4.5 KB`, `1.5 MB`, `1025 MB` (binary units; whole numbers from 10 up). */
-export function formatBytes(n: number): string {
-  const unit = (v: number, name: string) => `${v < 10 ? v.toFixed(1) : Math.round(v)} ${name}`;
-  if (n >= 1024 * 1024) return unit(n / 1024 / 1024, 'MB');
-  if (n >= 1024) return unit(n / 1024, 'KB');
-  return `${n} bytes`;
-}
-
-let crcTable: Uint32Array | undefined;
-export function crc32(data: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  const t = crcTable;
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = t[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** Compressed bytes given to the inflater at a time: one push can then produce at most ~16 MB. */

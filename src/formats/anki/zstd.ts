@@ -4,7 +4,8 @@
 // decoding; decoding then stops at the first byte past that bound.
 import { Decompress, decompress } from 'fzstd';
 import { IMPORT_LIMITS } from '../import/draft';
-import { RATIO_FLOOR_BYTES, formatBytes } from './zip';
+import { RATIO_FLOOR_BYTES } from './zip';
+import { formatBytes } from '../bytes';
 
 export type ZstdProblem = 'corrupt' | 'too-big' | 'ratio';
 

@@ -13,7 +13,7 @@ import {
   type BackupRow,
 } from './schema';
 import { migrateBackupTables } from './migrate';
-import { crc32, fromBase64, toBase64 } from './bytes';
+import { crc32, fromBase64, toBase64 } from '../bytes';
 
 export type BackupErrorCode = 'not-backup' | 'damaged' | 'newer-version' | 'invalid-row' | 'too-large';
 

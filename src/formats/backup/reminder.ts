@@ -1,5 +1,6 @@
 // When to remind the user to back up: pure, from the last backup time (kept in settings) and the review counts.
 import * as z from 'zod/mini';
+import { DAY_MS } from '../../domain/day';
 
 /** The `settings` row with key `backup` holds this value. */
 export interface BackupSetting {
@@ -52,8 +53,6 @@ export type BackupReminder =
   | { remind: true; reason: 'never'; reviews: number }
   | { remind: true; reason: 'stale'; reviews: number; days: number };
 
-const DAY = 86_400_000;
-
 /**
  * Remind when there is something to lose: never backed up and at least `firstAfterReviews` reviews, or the last
  * backup is `maxAgeDays` old or older and there were reviews since. Nothing while snoozed.
@@ -63,7 +62,7 @@ export function backupReminder(input: ReminderInput, policy: ReminderPolicy = DE
   if (setting.snoozedUntil !== undefined && now < setting.snoozedUntil) return { remind: false };
   if (setting.lastBackupAt === null)
     return reviews >= policy.firstAfterReviews ? { remind: true, reason: 'never', reviews } : { remind: false };
-  const days = Math.floor((now - setting.lastBackupAt) / DAY);
+  const days = Math.floor((now - setting.lastBackupAt) / DAY_MS);
   return days >= policy.maxAgeDays && reviews > 0
     ? { remind: true, reason: 'stale', reviews, days }
     : { remind: false };

@@ -13,6 +13,7 @@ import {
   type SchedulerSettings,
 } from '../../domain/scheduler';
 import type { ImportedReview } from './draft';
+import { DAY_MS } from '../../domain/day';
 
 export interface ReplayedCard {
   cardId: string;
@@ -20,8 +21,6 @@ export interface ReplayedCard {
   /** One record per graded answer, oldest first. */
   records: Array<ReviewRecord & { durationMs: number }>;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** ts-fsrs's manual rating (`Reschedule.handleManualRating`), on dockdeck's Memory. */
 function applyManual(memory: Memory, at: number, manual: NonNullable<ImportedReview['manual']>): Memory | null {

@@ -1,4 +1,5 @@
-// Byte helpers the backup needs and the platform lacks in every browser we support: base64 of large arrays, CRC-32.
+// Byte helpers shared by the formats (and the platform lacks): base64 of large arrays, CRC-32 (zip and gzip both
+// store it), and sizes written for people.
 
 const CHUNK = 0x8000;
 
@@ -32,4 +33,12 @@ export function crc32(bytes: Uint8Array): number {
   let crc = 0xffffffff;
   for (let i = 0; i < bytes.length; i++) crc = table[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** Sizes for messages in any language: `512 B`, `4.5 KB`, `1.5 MB`, `1025 MB` (binary units; whole numbers from 10 up). */
+export function formatBytes(n: number): string {
+  const unit = (v: number, name: string) => `${v < 10 ? v.toFixed(1) : Math.round(v)} ${name}`;
+  if (n >= 1024 * 1024) return unit(n / 1024 / 1024, 'MB');
+  if (n >= 1024) return unit(n / 1024, 'KB');
+  return `${n} B`;
 }
