@@ -47,8 +47,13 @@ test('download a full backup, then restore it: the dialog says it replaces every
   expect(backup.name).toMatch(/^dockdeck-backup-\d{4}-\d{2}-\d{2}\.json\.gz$/);
   expect(backup.type).toBe('application/gzip');
   const decksInBackup = await db.decks.count();
+  // The status is rendered after the download has started: wait for it, do not read it in the same tick.
   expect(
-    screen.getByText(new RegExp(`^Saved ${backup.name.replaceAll('.', '\\.')}\\. Decks: ${decksInBackup}, cards: `)),
+    await screen.findByText(
+      new RegExp(`^Saved ${backup.name.replaceAll('.', '\\.')}\\. Decks: ${decksInBackup}, cards: `),
+      undefined,
+      { timeout: 5000 },
+    ),
   ).toBeInTheDocument();
 
   // Life goes on after the backup: another deck.
