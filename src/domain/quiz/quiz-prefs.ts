@@ -1,6 +1,6 @@
 // The quiz screen's remembered choices (scope, length, kinds, time limit, schedule switch, interview date, plan);
 // stored values pass through here, field by field, so old or damaged data falls back to defaults.
-import * as z from 'zod/mini';
+import { z } from 'zod';
 import { QUESTION_KINDS, questionKindSchema, quizScopeSchema, type QuestionKind, type QuizScope } from './quiz-schema';
 import type { StudyPlan } from './readiness';
 
@@ -42,11 +42,11 @@ const planSchema = z.object({
 
 const fields = {
   scope: quizScopeSchema,
-  length: z.number().check(z.int(), z.minimum(0), z.maximum(500)),
-  kinds: z.array(questionKindSchema).check(z.minLength(1)),
-  timeLimitMin: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(600))),
+  length: z.number().int().min(0).max(500),
+  kinds: z.array(questionKindSchema).min(1),
+  timeLimitMin: z.nullable(z.number().int().min(1).max(600)),
   updateSchedule: z.boolean(),
-  interviewDate: z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  interviewDate: z.nullable(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
   plan: z.nullable(planSchema),
 };
 
@@ -55,7 +55,7 @@ export function restoreQuizPrefs(stored: unknown): QuizPrefs {
   if (typeof stored !== 'object' || stored === null) return DEFAULT_QUIZ_PREFS;
   for (const [key, schema] of Object.entries(fields)) {
     const value = (stored as Record<string, unknown>)[key];
-    if (value !== undefined && (schema as z.ZodMiniType).safeParse(value).success) out[key] = value;
+    if (value !== undefined && (schema as z.ZodType).safeParse(value).success) out[key] = value;
   }
   return out as unknown as QuizPrefs;
 }

@@ -1,5 +1,5 @@
 // Quiz data as stored (attempts, preferences): Zod schemas at the edge of the database, and the types they give.
-import * as z from 'zod/mini';
+import { z } from 'zod';
 
 const text = z.object({ en: z.string(), zh: z.string() });
 const source = z.object({ doc: z.string(), section: z.string() });
@@ -18,11 +18,11 @@ export const quizScopeSchema = z.discriminatedUnion('kind', [
 export const quizConfigSchema = z.object({
   scope: quizScopeSchema,
   /** Questions asked for: a number, or 0 for "all". */
-  length: z.number().check(z.int(), z.minimum(0)),
+  length: z.number().int().min(0),
   kinds: z.array(questionKindSchema),
   /** Minutes, or null for no limit. */
-  timeLimitMin: z.nullable(z.number().check(z.minimum(1))),
-  seed: z.number().check(z.int()),
+  timeLimitMin: z.nullable(z.number().min(1)),
+  seed: z.number().int(),
   /** Whether answers were written to the FSRS schedule as reviews. */
   updateSchedule: z.boolean(),
 });

@@ -1,5 +1,5 @@
 // When to remind the user to back up: pure, from the last backup time (kept in settings) and the review counts.
-import * as z from 'zod/mini';
+import { z } from 'zod';
 import { DAY_MS } from '../../domain/day';
 
 /** The `settings` row with key `backup` holds this value. */
