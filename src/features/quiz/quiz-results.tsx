@@ -108,41 +108,65 @@ export function QuizResults({ attemptId, onReviewMistakes, onRetake, onNew }: Pr
 
       <h2>{m('results.mistakes')}</h2>
       {sum.mistakes.length === 0 && <p>{m('results.no-mistakes')}</p>}
-      <ol className="quiz-mistakes">
-        {sum.mistakes.map(({ question: q, result, right, missed }) => (
-          <li key={q.id} className="card" data-question-id={q.id}>
-            <DeckText question={q} lang={lang}>
-              <CardText text={q.prompt[lang]} lang={lang} />
-              {q.kind === 'classify' && <CardText className="classify-item" text={q.item[lang]} lang={lang} />}
-              {q.kind === 'true-false' && <CardText className="quiz-statement" text={q.statement[lang]} lang={lang} />}
-              {q.kind === 'open' ? (
-                <>
-                  <p>{m('results.missed')}</p>
-                  <ul>
-                    {missed.map((k) => (
-                      <li key={k.cardId}>
-                        <CardText inline text={k.text[lang]} lang={lang} />
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : (
-                <>
-                  <p>
-                    {m('results.you-said')}{' '}
-                    <span className="quiz-given">{given(m, { question: q, result }, lang)}</span>
-                  </p>
-                  <p className="quiz-right-answer">
-                    {m('run.right-answer')} <CardText inline text={right[lang]} lang={lang} />
-                  </p>
-                </>
-              )}
-              <p className="card-source">{m('run.source', { doc: q.source.doc, section: q.source.section })}</p>
-            </DeckText>
-          </li>
-        ))}
-      </ol>
+      <Mistakes mistakes={sum.mistakes} lang={lang} />
+      <PerQuestion questions={attempt.questions} lang={lang} />
+    </section>
+  );
+}
 
+type Summary = ReturnType<typeof summarizeAttempt>;
+
+/** Each mistake with what the user said, the right answer (or the key points missed) and its source. */
+function Mistakes({ mistakes, lang }: { mistakes: Summary['mistakes']; lang: Lang }) {
+  const m = useMessages(quizMessages);
+  return (
+    <ol className="quiz-mistakes">
+      {mistakes.map(({ question: q, result, right, missed }) => (
+        <li key={q.id} className="card" data-question-id={q.id}>
+          <DeckText question={q} lang={lang}>
+            <CardText text={q.prompt[lang]} lang={lang} />
+            {q.kind === 'classify' && <CardText className="classify-item" text={q.item[lang]} lang={lang} />}
+            {q.kind === 'true-false' && <CardText className="quiz-statement" text={q.statement[lang]} lang={lang} />}
+            {q.kind === 'open' ? (
+              <>
+                <p>{m('results.missed')}</p>
+                <ul>
+                  {missed.map((k) => (
+                    <li key={k.cardId}>
+                      <CardText inline text={k.text[lang]} lang={lang} />
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <>
+                <p>
+                  {m('results.you-said')} <span className="quiz-given">{given(m, { question: q, result }, lang)}</span>
+                </p>
+                <p className="quiz-right-answer">
+                  {m('run.right-answer')} <CardText inline text={right[lang]} lang={lang} />
+                </p>
+              </>
+            )}
+            <p className="card-source">{m('run.source', { doc: q.source.doc, section: q.source.section })}</p>
+          </DeckText>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** One row per question: its kind and prompt, the result, the time taken. */
+function PerQuestion({ questions, lang }: { questions: AttemptQuestion[]; lang: Lang }) {
+  const m = useMessages(quizMessages);
+  const result = ({ question: q, result: r }: AttemptQuestion) => {
+    if (r.response.kind === 'none') return m('results.unanswered');
+    if (q.kind === 'open')
+      return m('results.points', { n: pts(r.score * q.keyPoints.length), total: q.keyPoints.length });
+    return r.correct ? m('results.right') : m('results.wrong');
+  };
+  return (
+    <>
       <h2 id="quiz-per-question">{m('results.per-question')}</h2>
       <table className="quiz-table" aria-labelledby="quiz-per-question">
         <thead>
@@ -154,30 +178,19 @@ export function QuizResults({ attemptId, onReviewMistakes, onRetake, onNew }: Pr
           </tr>
         </thead>
         <tbody>
-          {attempt.questions.map((item, i) => (
+          {questions.map((item, i) => (
             <tr key={item.question.id} data-correct={item.result.correct}>
               <td>{i + 1}</td>
               <td>
                 <span className="quiz-kind">{m(`kind.${item.question.kind}`)}: </span>
                 <CardText inline text={item.question.prompt[lang]} lang={lang} />
               </td>
-              <td>
-                {item.result.response.kind === 'none'
-                  ? m('results.unanswered')
-                  : item.question.kind === 'open'
-                    ? m('results.points', {
-                        n: pts(item.result.score * item.question.keyPoints.length),
-                        total: item.question.keyPoints.length,
-                      })
-                    : item.result.correct
-                      ? m('results.right')
-                      : m('results.wrong')}
-              </td>
+              <td>{result(item)}</td>
               <td>{duration(m, item.result.durationMs)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-    </section>
+    </>
   );
 }
