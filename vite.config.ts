@@ -14,5 +14,7 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
     restoreMocks: true,
+    // A ceiling for a busy machine (see tests/setup.ts), not a wait.
+    testTimeout: 30_000,
   },
 });
