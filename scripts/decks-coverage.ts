@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseDeckFiles } from './lib/deck-files';
 import { formatDeckIssue } from '../src/formats/dockdeck/validate';
-import { computeCoverage, formatCoverage } from './lib/doc-headings';
+import { computeCoverage, formatCoverage } from './lib/coverage';
 
 const root = resolve(import.meta.dirname, '..');
 const docsDir = resolve(process.argv[2] ?? join(root, '..', 'shared', 'seeds'));

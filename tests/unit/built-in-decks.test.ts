@@ -3,14 +3,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseDeckFiles } from '../../scripts/lib/deck-files';
 import { formatDeckIssue, parseDeckText } from '../../src/formats/dockdeck/validate';
-import {
-  computeCoverage,
-  deckCitations,
-  findSections,
-  parseDocHeadings,
-  suggestSections,
-  type DocOutline,
-} from '../../scripts/lib/doc-headings';
+import { deckCitations } from '../../scripts/lib/citations';
+import { computeCoverage } from '../../scripts/lib/coverage';
+import { findSections, parseDocHeadings, suggestSections, type DocOutline } from '../../scripts/lib/doc-outline';
 
 const root = resolve(import.meta.dirname, '../..');
 const decksDir = join(root, 'decks');

@@ -1,5 +1,5 @@
 // Unit tests of the source-document heading parser that deck citations are checked against.
-import { findSections, headingName, parseDocHeadings, suggestSections } from '../../scripts/lib/doc-headings';
+import { findSections, headingName, parseDocHeadings, suggestSections } from '../../scripts/lib/doc-outline';
 
 const doc = (...lines: string[]) => lines.join('\n');
 const outline = (text: string) =>

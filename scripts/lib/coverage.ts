@@ -1,0 +1,127 @@
+// How well the decks cover the source documents: each heading with the cards that cite it, and citations that
+// match no heading (usually a typo), no document, or more than one heading.
+import type { Deck } from '../../src/domain/deck-schema';
+import { deckCitations, type Citation } from './citations';
+import { findSections, parseDocHeadings, PREAMBLE, suggestSections, type DocSection } from './doc-outline';
+
+export interface SectionCoverage {
+  section: DocSection;
+  citedBy: string[];
+}
+
+export interface CoverageReport {
+  docs: Array<{ doc: string; sections: SectionCoverage[] }>;
+  /** Citations whose section matches no heading of their document: usually a typo. */
+  unknownSections: Array<Citation & { suggestions: string[] }>;
+  /** Citations of documents that are not in the folder. */
+  unknownDocs: Citation[];
+  /** Citations that match more than one heading; counted for each of them. */
+  ambiguous: Array<Citation & { matches: string[] }>;
+  summary: {
+    headings: number;
+    withFacts: number;
+    covered: number;
+    uncovered: number;
+    citations: number;
+    dangling: number;
+  };
+}
+
+/** Matches every citation of the decks against the documents (`name` is the file name cards cite). */
+export function computeCoverage(
+  documents: ReadonlyArray<{ name: string; text: string }>,
+  decks: readonly Deck[],
+): CoverageReport {
+  const docs = [...documents]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((d) => {
+      const outline = parseDocHeadings(d.text);
+      return {
+        doc: d.name,
+        outline,
+        sections: outline.sections.map((section) => ({ section, citedBy: [] as string[] })),
+      };
+    });
+  const byName = new Map(docs.map((d) => [d.doc, d]));
+  const citations = deckCitations(decks);
+  const report: CoverageReport = {
+    docs: [],
+    unknownSections: [],
+    unknownDocs: [],
+    ambiguous: [],
+    summary: { headings: 0, withFacts: 0, covered: 0, uncovered: 0, citations: citations.length, dangling: 0 },
+  };
+  for (const c of citations) {
+    const doc = byName.get(c.doc);
+    if (!doc) {
+      report.unknownDocs.push(c);
+      continue;
+    }
+    const found = findSections(doc.outline, c.section);
+    if (found.length === 0) report.unknownSections.push({ ...c, suggestions: suggestSections(doc.outline, c.section) });
+    if (found.length > 1) report.ambiguous.push({ ...c, matches: found.map((s) => `line ${s.line}: ${s.citation}`) });
+    for (const s of doc.sections) if (found.includes(s.section)) s.citedBy.push(c.by);
+  }
+  report.docs = docs.map(({ doc, sections }) => ({ doc, sections }));
+  const all = report.docs.flatMap((d) => d.sections);
+  const facts = all.filter((s) => s.section.hasFacts);
+  const covered = facts.filter((s) => s.citedBy.length > 0).length;
+  report.summary = {
+    ...report.summary,
+    headings: all.length,
+    withFacts: facts.length,
+    covered,
+    uncovered: facts.length - covered,
+    dangling: report.unknownSections.length + report.unknownDocs.length,
+  };
+  return report;
+}
+
+/** The report as printed by `npm run decks:coverage`: one line per heading, indented by nesting. */
+export function formatCoverage(report: CoverageReport): string[] {
+  const out: string[] = [];
+  for (const { doc, sections } of report.docs) {
+    out.push(doc);
+    for (const { section: s, citedBy } of sections) {
+      const label =
+        s.level === 0
+          ? s.name === PREAMBLE
+            ? s.name
+            : `${s.name} (preamble)`
+          : `${'#'.repeat(s.level)} ${s.name}${s.citation === s.name ? '' : `  (cite as "${s.citation}")`}`;
+      const status =
+        citedBy.length > 0
+          ? `${s.hasFacts ? '' : '(no facts) '}${citedBy.length}: ${citedBy.join(', ')}`
+          : s.hasFacts
+            ? 'UNCOVERED'
+            : '(no facts)';
+      out.push(`${'  '.repeat(s.ancestors.length + 1)}${label} — ${status}`);
+    }
+    out.push('');
+  }
+  if (report.unknownSections.length > 0) {
+    out.push('Citations of sections that do not exist:');
+    for (const c of report.unknownSections) {
+      const hint =
+        c.suggestions.length > 0 ? ` (did you mean ${c.suggestions.map((s) => `"${s}"`).join(' or ')}?)` : '';
+      out.push(`  ${c.by}: ${c.doc} has no section "${c.section}"${hint}`);
+    }
+    out.push('');
+  }
+  if (report.unknownDocs.length > 0) {
+    out.push('Citations of documents not in the folder:');
+    for (const c of report.unknownDocs) out.push(`  ${c.by}: "${c.doc}" (section "${c.section}")`);
+    out.push('');
+  }
+  if (report.ambiguous.length > 0) {
+    out.push('Ambiguous citations (counted for every match; cite as "Parent > Child"):');
+    for (const c of report.ambiguous) out.push(`  ${c.by}: ${c.doc} "${c.section}" matches ${c.matches.join('; ')}`);
+    out.push('');
+  }
+  const { headings, withFacts, covered, uncovered, citations, dangling } = report.summary;
+  out.push(
+    `${headings} headings, ${withFacts} with facts, ${covered} covered, ${uncovered} uncovered; ` +
+      `${citations} citations, ${dangling} dangling (${report.unknownSections.length} unknown section, ${report.unknownDocs.length} unknown document)`,
+  );
+  return out;
+}
