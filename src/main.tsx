@@ -1,8 +1,15 @@
-// Entry point: mounts the app.
+// Entry point: sets up Zod for the page's policy, then mounts the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
 import { App } from './app/app';
 import './app/styles.css';
+
+// The built app's Content-Security-Policy allows no eval (scripts/vite-csp.ts), and Zod, unless told otherwise,
+// probes for it with `new Function` on its first parse (and when it makes an object schema), which the page reports as
+// a policy violation. This runs before anything is parsed; the schemas of the first screen are made on first use, after
+// it. Workers have no such policy and keep Zod's JIT.
+z.config({ jitless: true });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,7 +1,9 @@
 // User settings with their defaults; stored settings pass through here so old or damaged data cannot break the app.
+import { z } from 'zod';
+import type { StepUnit } from 'ts-fsrs';
 import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from './scheduler';
 import { DEFAULT_QUEUE_LIMITS } from './queue';
-import type { Lang } from './text';
+import { LANGS, type Lang } from './text';
 import { fsrsDayShift } from './day';
 
 export interface StudySettings {
@@ -31,75 +33,104 @@ export const DEFAULT_SETTINGS: Settings = {
   scheduler: DEFAULT_SCHEDULER_SETTINGS,
 };
 
-// Settings are checked by hand rather than with Zod: they are read at start-up, and the review screen should
-// not carry a schema library for eleven fields. Each check returns a message, or null when the value is good.
-type Check = (value: unknown) => string | null;
-type Problem = { path: string; message: string };
+/**
+ * What is wrong with a setting, as a code with its parameters: the settings screen puts it into words in the
+ * user's language (domain holds no interface text).
+ */
+export type SettingsProblem =
+  | { code: 'whole-number'; min: number; max: number }
+  | { code: 'number'; min: number; max: number }
+  | { code: 'one-of'; options: readonly string[] }
+  | { code: 'true-or-false' }
+  | { code: 'step' }
+  | { code: 'steps' }
+  | { code: 'weights'; count: number };
 
-const int =
-  (min: number, max: number): Check =>
-  (v) =>
-    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
-      ? null
-      : `must be a whole number from ${min} to ${max}`;
-const num =
-  (min: number, max: number): Check =>
-  (v) =>
-    typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max
-      ? null
-      : `must be a number from ${min} to ${max}`;
-const oneOf =
-  (...options: string[]): Check =>
-  (v) =>
-    typeof v === 'string' && options.includes(v) ? null : `must be one of ${options.join(', ')}`;
-const bool: Check = (v) => (typeof v === 'boolean' ? null : 'must be true or false');
+/** A field's schema, and the problem reported when a value fails it (`item`: when one element of a list does). */
+interface Rule<T> {
+  schema: z.ZodType<T>;
+  problem: SettingsProblem;
+  item?: SettingsProblem;
+}
+
+type Rules<T> = { [K in keyof T]-?: Rule<T[K]> };
+
+const wholeNumber = (min: number, max: number): Rule<number> => ({
+  schema: z.int().min(min).max(max),
+  problem: { code: 'whole-number', min, max },
+});
+const number = (min: number, max: number): Rule<number> => ({
+  // z.number() refuses NaN and ±Infinity.
+  schema: z.number().min(min).max(max),
+  problem: { code: 'number', min, max },
+});
+const lang = (): Rule<Lang> => ({ schema: z.enum(LANGS), problem: { code: 'one-of', options: LANGS } });
 // ts-fsrs reads steps with parseInt: fractions or zero would be silently wrong, so only whole numbers from 1.
-const STEP_MESSAGE = 'a step is a whole number from 1 and m, h or d, e.g. 10m';
-const steps = (v: unknown, path: string): Problem[] =>
-  Array.isArray(v)
-    ? v.flatMap((x, i) =>
-        typeof x === 'string' && /^[1-9]\d*[mhd]$/.test(x) ? [] : [{ path: `${path}.${i}`, message: STEP_MESSAGE }],
-      )
-    : [{ path, message: 'must be a list of steps' }];
-const weights = (v: unknown, path: string): Problem[] =>
-  Array.isArray(v) && v.length === 21 && v.every((x) => typeof x === 'number' && Number.isFinite(x))
-    ? []
-    : [{ path, message: 'must be 21 numbers' }];
+const STEP = /^[1-9]\d*[mhd]$/;
+const steps = (): Rule<StepUnit[]> => ({
+  schema: z.array(z.custom<StepUnit>((v) => typeof v === 'string' && STEP.test(v))),
+  problem: { code: 'steps' },
+  item: { code: 'step' },
+});
+const WEIGHT_COUNT = 21;
 
-type FieldCheck = (value: unknown, path: string) => Problem[];
-const field =
-  (check: Check): FieldCheck =>
-  (value, path) => {
-    const message = check(value);
-    return message === null ? [] : [{ path, message }];
+/** A fresh copy of a default, so that restored settings never share a list with DEFAULT_SETTINGS. */
+const copy = <T>(value: T): T => (Array.isArray(value) ? ([...value] as T) : value);
+
+/**
+ * The schema stored settings are read with: each field that fails its rule (or is missing) falls back to its default
+ * on its own, the rest is kept; a part that is not an object at all gives all the defaults. Unknown keys are dropped.
+ */
+function lenient<T extends object>(rules: Rules<T>, defaults: T): z.ZodType<T> {
+  const shape = Object.fromEntries(
+    Object.entries<Rule<unknown>>(rules).map(([key, rule]) => [
+      key,
+      rule.schema.catch(() => copy(defaults[key as keyof T])),
+    ]),
+  );
+  const all = () => Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, copy(v)]));
+  return z.object(shape).catch(all) as unknown as z.ZodType<T>;
+}
+
+const studyRules = (): Rules<StudySettings> => ({
+  newPerDay: wholeNumber(0, 9999),
+  reviewsPerDay: wholeNumber(0, 99999),
+  dayStartHour: wholeNumber(0, 23),
+  studyLang: lang(),
+  uiLang: lang(),
+});
+
+const schedulerRules = (): Rules<Omit<SchedulerSettings, 'dayShiftMs'>> => ({
+  desiredRetention: number(0.7, 0.99),
+  learningSteps: steps(),
+  relearningSteps: steps(),
+  maximumInterval: wholeNumber(1, 36500),
+  enableFuzz: { schema: z.boolean(), problem: { code: 'true-or-false' } },
+  weights: {
+    schema: z.array(z.number()).length(WEIGHT_COUNT),
+    problem: { code: 'weights', count: WEIGHT_COUNT },
+  },
+});
+
+interface Schemas {
+  rules: { study: Rules<StudySettings>; scheduler: Rules<Omit<SchedulerSettings, 'dayShiftMs'>> };
+  stored: { study: z.ZodType<StudySettings>; scheduler: z.ZodType<SchedulerSettings> };
+}
+let made: Schemas | undefined;
+
+// Made on first use, not when the module loads: an object schema reads Zod's `jitless` setting when it is made, and
+// the app entry (main.tsx) sets it only after its imports, this module among them, have loaded.
+function schemas(): Schemas {
+  if (made) return made;
+  const rules = { study: studyRules(), scheduler: schedulerRules() };
+  made = {
+    rules,
+    stored: {
+      study: lenient(rules.study, DEFAULT_SETTINGS.study),
+      scheduler: lenient(rules.scheduler, DEFAULT_SETTINGS.scheduler),
+    },
   };
-
-const STUDY_FIELDS: Record<keyof StudySettings, FieldCheck> = {
-  newPerDay: field(int(0, 9999)),
-  reviewsPerDay: field(int(0, 99999)),
-  dayStartHour: field(int(0, 23)),
-  studyLang: field(oneOf('en', 'zh')),
-  uiLang: field(oneOf('en', 'zh')),
-};
-
-const SCHEDULER_FIELDS: Record<Exclude<keyof SchedulerSettings, 'dayShiftMs'>, FieldCheck> = {
-  desiredRetention: field(num(0.7, 0.99)),
-  learningSteps: steps,
-  relearningSteps: steps,
-  maximumInterval: field(int(1, 36500)),
-  enableFuzz: field(bool),
-  weights,
-};
-
-/** Fields of stored settings that are valid are kept; the rest fall back to defaults, field by field. */
-function restore<T>(fields: Record<string, FieldCheck>, defaults: T, stored: unknown): T {
-  if (typeof stored !== 'object' || stored === null) return defaults;
-  const out: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
-  for (const [key, check] of Object.entries(fields)) {
-    const value = (stored as Record<string, unknown>)[key];
-    if (value !== undefined && check(value, key).length === 0) out[key] = value;
-  }
-  return out as T;
+  return made;
 }
 
 /** The scheduler settings for grading at `now`, with the user's day boundary applied. */
@@ -107,23 +138,35 @@ export function schedulerAt(settings: Settings, now: Date): SchedulerSettings {
   return { ...settings.scheduler, dayShiftMs: fsrsDayShift(now, settings.study.dayStartHour) };
 }
 
+/** Settings as read from storage: whatever is there, valid fields kept and the others at their defaults. */
 export function restoreSettings(stored: { study?: unknown; scheduler?: unknown }): Settings {
   return {
-    study: restore(STUDY_FIELDS, DEFAULT_SETTINGS.study, stored.study),
-    scheduler: restore(SCHEDULER_FIELDS, DEFAULT_SETTINGS.scheduler, stored.scheduler),
+    study: schemas().stored.study.parse(stored.study),
+    scheduler: schemas().stored.scheduler.parse(stored.scheduler),
   };
 }
 
-/** Validates settings the user is about to save; returns field → message for each problem. */
-export function checkSettings(settings: Settings): Record<string, string> {
-  const problems: Record<string, string> = {};
-  for (const [part, fields] of [
-    ['study', STUDY_FIELDS],
-    ['scheduler', SCHEDULER_FIELDS],
-  ] as const) {
+/**
+ * Validates settings the user is about to save: field path → problem, for each bad field (`study.newPerDay`), or
+ * for each bad element of a list (`scheduler.learningSteps.1`).
+ */
+export function checkSettings(settings: Settings): Record<string, SettingsProblem> {
+  const problems: Record<string, SettingsProblem> = {};
+  const { rules: all } = schemas();
+  const parts = [
+    ['study', all.study],
+    ['scheduler', all.scheduler],
+  ] as const;
+  for (const [part, rules] of parts) {
     const values = settings[part] as unknown as Record<string, unknown>;
-    for (const [key, check] of Object.entries(fields) as [string, FieldCheck][]) {
-      for (const p of check(values[key], `${part}.${key}`)) problems[p.path] = p.message;
+    for (const [key, rule] of Object.entries<Rule<unknown>>(rules)) {
+      const result = rule.schema.safeParse(values[key]);
+      if (result.success) continue;
+      for (const issue of result.error.issues) {
+        const index = issue.path[0];
+        if (rule.item && typeof index === 'number') problems[`${part}.${key}.${index}`] = rule.item;
+        else problems[`${part}.${key}`] = rule.problem;
+      }
     }
   }
   return problems;

@@ -497,7 +497,7 @@ describe('settings', () => {
       'scheduler.learningSteps.1',
       'study.newPerDay',
     ]);
-    expect(problems['scheduler.learningSteps.1']).toBe('a step is a whole number from 1 and m, h or d, e.g. 10m');
+    expect(problems['scheduler.learningSteps.1']).toEqual({ code: 'step' });
   });
 
   test('regression: fractional or zero learning steps are refused (ts-fsrs would read 1.5h as 1h and 0.5m as a day)', () => {
@@ -506,9 +506,7 @@ describe('settings', () => {
         ...custom,
         scheduler: { ...custom.scheduler, learningSteps: [bad] as unknown as SchedulerSettings['learningSteps'] },
       });
-      expect(problems['scheduler.learningSteps.0'], bad).toBe(
-        'a step is a whole number from 1 and m, h or d, e.g. 10m',
-      );
+      expect(problems['scheduler.learningSteps.0'], bad).toEqual({ code: 'step' });
     }
   });
 

@@ -1,12 +1,13 @@
 // Settings: daily limits, the day boundary, languages, and the FSRS scheduling options.
 import { useEffect, useState, type FormEvent } from 'react';
-import { checkSettings, type Settings } from '../../domain/settings';
+import { checkSettings, type Settings, type SettingsProblem } from '../../domain/settings';
 import type { Lang } from '../../domain/text';
 import { db, reportStorageError } from '../../db/connection';
 import { writeSettings } from '../../db/settings-repo';
 import { useSettings } from '../../db/react/use-settings';
 import { clock } from '../../lib/clock';
-import { useT, type MessageKey } from '../../lib/i18n';
+import { useMessages, useT, type MessageKey } from '../../lib/i18n';
+import { settingsMessages } from './settings-messages';
 
 interface Draft {
   newPerDay: string;
@@ -37,37 +38,72 @@ function toDraft(s: Settings): Draft {
 }
 
 const steps = (s: string) => s.split(/[\s,]+/).filter(Boolean) as Settings['scheduler']['learningSteps'];
+// An empty box is no value, not 0 (which Number('') would make it).
+const num = (s: string) => (s.trim() === '' ? NaN : Number(s));
 
 function fromDraft(d: Draft, base: Settings): Settings {
   return {
     study: {
-      newPerDay: Number(d.newPerDay),
-      reviewsPerDay: Number(d.reviewsPerDay),
-      dayStartHour: Number(d.dayStartHour),
+      newPerDay: num(d.newPerDay),
+      reviewsPerDay: num(d.reviewsPerDay),
+      dayStartHour: num(d.dayStartHour),
       studyLang: d.studyLang,
       uiLang: d.uiLang,
     },
     scheduler: {
       ...base.scheduler,
-      desiredRetention: Number(d.desiredRetention),
+      desiredRetention: num(d.desiredRetention),
       learningSteps: steps(d.learningSteps),
       relearningSteps: steps(d.relearningSteps),
-      maximumInterval: Number(d.maximumInterval),
+      maximumInterval: num(d.maximumInterval),
       enableFuzz: d.enableFuzz,
     },
   };
 }
 
+type ProblemWords = ReturnType<typeof useMessages<keyof (typeof settingsMessages)['en']>>;
+
+/** A problem in the user's language; `index` is the bad element of a list (a learning step), when it is one. */
+function problemText(m: ProblemWords, problem: SettingsProblem, index: number | null): string {
+  switch (problem.code) {
+    case 'whole-number':
+    case 'number':
+      return m(`problem.${problem.code}`, { min: problem.min, max: problem.max });
+    case 'one-of':
+      return m('problem.one-of', { options: problem.options.join(', ') });
+    case 'step':
+      return m('problem.step', { n: (index ?? 0) + 1 });
+    case 'weights':
+      return m('problem.weights', { count: problem.count });
+    default:
+      return m(`problem.${problem.code}`);
+  }
+}
+
+/** The words for each field's problems, by the field's path: a list's bad elements are shown at the list. */
+function fieldProblems(m: ProblemWords, found: Record<string, SettingsProblem>): Record<string, string> {
+  const out: Record<string, string[]> = {};
+  for (const [path, problem] of Object.entries(found)) {
+    const item = /^(.*)\.(\d+)$/.exec(path);
+    const field = item ? item[1]! : path;
+    (out[field] ??= []).push(problemText(m, problem, item ? Number(item[2]) : null));
+  }
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.join(' ')]));
+}
+
 export function SettingsScreen() {
   const t = useT();
+  const pm = useMessages(settingsMessages);
   const { settings, loaded } = useSettings();
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [found, setFound] = useState<Record<string, SettingsProblem>>({});
   const [status, setStatus] = useState<MessageKey | null>(null);
   useEffect(() => {
     if (loaded && draft === null) setDraft(toDraft(settings));
   }, [loaded, settings, draft]);
   if (!draft) return null;
+  // Put into words at each render, so that a change of language shows them in the new one.
+  const problems = fieldProblems(pm, found);
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft({ ...draft, [key]: value });
@@ -76,9 +112,9 @@ export function SettingsScreen() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const next = fromDraft(draft, settings);
-    const found = checkSettings(next);
-    setProblems(found);
-    if (Object.keys(found).length > 0) {
+    const bad = checkSettings(next);
+    setFound(bad);
+    if (Object.keys(bad).length > 0) {
       setStatus('settings.invalid');
       return;
     }
