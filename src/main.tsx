@@ -1,8 +1,9 @@
-// Entry point: sets up Zod for the page's policy, then mounts the app.
+// Entry point: sets up Zod for the page's policy, puts the remembered interface language on <html>, mounts the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './app/app';
+import { applyDocumentLang, rememberedUiLang } from './app/document-lang';
 import './app/styles.css';
 
 // The built app's Content-Security-Policy allows no eval (scripts/vite-csp.ts), and Zod, unless told otherwise,
@@ -10,6 +11,9 @@ import './app/styles.css';
 // a policy violation. This runs before anything is parsed; the schemas of the first screen are made on first use, after
 // it. Workers have no such policy and keep Zod's JIT.
 z.config({ jitless: true });
+
+// The language of the last visit, until the stored settings are read (the app renders no text before that).
+applyDocumentLang(rememberedUiLang() ?? 'en');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

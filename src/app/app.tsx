@@ -1,12 +1,12 @@
 // The app shell: loads the built-in decks, picks the screen from the URL, and wraps it in language and alerts.
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { db, reportStorageError } from '../db/connection';
 import { useLiveQuery } from '../db/react/live';
 import { getDeck } from '../db/deck-repo';
 import { SettingsProvider, useSettings } from '../db/react/use-settings';
 import { pushAlert } from '../lib/alerts';
 import { clock } from '../lib/clock';
-import { I18nProvider, translate, useMessages, useT } from '../lib/i18n';
+import { I18nProvider, translate, useMessages, useT, useUiLang, type UiLang } from '../lib/i18n';
 import { LibraryScreen } from '../features/library/library-screen';
 import { ReviewScreen } from '../features/review/review-screen';
 import { CardListReview } from '../features/review/card-list-review';
@@ -14,6 +14,7 @@ import { quizNavMessages } from '../features/quiz/quiz-nav-messages';
 import { libraryMessages } from '../features/library/library-messages';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { AlertBar } from '../ui/alert-bar';
+import { applyDocumentLang, rememberedUiLang, rememberUiLang } from './document-lang';
 import { href, useHashRoute } from './routes';
 
 // The quiz (its generator and schemas) loads when first opened, not with the review screen.
@@ -37,6 +38,10 @@ const links = {
 /** Loads changed built-in decks once per page load; the library shows what is stored meanwhile. */
 function useBuiltinDecks(): boolean {
   const [ready, setReady] = useState(false);
+  // The language when the report comes, not when the load started.
+  const uiLang = useUiLang();
+  const lang = useRef<UiLang>(uiLang);
+  lang.current = uiLang;
   useEffect(() => {
     let live = true;
     import('../features/library/builtin-sync')
@@ -44,7 +49,10 @@ function useBuiltinDecks(): boolean {
       .then((reports) => {
         for (const r of reports)
           if (r.error)
-            pushAlert({ kind: 'error', message: translate('en', 'alert.deck-load-failed', { detail: r.error }) });
+            pushAlert({
+              kind: 'error',
+              message: translate(lang.current, 'alert.deck-load-failed', { detail: r.error }),
+            });
       })
       .catch(reportStorageError)
       .finally(() => live && setReady(true));
@@ -63,13 +71,20 @@ export function App() {
   );
 }
 
+/**
+ * No interface text is rendered until the stored settings are read, so that a Chinese user never sees English first;
+ * only alerts (a database blocked by another tab would otherwise leave an empty page) show before, in the language
+ * of the last visit.
+ */
 function Localized() {
-  const { settings } = useSettings();
-  return (
-    <I18nProvider lang={settings.study.uiLang}>
-      <Shell />
-    </I18nProvider>
-  );
+  const { settings, loaded, failed } = useSettings();
+  const [remembered] = useState(rememberedUiLang);
+  const lang = loaded ? settings.study.uiLang : (remembered ?? 'en');
+  useLayoutEffect(() => {
+    applyDocumentLang(lang);
+    if (loaded) rememberUiLang(lang);
+  }, [lang, loaded]);
+  return <I18nProvider lang={lang}>{loaded || failed ? <Shell /> : <AlertBar />}</I18nProvider>;
 }
 
 function Shell() {
@@ -87,13 +102,13 @@ function Shell() {
   return (
     <div className="app" data-ready={decksReady}>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('app.skip')}
       </a>
       <header className="topbar">
         <a className="brand" href={links.library}>
           {t('app.title')}
         </a>
-        <nav aria-label="Main">
+        <nav aria-label={t('nav.label')}>
           <a href={links.library} aria-current={route.name === 'library' ? 'page' : undefined}>
             {t('nav.library')}
           </a>
@@ -131,7 +146,7 @@ function Shell() {
         )}
         {route.name === 'review' && !deck && decksReady && <p>{t('review.nothing')}</p>}
         {route.name === 'quiz' && (
-          <Suspense fallback={<p>{t('review.loading')}</p>}>
+          <Suspense fallback={<p>{t('app.loading')}</p>}>
             <QuizScreen
               attemptId={route.attemptId}
               attemptHref={links.attempt}
@@ -151,7 +166,7 @@ function Shell() {
           />
         )}
         {(route.name === 'import' || route.name === 'deck' || route.name === 'backup') && (
-          <Suspense fallback={<p>{t('review.loading')}</p>}>
+          <Suspense fallback={<p>{t('app.loading')}</p>}>
             {route.name === 'import' && <ImportScreen links={links} />}
             {route.name === 'deck' && (
               <DeckPage

@@ -6,6 +6,9 @@ export type UiLang = 'en' | 'zh';
 const en = {
   'app.title': 'dockdeck',
   'app.tagline': 'Spaced repetition for engineers',
+  'app.skip': 'Skip to content',
+  'app.loading': 'Loading…',
+  'nav.label': 'Main',
   'nav.library': 'Decks',
   'nav.settings': 'Settings',
   'library.heading': 'Your decks',
@@ -86,6 +89,9 @@ export type MessageKey = keyof typeof en;
 const zh: Record<MessageKey, string> = {
   'app.title': 'dockdeck',
   'app.tagline': '面向工程师的间隔重复',
+  'app.skip': '跳到主要内容',
+  'app.loading': '正在加载…',
+  'nav.label': '主导航',
   'nav.library': '卡组',
   'nav.settings': '设置',
   'library.heading': '你的卡组',
