@@ -184,6 +184,8 @@ export function CardText({ text, inline = false, className, lang }: Props) {
     <Tag
       className={className ? `card-text ${className}` : 'card-text'}
       lang={lang === 'zh' ? 'zh-CN' : lang}
+      // Marks the user's data, not the app's words (as deck titles are marked): the interface-language test skips it.
+      data-content=""
       // Sanitised above by DOMPurify: this is the only place card text becomes HTML.
       dangerouslySetInnerHTML={{ __html: html }}
     />

@@ -8,6 +8,7 @@ import { IMPORT_LIMITS } from '../../formats/import/draft';
 import { clock } from '../../lib/clock';
 import { useMessages, useUiLang } from '../../lib/i18n';
 import { backupMessages } from './backup-messages';
+import { backupScreenMessages } from './backup-screen-messages';
 import { formatDate, RestoreDialog } from './backup-restore-dialog';
 import { CONTENT_TYPES, downloadFile } from '../../lib/download';
 
@@ -15,7 +16,7 @@ type Download =
   | { kind: 'idle' }
   | { kind: 'working' }
   | { kind: 'done'; file: string; counts: Record<string, number> }
-  | { kind: 'failed'; detail: string };
+  | { kind: 'failed'; what: 'backup' | 'revlog' };
 
 type Restore =
   | { kind: 'idle' }
@@ -24,13 +25,16 @@ type Restore =
   | { kind: 'confirm'; file: string; backup: DecodedBackup }
   | { kind: 'restoring' }
   | { kind: 'restored'; createdAt: number; counts: Record<string, number> }
-  | { kind: 'failed'; detail: string }
+  /** `detail`: what a BackupError says is wrong with the backup; null when the failure was not the file's. */
+  | { kind: 'failed'; detail: string | null }
   | { kind: 'cancelled' };
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const isBackupError = (e: unknown) => e instanceof Error && e.name === 'BackupError';
 
 export function BackupScreen({ libraryHref }: { libraryHref: string }) {
   const m = useMessages(backupMessages);
+  const sm = useMessages(backupScreenMessages);
   const lang = useUiLang();
   const [download, setDownload] = useState<Download>({ kind: 'idle' });
   const [restore, setRestore] = useState<Restore>({ kind: 'idle' });
@@ -44,8 +48,9 @@ export function BackupScreen({ libraryHref }: { libraryHref: string }) {
       downloadFile(result.bytes, result.fileName, CONTENT_TYPES.backup);
       setDownload({ kind: 'done', file: result.fileName, counts: result.counts });
     } catch (e) {
+      // The alert says what kind of trouble it was (storage full…), in the user's language; the error is logged.
       reportStorageError(e);
-      setDownload({ kind: 'failed', detail: errorText(e) });
+      setDownload({ kind: 'failed', what: 'backup' });
     }
   }
 
@@ -54,22 +59,25 @@ export function BackupScreen({ libraryHref }: { libraryHref: string }) {
       const r = await exportReviewLogCsv(db());
       downloadFile(r.csv, r.fileName, CONTENT_TYPES.csv);
     } catch (e) {
-      setDownload({ kind: 'failed', detail: errorText(e) });
+      reportStorageError(e);
+      setDownload({ kind: 'failed', what: 'revlog' });
     }
   }
 
   async function readFile(file: File) {
     setRestore({ kind: 'reading', file: file.name });
     if (file.size > IMPORT_LIMITS.maxFileBytes) {
-      setRestore({ kind: 'bad', file: file.name, lines: ['The file is too large to restore in the browser.'] });
+      setRestore({ kind: 'bad', file: file.name, lines: [sm('backup.file-too-large')] });
       return;
     }
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       setRestore({ kind: 'confirm', file: file.name, backup: readBackupFile(db(), bytes) });
     } catch (e) {
-      // BackupError's message names what is wrong (and lists bad rows, one a line).
-      setRestore({ kind: 'bad', file: file.name, lines: errorText(e).split('\n') });
+      // BackupError's message names what is wrong (and lists bad rows, one a line); anything else is the browser's.
+      if (!isBackupError(e)) console.error(e);
+      const lines = isBackupError(e) ? errorText(e).split('\n') : [sm('backup.file-unreadable')];
+      setRestore({ kind: 'bad', file: file.name, lines });
     }
   }
 
@@ -79,8 +87,8 @@ export function BackupScreen({ libraryHref }: { libraryHref: string }) {
       const counts = await restoreBackup(db(), backup);
       setRestore({ kind: 'restored', createdAt: backup.createdAt, counts });
     } catch (e) {
-      if (!(e instanceof Error && e.name === 'BackupError')) reportStorageError(e);
-      setRestore({ kind: 'failed', detail: errorText(e) });
+      if (!isBackupError(e)) reportStorageError(e);
+      setRestore({ kind: 'failed', detail: isBackupError(e) ? errorText(e) : null });
     }
     pick.current?.focus();
   }
@@ -114,7 +122,7 @@ export function BackupScreen({ libraryHref }: { libraryHref: string }) {
       </p>
       {download.kind === 'failed' && (
         <p className="error" role="alert">
-          {m('backup.download-failed', { detail: download.detail })}
+          {sm(download.what === 'backup' ? 'backup.make-failed' : 'backup.revlog-failed')}
         </p>
       )}
 
@@ -163,7 +171,9 @@ export function BackupScreen({ libraryHref }: { libraryHref: string }) {
       )}
       {restore.kind === 'failed' && (
         <p className="error" role="alert">
-          {m('backup.restore-failed', { detail: restore.detail })}
+          {restore.detail === null
+            ? sm('backup.restore-stopped')
+            : m('backup.restore-failed', { detail: restore.detail })}
         </p>
       )}
       {restore.kind === 'confirm' && (

@@ -42,8 +42,14 @@ export function DeckPage({
       <p>
         <a href={libraryHref}>{m('deck.back')}</a>
       </p>
-      <h1 id="deck-title">{title}</h1>
-      {deck.description && <p className="deck-desc">{deck.description[uiLang]}</p>}
+      <h1 id="deck-title" data-content>
+        {title}
+      </h1>
+      {deck.description && (
+        <p className="deck-desc" data-content>
+          {deck.description[uiLang]}
+        </p>
+      )}
       <p className="deck-facts">
         {counts && <span>{m('deck.cards', { n: counts.total.toLocaleString() })}</span>}
         <span>{m(`deck.origin.${deck.origin}`)}</span>

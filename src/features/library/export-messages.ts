@@ -33,7 +33,8 @@ export const exportMessages = defineMessages(
     'export.revlog-help': 'Every answer of this deck, for the FSRS optimizer.',
     'export.working': 'Preparing the file…',
     'export.done': 'Downloaded {file}.',
-    'export.failed': 'The export failed: {detail}',
+    'export.failed': 'The export failed: the file could not be made. Try again, or reload the page.',
+    'export.failed-missing': 'The export failed: this deck no longer exists.',
   },
   {
     'deck.back': '返回卡组',
@@ -65,6 +66,7 @@ export const exportMessages = defineMessages(
     'export.revlog-help': '这个卡组的每一次回答，供 FSRS 优化器使用。',
     'export.working': '正在准备文件…',
     'export.done': '已下载 {file}。',
-    'export.failed': '导出失败：{detail}',
+    'export.failed': '导出失败：无法生成文件。请重试或重新加载页面。',
+    'export.failed-missing': '导出失败：这个卡组已不存在。',
   },
 );

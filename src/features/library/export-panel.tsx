@@ -1,7 +1,13 @@
 // A deck's export buttons: dockdeck JSON, tab-separated text, Anki .apkg (with or without scheduling), FSRS review log.
 import { useId, useState } from 'react';
 import { db } from '../../db/connection';
-import { exportDeckCsv, exportDeckJson, exportDecksApkg, exportReviewLogCsv } from '../../db/export-repo';
+import {
+  DeckNotFoundError,
+  exportDeckCsv,
+  exportDeckJson,
+  exportDecksApkg,
+  exportReviewLogCsv,
+} from '../../db/export-repo';
 import type { ExportLang } from '../../formats/anki/card-html';
 import { clock } from '../../lib/clock';
 import { useMessages, type UiLang } from '../../lib/i18n';
@@ -21,7 +27,8 @@ type Status =
   | { kind: 'idle' }
   | { kind: 'working'; what: Kind }
   | { kind: 'done'; file: string }
-  | { kind: 'failed'; detail: string };
+  /** `missing`: the deck was deleted meanwhile; otherwise something failed to load or read (logged). */
+  | { kind: 'failed'; missing: boolean };
 
 const LANGS: readonly ExportLang[] = ['en', 'zh', 'both'];
 
@@ -59,8 +66,10 @@ export function ExportPanel({ deckId, studyLang }: { deckId: string; studyLang: 
       downloadFile(made.data, made.fileName, made.type);
       setStatus({ kind: 'done', file: made.fileName });
     } catch (e) {
-      // Exports only read: whatever went wrong (a deck deleted meanwhile, sql.js failing to load) is said here.
-      setStatus({ kind: 'failed', detail: e instanceof Error ? e.message : String(e) });
+      // Exports only read: whatever went wrong (a deck deleted meanwhile, sql.js failing to load) is said here, in the
+      // user's language; the error itself (in the browser's words) goes to the console.
+      if (!(e instanceof DeckNotFoundError)) console.error(e);
+      setStatus({ kind: 'failed', missing: e instanceof DeckNotFoundError });
     }
   }
 
@@ -130,7 +139,7 @@ export function ExportPanel({ deckId, studyLang }: { deckId: string; studyLang: 
       </p>
       {status.kind === 'failed' && (
         <p className="error" role="alert">
-          {m('export.failed', { detail: status.detail })}
+          {m(status.missing ? 'export.failed-missing' : 'export.failed')}
         </p>
       )}
     </section>

@@ -55,8 +55,12 @@ export function LibraryScreen({
           return (
             <li key={deck.id} className="deck" data-deck-id={deck.id}>
               <div className="deck-main">
-                <h2>{title}</h2>
-                {deck.description && <p className="deck-desc">{deck.description[uiLang]}</p>}
+                <h2 data-content>{title}</h2>
+                {deck.description && (
+                  <p className="deck-desc" data-content>
+                    {deck.description[uiLang]}
+                  </p>
+                )}
                 <p className="deck-total">{t('library.total', { n: counts.total })}</p>
                 <a
                   className="deck-page-link"

@@ -2,6 +2,7 @@
 import type { QuizScope } from '../../domain/quiz/quiz-schema';
 import { db } from '../../db/connection';
 import { useLiveQuery } from '../../db/react/live';
+import { listDecks } from '../../db/deck-repo';
 import { listAttempts } from '../../db/quiz-repo';
 import { useMessages, useUiLang } from '../../lib/i18n';
 import { quizMessages } from './quiz-messages';
@@ -14,9 +15,10 @@ const TREND_POINTS = 20;
 
 type M = ReturnType<typeof useMessages<keyof (typeof quizMessages)['en']>>;
 
-export function scopeLabel(m: M, scope: QuizScope): string {
+/** `title` names a deck in the interface language (its id, once the deck is gone). */
+export function scopeLabel(m: M, scope: QuizScope, title: (deckId: string) => string): string {
   if (scope.kind === 'studied') return m('scope.studied');
-  if (scope.kind === 'decks') return m('scope.decks', { list: scope.deckIds.join(', ') });
+  if (scope.kind === 'decks') return m('scope.decks', { list: scope.deckIds.map(title).join(', ') });
   return m('scope.tags', { list: scope.tags.join(', ') });
 }
 
@@ -39,7 +41,9 @@ export function QuizHistory({ attemptHref, onOpen }: { attemptHref(id: string): 
   const m = useMessages(quizMessages);
   const lang = useUiLang();
   const attempts = useLiveQuery(() => listAttempts(db()), []);
-  if (attempts === undefined) return null;
+  const decks = useLiveQuery(() => listDecks(db()), []);
+  if (attempts === undefined || decks === undefined) return null;
+  const titles = new Map(decks.map((d) => [d.id, d.title[lang]]));
   const fmt = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'medium', timeStyle: 'short' });
   const shares = attempts.map((a) => (a.total === 0 ? 0 : a.score / a.total));
   const recent = shares.slice(-TREND_POINTS);
@@ -78,7 +82,7 @@ export function QuizHistory({ attemptHref, onOpen }: { attemptHref(id: string): 
                         {date}
                       </a>
                     </td>
-                    <td>{scopeLabel(m, a.scope.config.scope)}</td>
+                    <td>{scopeLabel(m, a.scope.config.scope, (id) => titles.get(id) ?? id)}</td>
                     <td>
                       {Math.round((a.total === 0 ? 0 : a.score / a.total) * 100)}% ({Math.round(a.score * 100) / 100}/
                       {a.total})
