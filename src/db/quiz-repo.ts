@@ -1,5 +1,5 @@
 // Quiz reads and writes: scope ids through indexes, a seeded sample of big scopes, and each finished attempt written in
-// one transaction with the schedule updates it makes (card + review log per answer, as answerCard does).
+// one transaction with the schedule updates it makes (card + review log per answer, through applyAnswer).
 import Dexie from 'dexie';
 import type { Text } from '../domain/deck-schema';
 import { MAX_QUESTIONS, type QuizSource } from '../domain/quiz/generate';
@@ -9,12 +9,11 @@ import { restoreQuizPrefs, type QuizPrefs } from '../domain/quiz/quiz-prefs';
 import { attemptQuestionSchema, attemptScopeSchema, type QuizScope } from '../domain/quiz/quiz-schema';
 import { rng, sampleIndexes, subSeed } from '../domain/quiz/random';
 import { summarizeAttempt } from '../domain/quiz/summary';
-import { CardState, grade } from '../domain/scheduler';
+import { CardState } from '../domain/scheduler';
 import { schedulerAt, type Settings } from '../domain/settings';
-import { newId } from '../lib/ids';
-import type { CardRow, DockdeckDB, QuizAttemptRow, ReviewLogRow } from './database';
+import type { CardRow, DockdeckDB, QuizAttemptRow } from './database';
 import { cardsOfDeck } from './deck-cards';
-import { memoryOf, type QueueSnapshot } from './review-repo';
+import { applyAnswer, type QueueSnapshot } from './review-repo';
 
 /** Scopes up to this size are read whole: every sibling is a candidate distractor. */
 export const FULL_LOAD_MAX = 1500;
@@ -155,8 +154,8 @@ export async function loadScopeCards(db: DockdeckDB, scope: QuizScope): Promise<
 }
 
 /**
- * Stores a finished attempt. When its config says so, each answer is also a review: the card is graded as stored
- * now (inside the transaction, as answerCard does), in the order answered, and logged with kind 'quiz'. A card
+ * Stores a finished attempt. When its config says so, each answer is also a review, written by applyAnswer as the
+ * daily review's are (graded as stored now, never before its last review), in the order answered, with kind 'quiz'. A card
  * answered twice in a day is graded twice, and ts-fsrs treats the second as a short-term review. Everything or
  * nothing is written.
  */
@@ -169,21 +168,15 @@ export async function saveAttempt(
   return db.transaction('rw', db.quizAttempts, db.cards, db.reviewLogs, async () => {
     let written = 0;
     for (const r of reviews) {
-      const card = await db.cards.get(r.cardId);
-      if (!card) continue;
-      // Never before the card's last review (another tab may have answered it meanwhile): time only moves forward.
-      const at = new Date(Math.max(r.at, card.lastReview ?? 0));
-      const { memory, record } = grade(card.id, memoryOf(card), r.rating, at, schedulerAt(settings, at));
-      const log: ReviewLogRow = {
-        id: newId(),
-        deckId: card.deckId,
-        durationMs: Math.max(0, Math.round(r.durationMs)),
-        kind: 'quiz',
-        ...record,
+      const answer = {
+        cardId: r.cardId,
+        rating: r.rating,
+        at: new Date(r.at),
+        durationMs: r.durationMs,
+        kind: 'quiz' as const,
       };
-      await db.cards.put({ ...card, ...memory, updatedAt: at.getTime() });
-      await db.reviewLogs.add(log);
-      written++;
+      // A card deleted since the quiz was generated is left out.
+      if (await applyAnswer(db, answer, (at) => schedulerAt(settings, at))) written++;
     }
     await db.quizAttempts.add(attempt);
     return { reviews: written };

@@ -137,10 +137,43 @@ export async function loadQueue(
   return { queue, cards, doneToday: { newCards: done.newCards, reviews: done.reviews } };
 }
 
+/** One answer to write: the card, the rating, when it was given, how long it took and what kind of study it was. */
+export interface AnswerInput {
+  cardId: string;
+  rating: RatingName;
+  at: Date;
+  durationMs: number;
+  kind: ReviewLogRow['kind'];
+}
+
 /**
- * Grades the card as stored now (not as the screen last saw it, so two tabs cannot overwrite each other)
- * and writes the new card state and the log row in one transaction.
+ * The one way an answer changes a card, for the daily review and the quiz alike: grades the card as stored now (not
+ * as a screen last saw it, so two tabs cannot overwrite each other) and writes its new state and the log row. Call it
+ * inside a 'rw' transaction over cards and reviewLogs. Null when the card no longer exists.
  */
+export async function applyAnswer(
+  db: DockdeckDB,
+  answer: AnswerInput,
+  settingsAt: (at: Date) => SchedulerSettings,
+): Promise<ReviewLogRow | null> {
+  const card = await db.cards.get(answer.cardId);
+  if (!card) return null;
+  // Never before the card's last review (another tab may have answered it since): time only moves forward.
+  const at = new Date(Math.max(answer.at.getTime(), card.lastReview ?? 0));
+  const { memory, record } = grade(card.id, memoryOf(card), answer.rating, at, settingsAt(at));
+  const log: ReviewLogRow = {
+    id: newId(),
+    deckId: card.deckId,
+    durationMs: Math.max(0, Math.round(answer.durationMs)),
+    kind: answer.kind,
+    ...record,
+  };
+  // Both requests go out together: the transaction commits only if both succeed.
+  await Promise.all([db.cards.put({ ...card, ...memory, updatedAt: at.getTime() }), db.reviewLogs.add(log)]);
+  return log;
+}
+
+/** Writes one answer of the review screen in its own transaction; the card must exist. */
 export async function answerCard(
   db: DockdeckDB,
   cardId: string,
@@ -149,18 +182,9 @@ export async function answerCard(
   opts: { durationMs: number; settings: SchedulerSettings; kind?: ReviewLogRow['kind'] },
 ): Promise<ReviewLogRow> {
   return db.transaction('rw', db.cards, db.reviewLogs, async () => {
-    const card = await db.cards.get(cardId);
-    if (!card) throw new CardNotFoundError(cardId);
-    const { memory, record } = grade(card.id, memoryOf(card), rating, now, opts.settings);
-    const log: ReviewLogRow = {
-      id: newId(),
-      deckId: card.deckId,
-      durationMs: Math.max(0, Math.round(opts.durationMs)),
-      kind: opts.kind ?? 'review',
-      ...record,
-    };
-    // Both requests go out together: the transaction commits only if both succeed.
-    await Promise.all([db.cards.put({ ...card, ...memory, updatedAt: now.getTime() }), db.reviewLogs.add(log)]);
+    const answer = { cardId, rating, at: now, durationMs: opts.durationMs, kind: opts.kind ?? 'review' };
+    const log = await applyAnswer(db, answer, () => opts.settings);
+    if (!log) throw new CardNotFoundError(cardId);
     return log;
   });
 }
