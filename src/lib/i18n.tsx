@@ -168,6 +168,11 @@ const zh: Record<MessageKey, string> = {
 
 const messages: Record<UiLang, Record<MessageKey, string>> = { en, zh };
 
+/** The app-wide catalogue of one language (for checks over every message). */
+export function catalogue(lang: UiLang): Readonly<Record<MessageKey, string>> {
+  return messages[lang];
+}
+
 export function isMessageKey(key: string): key is MessageKey {
   return key in en;
 }
