@@ -86,9 +86,9 @@ export function CardView(props: CardViewProps) {
   );
 }
 
-function Front({ card, lang, revealed, choice, typed, onChoose, onType, onSubmit, secondary }: CardViewProps) {
+function Front(props: CardViewProps) {
+  const { card, lang, revealed } = props;
   const c = card.content;
-  const t = useT();
   switch (c.kind) {
     case 'basic':
       return <CardText className="card-front" text={c.front[lang]} lang={lang} />;
@@ -106,77 +106,84 @@ function Front({ card, lang, revealed, choice, typed, onChoose, onType, onSubmit
         </div>
       );
     case 'type-in':
-      return (
-        <div className="card-front">
-          <CardText text={c.prompt[lang]} lang={lang} />
-          {!secondary && (
-            <form
-              className="type-in"
-              onSubmit={(e) => {
-                e.preventDefault();
-                onSubmit();
-              }}
-            >
-              <label>
-                {t('review.your-answer')}
-                <input
-                  autoFocus
-                  value={typed}
-                  readOnly={revealed}
-                  onChange={(e) => onType(e.target.value)}
-                  autoComplete="off"
-                  spellCheck={false}
-                />
-              </label>
-              {!revealed && <button type="submit">{t('review.check')}</button>}
-            </form>
-          )}
-        </div>
-      );
+      return <TypeInFront {...props} />;
     case 'mcq':
-    case 'classify': {
-      const options = c.kind === 'mcq' ? c.choices.map((ch) => ch[lang]) : c.categories.map((cat) => cat.label[lang]);
-      const right = c.kind === 'mcq' ? c.answer : c.categories.findIndex((cat) => cat.id === c.answer);
-      return (
-        <div className="card-front">
-          <CardText text={c.kind === 'mcq' ? c.question[lang] : c.prompt[lang]} lang={lang} />
-          {c.kind === 'classify' && <CardText className="classify-item" text={c.item[lang]} lang={lang} />}
-          <ol className="choices" aria-label={t('review.which')}>
-            {options.map((text, i) => {
-              const state = revealed
-                ? i === right
-                  ? 'right'
-                  : i === choice
-                    ? 'wrong'
-                    : ''
-                : i === choice
-                  ? 'chosen'
-                  : '';
-              return (
-                <li key={i} className={state}>
-                  {secondary ? (
-                    <span>
-                      {LETTERS[i]}. <CardText inline text={text} lang={lang} />
-                    </span>
-                  ) : (
-                    <button
-                      type="button"
-                      aria-pressed={choice === i}
-                      disabled={revealed}
-                      onClick={() => onChoose(i)}
-                      data-state={state || undefined}
-                    >
-                      <kbd>{LETTERS[i]}</kbd> <CardText inline text={text} lang={lang} />
-                    </button>
-                  )}
-                </li>
-              );
-            })}
-          </ol>
-        </div>
-      );
-    }
+    case 'classify':
+      return <ChoiceFront {...props} />;
   }
+}
+
+/** The prompt of a type-in card and the field to type the answer in (left out of the secondary rendering). */
+function TypeInFront({ card, lang, revealed, typed, onType, onSubmit, secondary }: CardViewProps) {
+  const t = useT();
+  const c = card.content;
+  if (c.kind !== 'type-in') return null;
+  return (
+    <div className="card-front">
+      <CardText text={c.prompt[lang]} lang={lang} />
+      {!secondary && (
+        <form
+          className="type-in"
+          onSubmit={(e) => {
+            e.preventDefault();
+            onSubmit();
+          }}
+        >
+          <label>
+            {t('review.your-answer')}
+            <input
+              autoFocus
+              value={typed}
+              readOnly={revealed}
+              onChange={(e) => onType(e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </label>
+          {!revealed && <button type="submit">{t('review.check')}</button>}
+        </form>
+      )}
+    </div>
+  );
+}
+
+/** The question of an mcq or classify card and its lettered options: chosen, then right and wrong once revealed. */
+function ChoiceFront({ card, lang, revealed, choice, onChoose, secondary }: CardViewProps) {
+  const t = useT();
+  const c = card.content;
+  if (c.kind !== 'mcq' && c.kind !== 'classify') return null;
+  const options = c.kind === 'mcq' ? c.choices.map((ch) => ch[lang]) : c.categories.map((cat) => cat.label[lang]);
+  const right = c.kind === 'mcq' ? c.answer : c.categories.findIndex((cat) => cat.id === c.answer);
+  return (
+    <div className="card-front">
+      <CardText text={c.kind === 'mcq' ? c.question[lang] : c.prompt[lang]} lang={lang} />
+      {c.kind === 'classify' && <CardText className="classify-item" text={c.item[lang]} lang={lang} />}
+      <ol className="choices" aria-label={t('review.which')}>
+        {options.map((text, i) => {
+          const state = revealed ? (i === right ? 'right' : i === choice ? 'wrong' : '') : i === choice ? 'chosen' : '';
+          return (
+            <li key={i} className={state}>
+              {secondary ? (
+                <span>
+                  {LETTERS[i]}. <CardText inline text={text} lang={lang} />
+                </span>
+              ) : (
+                <button
+                  type="button"
+                  aria-pressed={choice === i}
+                  disabled={revealed}
+                  onClick={() => onChoose(i)}
+                  data-state={state || undefined}
+                >
+                  <kbd>{LETTERS[i]}</kbd> <CardText inline text={text} lang={lang} />
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
 }
 
 function TypedVerdict({ card, lang, typed }: CardViewProps) {
