@@ -230,19 +230,16 @@ export async function customReviewIds(db: DockdeckDB, source: 'mistakes' | 'plan
   return prefs.plan?.days.find((d) => d.day === key)?.cardIds ?? [];
 }
 
-/** The review queue over a fixed list of cards (see card-list-queue.ts), read by id. */
+/** The review queue over a fixed list of cards (see card-list-queue.ts), read by id, with every listed card's row. */
 export async function loadCardListQueue(
   db: DockdeckDB,
   ids: readonly string[],
   now: number,
   answered: readonly string[],
   learnAheadMs: number,
-  pinnedId: string | null = null,
 ): Promise<QueueSnapshot> {
   const rows = (await db.cards.bulkGet([...ids])).filter((r): r is CardRow => r !== undefined);
   const cards = new Map(rows.map((r) => [r.id, r]));
   const queue = cardListQueue({ now, learnAheadMs, ids, rows: cards, answered: new Set(answered) });
-  const pinned = pinnedId === null ? undefined : cards.get(pinnedId);
-  if (pinned) queue.cards = [pinned, ...queue.cards.filter((c) => c.id !== pinned.id)];
   return { queue, cards, doneToday: { newCards: 0, reviews: 0 } };
 }

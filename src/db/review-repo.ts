@@ -80,14 +80,15 @@ function range(
 
 export interface QueueSnapshot {
   queue: Queue;
-  /** The rows of the queued cards, by id. */
+  /** The rows read with the queue, by id: the queued cards, and a pinned card when it exists. */
   cards: Map<string, CardRow>;
   doneToday: { newCards: number; reviews: number };
 }
 
 /**
  * Reads only what today's session can show (learning cards, reviews due today up to the limit, new cards up
- * to the limit) through the compound indexes, then orders them with the pure queue builder.
+ * to the limit) through the compound indexes, then orders them with the pure queue builder. The session's pinned card
+ * (domain/review-session.ts) is read too, so that it can be shown wherever the queue would put it.
  */
 export async function loadQueue(
   db: DockdeckDB,
@@ -125,15 +126,9 @@ export async function loadQueue(
     reviews: cand(reviews),
     fresh: cand(fresh),
   });
-  // A card just taken back by undo is shown again first, wherever the queue would put it.
-  const pinned = pinnedId === null ? undefined : (cards.get(pinnedId) ?? (await db.cards.get(pinnedId)));
-  if (pinned && pinned.deckId === deckId) {
-    cards.set(pinned.id, pinned);
-    queue.cards = [
-      { id: pinned.id, due: pinned.due, state: pinned.state, position: pinned.position },
-      ...queue.cards.filter((c) => c.id !== pinned.id),
-    ];
-  }
+  // A pinned card the queue did not read (one over today's limits, say) is read by id.
+  const pinned = pinnedId === null || cards.has(pinnedId) ? undefined : await db.cards.get(pinnedId);
+  if (pinned && pinned.deckId === deckId) cards.set(pinned.id, pinned);
   return { queue, cards, doneToday: { newCards: done.newCards, reviews: done.reviews } };
 }
 

@@ -207,6 +207,30 @@ test('regression: a learning card falling due does not replace the card whose an
   expect(await review.waitForOtherCard('plain/c1')).toBe('plain/c0');
 });
 
+test('a learning card falling due does not replace the card on screen before its answer is shown either', async () => {
+  const clock = await freshDb(plainDeck(3));
+  const { user } = openApp('#/review/plain');
+  await review.waitForCard();
+  await review.revealByKey(user);
+  await user.keyboard('1'); // c0 again: due in 1 minute
+  expect(await review.waitForOtherCard('plain/c0')).toBe('plain/c1');
+  await review.waitForAnswered(1);
+
+  clock.advance(65_000);
+  fireEvent(window, new Event('focus'));
+  await review.waitQueueAt(clock.now());
+  expect(review.cardId()).toBe('plain/c1');
+  expect(screen.getByRole('button', { name: 'Show answer' })).toBeInTheDocument();
+  // Its answer is still its own, and its grade counts the time since it was first shown.
+  await review.revealByKey(user);
+  expect(screen.getByText('Answer 1')).toBeInTheDocument();
+  await user.keyboard('3');
+  expect(await review.waitForOtherCard('plain/c1')).toBe('plain/c0');
+  await review.waitForAnswered(2);
+  const log = await clock.db.reviewLogs.where('cardId').equals('plain/c1').first();
+  expect(log?.durationMs).toBe(60_000);
+});
+
 test('regression: work cut off by another tab’s upgrade does not add a second, "database closed" alert', async () => {
   const { db } = await freshDb(plainDeck(2));
   const { user } = openApp('#/review/plain');

@@ -364,10 +364,23 @@ describe('loadQueue', () => {
     expect(snap.queue.nextDue).toBeNull();
   });
 
-  test('a pinned card (just undone) comes first', async () => {
+  test('a pinned card’s row is read even where the queue would not show it now; the queue itself is unchanged', async () => {
     await load(deck(3));
-    const snap = await loadQueue(db, 'demo', T, WINDOW, limits(), 'demo/c3');
-    expect(snap.queue.cards.map((c) => c.id)).toEqual(['demo/c3', 'demo/c1', 'demo/c2']);
+    // Over today's new-card limit: the queue does not read it.
+    const snap = await loadQueue(db, 'demo', T, WINDOW, limits({ newPerDay: 2 }), 'demo/c3');
+    expect(snap.queue.cards.map((c) => c.id)).toEqual(['demo/c1', 'demo/c2']);
+    expect(snap.cards.get('demo/c3')).toMatchObject({ id: 'demo/c3', state: CardState.New });
+    expect((await loadQueue(db, 'demo', T, WINDOW, limits({ newPerDay: 2 }))).cards.has('demo/c3')).toBe(false);
+  });
+
+  test('a pinned card of another deck, or one deleted, is not read', async () => {
+    await load(deck(1));
+    const other = deck(1, (d) => (d.id = 'other'));
+    await upsertDeck(db, other, expandDeck(other), { hash: 'o', builtin: false, now: T });
+    const snap = await loadQueue(db, 'demo', T, WINDOW, limits(), 'other/c1');
+    expect([...snap.cards.keys()]).toEqual(['demo/c1']);
+    const gone = await loadQueue(db, 'demo', T, WINDOW, limits(), 'demo/gone');
+    expect([...gone.cards.keys()]).toEqual(['demo/c1']);
   });
 
   test('only reads its own deck', async () => {

@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import { db, reportStorageError } from '../../db/connection';
 import { defineMessages, useMessages, useT } from '../../lib/i18n';
-import { ReviewScreen, type CardList } from './review-screen';
+import { ReviewScreen } from './review-screen';
+import type { CardList } from './use-review-session';
 
 const messages = defineMessages(
   { mistakes: 'Review my mistakes', plan: 'Study plan: {day}', empty: 'There are no cards to review here.' },

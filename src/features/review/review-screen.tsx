@@ -1,27 +1,17 @@
-// The review session: today's queue from Dexie, one card at a time, answered with keys or buttons.
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { useStore } from 'zustand';
-import { schedulerAt } from '../../domain/settings';
-import type { CardRow } from '../../db/database';
-import { formatInterval, preview, RATINGS, type RatingName } from '../../domain/scheduler';
-import { hasSecondLanguage, otherLang } from '../../domain/text';
-import { db, reportStorageError } from '../../db/connection';
-import { useLiveQuery } from '../../db/react/live';
-import { readDeckDisplay } from '../../db/deck-prefs';
-import { answerCard, loadQueue, memoryOf, undoAnswer, type QueueSnapshot } from '../../db/review-repo';
-import { useSettings } from '../../db/react/use-settings';
-import { useStudyDay } from '../../db/react/use-study-day';
-import { clock } from '../../lib/clock';
+// The review session on screen: one card at a time, answered with keys or buttons. Its data (queue, chosen card,
+// clock, text format) comes from useReviewSession; this file only renders it.
+import { useMemo, type ReactNode } from 'react';
+import { formatInterval, RATINGS, type RatingName } from '../../domain/scheduler';
+import { otherLang } from '../../domain/text';
 import { useT, type MessageKey } from '../../lib/i18n';
-import { useNow } from '../../lib/use-now';
-import { CardView } from './card-view';
-import { contentMediaNames } from '../../domain/media-refs';
-import { useMediaResolver } from '../../db/react/use-media';
-import { MediaContext, RemoteContext, TextFormatContext, type TextFormat } from '../../ui/card-text';
 import { CardScope } from '../../ui/card-scope';
-import { createReviewStore, type ReviewStore } from './review-store';
+import { MediaContext, RemoteContext, TextFormatContext, type TextFormat } from '../../ui/card-text';
+import type { CardRow } from '../../db/database';
+import { CardView } from './card-view';
+import type { Showing } from './review-store';
 import { SessionEnd } from './session-end';
 import { useReviewKeys } from './use-review-keys';
+import { useReviewSession, type CardList, type ReviewSession } from './use-review-session';
 
 const RATING_LABEL: Record<RatingName, MessageKey> = {
   again: 'review.again',
@@ -29,21 +19,6 @@ const RATING_LABEL: Record<RatingName, MessageKey> = {
   good: 'review.good',
   easy: 'review.easy',
 };
-
-/**
- * A review of a fixed list of cards instead of a deck's daily queue ("review my mistakes", a day of the interview
- * plan): `load` reads the queue of the listed cards, given the cards answered in this session.
- */
-export interface CardList {
-  ids: readonly string[];
-  load(
-    ids: readonly string[],
-    now: number,
-    answered: readonly string[],
-    learnAheadMs: number,
-    pinnedId: string | null,
-  ): Promise<QueueSnapshot>;
-}
 
 export function ReviewScreen({
   deckId,
@@ -57,107 +32,13 @@ export function ReviewScreen({
   cardList?: CardList;
 }) {
   const t = useT();
-  const { settings, loaded } = useSettings();
-  const settingsRef = useRef(settings);
-  settingsRef.current = settings;
-
-  const store: ReviewStore = useMemo(
-    () =>
-      createReviewStore(deckId, {
-        now: () => clock.ms(),
-        async answer(cardId, rating, durationMs) {
-          const now = clock.now();
-          const log = await answerCard(db(), cardId, rating, now, {
-            durationMs,
-            settings: schedulerAt(settingsRef.current, now),
-          });
-          return { logId: log.id, repsAfter: log.after.reps };
-        },
-        async undo(logId) {
-          return (await undoAnswer(db(), logId, clock.ms()))?.cardId;
-        },
-        report: reportStorageError,
-      }),
-    [deckId],
+  const session = useReviewSession(deckId, cardList);
+  const { store, state: s, card, showing, counts } = session;
+  const keyed = useMemo(
+    () => (card && showing ? { showing, reps: card.reps, content: card.content } : null),
+    [card, showing],
   );
-  const s = useStore(store);
-
-  const { newPerDay } = settings.study;
-  const wakeRef = useRef<number | null>(null);
-  const now = useNow(wakeRef.current);
-  const { day, limits } = useStudyDay(now);
-
-  // A card list shows each card once: the cards answered in this session leave it (unless in learning).
-  const answered = cardList ? s.answers.map((a) => a.cardId).join('\n') : '';
-  const snapshot = useLiveQuery(
-    // The query reads the clock itself: it re-runs after every write, and must see the time of that run.
-    async () => {
-      const at = clock.ms();
-      const queue = await (cardList
-        ? cardList.load(cardList.ids, at, answered ? answered.split('\n') : [], limits.learnAheadMs, s.pinnedId)
-        : loadQueue(db(), deckId, at, day, limits, s.pinnedId));
-      return { ...queue, at };
-    },
-    [deckId, now, day, limits, s.pinnedId, cardList, answered],
-    deckId,
-  );
-  wakeRef.current = snapshot?.queue.nextDue ?? null;
-
-  // The card on screen stays until it is answered, even if a learning card falls due meanwhile: that one takes
-  // the next slot. Until the queue reflects every answer, an empty result means "loading", not "finished".
-  const { current, catchingUp } = useMemo(() => {
-    if (!snapshot || !loaded) return { current: undefined, catchingUp: true };
-    let first: CardRow | null = null;
-    let kept: CardRow | null = null;
-    let stale = false;
-    for (const q of snapshot.queue.cards) {
-      const row = snapshot.cards.get(q.id);
-      if (!row) continue;
-      if (s.isStale(row.id, row.reps)) {
-        stale = true;
-        continue;
-      }
-      // A pinned card (taken back by undo, or whose answer could not be stored) comes before everything, even
-      // before the card on screen, which a render from before the pin may already have moved on to.
-      if (row.id === s.pinnedId) return { current: row, catchingUp: false };
-      if (row.id === s.cardId) kept = row;
-      first ??= row;
-    }
-    return { current: kept ?? first, catchingUp: kept === null && stale };
-    // s.answers is what isStale reads.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [snapshot, loaded, s.answers, s.cardId, s.pinnedId]);
-
-  const currentId = current?.id ?? null;
-  useEffect(() => {
-    if (current !== undefined) store.getState().show(currentId);
-  }, [store, current, currentId]);
-
-  const shown = current && s.cardId === current.id ? current : null;
-  const previews = useMemo(() => {
-    if (!shown || !s.revealed) return null;
-    const now = clock.now();
-    return preview(shown.id, memoryOf(shown), now, schedulerAt(settings, now));
-  }, [shown, s.revealed, settings]);
-
-  useReviewKeys(store, shown ? { id: shown.id, reps: shown.reps, content: shown.content } : null);
-
-  const lang = settings.study.studyLang;
-  const bilingual = useMemo(() => (shown ? hasSecondLanguage(shown.content) : false), [shown]);
-  const mediaNames = useMemo(() => (shown ? contentMediaNames(shown.content) : []), [shown]);
-  const resolveMedia = useMediaResolver(shown?.deckId ?? null, mediaNames);
-  // Each card is drawn as its own deck writes text (imported Anki decks are HTML): a card list can mix decks.
-  const cardDeckId = shown?.deckId ?? null;
-  // Undefined until known: the card waits for it rather than flash as Markdown. Within one deck it is read once,
-  // and again when the deck is re-imported or its "load remote images" choice changes.
-  const display = useLiveQuery(
-    () => (cardDeckId ? readDeckDisplay(db(), cardDeckId) : Promise.resolve(null)),
-    [cardDeckId],
-  );
-  const textFormat: TextFormat | undefined = display === undefined ? undefined : (display?.textFormat ?? 'markdown');
-  const notetype = shown?.anki?.notetype;
-  const notetypeCss = notetype ? display?.notetypeCss.get(notetype) : undefined;
-  const counts = snapshot?.queue.counts;
+  useReviewKeys(store, keyed);
 
   return (
     <section
@@ -165,7 +46,7 @@ export function ReviewScreen({
       aria-labelledby="review-title"
       data-answered={s.answers.filter((a) => a.logId).length}
       // When the queue on screen was read: tests wait for it to pass a moment (a card that fell due) as a user waits.
-      data-queue-at={snapshot?.at}
+      data-queue-at={session.queueAt}
     >
       <header className="review-header">
         <button type="button" className="link" onClick={onExit}>
@@ -179,101 +60,11 @@ export function ReviewScreen({
         )}
       </header>
 
-      {current === undefined && <p>{t('review.loading')}</p>}
-
-      {shown && textFormat && (
-        <TextFormatContext.Provider value={textFormat}>
-          <MediaContext.Provider value={resolveMedia}>
-            <RemoteContext.Provider value={display?.remoteImages ? 'frame' : 'block'}>
-              <article className="card" data-card-id={shown.id} aria-live="polite">
-                <AnkiBox css={notetypeCss} scopeId={`${shown.deckId}\n${notetype ?? ''}`} ord={shown.anki?.ord}>
-                  <CardView
-                    card={shown}
-                    lang={lang}
-                    revealed={s.revealed}
-                    choice={s.choice}
-                    typed={s.typed}
-                    onChoose={(i) => store.getState().choose(i)}
-                    onType={(v) => store.getState().type(v)}
-                    onSubmit={() => store.getState().reveal()}
-                  />
-                  {s.showOtherLang && bilingual && (
-                    <CardView
-                      secondary
-                      card={shown}
-                      lang={otherLang(lang)}
-                      revealed={s.revealed}
-                      choice={s.choice}
-                      typed={s.typed}
-                      onChoose={() => {}}
-                      onType={() => {}}
-                      onSubmit={() => {}}
-                    />
-                  )}
-                </AnkiBox>
-                <div className="card-actions">
-                  {bilingual && (
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() => store.getState().toggleOtherLang()}
-                      aria-keyshortcuts="L"
-                    >
-                      {t(s.showOtherLang ? 'review.hide-other-lang' : 'review.show-other-lang', {
-                        lang: t(`lang.${otherLang(lang)}`),
-                      })}
-                    </button>
-                  )}
-                </div>
-                {!s.revealed ? (
-                  <div className="answer-bar">
-                    <button
-                      type="button"
-                      className="primary"
-                      onClick={() => store.getState().reveal()}
-                      aria-keyshortcuts="Space"
-                    >
-                      {t('review.show-answer')}
-                    </button>
-                  </div>
-                ) : (
-                  <div className="answer-bar grades" role="group" aria-label={t('review.show-answer')}>
-                    {RATINGS.map((r, i) => {
-                      const label = previews ? formatInterval(previews[r].intervalMs) : '';
-                      return (
-                        <button
-                          key={r}
-                          type="button"
-                          className={`grade grade-${r}`}
-                          data-rating={r}
-                          data-interval={label}
-                          aria-keyshortcuts={String(i + 1)}
-                          aria-label={`${t(RATING_LABEL[r])}, ${label}`}
-                          onClick={() => void store.getState().grade(r, shown.reps)}
-                        >
-                          <span className="interval">{label}</span>
-                          <span>{t(RATING_LABEL[r])}</span>
-                        </button>
-                      );
-                    })}
-                  </div>
-                )}
-              </article>
-            </RemoteContext.Provider>
-          </MediaContext.Provider>
-        </TextFormatContext.Provider>
+      {card === undefined && <p>{t('review.loading')}</p>}
+      {card && showing && session.display.textFormat && (
+        <ReviewCard session={session} card={card} showing={showing} textFormat={session.display.textFormat} />
       )}
-
-      {current === null && s.pending === 0 && !catchingUp && (
-        <SessionEnd
-          store={store}
-          deckId={deckId}
-          day={day}
-          nextDue={snapshot?.queue.nextDue ?? null}
-          newPerDay={newPerDay}
-          showTomorrow={!cardList}
-        />
-      )}
+      {session.ended && <SessionEnd answers={s.answers} waitMs={session.waitMs} tomorrow={session.tomorrow} />}
 
       <footer className="review-footer">
         <button
@@ -287,6 +78,107 @@ export function ReviewScreen({
         <p className="hint">{t('review.keys')}</p>
       </footer>
     </section>
+  );
+}
+
+interface CardProps {
+  session: ReviewSession;
+  card: CardRow;
+  showing: Showing;
+}
+
+/** The card on screen, drawn as its deck writes text, with the language switch and the answer bar. */
+function ReviewCard({ session, card, showing, textFormat }: CardProps & { textFormat: TextFormat }) {
+  const t = useT();
+  const { store, draft, display, lang, bilingual } = session;
+  const { showOtherLang } = session.state;
+  const notetype = card.anki?.notetype;
+  const view = { card, revealed: draft.revealed, choice: draft.choice, typed: draft.typed };
+  return (
+    <TextFormatContext.Provider value={textFormat}>
+      <MediaContext.Provider value={display.resolveMedia}>
+        <RemoteContext.Provider value={display.remote}>
+          <article className="card" data-card-id={card.id} aria-live="polite">
+            <AnkiBox css={display.notetypeCss} scopeId={`${card.deckId}\n${notetype ?? ''}`} ord={card.anki?.ord}>
+              <CardView
+                {...view}
+                lang={lang}
+                onChoose={(i) => store.getState().choose(showing, i)}
+                onType={(v) => store.getState().type(showing, v)}
+                onSubmit={() => store.getState().reveal(showing)}
+              />
+              {showOtherLang && bilingual && (
+                <CardView
+                  secondary
+                  {...view}
+                  lang={otherLang(lang)}
+                  onChoose={() => {}}
+                  onType={() => {}}
+                  onSubmit={() => {}}
+                />
+              )}
+            </AnkiBox>
+            <div className="card-actions">
+              {bilingual && (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => store.getState().toggleOtherLang()}
+                  aria-keyshortcuts="L"
+                >
+                  {t(showOtherLang ? 'review.hide-other-lang' : 'review.show-other-lang', {
+                    lang: t(`lang.${otherLang(lang)}`),
+                  })}
+                </button>
+              )}
+            </div>
+            <AnswerBar session={session} card={card} showing={showing} />
+          </article>
+        </RemoteContext.Provider>
+      </MediaContext.Provider>
+    </TextFormatContext.Provider>
+  );
+}
+
+/** "Show answer" until the answer is shown, then the four grades with the interval each would give. */
+function AnswerBar({ session, card, showing }: CardProps) {
+  const t = useT();
+  const { store, previews } = session;
+  if (!session.draft.revealed) {
+    return (
+      <div className="answer-bar">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => store.getState().reveal(showing)}
+          aria-keyshortcuts="Space"
+        >
+          {t('review.show-answer')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="answer-bar grades" role="group" aria-label={t('review.show-answer')}>
+      {RATINGS.map((r, i) => {
+        const label = previews ? formatInterval(previews[r].intervalMs) : '';
+        return (
+          <button
+            key={r}
+            type="button"
+            className={`grade grade-${r}`}
+            data-rating={r}
+            data-interval={label}
+            aria-keyshortcuts={String(i + 1)}
+            aria-label={`${t(RATING_LABEL[r])}, ${label}`}
+            onClick={() => void store.getState().grade(showing, r, card.reps)}
+          >
+            <span className="interval">{label}</span>
+            <span>{t(RATING_LABEL[r])}</span>
+          </button>
+        );
+      })}
+    </div>
   );
 }
 

@@ -1,6 +1,8 @@
-// The review session's short-lived state (which card, answer shown, undo stack, tallies): a vanilla store,
-// driven by keys or buttons and testable without rendering. Cards and logs themselves live in Dexie.
+// The review session's short-lived state (the answer being given, undo stack, pin, tallies): a vanilla store, driven
+// by keys or buttons and testable without rendering. Cards and logs live in Dexie; which card shows is chosen from
+// the queue and this state by domain/review-session.ts, never written back here.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { SessionView } from '../../domain/review-session';
 import type { RatingName } from '../../domain/scheduler';
 
 /** Longest time counted for one answer, as Anki caps it: a card left open over lunch is not 40 minutes. */
@@ -16,6 +18,23 @@ export interface ReviewDeps {
   now(): number;
 }
 
+/** One showing of a card: the screen says which card it shows, since when, and in which turn of the session. */
+export interface Showing {
+  cardId: string;
+  shownAt: number;
+  /** A key or click meant for a card of an earlier turn (already answered, its screen not yet redrawn) is ignored. */
+  turn: number;
+}
+
+/** The answer being given to one showing: answer shown, the choice picked (mcq, classify), the text typed (type-in). */
+export interface Draft {
+  revealed: boolean;
+  choice: number | null;
+  typed: string;
+}
+
+const NO_DRAFT: Draft = { revealed: false, choice: null, typed: '' };
+
 interface Answered {
   logId: string | null;
   cardId: string;
@@ -25,118 +44,108 @@ interface Answered {
   repsAfter: number;
 }
 
-export interface ReviewState {
+export interface ReviewState extends SessionView {
   deckId: string;
-  startedAt: number;
-  /** The card on screen and when it was shown. */
-  cardId: string | null;
-  shownAt: number;
-  revealed: boolean;
+  /** The draft and the showing it belongs to: a card shown anew starts with its answer hidden. */
+  draft: (Draft & Showing) | null;
   showOtherLang: boolean;
-  /** The choice picked on an mcq or classify card, and the text typed on a type-in card. */
-  choice: number | null;
-  typed: string;
   /** Answers of this session, newest last: the undo stack and the summary's tallies. */
   answers: Answered[];
-  /** After an undo, that card is shown next. */
-  pinnedId: string | null;
   /** Writes under way; the summary waits for them. */
   pending: number;
 }
 
 export interface ReviewActions {
-  /** The screen calls this with the card it is showing; a new card resets the answer state. */
-  show(cardId: string | null): void;
-  reveal(): void;
+  reveal(showing: Showing): void;
   toggleOtherLang(): void;
-  choose(index: number): void;
-  type(text: string): void;
-  grade(rating: RatingName, repsBefore: number): Promise<void>;
+  choose(showing: Showing, index: number): void;
+  type(showing: Showing, text: string): void;
+  /** Answers the showing whose answer is revealed; the card's reps as shown tell when the queue has the write. */
+  grade(showing: Showing, rating: RatingName, repsBefore: number): Promise<void>;
   undo(): Promise<void>;
-  /** True while the queue has not yet caught up with an answer to this card. */
-  isStale(cardId: string, reps: number): boolean;
 }
 
 export type ReviewStore = StoreApi<ReviewState & ReviewActions>;
 
+const isFor = (draft: Showing, s: Showing) =>
+  draft.cardId === s.cardId && draft.shownAt === s.shownAt && draft.turn === s.turn;
+
+/** The draft of this showing (answer hidden, nothing picked or typed, if the draft belongs to another). */
+export function draftOf(state: Pick<ReviewState, 'draft'>, showing: Showing | null): Draft {
+  const d = state.draft;
+  return showing && d && isFor(d, showing) ? { revealed: d.revealed, choice: d.choice, typed: d.typed } : NO_DRAFT;
+}
+
 export function createReviewStore(deckId: string, deps: ReviewDeps): ReviewStore {
-  return createStore<ReviewState & ReviewActions>()((set, get) => ({
-    deckId,
-    startedAt: deps.now(),
-    cardId: null,
-    shownAt: deps.now(),
-    revealed: false,
-    showOtherLang: false,
-    choice: null,
-    typed: '',
-    answers: [],
-    pinnedId: null,
-    pending: 0,
+  return createStore<ReviewState & ReviewActions>()((set, get) => {
+    const edit = (showing: Showing, change: Partial<Draft>) => {
+      const draft = draftOf(get(), showing);
+      if (showing.turn === get().turn && !draft.revealed) set({ draft: { ...draft, ...change, ...showing } });
+    };
+    return {
+      deckId,
+      draft: null,
+      showOtherLang: false,
+      answers: [],
+      pinnedId: null,
+      turn: 0,
+      pending: 0,
 
-    show(cardId) {
-      if (get().cardId === cardId) return;
-      set({ cardId, shownAt: deps.now(), revealed: false, choice: null, typed: '' });
-    },
-    reveal() {
-      if (get().cardId !== null) set({ revealed: true });
-    },
-    toggleOtherLang() {
-      set({ showOtherLang: !get().showOtherLang });
-    },
-    choose(index) {
-      if (!get().revealed) set({ choice: index });
-    },
-    type(text) {
-      if (!get().revealed) set({ typed: text });
-    },
+      reveal: (showing) => edit(showing, { revealed: true }),
+      toggleOtherLang() {
+        set({ showOtherLang: !get().showOtherLang });
+      },
+      choose: (showing, index) => edit(showing, { choice: index }),
+      type: (showing, text) => edit(showing, { typed: text }),
 
-    async grade(rating, repsBefore) {
-      const { cardId, revealed, shownAt } = get();
-      if (cardId === null || !revealed) return;
-      const durationMs = Math.min(MAX_ANSWER_MS, Math.max(0, deps.now() - shownAt));
-      const entry: Answered = { logId: null, cardId, rating, durationMs, repsAfter: repsBefore + 1 };
-      // The next card shows at once; the answered one stays hidden until the queue reflects the write.
-      set({
-        answers: [...get().answers, entry],
-        pinnedId: null,
-        pending: get().pending + 1,
-        cardId: null,
-        revealed: false,
-      });
-      try {
-        const { logId, repsAfter } = await deps.answer(cardId, rating, durationMs);
-        set({ answers: get().answers.map((a) => (a === entry ? { ...entry, logId, repsAfter } : a)) });
-      } catch (error) {
-        // Nothing was stored: the card comes back at once, so the user can answer it again.
-        set({ answers: get().answers.filter((a) => a !== entry), pinnedId: cardId, cardId: null, revealed: false });
-        deps.report(error);
-      } finally {
-        set({ pending: get().pending - 1 });
-      }
-    },
+      async grade(showing, rating, repsBefore) {
+        if (!draftOf(get(), showing).revealed) return;
+        const { cardId } = showing;
+        const durationMs = Math.min(MAX_ANSWER_MS, Math.max(0, deps.now() - showing.shownAt));
+        const entry: Answered = { logId: null, cardId, rating, durationMs, repsAfter: repsBefore + 1 };
+        // The next card shows at once; the answered one stays hidden until the queue reflects the write.
+        set({
+          answers: [...get().answers, entry],
+          pinnedId: null,
+          pending: get().pending + 1,
+          draft: null,
+          turn: get().turn + 1,
+        });
+        try {
+          const { logId, repsAfter } = await deps.answer(cardId, rating, durationMs);
+          set({ answers: get().answers.map((a) => (a === entry ? { ...entry, logId, repsAfter } : a)) });
+        } catch (error) {
+          // Nothing was stored: the card comes back at once, so the user can answer it again.
+          set({
+            answers: get().answers.filter((a) => a !== entry),
+            pinnedId: cardId,
+            draft: null,
+            turn: get().turn + 1,
+          });
+          deps.report(error);
+        } finally {
+          set({ pending: get().pending - 1 });
+        }
+      },
 
-    async undo() {
-      const answers = get().answers;
-      const last = answers[answers.length - 1];
-      if (!last || last.logId === null) return;
-      try {
-        const cardId = await deps.undo(last.logId);
-        set({ answers: get().answers.filter((a) => a !== last), pinnedId: cardId ?? null, cardId: null });
-      } catch (error) {
-        deps.report(error);
-      }
-    },
-
-    isStale(cardId, reps) {
-      // The latest answer to this card decides: its row must show at least the reps that answer gave it.
-      const answers = get().answers;
-      for (let i = answers.length - 1; i >= 0; i--) {
-        const a = answers[i]!;
-        if (a.cardId === cardId) return reps < a.repsAfter;
-      }
-      return false;
-    },
-  }));
+      async undo() {
+        const answers = get().answers;
+        const last = answers[answers.length - 1];
+        if (!last || last.logId === null) return;
+        try {
+          const cardId = await deps.undo(last.logId);
+          set({
+            answers: get().answers.filter((a) => a !== last),
+            pinnedId: cardId ?? null,
+            draft: null,
+            turn: get().turn + 1,
+          });
+        } catch (error) {
+          deps.report(error);
+        }
+      },
+    };
+  });
 }
 
 export interface SessionSummary {

@@ -1,37 +1,26 @@
 // What the user sees when nothing is left to show now: a summary of the session, and what comes next.
-import { useStore } from 'zustand';
 import { formatInterval } from '../../domain/scheduler';
-import { db } from '../../db/connection';
-import { useLiveQuery } from '../../db/react/live';
-import { dueNextDay, newCardCount, type DayWindow } from '../../db/review-repo';
 import { useT } from '../../lib/i18n';
-import { clock } from '../../lib/clock';
-import { summarize, type ReviewStore } from './review-store';
+import { summarize, type ReviewState } from './review-store';
+import type { Tomorrow } from './use-review-session';
 
 interface Props {
-  store: ReviewStore;
-  deckId: string;
-  day: DayWindow;
-  nextDue: number | null;
-  newPerDay: number;
-  /** What the deck holds for tomorrow; not shown for a review of a card list, which has no deck. */
-  showTomorrow?: boolean;
+  answers: ReviewState['answers'];
+  /** How long until the next learning card falls due; null when none is waiting. */
+  waitMs: number | null;
+  /** What the deck holds for tomorrow; not given for a review of a card list, which has no deck. */
+  tomorrow: Tomorrow | undefined;
 }
 
-export function SessionEnd({ store, deckId, day, nextDue, newPerDay, showTomorrow = true }: Props) {
+export function SessionEnd({ answers, waitMs, tomorrow }: Props) {
   const t = useT();
-  const answers = useStore(store, (s) => s.answers);
-  const tomorrow = useLiveQuery(() => dueNextDay(db(), deckId, day), [deckId, day]);
-  const newLeft = useLiveQuery(() => newCardCount(db(), deckId), [deckId]);
   const sum = summarize({ answers });
   const seconds = Math.round(sum.timeMs / 1000);
 
   return (
     <div className="session-end" role="status">
-      {nextDue !== null && (
-        <p className="waiting">{t('review.waiting', { time: formatInterval(Math.max(0, nextDue - clock.ms())) })}</p>
-      )}
-      {sum.answered === 0 && nextDue === null && <p>{t('review.nothing')}</p>}
+      {waitMs !== null && <p className="waiting">{t('review.waiting', { time: formatInterval(waitMs) })}</p>}
+      {sum.answered === 0 && waitMs === null && <p>{t('review.nothing')}</p>}
       {sum.answered > 0 && (
         <>
           <h2>{t('review.summary')}</h2>
@@ -47,10 +36,9 @@ export function SessionEnd({ store, deckId, day, nextDue, newPerDay, showTomorro
           </dl>
         </>
       )}
-      {showTomorrow && tomorrow !== undefined && (
+      {tomorrow && (
         <p data-testid="summary-tomorrow">
-          {t('review.summary-tomorrow')}:{' '}
-          {t('review.summary-tomorrow-new', { n: tomorrow, m: Math.min(newPerDay, newLeft ?? 0) })}
+          {t('review.summary-tomorrow')}: {t('review.summary-tomorrow-new', { n: tomorrow.due, m: tomorrow.newCards })}
         </p>
       )}
     </div>

@@ -2,18 +2,26 @@
 import { useEffect } from 'react';
 import { RATINGS } from '../../domain/scheduler';
 import type { StudyContent } from '../../domain/study-card';
-import type { ReviewStore } from './review-store';
+import { draftOf, type ReviewStore, type Showing } from './review-store';
+
+/** The card on screen as the keys need it. */
+export interface KeyedCard {
+  showing: Showing;
+  reps: number;
+  content: StudyContent;
+}
 
 function isTextField(el: EventTarget | null): boolean {
   return el instanceof HTMLElement && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
 }
 
-export function useReviewKeys(store: ReviewStore, card: { id: string; reps: number; content: StudyContent } | null) {
+export function useReviewKeys(store: ReviewStore, card: KeyedCard | null) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.metaKey || e.repeat) return;
       const s = store.getState();
-      const typing = isTextField(e.target) && !s.revealed;
+      const revealed = draftOf(s, card?.showing ?? null).revealed;
+      const typing = isTextField(e.target) && !revealed;
       if ((e.key === 'z' || e.key === 'Z') && e.ctrlKey) {
         if (typing) return;
         e.preventDefault();
@@ -26,16 +34,16 @@ export function useReviewKeys(store: ReviewStore, card: { id: string; reps: numb
         void s.undo();
         return;
       }
-      if (!card || s.cardId !== card.id) return;
+      if (!card) return;
       if (e.key === 'l' || e.key === 'L') {
         e.preventDefault();
         s.toggleOtherLang();
         return;
       }
-      if (!s.revealed) {
+      if (!revealed) {
         if (e.key === ' ' || e.key === 'Enter') {
           e.preventDefault();
-          s.reveal();
+          s.reveal(card.showing);
           return;
         }
         const kind = card.content.kind;
@@ -44,7 +52,7 @@ export function useReviewKeys(store: ReviewStore, card: { id: string; reps: numb
           const i = 'abcdefgh'.indexOf(e.key.toLowerCase());
           if (e.key.length === 1 && i >= 0 && i < n) {
             e.preventDefault();
-            s.choose(i);
+            s.choose(card.showing, i);
           }
         }
         return;
@@ -52,7 +60,7 @@ export function useReviewKeys(store: ReviewStore, card: { id: string; reps: numb
       const i = ['1', '2', '3', '4'].indexOf(e.key);
       if (i >= 0) {
         e.preventDefault();
-        void s.grade(RATINGS[i]!, card.reps);
+        void s.grade(card.showing, RATINGS[i]!, card.reps);
       } else if (e.key === ' ') {
         // Space on a revealed card must not press whichever grade button has focus.
         e.preventDefault();
