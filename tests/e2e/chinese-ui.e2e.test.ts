@@ -66,9 +66,18 @@ const ALLOWED = new Set([
 /** A language picker names each language in that language, so that its speakers find it. */
 const isAutonym = (s: Seen) => /(^|\s)option$/.test(s.where) && s.text === 'English';
 
-/** The runs of three or more Latin letters in `text` that are not allowed, once the given exact strings are taken out. */
+/**
+ * What is quoted is not the app's own words but what it quotes: a field name of a file (“format”), a snippet to write
+ * ("format": "dockdeck/deck@1"). Short quotes only, so that a sentence is never taken for one.
+ */
+const QUOTED = /"[^"\n]{1,40}"|“[^”\n]{1,40}”/g;
+
+/**
+ * The runs of three or more Latin letters in `text` that are not allowed, once the given exact strings (file names)
+ * and quotes are taken out.
+ */
 function latinRuns(text: string, allowed: ReadonlySet<string>, exact: readonly string[]): string[] {
-  const rest = exact.reduce((t, s) => t.split(s).join(' '), text);
+  const rest = exact.reduce((t, s) => t.split(s).join(' '), text).replace(QUOTED, ' ');
   return (rest.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !allowed.has(w));
 }
 
