@@ -6,11 +6,18 @@ import { exportReviewLogCsv } from '../../db/export-repo';
 import type { DecodedBackup } from '../../formats/backup/codec';
 import { IMPORT_LIMITS } from '../../formats/import/draft';
 import { clock } from '../../lib/clock';
-import { useMessages, useUiLang } from '../../lib/i18n';
+import { useMessages, useUiLang, type UiLang } from '../../lib/i18n';
 import { backupMessages } from './backup-messages';
 import { backupScreenMessages } from './backup-screen-messages';
 import { formatDate, RestoreDialog } from './backup-restore-dialog';
 import { CONTENT_TYPES, downloadFile } from '../../lib/download';
+
+/** The counts a status line names, as the user reads numbers. */
+const counts = (c: Record<string, number>) => ({
+  decks: (c.decks ?? 0).toLocaleString(),
+  cards: (c.cards ?? 0).toLocaleString(),
+  reviews: (c.reviewLogs ?? 0).toLocaleString(),
+});
 
 type Download =
   | { kind: 'idle' }
@@ -93,12 +100,6 @@ export function BackupScreen({ libraryHref }: { libraryHref: string }) {
     pick.current?.focus();
   }
 
-  const counts = (c: Record<string, number>) => ({
-    decks: (c.decks ?? 0).toLocaleString(),
-    cards: (c.cards ?? 0).toLocaleString(),
-    reviews: (c.reviewLogs ?? 0).toLocaleString(),
-  });
-
   return (
     <section className="backup" aria-labelledby="backup-title">
       <h1 id="backup-title">{m('backup.heading')}</h1>
@@ -149,6 +150,28 @@ export function BackupScreen({ libraryHref }: { libraryHref: string }) {
           if (file) void readFile(file);
         }}
       />
+      <RestoreOutcome restore={restore} lang={lang} />
+      {restore.kind === 'confirm' && (
+        <RestoreDialog
+          backup={restore.backup}
+          file={restore.file}
+          onCancel={() => setRestore({ kind: 'cancelled' })}
+          onRestore={() => void doRestore(restore.backup)}
+        />
+      )}
+      <p>
+        <a href={libraryHref}>{m('backup.back')}</a>
+      </p>
+    </section>
+  );
+}
+
+/** What became of the backup file chosen to restore: being read or restored, restored, refused, failed or cancelled. */
+function RestoreOutcome({ restore, lang }: { restore: Restore; lang: UiLang }) {
+  const m = useMessages(backupMessages);
+  const sm = useMessages(backupScreenMessages);
+  return (
+    <>
       <div className="backup-restore-status" role="status">
         {restore.kind === 'reading' && <p>{m('backup.reading', { file: restore.file })}</p>}
         {restore.kind === 'restoring' && <p>{m('backup.restoring')}</p>}
@@ -176,17 +199,6 @@ export function BackupScreen({ libraryHref }: { libraryHref: string }) {
             : m('backup.restore-failed', { detail: restore.detail })}
         </p>
       )}
-      {restore.kind === 'confirm' && (
-        <RestoreDialog
-          backup={restore.backup}
-          file={restore.file}
-          onCancel={() => setRestore({ kind: 'cancelled' })}
-          onRestore={() => void doRestore(restore.backup)}
-        />
-      )}
-      <p>
-        <a href={libraryHref}>{m('backup.back')}</a>
-      </p>
-    </section>
+    </>
   );
 }
