@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDeckFiles } from './lib/deck-files';
-import { formatDeckIssue } from '../src/formats/dockdeck/validate';
+import { issueText } from '../src/formats/issue-text';
 
 const dir = process.argv[2] ?? 'decks';
 const files = readdirSync(dir)
@@ -10,7 +10,7 @@ const files = readdirSync(dir)
   .sort()
   .map((name) => ({ name: join(dir, name), text: readFileSync(join(dir, name), 'utf8') }));
 const { decks, issues } = parseDeckFiles(files);
-for (const issue of issues) console.error(formatDeckIssue(issue));
+for (const issue of issues) console.error(issueText(issue, 'en'));
 for (const d of decks) {
   const rows = d.tables.reduce((n, t) => n + t.rows.length, 0);
   console.log(`${d.id}: ${d.cards.length} cards, ${d.tables.length} tables (${rows} rows)`);

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseDeckFiles } from './lib/deck-files';
-import { formatDeckIssue } from '../src/formats/dockdeck/validate';
+import { issueText } from '../src/formats/issue-text';
 import { computeCoverage, formatCoverage } from './lib/coverage';
 
 const root = resolve(import.meta.dirname, '..');
@@ -28,7 +28,7 @@ console.log(`${documents.length} documents in ${docsDir}; ${decks.length} decks\
 console.log(formatCoverage(report).join('\n'));
 if (issues.length > 0) {
   // Invalid decks are left out of the counts above, so the coverage would look worse (or better) than it is.
-  for (const issue of issues) console.error(formatDeckIssue(issue));
+  for (const issue of issues) console.error(issueText(issue, 'en'));
   console.error(`${issues.length} deck problem(s): the report above leaves those decks out (see npm run decks:check)`);
 }
 const failed = report.summary.uncovered > 0 || report.summary.dangling > 0 || issues.length > 0;

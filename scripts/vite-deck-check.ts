@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { parseDeckFiles } from './lib/deck-files.ts';
-import { formatDeckIssue } from '../src/formats/dockdeck/validate.ts';
+import { issueText } from '../src/formats/issue-text.ts';
 
 const VIRTUAL = 'virtual:builtin-decks';
 const RESOLVED = `\0${VIRTUAL}`;
@@ -29,7 +29,7 @@ export function deckCheck(dir = resolve(import.meta.dirname, '..', 'decks')): Pl
     name: 'dockdeck:deck-check',
     buildStart() {
       const { issues } = parseDeckFiles(readDecks(dir));
-      if (issues.length > 0) this.error(`Invalid deck files:\n${issues.map(formatDeckIssue).join('\n')}`);
+      if (issues.length > 0) this.error(`Invalid deck files:\n${issues.map((i) => issueText(i, 'en')).join('\n')}`);
     },
     resolveId(id) {
       return id === VIRTUAL ? RESOLVED : undefined;

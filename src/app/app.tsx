@@ -51,7 +51,7 @@ function useBuiltinDecks(): boolean {
           if (r.error)
             pushAlert({
               kind: 'error',
-              message: translate(lang.current, 'alert.deck-load-failed', { detail: r.error }),
+              message: translate(lang.current, 'alert.deck-load-failed', { detail: r.error[lang.current] }),
             });
       })
       .catch(reportStorageError)

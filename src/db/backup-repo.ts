@@ -2,7 +2,8 @@
 // along), in one file; restore replaces everything in one transaction or changes nothing.
 import type { Table } from 'dexie';
 import { BACKUP_FORMAT, BinaryData, type BackupFile, type BackupRow } from '../formats/backup/schema';
-import { BackupError, backupFileName, decodeBackup, encodeBackup, type DecodedBackup } from '../formats/backup/codec';
+import { IssueError } from '../domain/errors';
+import { backupFileName, decodeBackup, encodeBackup, type DecodedBackup } from '../formats/backup/codec';
 import {
   BACKUP_SETTING_KEY,
   backupReminder,
@@ -79,9 +80,12 @@ export async function createBackup(db: DockdeckDB, now: number): Promise<BackupR
   };
 }
 
-/** Reads and checks a backup file (throws `BackupError`); the UI shows `createdAt` and `counts` and asks before restoring. */
-export function readBackupFile(db: DockdeckDB, bytes: Uint8Array): DecodedBackup {
-  return decodeBackup(bytes, { version: db.verno, tables: db.tables.map((t) => t.name) });
+/**
+ * Reads and checks a backup file (throws `IssueError` naming `file`); the UI shows `createdAt` and `counts` and asks
+ * before restoring.
+ */
+export function readBackupFile(db: DockdeckDB, bytes: Uint8Array, file = 'backup'): DecodedBackup {
+  return decodeBackup(bytes, { file, version: db.verno, tables: db.tables.map((t) => t.name) });
 }
 
 /** The primary key of a row, as a string to compare (compound keys joined). */
@@ -97,7 +101,11 @@ function keyOf(table: Table, row: BackupRow): string {
  * exactly as before. The backup time is recorded as at least the backup's own time (that data is backed up).
  * Call only after the user confirmed: everything not in the backup is gone afterwards.
  */
-export async function restoreBackup(db: DockdeckDB, backup: BackupFile): Promise<Record<string, number>> {
+export async function restoreBackup(
+  db: DockdeckDB,
+  backup: BackupFile,
+  file = 'backup',
+): Promise<Record<string, number>> {
   // A programming error, not a user's: decoded backups are always migrated to the app's version.
   if (backup.schemaVersion !== db.verno)
     throw new Error(`The backup is in database version ${backup.schemaVersion}; read it with readBackupFile first.`);
@@ -112,10 +120,7 @@ export async function restoreBackup(db: DockdeckDB, backup: BackupFile): Promise
     for (const row of rows) {
       const key = keyOf(table, row);
       if (seen.has(key))
-        throw new BackupError(
-          'invalid-row',
-          `The backup cannot be restored: two rows of table "${table.name}" have the key ${key}.`,
-        );
+        throw new IssueError([{ file, code: 'backup.duplicate-key', params: { table: table.name, key } }]);
       seen.add(key);
     }
   }

@@ -6,7 +6,9 @@
 // Re-importing a deck updates its cards by stable id and keeps every review: a card already stored keeps its own
 // FSRS state and logs, and imported history is applied only to cards that are new to the database.
 import { bulkPutChunked } from './chunked';
-import { ImportError, type DeckDraft, type ImportIssue } from '../formats/import/draft';
+import { IssueError } from '../domain/errors';
+import type { Issue } from '../domain/issue';
+import type { DeckDraft } from '../formats/import/draft';
 import type { ReplayedCard } from '../formats/import/history';
 import { contentHash } from '../formats/import/deck-diff';
 import { prepareDraft, type DeckMeta, type PreparedDeck } from '../formats/import/prepare';
@@ -149,7 +151,7 @@ export async function writePrepared(
     file,
     decks.map((d) => d.meta.id),
   );
-  if (early.length > 0) throw new ImportError(early);
+  if (early.length > 0) throw new IssueError(early);
   const { now } = opts;
   const total = decks.reduce((n, d) => n + d.cards.length, 0);
   let done = 0;
@@ -158,11 +160,11 @@ export async function writePrepared(
     const existing = new Map(
       (await db.decks.bulkGet(decks.map((d) => d.meta.id))).flatMap((row) => (row ? [[row.id, row] as const] : [])),
     );
-    const refused: ImportIssue[] = [];
+    const refused: Issue[] = [];
     for (const deck of decks)
       if (existing.get(deck.meta.id)?.builtin && !(await holdsUnchanged(db, deck)))
         refused.push(builtinIssue(file, deck.meta.id));
-    if (refused.length > 0) throw new ImportError(refused);
+    if (refused.length > 0) throw new IssueError(refused);
 
     const results: DeckImportResult[] = [];
     for (const deck of decks) {

@@ -4,11 +4,13 @@ import { buildCsvDrafts } from '../formats/csv/read-cards';
 import { parseCsvText, type CsvTable } from '../formats/csv/parse';
 import { csvPreview } from '../formats/csv/mapping';
 import { detectImport } from '../formats/import/detect';
-import { ImportError, type DeckDraft, type ImportIssue } from '../formats/import/draft';
+import { CancelledError, errorIssues } from '../domain/errors';
+import type { Issue, IssueCode } from '../domain/issue';
+import type { DeckDraft } from '../formats/import/draft';
 import { parseDockdeckJson } from '../formats/dockdeck/read';
 import { draftSummary, prepareDraft, type PreparedDeck } from '../formats/import/prepare';
 import { previewImport, type StoredDeck } from '../formats/import/preview';
-import { ImportCancelledError, type ProgressHook } from '../formats/import/progress';
+import type { ProgressHook } from '../formats/import/progress';
 import {
   ROWS_PER_MESSAGE,
   type AnkiReaderModule,
@@ -81,10 +83,12 @@ export function createImportSession(post: Post, deps: Partial<ImportSessionDeps>
       async (done, total) => {
         send({ type: 'progress', phase, done, total });
         await d.yieldToEvents();
-        if (gen !== generation) throw new ImportCancelledError();
+        if (gen !== generation) throw new CancelledError();
       };
-    const failed = (issues: ImportIssue[]) => send({ type: 'failed', issues });
-    const drafts = (file: OpenFile, list: DeckDraft[], warnings: string[] = []) => {
+    const failed = (issues: Issue[]) => send({ type: 'failed', issues });
+    /** A message that came before its step (the UI's bug, not the file's). */
+    const early = (code: IssueCode) => failed([{ file: current?.fileName ?? 'import', code }]);
+    const drafts = (file: OpenFile, list: DeckDraft[], warnings: Issue[] = []) => {
       file.drafts = list;
       file.stored.clear();
       delete file.prepared;
@@ -192,26 +196,25 @@ export function createImportSession(post: Post, deps: Partial<ImportSessionDeps>
         return;
       }
       if (msg.type === 'preview') {
-        if (!file?.drafts) return failed([{ file: file?.fileName ?? 'import', message: 'no file has been read' }]);
+        if (!file?.drafts) return early('import.not-read');
         return await preview(file, msg);
       }
       if (msg.type === 'rows') {
-        if (!file?.prepared) return failed([{ file: file?.fileName ?? 'import', message: 'no file has been checked' }]);
+        if (!file?.prepared) return early('import.not-checked');
         return rows(file, file.prepared);
       }
       if (msg.type === 'separator') {
-        if (!file?.text) return failed([{ file: file?.fileName ?? 'import', message: 'no CSV file is open' }]);
+        if (!file?.text) return early('import.no-csv');
         return await previewCsv(file, msg.separator);
       }
-      if (!file?.table) return failed([{ file: file?.fileName ?? 'import', message: 'no CSV file is open' }]);
+      if (!file?.table) return early('import.no-csv');
       const built = await buildCsvDrafts(file.table, msg.mapping, hook('build'));
       return built.ok ? drafts(file, built.value.drafts, built.value.warnings) : failed(built.issues);
     } catch (e) {
-      // Ours, or the Anki reader's (named like the DOM's AbortError).
-      if (e instanceof ImportCancelledError || (e instanceof Error && e.name === 'AbortError')) return;
-      if (e instanceof ImportError) return failed(e.issues);
-      const file = msg.type === 'open' ? msg.fileName : (current?.fileName ?? 'import');
-      return failed([{ file, message: `could not be read (${e instanceof Error ? e.message : String(e)})` }]);
+      // A cancel: the step that stopped answers nothing (the last one to stop answers `cancelled`).
+      if (e instanceof CancelledError) return;
+      // The file's problems (an IssueError), or an unexpected failure while reading it.
+      return failed(errorIssues(e, msg.type === 'open' ? msg.fileName : (current?.fileName ?? 'import')));
     } finally {
       pending--;
       if (gen !== generation && pending === 0 && !cancelAnswered) {

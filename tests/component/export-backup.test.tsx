@@ -2,6 +2,8 @@
 // Backup and restore from the backup screen (restore only after a confirmation that it replaces everything), and the reminder.
 import { screen, waitFor, within } from '@testing-library/react';
 import { upsertDeck } from '../../src/db/deck-repo';
+import { writeSettings } from '../../src/db/settings-repo';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import type { ReviewLogRow } from '../../src/db/database';
 import { parseDeck } from '../../src/formats/dockdeck/validate';
 import { newMemory } from '../../src/domain/scheduler';
@@ -107,6 +109,18 @@ test('a file that is not a backup is refused with the reason, and nothing change
   expect(alert).toHaveTextContent('This file is not a dockdeck backup.');
   expect(screen.queryByRole('alertdialog')).toBeNull();
   expect(await db.decks.get('mine')).toBeDefined();
+});
+
+test('in Chinese, what is wrong with a backup file is said in Chinese', async () => {
+  const { db, now } = await freshDb(deck('mine', 'Mine'));
+  await writeSettings(db, { ...DEFAULT_SETTINGS, study: { ...DEFAULT_SETTINGS.study, uiLang: 'zh' } }, now());
+  const { user } = openWithClient('#/backup');
+  await screen.findByRole('button', { name: '从备份恢复…' }, { timeout: 5000 });
+  const input = screen.getByLabelText<HTMLInputElement>('要恢复的备份文件');
+  await user.upload(input, file('deck.json', JSON.stringify(deck('mine', 'Mine'))));
+  const alert = await screen.findByRole('alert');
+  expect(alert).toHaveTextContent('无法恢复 deck.json：');
+  expect(within(alert).getByRole('listitem')).toHaveTextContent('这是卡组文件，不是备份：请在“导入”页面导入它。');
 });
 
 function fakeLogs(n: number, at: number): ReviewLogRow[] {

@@ -1,7 +1,11 @@
 // @vitest-environment jsdom
 // The worker client: bytes transferred, a cancel the worker does not answer stops it, a crash is a message; the issue list cap.
 import { render, screen } from '@testing-library/react';
+import type { Issue } from '../../src/domain/issue';
 import { ImportIssues } from '../../src/features/import/import-issues';
+import { ImportWarnings } from '../../src/features/import/import-confirm';
+import { I18nProvider } from '../../src/lib/i18n';
+import { issueText } from '../../src/formats/issue-text';
 import { createWorkerImportClient } from '../../src/features/import/import-client';
 import type { ImportResponse } from '../../src/formats/import/protocol';
 
@@ -97,11 +101,13 @@ test('a worker that fails to load or crashes becomes a failed import naming the 
   expect(got).toEqual([
     {
       type: 'failed',
-      issues: [
-        { file: 'a.csv', message: 'could not be read: the import stopped unexpectedly (SyntaxError: bad chunk)' },
-      ],
+      issues: [{ file: 'a.csv', code: 'import.stopped', params: { detail: 'SyntaxError: bad chunk' } }],
     },
   ]);
+  const failed = got[0]?.type === 'failed' ? got[0].issues : [];
+  expect(issueText(failed[0]!, 'en')).toBe(
+    'a.csv: could not be read: the import stopped unexpectedly (SyntaxError: bad chunk)',
+  );
   expect(FakeWorker.made[0]!.terminated).toBe(true);
 });
 
@@ -113,10 +119,34 @@ test('dispose stops the worker', () => {
 });
 
 test('issue lists show the first 20 and how many more', () => {
-  const issues = Array.from({ length: 25 }, (_, i) => ({ file: 'f.csv', where: `row ${i + 2}`, message: 'is empty' }));
+  const issues = Array.from({ length: 25 }, (_, i): Issue => ({
+    file: 'f.csv',
+    place: { row: i + 2 },
+    code: 'file.empty',
+  }));
   render(<ImportIssues issues={issues} />);
   const items = screen.getAllByRole('listitem');
   expect(items).toHaveLength(21);
   expect(items[0]).toHaveTextContent('f.csv: row 2: is empty');
   expect(items[20]).toHaveTextContent('and 5 more');
+});
+
+test('warnings and issues are listed in the interface language', () => {
+  const warnings: Issue[] = [
+    { file: 'x.apkg', code: 'warn.media-unused', params: { n: 1 } },
+    { file: 'x.apkg', code: 'warn.review-bad-time', params: { n: 3 } },
+  ];
+  const issues: Issue[] = [{ file: 'x.apkg', place: { note: 'g1' }, code: 'anki.no-guid' }];
+  render(
+    <I18nProvider lang="zh">
+      <ImportWarnings warnings={warnings} />
+      <ImportIssues issues={issues} />
+    </I18nProvider>,
+  );
+  expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    '1 个媒体文件没有被任何卡片使用，没有导入',
+    '3 条复习记录的日期不可能成立，没有导入',
+    'x.apkg，笔记 g1：没有 GUID',
+  ]);
+  expect(screen.getByText('请注意：')).toBeInTheDocument();
 });

@@ -153,7 +153,7 @@ test('a file too large is refused before it is read', async () => {
   Object.defineProperty(big, 'size', { value: 3 * 1024 ** 3 });
   await user.upload(await importScreen.fileInput(), big);
   await importScreen.waitForStep('failed');
-  expect(screen.getByText(/^huge\.csv: is 3\.0 GB, far more than a browser tab can hold/)).toBeInTheDocument();
+  expect(screen.getByText(/^huge\.csv: is 3072 MB, far more than a browser tab can hold/)).toBeInTheDocument();
   expect(client.sent).toEqual([]);
 });
 
@@ -293,7 +293,7 @@ test('a file dropped on the drop zone, or anywhere on the page, is read; two fil
   expect(screen.getByRole('heading', { name: 'Check the columns of near-miss.csv' })).toHaveFocus();
 });
 
-test('in Chinese: the import screen and its confirm step speak Chinese; engine issue texts stay as they are', async () => {
+test('in Chinese: the import screen, its confirm step and the problems it lists speak Chinese', async () => {
   const { db, now } = await freshDb();
   await writeSettings(db, { ...DEFAULT_SETTINGS, study: { ...DEFAULT_SETTINGS.study, uiLang: 'zh' } }, now());
   const { user } = openWithClient('#/import');
@@ -307,5 +307,5 @@ test('in Chinese: the import screen and its confirm step speak Chinese; engine i
   await user.upload(await importScreen.fileInput(), file('empty.csv', ''));
   await importScreen.waitForStep('failed');
   expect(screen.getByRole('heading', { name: '无法导入 empty.csv' })).toBeInTheDocument();
-  expect(screen.getByText('empty.csv: is empty')).toBeInTheDocument();
+  expect(screen.getByText('empty.csv：文件是空的')).toBeInTheDocument();
 });

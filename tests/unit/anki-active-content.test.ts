@@ -1,7 +1,8 @@
 // Issue #9 item 7: a shared Anki deck whose templates and fields carry scripts is imported with them taken out and
 // counted, not refused; its exports then re-import (JSON refuses active content, so none may be left).
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import { findActiveContent } from '../../src/formats/import/active-content';
+import { findActiveContent } from '../../src/formats/import/active-content-scan';
+import { lines } from './helpers/issue-lines';
 import { readAnkiPackage } from '../../src/formats/anki/read-package';
 import { buildApkg, buildLegacyApkg, type BuildCollection } from './helpers/anki-build';
 
@@ -52,8 +53,9 @@ for (const legacy of [false, true])
     const deck = drafts[0]!.deck;
     expect(deck.cards).toHaveLength(2);
     // Template: one <script>, one onclick, one javascript: link; note 1: one onerror.
-    expect(warnings).toContain(
-      '4 scripts, event handlers or javascript: links were taken out of the note types and notes (dockdeck never runs them)',
+    expect(warnings).toContainEqual({ file: 'shared.apkg', code: 'warn.active-removed', params: { n: 4 } });
+    expect(lines(warnings)).toContain(
+      'shared.apkg: 4 scripts, event handlers or javascript: links were taken out of the note types and notes (dockdeck never runs them)',
     );
     const texts = JSON.stringify(deck);
     expect(texts).not.toMatch(/<script|onclick|onerror|javascript:/i);

@@ -1,8 +1,9 @@
 // Files that are not good Anki packages: each is refused with one specific message, before anything is written.
 import { deflateSync, zipSync } from 'fflate';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import { ImportError } from '../../src/formats/import/draft';
+import { CancelledError, IssueError } from '../../src/domain/errors';
 import { readAnkiPackage, type ReadAnkiOptions } from '../../src/formats/anki/read-package';
+import { lines } from './helpers/issue-lines';
 import {
   STOCK,
   buildApkg,
@@ -28,7 +29,7 @@ const small: BuildCollection = {
   notes: [{ id: 1, guid: 'g1', mid: 1, fields: ['q', 'a'], cards: [{ id: 1, ord: 0, deck: 1 }] }],
 };
 
-/** The issues the reader refuses the bytes with, one line each: `file: where: message` (or `file: message`). */
+/** The issues the reader refuses the bytes with, one English line each: `file: where: message` (or `file: message`). */
 async function refusal(
   bytes: Uint8Array,
   fileName = 'deck.apkg',
@@ -37,8 +38,7 @@ async function refusal(
   try {
     await readAnkiPackage(bytes, { fileName, includeScheduling: true, sql: SQL, now: NOW, ...extra });
   } catch (e) {
-    if (e instanceof ImportError)
-      return e.issues.map((i) => `${i.file}: ${i.where === undefined ? '' : `${i.where}: `}${i.message}`).join('\n');
+    if (e instanceof IssueError) return lines(e.issues).join('\n');
     throw e;
   }
   throw new Error('was read without complaint');
@@ -241,7 +241,7 @@ describe('readAnkiPackage refuses bad input', () => {
 });
 
 describe('readAnkiPackage cancellation', () => {
-  it('stops with an AbortError at the next batch once signal.cancelled is set', async () => {
+  it('stops with the CancelledError at the next batch once signal.cancelled is set', async () => {
     const signal = { cancelled: false };
     const bytes = await buildApkg(SQL, small);
     const run = readAnkiPackage(bytes, {
@@ -254,6 +254,6 @@ describe('readAnkiPackage cancellation', () => {
         if (phase === 'notes') signal.cancelled = true;
       },
     });
-    await expect(run).rejects.toMatchObject({ name: 'AbortError', message: 'The import was cancelled.' });
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
   });
 });

@@ -10,12 +10,24 @@ import {
   stringField,
   varintField,
 } from '../../src/formats/anki/protobuf';
-import { ZipError, openZip, readEntry } from '../../src/formats/anki/zip';
+import { PartError } from '../../src/domain/errors';
+import type { PartIssue } from '../../src/domain/issue';
+import { openZip, readEntry } from '../../src/formats/anki/zip';
 import { crc32 } from '../../src/formats/bytes';
-import { ZstdError, zstdBound, zstdDecode } from '../../src/formats/anki/zstd';
+import { zstdBound, zstdDecode } from '../../src/formats/anki/zstd';
 import { pbBytes, pbConcat, pbVarint, zstd, zstdFrame } from './helpers/anki-build';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
+/** The issue a low-level reader refuses its input with (it throws nothing but a PartError). */
+function refused(run: () => unknown): PartIssue {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof PartError) return e.issue;
+    throw e;
+  }
+  throw new Error('was read without complaint');
+}
 const text = (s: string) => new TextEncoder().encode(s);
 
 describe('protobuf reader', () => {
@@ -84,7 +96,7 @@ describe('zip reader', () => {
     expect(crc32(text('123456789'))).toBe(0xcbf43926);
   });
 
-  it('throws nothing but ZipError on random bytes, and on damaged copies of a real zip', () => {
+  it('throws nothing but a PartError on random bytes, and on damaged copies of a real zip', () => {
     const real = zipSync({ 'collection.anki2': text('x'.repeat(300)), media: text('{}') });
     fc.assert(
       fc.property(
@@ -99,7 +111,7 @@ describe('zip reader', () => {
               const zip = openZip(b);
               for (const e of zip.entries.values()) readEntry(zip, e);
             } catch (e) {
-              if (!(e instanceof ZipError)) throw e;
+              if (!(e instanceof PartError)) throw e;
             }
           }
         },
@@ -124,13 +136,14 @@ describe('zstd decoding', () => {
 
   it('stops at the allowed size, and refuses huge windows, dictionaries and reserved blocks', () => {
     const frame = zstdFrame([{ rle: 1, size: 2000 }]);
-    expect(() => zstdDecode(frame, 1000)).toThrow(new ZstdError('too-big', 'unpacks to more than the 1000 B allowed'));
+    expect(refused(() => zstdDecode(frame, 1000))).toEqual({ code: 'zstd.too-big', params: { limitBytes: 1000 } });
+    const corrupt = (detail: string) => ({ code: 'zstd.corrupt', params: { detail } });
     const hugeWindow = bytes(0x28, 0xb5, 0x2f, 0xfd, 0x00, (31 - 10) << 3, 1, 0, 0);
-    expect(() => zstdBound(hugeWindow)).toThrow('is not valid zstd data (window of 2048 MB is larger than allowed)');
+    expect(refused(() => zstdBound(hugeWindow))).toEqual(corrupt('window of 2048 MB is larger than allowed'));
     const dictionary = bytes(0x28, 0xb5, 0x2f, 0xfd, 0x01, 0x38, 7, 1, 0, 0);
-    expect(() => zstdBound(dictionary)).toThrow('is not valid zstd data (needs a zstd dictionary)');
+    expect(refused(() => zstdBound(dictionary))).toEqual(corrupt('needs a zstd dictionary'));
     const reserved = bytes(0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x38, 0x07, 0, 0);
-    expect(() => zstdBound(reserved)).toThrow('is not valid zstd data (reserved block type)');
+    expect(refused(() => zstdBound(reserved))).toEqual(corrupt('reserved block type'));
   });
 
   it('skips skippable frames', () => {
@@ -139,14 +152,14 @@ describe('zstd decoding', () => {
     expect(new TextDecoder().decode(zstdDecode(pbConcat(skippable, frame), 10))).toBe('ok');
   });
 
-  it('throws nothing but ZstdError on random bytes', () => {
+  it('throws nothing but a PartError on random bytes', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 64 }), fc.boolean(), (b, magic) => {
         const input = magic ? pbConcat(bytes(0x28, 0xb5, 0x2f, 0xfd), b) : b;
         try {
           zstdDecode(input, 1 << 20);
         } catch (e) {
-          if (!(e instanceof ZstdError)) throw e;
+          if (!(e instanceof PartError)) throw e;
         }
       }),
     );

@@ -1,14 +1,9 @@
 // Stable dockdeck ids for Anki decks, notes and tags; media names, types and references.
 import fc from 'fast-check';
+import { PartError } from '../../src/domain/errors';
 import { idSchema } from '../../src/domain/deck-schema';
 import { deckIdFromName, hashHex, noteIdFromGuid, tagId, tagIds } from '../../src/formats/anki/ids';
-import {
-  isSafeMediaName,
-  mimeType,
-  parseLegacyMediaList,
-  parseMediaEntries,
-  MediaListError,
-} from '../../src/formats/anki/media';
+import { isSafeMediaName, mimeType, parseLegacyMediaList, parseMediaEntries } from '../../src/formats/anki/media';
 import { pbBytes, pbConcat } from './helpers/anki-build';
 
 describe('ids', () => {
@@ -64,10 +59,22 @@ describe('media', () => {
       { zipName: '0', name: 'x.jpg' },
       { zipName: '1', name: 'y.ogg' },
     ]);
-    expect(() => parseLegacyMediaList(new TextEncoder().encode('[1]'))).toThrow(MediaListError);
-    expect(() => parseMediaEntries(new Uint8Array([0x0a, 9]))).toThrow(
-      'the media list is damaged (field 1 runs past the end of the message)',
-    );
+    const refused = (run: () => unknown) => {
+      try {
+        run();
+      } catch (e) {
+        if (e instanceof PartError) return e.issue;
+        throw e;
+      }
+      throw new Error('was read without complaint');
+    };
+    expect(refused(() => parseLegacyMediaList(new TextEncoder().encode('[1]')))).toEqual({
+      code: 'anki.media-list-shape',
+    });
+    expect(refused(() => parseMediaEntries(new Uint8Array([0x0a, 9])))).toEqual({
+      code: 'anki.media-list-damaged',
+      params: { detail: 'field 1 runs past the end of the message' },
+    });
   });
 
   it('refuses names that are not one plain file name', () => {

@@ -5,7 +5,10 @@ import fc from 'fast-check';
 import { gunzipSync, gzipSync, strToU8 } from 'fflate';
 import { createBackup, readBackupFile, restoreBackup } from '../../src/db/backup-repo';
 import type { DockdeckDB } from '../../src/db/database';
-import { BackupError, encodeBackup, type BackupErrorCode } from '../../src/formats/backup/codec';
+import { IssueError } from '../../src/domain/errors';
+import type { IssueCode } from '../../src/domain/issue';
+import { encodeBackup } from '../../src/formats/backup/codec';
+import { issueText } from '../../src/formats/issue-text';
 import { BACKUP_FORMAT } from '../../src/formats/backup/schema';
 import { dbContent, dump, fill, freshDb } from './backup-fixtures';
 
@@ -31,45 +34,62 @@ afterEach(async () => {
   await db.delete();
 });
 
-function refused(bytes: Uint8Array): BackupError {
+/** Files that are not backups at all, and backups that are damaged (cut off, altered). */
+const NOT_BACKUP: IssueCode[] = ['backup.empty', 'backup.not-backup', 'backup.not-json', 'backup.deck-file'];
+const DAMAGED: IssueCode[] = [
+  'backup.not-gzip',
+  'backup.incomplete',
+  'backup.checksum',
+  'backup.not-utf8',
+  'backup.broken-json',
+  'backup.bad-base64',
+];
+
+/** The issues a backup file is refused with: the first says what is wrong with the file, the rest which rows. */
+function refused(bytes: Uint8Array): IssueError {
   try {
-    readBackupFile(db, bytes);
+    readBackupFile(db, bytes, 'mine.json.gz');
   } catch (e) {
-    expect(e).toBeInstanceOf(BackupError);
-    return e as BackupError;
+    expect(e).toBeInstanceOf(IssueError);
+    return e as IssueError;
   }
   throw new Error('the backup was accepted');
 }
+const codeOf = (e: IssueError) => e.issues[0]?.code;
+/** The words the restore screen shows (under "mine.json.gz cannot be restored:"). */
+const words = (e: IssueError, lang: 'en' | 'zh' = 'en') => e.issues.map((i) => issueText(i, lang, { file: false }));
 
 const jsonBytes = (v: unknown) => gzipSync(strToU8(JSON.stringify(v)));
 const header = () => ({ format: BACKUP_FORMAT, schemaVersion: db.verno, createdAt: NOW });
 
-function expectCode(bytes: Uint8Array, code: BackupErrorCode, message?: RegExp) {
+function expectCode(bytes: Uint8Array, codes: IssueCode | IssueCode[], message?: RegExp) {
   const e = refused(bytes);
-  expect(e.code).toBe(code);
-  if (message) expect(e.message).toMatch(message);
+  expect(e.issues.every((i) => i.file === 'mine.json.gz')).toBe(true);
+  expect([codes].flat()).toContain(codeOf(e));
+  if (message) expect(words(e)[0]).toMatch(message);
   return e;
 }
 
 test('not a backup: random bytes, an empty file, text, other JSON, a deck file', () => {
   fc.assert(
     fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
-      expect(['not-backup', 'damaged']).toContain(refused(bytes).code);
+      expect([...NOT_BACKUP, ...DAMAGED]).toContain(codeOf(refused(bytes)));
     }),
   );
-  expectCode(new Uint8Array(), 'not-backup', /empty/);
-  expectCode(strToU8('hello, world'), 'not-backup', /not a dockdeck backup/);
-  expectCode(strToU8('{"format": "something/else@1"}'), 'not-backup', /not a dockdeck backup/);
-  expectCode(strToU8('[1, 2, 3]'), 'not-backup');
-  expectCode(jsonBytes({ hello: 'world' }), 'not-backup');
-  expectCode(strToU8('{"format": "dockdeck/deck@1", "id": "x"}'), 'not-backup', /deck file, not a backup/);
+  expectCode(new Uint8Array(), 'backup.empty', /empty/);
+  expectCode(strToU8('hello, world'), 'backup.not-backup', /not a dockdeck backup/);
+  expectCode(strToU8('{"format": "something/else@1"}'), 'backup.not-backup', /not a dockdeck backup/);
+  expectCode(strToU8('[1, 2, 3]'), 'backup.not-backup');
+  expectCode(jsonBytes({ hello: 'world' }), 'backup.not-backup');
+  const deckFile = expectCode(strToU8('{"format": "dockdeck/deck@1", "id": "x"}'), 'backup.deck-file', /deck file/);
+  expect(words(deckFile, 'zh')).toEqual(['这是卡组文件，不是备份：请在“导入”页面导入它。']);
 });
 
 test('damaged: the file cut off anywhere, or a byte changed', () => {
   for (const cut of [1, 10, 20, Math.floor(good.length / 2), good.length - 9, good.length - 4, good.length - 1])
-    expect(['damaged', 'not-backup']).toContain(refused(good.subarray(0, cut)).code);
+    expect([...DAMAGED, ...NOT_BACKUP]).toContain(codeOf(refused(good.subarray(0, cut))));
   for (const cut of [20, Math.floor(good.length / 2), good.length - 1])
-    expectCode(good.subarray(0, cut), 'damaged', /damaged or incomplete/);
+    expectCode(good.subarray(0, cut), DAMAGED, /damaged or incomplete/);
   // Any changed byte of the compressed data is refused as damaged, unless the change decodes to the very same data
   // (bits no decoder reads: the padding after the final block, or the code length of a symbol the block never uses),
   // which the checksum cannot tell and which changes nothing that is restored.
@@ -87,24 +107,27 @@ test('damaged: the file cut off anywhere, or a byte changed', () => {
       const bad = good.slice();
       bad[at]! ^= xor;
       if (decodesAlike(bad)) expect(() => readBackupFile(db, bad)).not.toThrow();
-      else expect(refused(bad).code).toBe('damaged');
+      else expect(DAMAGED).toContain(codeOf(refused(bad)));
     }),
     { numRuns: 50 },
   );
   // Uncompressed JSON cut off half-way is damaged too, not "some other file".
   const text = JSON.stringify({ ...header(), tables: { decks: [] } });
-  expectCode(strToU8(text.slice(0, text.length - 5)), 'damaged');
+  expectCode(strToU8(text.slice(0, text.length - 5)), 'backup.broken-json');
 });
 
 test('a backup from a newer app is refused with a message that says so', () => {
   const e = expectCode(
     jsonBytes({ ...header(), schemaVersion: db.verno + 1, tables: { decks: [], brandNewTable: [{}] } }),
-    'newer-version',
+    'backup.newer-version',
   );
-  expect(e.message).toBe(
+  expect(words(e)).toEqual([
     `This backup comes from a newer version of dockdeck (database version ${db.verno + 1}; this app has ${db.verno}). Update the app to restore it.`,
-  );
-  expectCode(jsonBytes({ format: 'dockdeck/backup@2', tables: {} }), 'newer-version', /newer format/);
+  ]);
+  expect(words(e, 'zh')).toEqual([
+    `这个备份来自更新版本的 dockdeck（数据库版本 ${db.verno + 1}，本应用是 ${db.verno}）。请先更新应用，再恢复它。`,
+  ]);
+  expectCode(jsonBytes({ format: 'dockdeck/backup@2', tables: {} }), 'backup.newer-format', /newer format/);
 });
 
 test('rows of the wrong shape are named by table, row, id and field; nothing is restored', () => {
@@ -119,20 +142,36 @@ test('rows of the wrong shape are named by table, row, id and field; nothing is 
       reviewLogs: [{ ...decoded.tables.reviewLogs![0], rating: 'great' }],
     },
   };
-  const e = expectCode(jsonBytes(broken), 'invalid-row', /some rows are not valid/);
+  const e = expectCode(jsonBytes(broken), 'backup.bad-rows', /some rows are not valid/);
+  const details = words(e).slice(1);
   expect(
-    e.details.some((d) => d.startsWith(`table "cards", row 1 (id "${String(cards[0]!.id)}"), field "content.kind"`)),
+    details.some((d) => d.startsWith(`table "cards", row 1 (id "${String(cards[0]!.id)}") field "content.kind": `)),
   ).toBe(true);
-  expect(e.details.some((d) => d.startsWith('table "reviewLogs", row 1') && d.includes('field "rating"'))).toBe(true);
-  expectCode(jsonBytes({ ...header(), tables: { decks: [{ id: 7 }] } }), 'invalid-row', /not valid/);
-  expectCode(jsonBytes({ ...header(), tables: { nonsense: [] } }), 'invalid-row');
-  expectCode(jsonBytes({ ...header(), createdAt: 'yesterday', tables: {} }), 'invalid-row', /header/);
+  expect(details).toContain(
+    'table "reviewLogs", row 1 (id "' +
+      String(decoded.tables.reviewLogs![0]!.id) +
+      '") field "rating": must be one of again, hard, good, easy, not the text "great"',
+  );
+  expect(words(e, 'zh').slice(1)).toContain(
+    '“reviewLogs”表第 1 行（id “' +
+      String(decoded.tables.reviewLogs![0]!.id) +
+      '”），字段“rating”：应为以下之一：again、hard、good、easy，而不是文本“great”',
+  );
+  expectCode(jsonBytes({ ...header(), tables: { decks: [{ id: 7 }] } }), 'backup.bad-rows', /not valid/);
+  const unknown = expectCode(jsonBytes({ ...header(), tables: { nonsense: [] } }), 'backup.bad-rows');
+  expect(words(unknown).slice(1)).toEqual(['table "nonsense": is not a table of this app']);
+  const head = expectCode(
+    jsonBytes({ ...header(), createdAt: 'yesterday', tables: {} }),
+    'backup.bad-header',
+    /header/,
+  );
+  expect(words(head).slice(1)).toEqual(['field "createdAt": must be a whole number, not the text "yesterday"']);
   expectCode(
     jsonBytes({
       ...header(),
       tables: { media: [{ deckId: 'd', name: 'n', type: 't', size: 1, data: { $binary: '!!!', type: 'x' } }] },
     }),
-    'damaged',
+    'backup.bad-base64',
   );
 });
 
@@ -144,9 +183,9 @@ test('a card whose id does not start with its deck id is refused: deck pages, ex
   for (const id of ['loose-card', `${deckId}-copy/1`, deckId, `x/${deckId}/1`]) {
     // encodeBackup keeps the media files' bytes: the moved card is the only thing wrong with this file.
     const moved = { ...decoded, tables: { ...decoded.tables, cards: [...cards.slice(0, -1), { ...last, id }] } };
-    const e = expectCode(encodeBackup(moved), 'invalid-row', /some rows are not valid/);
-    expect(e.details).toEqual([
-      `table "cards", row ${cards.length} (id "${id}"), field "id": must start with the card's deck id and a slash ("${deckId}/")`,
+    const e = expectCode(encodeBackup(moved), 'backup.bad-rows', /some rows are not valid/);
+    expect(words(e).slice(1)).toEqual([
+      `table "cards", row ${cards.length} (id "${id}") field "id": must start with the card's deck id and a slash ("${deckId}/")`,
     ]);
   }
 });
@@ -154,9 +193,9 @@ test('a card whose id does not start with its deck id is refused: deck pages, ex
 test('two rows with the same key are refused before anything is written', async () => {
   const decoded = readBackupFile(db, good);
   const cards = decoded.tables.cards!;
-  await expect(
-    restoreBackup(db, { ...decoded, tables: { ...decoded.tables, cards: [...cards, cards[0]!] } }),
-  ).rejects.toThrow(/same key|have the key/);
+  const twice = restoreBackup(db, { ...decoded, tables: { ...decoded.tables, cards: [...cards, cards[0]!] } });
+  await expect(twice).rejects.toBeInstanceOf(IssueError);
+  await expect(twice).rejects.toMatchObject({ issues: [{ code: 'backup.duplicate-key', params: { table: 'cards' } }] });
 });
 
 test('a restore that fails half-way (after some tables were replaced) leaves the old database untouched', async () => {

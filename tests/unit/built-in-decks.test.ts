@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseDeckFiles } from '../../scripts/lib/deck-files';
-import { formatDeckIssue, parseDeckText } from '../../src/formats/dockdeck/validate';
+import { parseDeckText } from '../../src/formats/dockdeck/validate';
+import { lines } from './helpers/issue-lines';
 import { deckCitations } from '../../scripts/lib/citations';
 import { computeCoverage } from '../../scripts/lib/coverage';
 import { findSections, parseDocHeadings, suggestSections, type DocOutline } from '../../scripts/lib/doc-outline';
@@ -29,14 +30,14 @@ function texts(value: unknown, path: string, out: Array<{ path: string; en: unkn
 }
 
 test('all decks validate together (ids unique across files)', () => {
-  expect(parseDeckFiles(files).issues.map(formatDeckIssue)).toEqual([]);
+  expect(lines(parseDeckFiles(files).issues)).toEqual([]);
 });
 
 describe.each(files)('$name', ({ name, text }) => {
   const parsed = parseDeckText(name, text);
 
   test('parses with no issues', () => {
-    expect(parsed.ok ? [] : parsed.issues.map(formatDeckIssue)).toEqual([]);
+    expect(parsed.ok ? [] : lines(parsed.issues)).toEqual([]);
   });
 
   test('has at least one card', () => {

@@ -1,6 +1,8 @@
 // Every kind of deck-file problem reads as a plain sentence naming the card and field, never in Zod's own words.
 import fc from 'fast-check';
-import { formatDeckIssue, parseDeck, type DeckIssue } from '../../src/formats/dockdeck/validate';
+import type { Issue } from '../../src/domain/issue';
+import { parseDeck } from '../../src/formats/dockdeck/validate';
+import { issueMessage, issueText } from '../../src/formats/issue-text';
 
 const FILE = 'decks/demo.json';
 const t = (en: unknown, zh: unknown = `${String(en)}（中）`) => ({ en, zh });
@@ -153,7 +155,7 @@ const cases: Array<{ kind: string; raw: unknown; messages: string[] }> = [
   {
     kind: 'a deck that is not an object',
     raw: ['cards'],
-    messages: ['field "(root)": must be an object (a dockdeck deck), not a list'],
+    messages: ['must be an object (a dockdeck deck), not a list'],
   },
   {
     kind: 'a card that is not an object',
@@ -241,7 +243,7 @@ const cases: Array<{ kind: string; raw: unknown; messages: string[] }> = [
   },
 ];
 
-const formatted = (issues: DeckIssue[]) => issues.map(formatDeckIssue).map((m) => m.slice(`${FILE}: `.length));
+const formatted = (issues: Issue[]) => issues.map((i) => issueText(i, 'en').slice(`${FILE}: `.length));
 
 test.each(cases)('$kind', ({ raw, messages }) => {
   const r = parseDeck(FILE, raw);
@@ -250,11 +252,25 @@ test.each(cases)('$kind', ({ raw, messages }) => {
 
 /** Zod's own wording, which must never reach a person. */
 const ZOD_WORDS = /invalid input|invalid option|expected|received|unrecognized|too (small|big)/i;
+/** Latin words in a Chinese message that are not the deck file's own ids, keys, values or format names. */
+const ENGLISH_WORDS =
+  /\b(?!(?:en|zh|null|true|false|dockdeck|Anki|basic|reverse|cloze|mcq|classify|type-in|markdown|html|a-z)\b)[a-z]{3,}\b/;
+const words = (issue: Issue, lang: 'en' | 'zh') => issueMessage(issue, lang);
 
-test('no message in the table is in Zod words', () => {
+test('no message in the table is in Zod words, and none in Chinese has an English word or an unfilled slot', () => {
   for (const { raw } of cases) {
     const r = parseDeck(FILE, raw);
-    if (!r.ok) for (const issue of r.issues) expect(issue.message).not.toMatch(ZOD_WORDS);
+    if (r.ok) continue;
+    for (const issue of r.issues) {
+      expect(words(issue, 'en')).not.toMatch(ZOD_WORDS);
+      // What the file itself holds (a field name, a value) is shown as written; the sentence around it is Chinese.
+      const own = [issue.field, ...Object.values(issue.params ?? {}).flat()].filter((v) => typeof v === 'string');
+      let zh = words(issue, 'zh');
+      for (const v of own) zh = zh.replaceAll(v, '');
+      expect(zh).not.toMatch(ENGLISH_WORDS);
+      expect(zh).not.toMatch(/\{\w+\}/);
+      expect(zh).toMatch(/[\u4e00-\u9fff]/);
+    }
   }
 });
 
@@ -303,7 +319,7 @@ function setAt(root: unknown, path: PropertyKey[], value: unknown): unknown {
 
 test('a good deck with any one value replaced or removed: plain messages, each naming a field or card', () => {
   const g = parseDeck(FILE, good);
-  expect(g.ok ? [] : g.issues.map(formatDeckIssue)).toEqual([]);
+  expect(g.ok ? [] : g.issues.map((i) => issueText(i, 'en'))).toEqual([]);
   const all = paths(good);
   fc.assert(
     fc.property(
@@ -313,9 +329,11 @@ test('a good deck with any one value replaced or removed: plain messages, each n
         const r = parseDeck(FILE, setAt(good, path, value));
         if (r.ok) return;
         for (const issue of r.issues) {
-          expect(issue.message).not.toMatch(ZOD_WORDS);
-          expect(issue.message).not.toMatch(/undefined|\[object/);
-          expect(issue.field !== '' || issue.cardId !== undefined || path.length === 1).toBe(true);
+          for (const lang of ['en', 'zh'] as const) {
+            expect(words(issue, lang)).not.toMatch(ZOD_WORDS);
+            expect(words(issue, lang)).not.toMatch(/undefined|\[object|\{\w+\}/);
+          }
+          expect(issue.field !== undefined || issue.place?.card !== undefined || path.length === 1).toBe(true);
         }
       },
     ),

@@ -1,6 +1,7 @@
 // Pins the exact message each kind of broken deck produces, so deck writers get file, card and field every time.
 import { parseDeckFiles } from '../../scripts/lib/deck-files';
-import { formatDeckIssue, parseDeck, parseDeckText } from '../../src/formats/dockdeck/validate';
+import { parseDeck, parseDeckText } from '../../src/formats/dockdeck/validate';
+import { lines } from './helpers/issue-lines';
 
 const FILE = 'decks/demo.json';
 const t = (en: string, zh: string) => ({ en, zh });
@@ -180,7 +181,7 @@ const invalid: Array<{ name: string; raw: unknown; messages: string[] }> = [
 test.each(invalid)('$name', ({ raw, messages }) => {
   const r = parseDeck(FILE, raw);
   expect(r.ok).toBe(false);
-  if (!r.ok) expect(r.issues.map(formatDeckIssue)).toEqual(messages);
+  if (!r.ok) expect(lines(r.issues)).toEqual(messages);
 });
 
 test('text that is not JSON', () => {
@@ -190,11 +191,15 @@ test('text that is not JSON', () => {
   try {
     JSON.parse(text);
   } catch (e) {
-    reason = (e as Error).message;
+    reason = (e as Error).message.replace(/\s*in JSON at position \d+.*$/s, '');
   }
   const r = parseDeckText(FILE, text);
   expect(r.ok).toBe(false);
-  if (!r.ok) expect(r.issues.map(formatDeckIssue)).toEqual([`${FILE}: field "(root)": is not valid JSON (${reason})`]);
+  if (!r.ok) {
+    expect(r.issues).toMatchObject([{ file: FILE, code: 'json.invalid' }]);
+    expect(lines(r.issues)[0]).toMatch(new RegExp(`^${FILE}: (line \\d+, column \\d+: )?is not valid JSON: `));
+    expect(lines(r.issues)[0]).toContain(reason);
+  }
 });
 
 test('duplicate deck ids across files', () => {
@@ -203,9 +208,7 @@ test('duplicate deck ids across files', () => {
     { name: 'decks/a.json', text },
     { name: 'decks/b.json', text },
   ]);
-  expect(issues.map(formatDeckIssue)).toEqual([
-    'decks/b.json: field "id": deck id "demo" is already used by decks/a.json',
-  ]);
+  expect(lines(issues)).toEqual(['decks/b.json: field "id": deck id "demo" is already used by decks/a.json']);
   // The second deck is left out: nothing downstream can get two decks with one id.
   expect(decks).toHaveLength(1);
 });
@@ -264,7 +267,7 @@ test('a deck with every card type and a trait table parses', () => {
       ],
     }),
   );
-  expect(r.ok ? [] : r.issues.map(formatDeckIssue)).toEqual([]);
+  expect(r.ok ? [] : lines(r.issues)).toEqual([]);
   if (r.ok)
     expect(new Set(r.deck.cards.map((c) => c.type))).toEqual(
       new Set(['basic', 'reverse', 'cloze', 'mcq', 'classify', 'type-in']),

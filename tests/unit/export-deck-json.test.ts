@@ -6,7 +6,9 @@ import { upsertDeck } from '../../src/db/deck-repo';
 import { DeckNotFoundError, exportDeckJson, loadDeckForExport } from '../../src/db/export-repo';
 import type { Deck } from '../../src/domain/deck-schema';
 import { parseDeckText } from '../../src/formats/dockdeck/validate';
-import { DeckExportError, deckToJson, exportDeck } from '../../src/formats/dockdeck/write';
+import { IssueError } from '../../src/domain/errors';
+import { deckToJson, exportDeck } from '../../src/formats/dockdeck/write';
+import { lines } from './helpers/issue-lines';
 import { expandDeck } from '../../src/domain/study-card';
 import { ALL_KINDS } from './export-fixtures';
 
@@ -173,8 +175,17 @@ test('a deck read from Anki round-trips with its notes (GUID, note id, note type
 test('rows that cannot form a valid deck are refused with a typed error, not exported half right', async () => {
   const { rows } = await roundTrip(ALL_KINDS);
   const broken = rows.cards.filter((c) => c.id !== 'all-kinds/r'); // the reverse pair loses its forward card
-  expect(() => exportDeck(rows.deck, broken)).toThrow(DeckExportError);
+  expect(() => exportDeck(rows.deck, broken)).toThrow(IssueError);
   const alien = rows.cards.map((c) => (c.id === 'all-kinds/b' ? { ...c, noteId: 'other/b' } : c));
-  expect(() => exportDeck(rows.deck, alien)).toThrow(/another deck/);
+  let refused: unknown;
+  try {
+    exportDeck(rows.deck, alien);
+  } catch (e) {
+    refused = e;
+  }
+  expect(refused).toBeInstanceOf(IssueError);
+  expect(lines((refused as IssueError).issues)).toEqual([
+    'all-kinds.json: card "all-kinds/b": belongs to another deck (other/b)',
+  ]);
   await expect(loadDeckForExport(db, 'missing')).rejects.toThrow(DeckNotFoundError);
 });

@@ -4,6 +4,7 @@ import { buildCsvDrafts } from '../../src/formats/csv/read-cards';
 import { ankiSeparator, guessSeparator, parseCsvText, type CsvTable } from '../../src/formats/csv/parse';
 import { checkMapping, csvPreview, RAGGED_LISTED, suggestMapping } from '../../src/formats/csv/mapping';
 import { detectImport } from '../../src/formats/import/detect';
+import { lines, refusal } from './helpers/issue-lines';
 
 function fixtureText(name: string): string {
   const r = detectImport(name, new Uint8Array(readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url))));
@@ -114,12 +115,11 @@ test('text-2fields: read, not refused; the odd rows listed; missing fields empty
     mapping: { hasHeader: false, front: 0, back: 1 },
   });
 
-  const moon = { file: 'text-2fields-like.txt', where: 'row 5', field: 'back', message: 'is empty (column 2)' };
   const basic = await buildCsvDrafts(t, preview.mapping);
-  expect(basic.ok ? [] : basic.issues).toContainEqual(moon);
+  expect(refusal(basic)).toContain('text-2fields-like.txt: row 5 field "back": is empty (column 2)');
   // A cloze card's back is optional: the short row is then no problem at all.
   const cloze = await buildCsvDrafts(t, { ...preview.mapping, cardType: 'cloze' });
-  expect((cloze.ok ? [] : cloze.issues).filter((i) => i.where === 'row 5')).toEqual([]);
+  expect((cloze.ok ? [] : cloze.issues).filter((i) => i.place?.row === 5)).toEqual([]);
 });
 
 test('a wrong separator still gives a table: the odd rows listed, the first ones named', async () => {
@@ -144,12 +144,12 @@ test('a wrong separator still gives a table: the odd rows listed, the first ones
 
 test('quote problems do not stop the preview; they stop the cards, naming the row', async () => {
   const t = await table('front,back\nq,"open\nr,2\n', 'q.csv');
-  expect(t.problems).toEqual([
-    {
-      file: 'q.csv',
-      where: 'row 2',
-      message: 'has a quote (") that is never closed, so the rest of the file would be one field',
-    },
+  expect(t.problems).toEqual([{ file: 'q.csv', place: { row: 2 }, code: 'csv.unclosed-quote' }]);
+  expect(lines(t.problems)).toEqual([
+    'q.csv: row 2: has a quote (") that is never closed, so the rest of the file would be one field',
+  ]);
+  expect(lines(t.problems, 'zh')).toEqual([
+    'q.csv，第 2 行：有一个引号（"）没有闭合，文件剩下的部分都会被读成同一个字段',
   ]);
   expect(csvPreview(t).rows.length).toBeGreaterThan(0);
   expect(checkMapping(t, suggestMapping(t))).toEqual(t.problems);
@@ -168,7 +168,7 @@ describe('a first row of column names is a header, with one data row, short cell
     const m = suggestMapping(t);
     expect(m.hasHeader).toBe(true);
     expect(csvPreview(t, m).rowCount).toBe(0);
-    expect(checkMapping(t, m)).toEqual([{ file: 'cards.csv', message: 'has no rows to import (only a header row)' }]);
+    expect(lines(checkMapping(t, m))).toEqual(['cards.csv: has no rows to import (only a header row)']);
   });
 
   test.each([

@@ -4,7 +4,9 @@ import { buildCsvDrafts } from '../../src/formats/csv/read-cards';
 import { parseCsvText, type CsvTable } from '../../src/formats/csv/parse';
 import { csvPreview, suggestMapping, type CsvMapping } from '../../src/formats/csv/mapping';
 import { detectImport } from '../../src/formats/import/detect';
-import { ImportCancelledError, hashText } from '../../src/formats/import/progress';
+import { hashText } from '../../src/formats/import/progress';
+import { CancelledError } from '../../src/domain/errors';
+import { lines, refusal } from './helpers/issue-lines';
 
 function fixtureText(name: string): string {
   const r = detectImport(name, new Uint8Array(readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url))));
@@ -253,50 +255,31 @@ test('row numbers count the header lines and the lines inside quoted fields', as
 
 test('an unclosed quote is shown, not refused at once: no card is made until it reads cleanly', async () => {
   const t = await table('front,back\none,1\n"two,2\nthree,3\n', 'q.csv');
-  const issue = {
-    file: 'q.csv',
-    where: 'row 3',
-    message: 'has a quote (") that is never closed, so the rest of the file would be one field',
-  };
+  const issue = { file: 'q.csv', place: { row: 3 }, code: 'csv.unclosed-quote' };
   expect(t.problems).toEqual([issue]);
+  expect(lines(t.problems)).toEqual([
+    'q.csv: row 3: has a quote (") that is never closed, so the rest of the file would be one field',
+  ]);
   expect(csvPreview(t).problems).toEqual([issue]);
   expect(await build(t)).toEqual({ ok: false, issues: [issue] });
 });
 
 test('two rows with the same front (no id column) or the same id are refused, naming both rows', async () => {
   const t = await table('front,back\nsame,1\nother,2\nsame,3\n');
-  expect(await build(t)).toEqual({
-    ok: false,
-    issues: [
-      {
-        file: 'cards.csv',
-        where: 'row 4',
-        field: 'front',
-        message: 'has the same front as row 2: choose an id column, or make the fronts differ',
-      },
-    ],
-  });
+  expect(refusal(await build(t))).toEqual([
+    'cards.csv: row 4 field "front": has the same front as row 2: choose an id column, or make the fronts differ',
+  ]);
   const withIds = await table('id,front,back\nk1,a,1\nk2,b,2\nk1,c,3\n');
-  expect(await build(withIds)).toEqual({
-    ok: false,
-    issues: [{ file: 'cards.csv', where: 'row 4', field: 'id', message: 'has the same id as row 2 ("k1")' }],
-  });
+  const dup = await build(withIds);
+  expect(refusal(dup)).toEqual(['cards.csv: row 4 field "id": has the same id as row 2 ("k1")']);
+  expect(refusal(dup, 'zh')).toEqual(['cards.csv，第 4 行，“卡片 ID”列：与第 2 行的 ID 相同（“k1”）']);
 });
 
 test('card HTML with scripts is refused when cells are HTML, and shown as text when they are plain', async () => {
   const t = await table('front,back\nHi,<img src=x onerror=alert(1)>\n');
-  expect(await build(t, { html: true })).toEqual({
-    ok: false,
-    issues: [
-      {
-        file: 'cards.csv',
-        where: 'row 2',
-        field: 'back',
-        message:
-          'contains active content (an event handler attribute (on…=)); dockdeck does not import decks with scripts, event handlers or javascript: links',
-      },
-    ],
-  });
+  expect(refusal(await build(t, { html: true }))).toEqual([
+    'cards.csv: row 2 field "back": contains active content (an event handler attribute (on…=)); dockdeck does not import decks with scripts, event handlers or javascript: links',
+  ]);
   const plain = await build(t, { html: false });
   expect(plain.ok && plain.value.drafts[0]!.deck.cards[0]).toMatchObject({
     back: { en: '&lt;img src=x onerror=alert(1)&gt;' },
@@ -305,24 +288,22 @@ test('card HTML with scripts is refused when cells are HTML, and shown as text w
 
 test('empty cells and bad mappings are refused with row, column and role', async () => {
   const t = await table('front,back,tags\none,,a\n,two,b\n');
-  expect(await build(t)).toEqual({
-    ok: false,
-    issues: [
-      { file: 'cards.csv', where: 'row 2', field: 'back', message: 'is empty (column 2)' },
-      { file: 'cards.csv', where: 'row 3', field: 'front', message: 'is empty (column 1)' },
-    ],
-  });
-  expect(await build(t, { back: 0, tags: 7 })).toEqual({
-    ok: false,
-    issues: [
-      { file: 'cards.csv', field: 'back', message: 'uses column 1, which is already the front column' },
-      { file: 'cards.csv', field: 'tags', message: 'is mapped to column 8, but the file has 3 columns' },
-    ],
-  });
-  expect(await build(await table('front,back\n'), { hasHeader: true })).toEqual({
-    ok: false,
-    issues: [{ file: 'cards.csv', message: 'has no rows to import (only a header row)' }],
-  });
+  expect(refusal(await build(t))).toEqual([
+    'cards.csv: row 2 field "back": is empty (column 2)',
+    'cards.csv: row 3 field "front": is empty (column 1)',
+  ]);
+  const mapped = await build(t, { back: 0, tags: 7 });
+  expect(refusal(mapped)).toEqual([
+    'cards.csv: field "back": uses column 1, which is already the front column',
+    'cards.csv: field "tags": is mapped to column 8, but the file has 3 columns',
+  ]);
+  expect(refusal(mapped, 'zh')).toEqual([
+    'cards.csv，“背面”列：用的是第 1 列，但这一列已经是“正面”列',
+    'cards.csv，“标签”列：对应第 8 列，但文件只有 3 列',
+  ]);
+  expect(refusal(await build(await table('front,back\n'), { hasHeader: true }))).toEqual([
+    'cards.csv: has no rows to import (only a header row)',
+  ]);
 });
 
 test('cloze rows: one column is enough, the back column is the optional extra', async () => {
@@ -331,10 +312,7 @@ test('cloze rows: one column is enough, the back column is the optional extra', 
   const r = await build(t);
   expect(r.ok && r.value.drafts[0]!.deck.cards.map((c) => c.type)).toEqual(['cloze', 'cloze']);
   const broken = await build(await table('no marker here\n'), { cardType: 'cloze' });
-  expect(broken).toEqual({
-    ok: false,
-    issues: [{ file: 'cards.csv', where: 'row 1', field: 'front', message: 'has no {{c1::…}} cloze deletion' }],
-  });
+  expect(refusal(broken)).toEqual(['cards.csv: row 1 field "front": has no {{c1::…}} cloze deletion']);
 });
 
 test('ids are stable: editing the back keeps a card, editing the front (no id column) makes a new one', async () => {
@@ -354,8 +332,9 @@ test('tags: Anki hierarchies become slugs; tags without Latin letters get a stab
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   const id = `tag-${hashText('日本語')}`;
   expect(r.value.drafts[0]!.deck.cards[0]!.tags).toEqual(['spanish-verbs', id, 'chapter-1']);
-  expect(r.value.warnings).toEqual([
-    `tag "日本語" is imported as "${id}" (tags are lower-case Latin letters, digits and "-")`,
+  expect(r.value.warnings).toEqual([{ file: 'cards.csv', code: 'warn.tag-renamed', params: { tag: '日本語', id } }]);
+  expect(lines(r.value.warnings)).toEqual([
+    `cards.csv: tag "日本語" is imported as "${id}" (tags are lower-case Latin letters, digits and "-")`,
   ]);
 });
 
@@ -378,8 +357,8 @@ test('progress is reported while parsing, and a hook that throws stops the parse
   await expect(
     parseCsvText('big.csv', text, {
       onProgress: () => {
-        throw new ImportCancelledError();
+        throw new CancelledError();
       },
     }),
-  ).rejects.toBeInstanceOf(ImportCancelledError);
+  ).rejects.toBeInstanceOf(CancelledError);
 });

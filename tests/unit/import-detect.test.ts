@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { checkFileSize, detectImport } from '../../src/formats/import/detect';
 import { IMPORT_LIMITS } from '../../src/formats/import/draft';
+import { lines, refusal } from './helpers/issue-lines';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url)));
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -16,74 +17,63 @@ test('a zip is handed to the Anki reader; a SQLite collection too', () => {
 });
 
 test('a spreadsheet workbook (a zip) is refused with what to do', () => {
-  expect(detectImport('vocab.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2]))).toEqual({
-    ok: false,
-    issues: [
-      {
-        file: 'vocab.xlsx',
-        message:
-          'is a spreadsheet or office document, not a deck: save it as "CSV UTF-8" or "Unicode Text" and import that',
-      },
-    ],
-  });
+  const r = detectImport('vocab.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2]));
+  expect(r).toEqual({ ok: false, issues: [{ file: 'vocab.xlsx', code: 'file.office-document' }] });
+  expect(refusal(r)).toEqual([
+    'vocab.xlsx: is a spreadsheet or office document, not a deck: save it as "CSV UTF-8" or "Unicode Text" and import that',
+  ]);
+  expect(refusal(r, 'zh')).toEqual([
+    'vocab.xlsx：是电子表格或办公文档，不是卡组：请把它另存为“CSV UTF-8”或“Unicode 文本”，再导入另存的文件',
+  ]);
 });
 
 test('a binary file is refused: known formats are named, others called binary', () => {
-  expect(detectImport('notes.pdf', utf8('%PDF-1.7\n…'))).toEqual({
+  expect(refusal(detectImport('notes.pdf', utf8('%PDF-1.7\n…')))).toEqual([
+    'notes.pdf: is a PDF document, not a deck: dockdeck imports .json decks, .csv/.tsv/.txt text and Anki .apkg packages',
+  ]);
+  const jpeg = detectImport('photo.jpg', Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]));
+  expect(jpeg).toEqual({
     ok: false,
-    issues: [
-      {
-        file: 'notes.pdf',
-        message:
-          'is a PDF document, not a deck: dockdeck imports .json decks, .csv/.tsv/.txt text and Anki .apkg packages',
-      },
-    ],
+    issues: [{ file: 'photo.jpg', code: 'file.other-format', params: { kind: 'jpeg' } }],
   });
-  expect(detectImport('photo.jpg', Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]))).toMatchObject({
-    ok: false,
-    issues: [{ message: expect.stringMatching(/^is a JPEG image, not a deck/) }],
-  });
-  expect(detectImport('mystery.bin', Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0]))).toEqual({
-    ok: false,
-    issues: [
-      {
-        file: 'mystery.bin',
-        message:
-          'is a binary file, not a deck: dockdeck imports .json decks, .csv/.tsv/.txt text and Anki .apkg packages',
-      },
-    ],
-  });
+  expect(refusal(jpeg)[0]).toMatch(/^photo\.jpg: is a JPEG image, not a deck/);
+  expect(refusal(jpeg, 'zh')[0]).toMatch(/^photo\.jpg：是 JPEG 图片，不是卡组/);
+  expect(refusal(detectImport('old.xls', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1])))).toEqual([
+    'old.xls: is an old Office file (.xls/.doc), not a deck: save it as "CSV UTF-8" or "Unicode Text" and import that',
+  ]);
+  expect(
+    refusal(detectImport('mystery.bin', Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0]))),
+  ).toEqual([
+    'mystery.bin: is a binary file, not a deck: dockdeck imports .json decks, .csv/.tsv/.txt text and Anki .apkg packages',
+  ]);
 });
 
 test('an empty file, or one of blanks only, is refused', () => {
   expect(detectImport('a.csv', new Uint8Array())).toEqual({
     ok: false,
-    issues: [{ file: 'a.csv', message: 'is empty' }],
+    issues: [{ file: 'a.csv', code: 'file.empty' }],
   });
-  expect(detectImport('a.csv', utf8(' \r\n\n'))).toEqual({
-    ok: false,
-    issues: [{ file: 'a.csv', message: 'is empty' }],
-  });
+  expect(refusal(detectImport('a.csv', utf8(' \r\n\n')))).toEqual(['a.csv: is empty']);
 });
 
 test('a file over the size limit is refused before it is read; a far bigger one gets its own message', () => {
   const max = IMPORT_LIMITS.maxFileBytes;
   expect(checkFileSize('big.csv', max)).toBeNull();
-  expect(checkFileSize('big.csv', max + 100 * 1024 ** 2)).toEqual({
-    file: 'big.csv',
-    message: 'is 612.0 MB; files over 512 MB cannot be imported',
-  });
-  expect(checkFileSize('huge.apkg', 5 * 1024 ** 3)).toEqual({
+  expect(lines([checkFileSize('big.csv', max + 100 * 1024 ** 2)!])).toEqual([
+    'big.csv: is 612 MB; files over 512 MB cannot be imported',
+  ]);
+  const huge = checkFileSize('huge.apkg', 5 * 1024 ** 3)!;
+  expect(huge).toEqual({
     file: 'huge.apkg',
-    message:
-      'is 5.0 GB, far more than a browser tab can hold in memory (imports are limited to 512 MB): split it into smaller files, e.g. one deck each',
+    code: 'file.far-too-big',
+    params: { sizeBytes: 5 * 1024 ** 3, limitBytes: max },
   });
+  expect(lines([huge])).toEqual([
+    'huge.apkg: is 5120 MB, far more than a browser tab can hold in memory (imports are limited to 512 MB): split it into smaller files, e.g. one deck each',
+  ]);
   // detectImport applies the same check to the bytes (a view that claims a huge length is not needed for that).
   const fake = { byteLength: max + 1024 ** 2 } as Uint8Array;
-  expect(detectImport('big.csv', fake)).toEqual({
-    ok: false,
-    issues: [{ file: 'big.csv', message: 'is 513.0 MB; files over 512 MB cannot be imported' }],
-  });
+  expect(refusal(detectImport('big.csv', fake))).toEqual(['big.csv: is 513 MB; files over 512 MB cannot be imported']);
 });
 
 test('UTF-8 with and without BOM decodes; the BOM is not part of the text', () => {
@@ -124,24 +114,30 @@ test('UTF-16 BE with BOM decodes, and UTF-16 LE without BOM is recognised by its
 });
 
 test('text that is not UTF-8 (Windows-1252 from Excel) is refused with where and what to do', () => {
-  expect(detectImport('windows-1252.csv', fixture('windows-1252.csv'))).toEqual({
+  const r = detectImport('windows-1252.csv', fixture('windows-1252.csv'));
+  expect(r).toEqual({
     ok: false,
     issues: [
       {
         file: 'windows-1252.csv',
-        where: 'line 2, column 6',
-        message:
-          'is not valid UTF-8 text (byte 0xE9 cannot be read): save it as "CSV UTF-8" or "Unicode Text" (UTF-16) and import it again',
+        place: { line: 2, column: 6 },
+        code: 'file.bad-text',
+        params: { encoding: 'UTF-8', byte: 'E9' },
       },
     ],
   });
+  expect(refusal(r)).toEqual([
+    'windows-1252.csv: line 2, column 6: is not valid UTF-8 text (byte 0xE9 cannot be read): save it as "CSV UTF-8" or "Unicode Text" (UTF-16) and import it again',
+  ]);
+  expect(refusal(r, 'zh')).toEqual([
+    'windows-1252.csv，第 2 行第 6 列：不是有效的 UTF-8 文本（字节 0xE9 无法读取）：请把它另存为“CSV UTF-8”或“Unicode 文本”（UTF-16）后重新导入',
+  ]);
 });
 
 test('UTF-32 is refused by name', () => {
-  expect(detectImport('a.txt', Uint8Array.from([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0]))).toEqual({
-    ok: false,
-    issues: [{ file: 'a.txt', message: 'is UTF-32 text, which dockdeck cannot read: save it as UTF-8 or UTF-16' }],
-  });
+  expect(refusal(detectImport('a.txt', Uint8Array.from([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0])))).toEqual([
+    'a.txt: is UTF-32 text, which dockdeck cannot read: save it as UTF-8 or UTF-16',
+  ]);
 });
 
 test('JSON is told from CSV by extension, else by its first characters; a cloze CSV is not JSON', () => {

@@ -5,7 +5,9 @@ import { upsertDeck } from '../../src/db/deck-repo';
 import { importDrafts, previewDrafts, writePrepared } from '../../src/db/import-repo';
 import { answerCard, memoryOf } from '../../src/db/review-repo';
 import type { Deck } from '../../src/domain/deck-schema';
-import { ImportError, type DeckDraft, type ImportedReview } from '../../src/formats/import/draft';
+import { IssueError } from '../../src/domain/errors';
+import type { DeckDraft, ImportedReview } from '../../src/formats/import/draft';
+import { lines } from './helpers/issue-lines';
 import { buildCsvDrafts } from '../../src/formats/csv/read-cards';
 import { parseCsvText } from '../../src/formats/csv/parse';
 import { suggestMapping } from '../../src/formats/csv/mapping';
@@ -280,28 +282,29 @@ test('a file that would change a built-in deck is refused, and nothing is writte
     }),
   );
   const other = drafts(deckJson((d) => (d.id = 'fine')))[0]!;
-  const message =
-    'is the id of a built-in deck, and the file would change its cards; built-in decks are updated with the app. Give the deck another id';
-  expect((await previewDrafts(db, clash, { includeScheduling: false, file: 'mine.json' })).issues).toEqual([
-    { file: 'mine.json', where: 'deck "docker-basics"', field: 'id', message },
+  const issue = { file: 'mine.json', place: { deck: 'docker-basics' }, field: 'id', code: 'import.builtin-deck' };
+  const preview = await previewDrafts(db, clash, { includeScheduling: false, file: 'mine.json' });
+  expect(preview.issues).toEqual([issue]);
+  expect(lines(preview.issues)).toEqual([
+    'mine.json: deck "docker-basics" field "id": is the id of a built-in deck, and the file would change its cards; built-in decks are updated with the app. Give the deck another id',
   ]);
   const error = await importDrafts(db, [other, ...clash], {
     now: T,
     includeScheduling: false,
     file: 'mine.json',
   }).catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(ImportError);
-  expect((error as ImportError).issues).toEqual([
-    { file: 'mine.json', where: 'deck "docker-basics"', field: 'id', message },
-  ]);
+  expect(error).toBeInstanceOf(IssueError);
+  expect((error as IssueError).issues).toEqual([issue]);
   expect(await snapshot()).toEqual(before);
 });
 
 test('two drafts with the same deck id are refused before anything is written', async () => {
   const d = drafts(deckJson())[0]!;
-  await expect(importDrafts(db, [d, d], { now: T, includeScheduling: false, file: 'x.apkg' })).rejects.toThrow(
-    'x.apkg: deck "mine": appears twice in the import',
+  const error = await importDrafts(db, [d, d], { now: T, includeScheduling: false, file: 'x.apkg' }).catch(
+    (e: unknown) => e,
   );
+  expect(error).toBeInstanceOf(IssueError);
+  expect(lines((error as IssueError).issues)).toEqual(['x.apkg: deck "mine": appears twice in the import']);
   expect(await db.decks.count()).toBe(0);
 });
 

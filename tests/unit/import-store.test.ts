@@ -77,7 +77,7 @@ test('the cards reach this side only after Import; the write reports its progres
 
 test('a worker that fails while handing over the cards: the message is shown, nothing is written', async () => {
   const t = setup((m, post) => {
-    if (m.type === 'rows-done') post({ type: 'failed', issues: [{ file: 'big.csv', message: 'the worker stopped' }] });
+    if (m.type === 'rows-done') post({ type: 'failed', issues: [{ file: 'big.csv', code: 'import.stopped' }] });
     else post(m);
   });
   await toConfirm(t);
@@ -85,7 +85,7 @@ test('a worker that fails while handing over the cards: the message is shown, no
   await t.until('failed');
   expect(t.store.getState().current).toMatchObject({
     step: 'failed',
-    issues: [{ file: 'big.csv', message: 'the worker stopped' }],
+    issues: [{ file: 'big.csv', code: 'import.stopped' }],
   });
   expect([await db.decks.count(), await db.cards.count()]).toEqual([0, 0]);
 });

@@ -14,6 +14,8 @@ import {
   type ImportResponse,
 } from '../../src/formats/import/protocol';
 import { createImportSession } from '../../src/workers/import-session';
+import { CancelledError } from '../../src/domain/errors';
+import { lines } from './helpers/issue-lines';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url));
 const buffer = (bytes: Uint8Array | string): ArrayBuffer => {
@@ -165,7 +167,7 @@ test('stored cards → preview against them → rows: the prepared decks in smal
   expect(second.cards.at(-1)?.card.id).toBe('mine/c2499');
 
   await s.handle({ type: 'rows' });
-  expect(last()).toEqual({ type: 'failed', issues: [{ file: 'import', message: 'no file has been checked' }] });
+  expect(last()).toEqual({ type: 'failed', issues: [{ file: 'import', code: 'import.not-checked' }] });
 });
 
 test('Anki: the .apkg reader is loaded for an Anki file and its drafts are passed on', async () => {
@@ -188,7 +190,7 @@ test('Anki: the .apkg reader is loaded for an Anki file and its drafts are passe
         new Date(NOW),
       ]);
       opts.onProgress?.(1, 2, 'notes');
-      return { drafts: [draft], warnings: ['2 notes of an unknown type were left out'] };
+      return { drafts: [draft], warnings: [{ file: 'deck.apkg', code: 'warn.no-cards', params: { n: 2 } }] };
     },
   };
   const some = session({ loadAnkiReader: () => Promise.resolve(reader), loadSql: () => Promise.resolve(sql) });
@@ -197,17 +199,17 @@ test('Anki: the .apkg reader is loaded for an Anki file and its drafts are passe
   expect(some.last()).toEqual({
     type: 'parsed',
     decks: [{ deckId: 'anki-x', title: { en: 'X', zh: 'X' }, format: 'anki', cards: 0 }],
-    warnings: ['2 notes of an unknown type were left out'],
+    warnings: [{ file: 'deck.apkg', code: 'warn.no-cards', params: { n: 2 } }],
   });
 });
 
-test('cancel during an Anki read sets the reader\'s signal; its AbortError becomes "cancelled"', async () => {
+test('cancel during an Anki read sets the reader\'s signal; its CancelledError becomes "cancelled"', async () => {
   let proceed: () => void = () => {};
   const reader: AnkiReaderModule = {
     async readAnkiPackage(_bytes, opts) {
       opts.onProgress?.(0, 1, 'unpack');
       await new Promise<void>((r) => (proceed = r));
-      if (opts.signal?.cancelled) throw Object.assign(new Error('The import was cancelled.'), { name: 'AbortError' });
+      if (opts.signal?.cancelled) throw new CancelledError();
       return { drafts: [], warnings: [] };
     },
   };
@@ -256,7 +258,7 @@ test('cancel during a parse stops it at the next progress point: "cancelled", no
       deckName: 'x',
     },
   });
-  expect(posted.at(-1)).toEqual({ type: 'failed', issues: [{ file: 'import', message: 'no CSV file is open' }] });
+  expect(posted.at(-1)).toEqual({ type: 'failed', issues: [{ file: 'import', code: 'import.no-csv' }] });
 });
 
 test('cancel with nothing running is answered at once', async () => {
@@ -288,67 +290,43 @@ describe('each bad input is refused with a clear message, and the database does 
     back: { en: back, zh: 'A' },
     source: { doc: 'n.txt', section: 'S' },
   });
-  const cases: Array<[string, string, Uint8Array | string, object[]]> = [
+  const cases: Array<[string, string, Uint8Array | string, string[]]> = [
     [
       'not JSON',
       'deck.json',
       '{"format": "dockdeck/deck@1",',
-      [
-        {
-          file: 'deck.json',
-          where: 'line 1, column 30',
-          message: 'is not valid JSON: Expected double-quoted property name',
-        },
-      ],
+      ['deck.json: line 1, column 30: is not valid JSON: Expected double-quoted property name'],
     ],
     [
       'JSON of the wrong shape',
       'deck.json',
       '{"format":"dockdeck/deck@1","id":"x","title":{"en":"X"},"cards":[]}',
-      [{ file: 'deck.json', field: 'title.zh', message: 'is missing' }],
+      ['deck.json: field "title.zh": is missing'],
     ],
     [
       'a deck of 0 cards',
       'deck.json',
       deck([]),
-      [{ file: 'deck.json', field: 'cards', message: 'the deck has no cards: there is nothing to import' }],
+      ['deck.json: field "cards": the deck has no cards: there is nothing to import'],
     ],
     [
       'duplicate ids inside one file',
       'deck.json',
       deck([card('c1'), card('c1', 'B')]),
-      [
-        {
-          file: 'deck.json',
-          where: 'card "c1"',
-          field: 'id',
-          message: 'is used by more than one card: each card needs its own id',
-        },
-      ],
+      ['deck.json: card "c1" field "id": is used by more than one card: each card needs its own id'],
     ],
     [
       'card HTML with scripts',
       'deck.json',
       deck([card('c1', 'A<script>x()</script>')]),
-      [
-        {
-          file: 'deck.json',
-          where: 'card "c1"',
-          field: 'back.en',
-          message: `contains active content (a <script> element); ${why}`,
-        },
-      ],
+      [`deck.json: card "c1" field "back.en": contains active content (a <script> element); ${why}`],
     ],
     [
       'a binary file',
       'image.png',
       Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
       [
-        {
-          file: 'image.png',
-          message:
-            'is a PNG image, not a deck: dockdeck imports .json decks, .csv/.tsv/.txt text and Anki .apkg packages',
-        },
+        'image.png: is a PNG image, not a deck: dockdeck imports .json decks, .csv/.tsv/.txt text and Anki .apkg packages',
       ],
     ],
   ];
@@ -357,20 +335,26 @@ describe('each bad input is refused with a clear message, and the database does 
     return [await db.decks.count(), await db.cards.count(), await db.reviewLogs.count(), await db.media.count()];
   }
 
-  test.each(cases)('%s', async (_name, file, bytes, issues) => {
+  test.each(cases)('%s', async (_name, file, bytes, words) => {
     const before = await counts();
     const { s, last } = session();
     await s.handle(open(file, bytes));
-    expect(last()).toEqual({ type: 'failed', issues });
+    const failed = last();
+    expect(failed?.type).toBe('failed');
+    expect(failed?.type === 'failed' ? lines(failed.issues) : []).toEqual(words);
     expect(await counts()).toEqual(before);
   });
 
   test('a file over the size limit (refused by its size, before it is read)', async () => {
     const before = await counts();
-    expect(checkFileSize('huge.csv', IMPORT_LIMITS.maxFileBytes + 1024 ** 2)).toEqual({
+    const issue = checkFileSize('huge.csv', IMPORT_LIMITS.maxFileBytes + 1024 ** 2);
+    expect(issue).toEqual({
       file: 'huge.csv',
-      message: 'is 513.0 MB; files over 512 MB cannot be imported',
+      code: 'file.too-big',
+      params: { sizeBytes: IMPORT_LIMITS.maxFileBytes + 1024 ** 2, limitBytes: IMPORT_LIMITS.maxFileBytes },
     });
+    expect(lines([issue!])).toEqual(['huge.csv: is 513 MB; files over 512 MB cannot be imported']);
+    expect(lines([issue!], 'zh')).toEqual(['huge.csv：大小为 513 MB；超过 512 MB 的文件无法导入']);
     expect(await counts()).toEqual(before);
   });
 });

@@ -165,7 +165,7 @@ describe('bad input', () => {
       ],
     });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues).toEqual([expect.objectContaining({ cardId: 'no-answer', field: 'answer' })]);
+    if (!r.ok) expect(r.issues).toEqual([expect.objectContaining({ place: { card: 'no-answer' }, field: 'answer' })]);
   });
 
   test('an mcq row with an answer out of range (old stored data) is skipped, not asked', () => {

@@ -22,5 +22,5 @@ test('a card missing zh names file, card and field', () => {
     ],
   });
   expect(r.ok).toBe(false);
-  if (!r.ok) expect(r.issues[0]).toMatchObject({ file: 'a.json', cardId: 'c1', field: 'front.zh' });
+  if (!r.ok) expect(r.issues[0]).toMatchObject({ file: 'a.json', place: { card: 'c1' }, field: 'front.zh' });
 });

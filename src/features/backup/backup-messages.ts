@@ -9,7 +9,6 @@ export const backupMessages = defineMessages(
     'backup.download': 'Download full backup',
     'backup.downloading': 'Making the backup…',
     'backup.downloaded': 'Saved {file}. Decks: {decks}, cards: {cards}, reviews: {reviews}.',
-    'backup.download-failed': 'The backup could not be made: {detail}',
     'backup.revlog': 'Download the review log of every deck (.csv, FSRS optimizer format)',
     'backup.restore-heading': 'Restore',
     'backup.restore-intro':
@@ -52,7 +51,6 @@ export const backupMessages = defineMessages(
     'backup.download': '下载完整备份',
     'backup.downloading': '正在生成备份…',
     'backup.downloaded': '已保存 {file}。卡组：{decks}，卡片：{cards}，复习记录：{reviews}。',
-    'backup.download-failed': '无法生成备份：{detail}',
     'backup.revlog': '下载所有卡组的复习日志（.csv，FSRS 优化器格式）',
     'backup.restore-heading': '恢复',
     'backup.restore-intro': '恢复会用备份的内容替换 dockdeck 中的一切。在做出任何更改之前会先询问你。',

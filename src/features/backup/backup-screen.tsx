@@ -3,8 +3,10 @@ import { useRef, useState } from 'react';
 import { createBackup, readBackupFile, restoreBackup } from '../../db/backup-repo';
 import { db, reportStorageError } from '../../db/connection';
 import { exportReviewLogCsv } from '../../db/export-repo';
+import { IssueError } from '../../domain/errors';
 import type { DecodedBackup } from '../../formats/backup/codec';
 import { IMPORT_LIMITS } from '../../formats/import/draft';
+import { issueText } from '../../formats/issue-text';
 import { clock } from '../../lib/clock';
 import { useMessages, useUiLang, type UiLang } from '../../lib/i18n';
 import { backupMessages } from './backup-messages';
@@ -32,12 +34,9 @@ type Restore =
   | { kind: 'confirm'; file: string; backup: DecodedBackup }
   | { kind: 'restoring' }
   | { kind: 'restored'; createdAt: number; counts: Record<string, number> }
-  /** `detail`: what a BackupError says is wrong with the backup; null when the failure was not the file's. */
+  /** `detail`: what the backup's issues say is wrong with it; null when the failure was not the file's. */
   | { kind: 'failed'; detail: string | null }
   | { kind: 'cancelled' };
-
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
-const isBackupError = (e: unknown) => e instanceof Error && e.name === 'BackupError';
 
 export function BackupScreen({ libraryHref }: { libraryHref: string }) {
   const m = useMessages(backupMessages);
@@ -79,11 +78,14 @@ export function BackupScreen({ libraryHref }: { libraryHref: string }) {
     }
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      setRestore({ kind: 'confirm', file: file.name, backup: readBackupFile(db(), bytes) });
+      setRestore({ kind: 'confirm', file: file.name, backup: readBackupFile(db(), bytes, file.name) });
     } catch (e) {
-      // BackupError's message names what is wrong (and lists bad rows, one a line); anything else is the browser's.
-      if (!isBackupError(e)) console.error(e);
-      const lines = isBackupError(e) ? errorText(e).split('\n') : [sm('backup.file-unreadable')];
+      // The backup's issues name what is wrong (and the bad rows, one a line); anything else is the browser's.
+      if (!(e instanceof IssueError)) console.error(e);
+      const lines =
+        e instanceof IssueError
+          ? e.issues.map((i) => issueText(i, lang, { file: false }))
+          : [sm('backup.file-unreadable')];
       setRestore({ kind: 'bad', file: file.name, lines });
     }
   }
@@ -94,8 +96,10 @@ export function BackupScreen({ libraryHref }: { libraryHref: string }) {
       const counts = await restoreBackup(db(), backup);
       setRestore({ kind: 'restored', createdAt: backup.createdAt, counts });
     } catch (e) {
-      if (!isBackupError(e)) reportStorageError(e);
-      setRestore({ kind: 'failed', detail: isBackupError(e) ? errorText(e) : null });
+      if (!(e instanceof IssueError)) reportStorageError(e);
+      const detail =
+        e instanceof IssueError ? e.issues.map((i) => issueText(i, lang, { file: false })).join(' ') : null;
+      setRestore({ kind: 'failed', detail });
     }
     pick.current?.focus();
   }

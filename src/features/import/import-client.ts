@@ -82,7 +82,7 @@ export const createWorkerImportClient: ImportClientFactory = (onMessage) => {
       stopTimer();
       onMessage({
         type: 'failed',
-        issues: [{ file: fileName, message: `could not be read: the import stopped unexpectedly (${detail})` }],
+        issues: [{ file: fileName, code: 'import.stopped', params: { detail } }],
       });
     };
     w.onerror = (event) => {

@@ -1,4 +1,6 @@
 // The confirm step: per deck what the import would change ("12 new, 3 changed, 0 removed"), warnings, Import / Cancel.
+import type { Issue } from '../../domain/issue';
+import { issueText } from '../../formats/issue-text';
 import { useMessages, useUiLang } from '../../lib/i18n';
 import { ImportIssues } from './import-issues';
 import { importMessages } from './import-messages';
@@ -7,15 +9,17 @@ import { useFocusHeading } from './import-focus';
 
 type ConfirmStep = Extract<ImportStep, { step: 'confirm' }>;
 
-export function ImportWarnings({ warnings }: { warnings: readonly string[] }) {
+/** What the import leaves out or changes (it does not refuse it), in the user's language, without the file's name. */
+export function ImportWarnings({ warnings }: { warnings: readonly Issue[] }) {
   const m = useMessages(importMessages);
+  const lang = useUiLang();
   if (warnings.length === 0) return null;
   return (
     <div className="import-warnings">
       <p>{m('import.warnings')}</p>
       <ul>
         {warnings.map((w, i) => (
-          <li key={i}>{w}</li>
+          <li key={i}>{issueText(w, lang, { file: false })}</li>
         ))}
       </ul>
     </div>

@@ -1,4 +1,4 @@
-// The import screen's text, in English and Chinese (engine issue texts are shown as they are, under these headings).
+// The import screen's text, in English and Chinese (the issues' own words: src/formats/issue-words.ts).
 import { defineMessages } from '../../lib/i18n';
 
 export const importMessages = defineMessages(

@@ -10,7 +10,9 @@ import type { DockdeckDB } from '../../db/database';
 import type { Text } from '../../domain/deck-schema';
 import type { CsvMapping, CsvPreview } from '../../formats/csv/mapping';
 import { checkFileSize } from '../../formats/import/detect';
-import { ImportError, type ImportIssue } from '../../formats/import/draft';
+import { errorDetail, IssueError } from '../../domain/errors';
+import type { Issue } from '../../domain/issue';
+import { errorIssues } from '../../db/error-text';
 import type { DraftSummary, PreparedDeck } from '../../formats/import/prepare';
 import type { ImportPreview } from '../../formats/import/preview';
 import type { SchedulerSettings } from '../../domain/scheduler';
@@ -42,7 +44,7 @@ export type ImportStep =
       detected: string;
       mapping: CsvMapping;
       /** Problems with the last mapping or separator tried (the user can change them and continue). */
-      issues: ImportIssue[];
+      issues: Issue[];
       /** The worker is re-reading (separator) or making cards (map). */
       busy: ImportProgress | null;
       /** The last separator could not be read: the preview is of the one before, Continue waits for a good one. */
@@ -53,15 +55,15 @@ export type ImportStep =
       step: 'confirm';
       file: string;
       decks: DraftSummary[];
-      warnings: string[];
+      warnings: Issue[];
       preview: ImportPreview;
       /** Decks whose cards missing from the file the user chose to remove (only `removable` ones; none by default). */
       remove: string[];
     }
   /** `progress`: cards written of all (total 0 while the prepared cards come over from the worker). */
   | { step: 'writing'; file: string; progress: ImportProgress }
-  | { step: 'done'; file: string; decks: DoneDeck[]; warnings: string[] }
-  | { step: 'failed'; file: string; issues: ImportIssue[]; storage: boolean };
+  | { step: 'done'; file: string; decks: DoneDeck[]; warnings: Issue[] }
+  | { step: 'failed'; file: string; issues: Issue[]; storage: boolean };
 
 export interface ImportState {
   current: ImportStep;
@@ -107,10 +109,10 @@ export function createImportStore(deps: ImportDeps) {
   /** Bumped whenever the session is abandoned: async work started before it drops its result. */
   let session = 0;
 
-  const fail = (file: string, issues: ImportIssue[], storage = false) => set({ step: 'failed', file, issues, storage });
+  const fail = (file: string, issues: Issue[], storage = false) => set({ step: 'failed', file, issues, storage });
 
   /** What the worker parsed, between its `parsed` and its `preview`. */
-  let parsed: { decks: DraftSummary[]; warnings: string[] } = { decks: [], warnings: [] };
+  let parsed: { decks: DraftSummary[]; warnings: Issue[] } = { decks: [], warnings: [] };
   /** The prepared decks coming over from the worker after the user confirmed. */
   let incoming: { session: number; decks: PreparedDeck[]; remove: ReadonlySet<string> } = {
     session: -1,
@@ -119,7 +121,7 @@ export function createImportStore(deps: ImportDeps) {
   };
 
   /** Reads what is stored of the parsed decks, hands it to the worker, which prepares the cards and compares. */
-  async function check(file: string, decks: DraftSummary[], warnings: string[]): Promise<void> {
+  async function check(file: string, decks: DraftSummary[], warnings: Issue[]): Promise<void> {
     const mine = session;
     parsed = { decks, warnings };
     set({ step: 'reading', file, progress: { phase: 'check', done: 0, total: 0 }, cancelling: false });
@@ -137,11 +139,7 @@ export function createImportStore(deps: ImportDeps) {
     } catch (e) {
       if (mine !== session) return;
       deps.reportStorageError(e);
-      fail(
-        file,
-        [{ file, message: `could not be compared with your decks (${e instanceof Error ? e.message : String(e)})` }],
-        true,
-      );
+      fail(file, errorIssues(e, file), true);
     }
   }
 
@@ -218,9 +216,10 @@ export function createImportStore(deps: ImportDeps) {
       set({ step: 'done', file, decks: done, warnings: parsed.warnings });
     } catch (e) {
       if (mine !== session) return;
-      if (e instanceof ImportError) return fail(file, e.issues);
+      // The file's own problems (a deck that would change a built-in one); anything else is the storage failing.
+      if (e instanceof IssueError) return fail(file, [...e.issues]);
       deps.reportStorageError(e);
-      fail(file, [{ file, message: `could not be saved (${e instanceof Error ? e.message : String(e)})` }], true);
+      fail(file, errorIssues(e, file), true);
     }
   }
 
@@ -241,9 +240,7 @@ export function createImportStore(deps: ImportDeps) {
         bytes = await file.arrayBuffer();
       } catch (e) {
         if (mine === session)
-          fail(file.name, [
-            { file: file.name, message: `could not be read (${e instanceof Error ? e.message : String(e)})` },
-          ]);
+          fail(file.name, [{ file: file.name, code: 'file.unreadable', params: { detail: errorDetail(e) } }]);
         return;
       }
       if (mine !== session) return;

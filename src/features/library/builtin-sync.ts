@@ -3,11 +3,16 @@
 import builtinDecks from 'virtual:builtin-decks';
 import { db } from '../../db/connection';
 import { deckHashes, upsertDeck, type DeckWriteResult } from '../../db/deck-repo';
+import type { Issue } from '../../domain/issue';
+import type { Lang } from '../../domain/text';
 
 export interface SyncReport {
   file: string;
   result?: DeckWriteResult;
-  error?: string;
+  /** Why the deck file could not be loaded. */
+  issues?: Issue[];
+  /** The issues in words, in both languages (the alert shows the interface's). */
+  error?: Record<Lang, string>;
 }
 
 export async function syncBuiltinDecks(now: number): Promise<SyncReport[]> {
@@ -15,14 +20,16 @@ export async function syncBuiltinDecks(now: number): Promise<SyncReport[]> {
   const reports: SyncReport[] = [];
   const changed = builtinDecks.filter((entry) => stored.get(entry.id) !== entry.hash);
   if (changed.length === 0) return reports;
-  const [{ formatDeckIssue, parseDeckText }, { expandDeck }] = await Promise.all([
+  const [{ parseDeckText }, { issueText }, { expandDeck }] = await Promise.all([
     import('../../formats/dockdeck/validate'),
+    import('../../formats/issue-text'),
     import('../../domain/study-card'),
   ]);
   for (const entry of changed) {
     const parsed = parseDeckText(entry.file, await entry.load());
     if (!parsed.ok) {
-      reports.push({ file: entry.file, error: parsed.issues.map(formatDeckIssue).join('\n') });
+      const words = (lang: Lang) => parsed.issues.map((i) => issueText(i, lang)).join('\n');
+      reports.push({ file: entry.file, issues: parsed.issues, error: { en: words('en'), zh: words('zh') } });
       continue;
     }
     // The hash is checked again inside the write's transaction, so two tabs starting at once write once.

@@ -2,6 +2,8 @@
 // reader queries must be real tables (a view could loop forever) without generated columns (which could compute
 // huge values on read). The schema is Anki's (rslib/src/storage/schema11.sql; later versions only add tables).
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
+import { errorDetail, PartError } from '../../domain/errors';
+import type { IssueCode, IssueParams } from '../../domain/issue';
 
 export interface AnkiTemplate {
   ord: number;
@@ -45,12 +47,14 @@ export interface AnkiSchema {
   schedV1: boolean;
 }
 
-/** Why a file is not a readable collection; the package reader turns it into an ImportIssue. */
-export class CollectionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CollectionError';
-  }
+/** Why a file is not a readable collection (an `anki.*` issue); the package reader names the collection file. */
+export function collectionError(code: IssueCode, params?: IssueParams): PartError {
+  return new PartError({ code, ...(params === undefined ? {} : { params }) });
+}
+
+/** SQLite refused a query: the database is damaged (SQLite's words are the detail). */
+export function damaged(e: unknown): PartError {
+  return collectionError('anki.db-damaged', { detail: errorDetail(e) });
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -84,12 +88,7 @@ export interface OpenCollection {
   hasOdid: boolean;
 }
 
-function damaged(e: unknown): CollectionError {
-  const detail = e instanceof Error ? e.message : String(e);
-  return new CollectionError(`the collection database is damaged (${detail})`);
-}
-
-/** Runs a query and returns all rows; SQLite errors become CollectionError. */
+/** Runs a query and returns all rows; SQLite errors become `anki.db-damaged`. */
 export function allRows(db: Database, sql: string): SqlValue[][] {
   try {
     return db.exec(sql)[0]?.values ?? [];
@@ -124,7 +123,7 @@ function swapUnicaseCollation(db: Database): void {
 }
 
 export function openCollection(sql: SqlJsStatic, bytes: Uint8Array): OpenCollection {
-  if (!looksLikeSqlite(bytes)) throw new CollectionError('the collection is not an SQLite database');
+  if (!looksLikeSqlite(bytes)) throw collectionError('anki.not-sqlite');
   let db: Database;
   try {
     db = new sql.Database(bytes);
@@ -138,8 +137,7 @@ export function openCollection(sql: SqlJsStatic, bytes: Uint8Array): OpenCollect
       kinds.set(String(name), String(type));
     const table = (name: string) => kinds.get(name) === 'table';
     for (const name of ['notes', 'col', 'cards']) {
-      if (!kinds.has(name))
-        throw new CollectionError(`is an SQLite database, but not an Anki collection (it has no ${name} table)`);
+      if (!kinds.has(name)) throw collectionError('anki.not-collection', { table: name });
     }
     const modern = kinds.has('notetypes');
     const hasRevlog = kinds.has('revlog');
@@ -154,17 +152,13 @@ export function openCollection(sql: SqlJsStatic, bytes: Uint8Array): OpenCollect
     ];
     let hasOdid = false;
     for (const name of used) {
-      if (!table(name)) throw new CollectionError(`is not a usable Anki collection ("${name}" is not a table)`);
+      if (!table(name)) throw collectionError('anki.not-a-table', { table: name });
       // table_xinfo: cid, name, type, notnull, dflt_value, pk, hidden (2/3 = generated column).
       const cols = allRows(db, `pragma table_xinfo("${name}")`);
-      if (cols.some((c) => c[6] === 2 || c[6] === 3))
-        throw new CollectionError(`is not a usable Anki collection (table "${name}" has computed columns)`);
+      if (cols.some((c) => c[6] === 2 || c[6] === 3)) throw collectionError('anki.computed-columns', { table: name });
       const names = new Set(cols.map((c) => String(c[1]).toLowerCase()));
       const missing = (REQUIRED[name] ?? []).filter((c) => !names.has(c.toLowerCase()));
-      if (missing.length > 0)
-        throw new CollectionError(
-          `is not a usable Anki collection (table "${name}" has no ${missing.join(', ')} column)`,
-        );
+      if (missing.length > 0) throw collectionError('anki.missing-columns', { table: name, columns: missing });
       if (name === 'cards') hasOdid = names.has('odid');
     }
     return { db, modern, hasRevlog, hasConfig, hasOdid };

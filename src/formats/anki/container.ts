@@ -4,6 +4,8 @@
 // collection.anki21b, zstd-compressed, with a zstd protobuf media list); without `meta`, collection.anki21 if
 // present, else collection.anki2. Current Anki also writes a dummy collection.anki2 ("please update to the latest
 // Anki version") next to collection.anki21b for old clients; it is never read when a newer collection is there.
+import { PartError } from '../../domain/errors';
+import type { IssueCode, IssueParams } from '../../domain/issue';
 import { IMPORT_LIMITS } from '../import/draft';
 import { decodeMessage, varintField } from './protobuf';
 import { looksLikeSqlite } from './collection';
@@ -11,14 +13,18 @@ import { parseLegacyMediaList, parseMediaEntries, type MediaListEntry } from './
 import { openZip, readEntry, type ZipArchive } from './zip';
 import { looksLikeZstd, zstdDecode } from './zstd';
 
-/** A problem with the container, located at one of its files (`where`) when it is about one. */
-export class ContainerError extends Error {
-  readonly where: string | undefined;
-  constructor(message: string, where?: string) {
-    super(message);
-    this.name = 'ContainerError';
-    this.where = where;
-  }
+/** A problem with the container, at the file of it (`entry`) it is about, if one. */
+function containerError(code: IssueCode, entry?: string, params?: IssueParams): PartError {
+  return new PartError({
+    code,
+    ...(entry === undefined ? {} : { place: { entry } }),
+    ...(params === undefined ? {} : { params }),
+  });
+}
+
+/** A part's problem located at the container's file `entry` (unless it names its own place). */
+function at(e: unknown, entry: string): unknown {
+  return e instanceof PartError && e.issue.place === undefined ? new PartError({ ...e.issue, place: { entry } }) : e;
 }
 
 const COLLECTIONS = ['collection.anki21b', 'collection.anki21', 'collection.anki2'] as const;
@@ -55,7 +61,7 @@ function decodeZstd(bytes: Uint8Array, where: string, budget: Budget): Uint8Arra
     budget.take(out.length);
     return out;
   } catch (e) {
-    throw new ContainerError(e instanceof Error ? e.message : String(e), where);
+    throw at(e, where);
   }
 }
 
@@ -67,7 +73,7 @@ function entryBytes(zip: ZipArchive, name: string, budget: Budget): Uint8Array |
   return data;
 }
 
-/** Reads the container; zip problems come out as ZipError, the rest as ContainerError. */
+/** Reads the container; every problem comes out as a `PartError` (a `zip.*`, `zstd.*` or `anki.*` issue). */
 export function openContainer(bytes: Uint8Array, fileName: string, budget: Budget): Container {
   const none = () => undefined;
   // A bare collection: Anki's own collection file, or an .anki21b one (zstd).
@@ -90,24 +96,16 @@ export function openContainer(bytes: Uint8Array, fileName: string, budget: Budge
     try {
       version = varintField(decodeMessage(meta), 1);
     } catch {
-      throw new ContainerError('is damaged (the package description cannot be read)', 'meta');
+      throw containerError('anki.meta-damaged', 'meta');
     }
-    if (!BY_VERSION[version]) {
-      throw new ContainerError(
-        `was made by a newer version of Anki (package version ${version}); export it again with "Support older Anki versions" ticked`,
-        'meta',
-      );
-    }
+    if (!BY_VERSION[version]) throw containerError('anki.newer-package', 'meta', { version });
   }
   const name: CollectionName | undefined =
     version === undefined ? COLLECTIONS.find((n) => zip.entries.has(n)) : BY_VERSION[version];
   if (version === undefined && name === 'collection.anki21b') version = 3;
   if (!name || !zip.entries.has(name)) {
-    if (name && version !== undefined)
-      throw new ContainerError(`says it holds ${name}, but that file is missing`, 'meta');
-    throw new ContainerError(
-      'is a zip file but not an Anki package: it holds no collection.anki2, collection.anki21 or collection.anki21b',
-    );
+    if (name && version !== undefined) throw containerError('anki.collection-missing', 'meta', { name });
+    throw containerError('anki.no-collection');
   }
   const zstd = version === 3;
   let collection = entryBytes(zip, name, budget)!;
@@ -119,8 +117,7 @@ export function openContainer(bytes: Uint8Array, fileName: string, budget: Budge
     try {
       media = zstd ? parseMediaEntries(decodeZstd(list, 'media', budget)) : parseLegacyMediaList(list);
     } catch (e) {
-      if (e instanceof ContainerError) throw e;
-      throw new ContainerError(e instanceof Error ? e.message : String(e), 'media');
+      throw at(e, 'media');
     }
   }
   const mediaFile = (zipName: string) => {

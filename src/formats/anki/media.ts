@@ -3,6 +3,7 @@
 // (rslib/src/import_export/package/media.rs, `safe_normalized_file_name`), and MIME types. Which files a card uses
 // is found with the app's own src/domain/media-refs.ts.
 import { z } from 'zod';
+import { errorDetail, PartError } from '../../domain/errors';
 import { decodeMessage, repeatedBytes, stringField } from './protobuf';
 
 /** One media file listed in the package: the zip entry that holds it and the name cards use. */
@@ -11,23 +12,16 @@ export interface MediaListEntry {
   name: string;
 }
 
-export class MediaListError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MediaListError';
-  }
-}
-
-/** Legacy map: zip entry name → file name. */
+/** Legacy map: zip entry name → file name. A damaged list is a `PartError` (`anki.media-list-*`). */
 export function parseLegacyMediaList(bytes: Uint8Array): MediaListEntry[] {
   let raw: unknown;
   try {
     raw = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
-    throw new MediaListError('the media list is not valid JSON');
+    throw new PartError({ code: 'anki.media-list-json' });
   }
   const parsed = z.record(z.string(), z.string()).safeParse(raw);
-  if (!parsed.success) throw new MediaListError('the media list is damaged (it should map numbers to file names)');
+  if (!parsed.success) throw new PartError({ code: 'anki.media-list-shape' });
   return Object.entries(parsed.data).map(([zipName, name]) => ({ zipName, name }));
 }
 
@@ -42,7 +36,7 @@ export function parseMediaEntries(bytes: Uint8Array): MediaListEntry[] {
       name: stringField(decodeMessage(entry), 1),
     }));
   } catch (e) {
-    throw new MediaListError(`the media list is damaged (${e instanceof Error ? e.message : String(e)})`);
+    throw new PartError({ code: 'anki.media-list-damaged', params: { detail: errorDetail(e) } });
   }
 }
 

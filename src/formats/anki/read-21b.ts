@@ -8,9 +8,10 @@
 // Deck names use "\x1f" between levels (rslib/src/decks/name.rs, NativeDeckName). Name columns use Anki's `unicase`
 // collation, which sql.js does not have: queries never compare or sort on them.
 import type { Database } from 'sql.js';
+import type { IssueCode } from '../../domain/issue';
 import {
-  CollectionError,
   allRows,
+  collectionError,
   type AnkiDeckInfo,
   type AnkiNotetype,
   type AnkiSchema,
@@ -22,11 +23,12 @@ function blob(v: unknown): Uint8Array {
   return v instanceof Uint8Array ? v : new Uint8Array(0);
 }
 
-function decodeOr(v: unknown, what: string): ProtoMessage {
+/** A settings blob, decoded; `code` says whose settings are damaged when it cannot be. */
+function decodeOr(v: unknown, code: IssueCode, name: string): ProtoMessage {
   try {
     return decodeMessage(blob(v));
   } catch (e) {
-    throw new CollectionError(`the settings of ${what} are damaged (${e instanceof Error ? e.message : String(e)})`);
+    throw collectionError(code, { name, detail: e instanceof Error ? e.message : String(e) });
   }
 }
 
@@ -34,7 +36,7 @@ export function readModernSchema(db: Database, hasConfig: boolean): AnkiSchema {
   const notetypes = new Map<string, AnkiNotetype>();
   for (const [id, name, config] of allRows(db, 'select cast(id as text), name, config from notetypes')) {
     const ntName = String(name);
-    const conf = decodeOr(config, `note type "${ntName}"`);
+    const conf = decodeOr(config, 'anki.notetype-damaged', ntName);
     notetypes.set(String(id), {
       id: String(id),
       name: ntName,
@@ -54,7 +56,7 @@ export function readModernSchema(db: Database, hasConfig: boolean): AnkiSchema {
   }
   const templates = new Map<string, AnkiTemplate[]>();
   for (const [ntid, ord, name, config] of allRows(db, 'select cast(ntid as text), ord, name, config from templates')) {
-    const conf = decodeOr(config, `card template "${String(name)}"`);
+    const conf = decodeOr(config, 'anki.template-damaged', String(name));
     const list = templates.get(String(ntid)) ?? [];
     list.push({ ord: Number(ord), name: String(name), qfmt: stringField(conf, 1), afmt: stringField(conf, 2) });
     templates.set(String(ntid), list);
@@ -67,7 +69,7 @@ export function readModernSchema(db: Database, hasConfig: boolean): AnkiSchema {
   const decks = new Map<string, AnkiDeckInfo>();
   for (const [id, name, kind] of allRows(db, 'select cast(id as text), name, kind from decks')) {
     const human = String(name).replaceAll('\x1f', '::');
-    const container = decodeOr(kind, `deck "${human}"`);
+    const container = decodeOr(kind, 'anki.deck-damaged', human);
     let description = '';
     try {
       const normal = messageField(container, 1);

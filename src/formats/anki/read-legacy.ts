@@ -4,7 +4,7 @@
 // JSON is outside input like any other.
 import { z } from 'zod';
 import type { Database } from 'sql.js';
-import { CollectionError, allRows, type AnkiDeckInfo, type AnkiNotetype, type AnkiSchema } from './collection';
+import { allRows, collectionError, type AnkiDeckInfo, type AnkiNotetype, type AnkiSchema } from './collection';
 
 const fieldSchema = z.object({ name: z.string(), ord: z.number().int().nullish() });
 const templateSchema = z.object({
@@ -32,18 +32,20 @@ const deckSchema = z.object({
 });
 const confSchema = z.object({ schedVer: z.number().int().nullish() });
 
+/** `what`: a term of issue-words (`notetypes`, `decks`, `settings`). */
 function parseJson<T>(text: unknown, schema: z.ZodType<T>, what: string): T {
   let raw: unknown;
   try {
     raw = JSON.parse(typeof text === 'string' ? text : '');
   } catch {
-    throw new CollectionError(`the collection's ${what} are not valid JSON`);
+    throw collectionError('anki.json-invalid', { what });
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const at = issue ? issue.path.join('.') : '';
-    throw new CollectionError(`the collection's ${what} are damaged${at ? ` (at ${at}: ${issue!.message})` : ''}`);
+    const at = parsed.error.issues[0]?.path.join('.') ?? '';
+    throw at === ''
+      ? collectionError('anki.json-damaged', { what })
+      : collectionError('anki.json-damaged-at', { what, at });
   }
   return parsed.data;
 }
@@ -54,8 +56,8 @@ function byOrd<T extends { ord?: number | null | undefined }>(list: T[]): (T & {
 
 export function readLegacySchema(db: Database): AnkiSchema {
   const row = allRows(db, 'select models, decks, conf from col limit 1')[0];
-  if (!row) throw new CollectionError('the collection is empty (its col table has no row)');
-  const models = parseJson(row[0], z.record(z.string(), modelSchema), 'note types');
+  if (!row) throw collectionError('anki.empty-collection');
+  const models = parseJson(row[0], z.record(z.string(), modelSchema), 'notetypes');
   const decks = parseJson(row[1], z.record(z.string(), deckSchema), 'decks');
   // conf is only read for the scheduler version; a damaged conf should not stop an import.
   let schedVer: number | null | undefined;

@@ -5,7 +5,7 @@ import type { AnkiNoteRef, DeckCard, Text } from '../../domain/deck-schema';
 import { idSchema } from '../../domain/deck-schema';
 import { parseDockdeckGuid } from './write-notes';
 import { embeddedCard, type ReadEmbed } from '../dockdeck/embed';
-import type { ImportIssue } from '../import/draft';
+import type { Issue, IssueCode, IssueParams } from '../../domain/issue';
 import type { AnkiSchema } from './collection';
 import { noteIdFromGuid, tagIds } from './ids';
 import { planNotetype, type NotetypePlan } from './note-types';
@@ -58,7 +58,7 @@ export type NoteWarning =
 export class NoteConverter {
   readonly decks = new Map<string, DeckCard[]>();
   readonly targets = new Map<string, StudyTarget>();
-  readonly issues: ImportIssue[] = [];
+  readonly issues: Issue[] = [];
   issueCount = 0;
   readonly counts = new Map<NoteWarning, number>();
   readonly unknownFields = new Map<string, Set<string>>();
@@ -82,9 +82,10 @@ export class NoteConverter {
     private readonly embeds: ReadonlyMap<string, ReadEmbed> = new Map(),
   ) {}
 
-  private issue(where: string, message: string): void {
+  private issue(note: string, code: IssueCode, params?: IssueParams): void {
     this.issueCount++;
-    if (this.issues.length < this.maxIssues) this.issues.push({ file: this.fileName, where, message });
+    if (this.issues.length < this.maxIssues)
+      this.issues.push({ file: this.fileName, place: { note }, code, ...(params === undefined ? {} : { params }) });
   }
 
   private count(w: NoteWarning): void {
@@ -174,20 +175,16 @@ export class NoteConverter {
   }
 
   addNote(note: NoteRow, cards: CardRow[]): void {
-    const where = `note ${note.guid || note.id}`;
-    if (note.guid === '') return this.issue(`note ${note.id}`, 'has no GUID');
+    if (note.guid === '') return this.issue(note.id, 'anki.no-guid');
     const seen = this.guids.get(note.guid);
     if (seen !== undefined) {
       // Named by their first field, which is what the user sees of a note in Anki's browser.
-      const label = (flds: string) => `"${htmlToText(flds.split('\x1f', 1)[0] ?? '').slice(0, 40)}"`;
-      return this.issue(
-        where,
-        `two notes have this GUID (${label(seen)} and ${label(note.flds)}): the package is damaged`,
-      );
+      const label = (flds: string) => htmlToText(flds.split('\x1f', 1)[0] ?? '').slice(0, 40);
+      return this.issue(note.guid, 'anki.duplicate-guid', { first: label(seen), second: label(note.flds) });
     }
     this.guids.set(note.guid, note.flds);
     const plan = this.plan(note.mid);
-    if (!plan) return this.issue(where, `uses note type ${note.mid}, which is not in the package`);
+    if (!plan) return this.issue(note.guid, 'anki.unknown-notetype', { notetype: note.mid });
     if (cards.length === 0) return this.count('no-cards');
     if (this.fromEmbed(note, cards)) return;
 

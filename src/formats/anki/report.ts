@@ -1,7 +1,8 @@
-// Batching with progress and cancellation for the reader's long loops, and the warnings it reports in words.
+// Batching with progress and cancellation for the reader's long loops, and the warnings it reports (as issues).
 import type { Database, SqlValue } from 'sql.js';
-import { CollectionError } from './collection';
-import type { NoteConverter } from './read-notes';
+import type { Issue } from '../../domain/issue';
+import { damaged } from './collection';
+import type { NoteConverter, NoteWarning } from './read-notes';
 import type { HistoryWarning } from './history';
 
 /**
@@ -21,7 +22,7 @@ export async function forEachBatch(
   try {
     stmt = db.prepare(sql);
   } catch (e) {
-    throw new CollectionError(`the collection database is damaged (${e instanceof Error ? e.message : String(e)})`);
+    throw damaged(e);
   }
   try {
     let done = 0;
@@ -30,7 +31,7 @@ export async function forEachBatch(
       try {
         row = stmt.step() ? stmt.get() : undefined;
       } catch (e) {
-        throw new CollectionError(`the collection database is damaged (${e instanceof Error ? e.message : String(e)})`);
+        throw damaged(e);
       }
       if (!row) break;
       each(row);
@@ -45,65 +46,39 @@ export async function forEachBatch(
   }
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const NOTE_WARNINGS = {
+  'empty-question': 'warn.empty-question',
+  'no-cloze': 'warn.no-cloze',
+  'bad-cloze': 'warn.bad-cloze',
+  'image-occlusion': 'warn.image-occlusion',
+  'missing-template': 'warn.missing-template',
+  'no-cards': 'warn.no-cards',
+  'split-decks': 'warn.split-decks',
+} as const satisfies Record<NoteWarning, Issue['code']>;
 
-export function noteWarnings(c: NoteConverter, unknownDeck: number): string[] {
-  const n = (k: Parameters<NoteConverter['counts']['get']>[0]) => c.counts.get(k) ?? 0;
-  const out: string[] = [];
-  if (n('empty-question'))
-    out.push(
-      `${plural(n('empty-question'), 'card has', 'cards have')} an empty question and ${n('empty-question') === 1 ? 'was' : 'were'} left out`,
-    );
-  if (n('no-cloze'))
-    out.push(
-      `${plural(n('no-cloze'), 'cloze note has', 'cloze notes have')} no {{c1::…}} deletion and ${n('no-cloze') === 1 ? 'was' : 'were'} left out`,
-    );
-  if (n('bad-cloze'))
-    out.push(
-      `${plural(n('bad-cloze'), 'cloze note has', 'cloze notes have')} nested or unclosed deletions, which dockdeck cannot show, and ${n('bad-cloze') === 1 ? 'was' : 'were'} left out`,
-    );
-  if (n('image-occlusion'))
-    out.push(
-      `${plural(n('image-occlusion'), 'image occlusion note was', 'image occlusion notes were')} left out (dockdeck cannot show them)`,
-    );
-  if (n('missing-template'))
-    out.push(
-      `${plural(n('missing-template'), 'card belongs', 'cards belong')} to a card template the note type no longer has and ${n('missing-template') === 1 ? 'was' : 'were'} left out`,
-    );
-  if (n('no-cards'))
-    out.push(
-      `${plural(n('no-cards'), 'note has', 'notes have')} no cards and ${n('no-cards') === 1 ? 'was' : 'were'} left out`,
-    );
-  if (n('split-decks'))
-    out.push(
-      `${plural(n('split-decks'), 'note has', 'notes have')} cards in more than one deck; each was imported into the deck of its first card`,
-    );
-  if (unknownDeck)
-    out.push(
-      `${plural(unknownDeck, 'card is', 'cards are')} in a deck the package does not describe; ${unknownDeck === 1 ? 'it was' : 'they were'} put in "Default"`,
-    );
-  for (const [notetype, fields] of c.unknownFields) {
-    out.push(`note type "${notetype}" shows fields it does not have (${[...fields].join(', ')}); they were left empty`);
+/** What the note reading left out or changed, as `warn.*` issues of `file` (counts as `n`). */
+export function noteWarnings(file: string, c: NoteConverter, unknownDeck: number): Issue[] {
+  const out: Issue[] = [];
+  for (const [warning, code] of Object.entries(NOTE_WARNINGS) as Array<[NoteWarning, Issue['code']]>) {
+    const n = c.counts.get(warning) ?? 0;
+    if (n > 0) out.push({ file, code, params: { n } });
   }
+  if (unknownDeck > 0) out.push({ file, code: 'warn.unknown-deck', params: { n: unknownDeck } });
+  for (const [notetype, fields] of c.unknownFields)
+    out.push({ file, code: 'warn.unknown-fields', params: { notetype, fields: [...fields] } });
   return out;
 }
 
-export function historyWarnings(counts: Map<HistoryWarning, number>): string[] {
-  const out: string[] = [];
-  const other = counts.get('other-cards') ?? 0;
-  const ease = counts.get('bad-ease') ?? 0;
-  const time = counts.get('bad-time') ?? 0;
-  if (other)
-    out.push(
-      `${plural(other, 'review is', 'reviews are')} of cards that were not imported and ${other === 1 ? 'was' : 'were'} left out`,
-    );
-  if (ease)
-    out.push(
-      `${plural(ease, 'review has', 'reviews have')} an unknown answer button and ${ease === 1 ? 'was' : 'were'} left out`,
-    );
-  if (time)
-    out.push(
-      `${plural(time, 'review has', 'reviews have')} an impossible date and ${time === 1 ? 'was' : 'were'} left out`,
-    );
-  return out;
+const HISTORY_WARNINGS = {
+  'other-cards': 'warn.review-other-cards',
+  'bad-ease': 'warn.review-bad-ease',
+  'bad-time': 'warn.review-bad-time',
+} as const satisfies Record<HistoryWarning, Issue['code']>;
+
+/** Reviews the history reading left out, as `warn.review-*` issues of `file`. */
+export function historyWarnings(file: string, counts: Map<HistoryWarning, number>): Issue[] {
+  return (Object.entries(HISTORY_WARNINGS) as Array<[HistoryWarning, Issue['code']]>).flatMap(([warning, code]) => {
+    const n = counts.get(warning) ?? 0;
+    return n > 0 ? [{ file, code, params: { n } }] : [];
+  });
 }

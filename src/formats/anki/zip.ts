@@ -2,22 +2,18 @@
 // archives before inflating anything, and inflates one entry at a time with a hard cap on its size.
 // Format: PKWARE APPNOTE.TXT (end of central directory, central directory headers, local file headers).
 import { Inflate } from 'fflate';
+import { PartError } from '../../domain/errors';
+import type { IssueCode, IssueParams } from '../../domain/issue';
 import { IMPORT_LIMITS } from '../import/draft';
-import { crc32, formatBytes } from '../bytes';
+import { crc32 } from '../bytes';
 
-export type ZipProblem =
-  'not-zip' | 'truncated' | 'encrypted' | 'zip64' | 'method' | 'too-big' | 'ratio' | 'damaged' | 'duplicate';
-
-/** Why a zip cannot be read. `entry` names the zip entry when the problem is in one. */
-export class ZipError extends Error {
-  readonly problem: ZipProblem;
-  readonly entry: string | undefined;
-  constructor(problem: ZipProblem, message: string, entry?: string) {
-    super(message);
-    this.name = 'ZipError';
-    this.problem = problem;
-    this.entry = entry;
-  }
+/** Why a zip cannot be read (a `zip.*` issue), at the zip entry it is about when there is one. */
+function zipError(code: IssueCode, entry?: string, params?: IssueParams): PartError {
+  return new PartError({
+    code,
+    ...(entry === undefined ? {} : { place: { entry } }),
+    ...(params === undefined ? {} : { params }),
+  });
 }
 
 export interface ZipEntry {
@@ -65,41 +61,33 @@ function findEocd(b: Uint8Array): number {
 /** Checks an entry's declared sizes against the limits: the whole point is to refuse before inflating. */
 export function checkRatio(name: string, compressed: number, size: number): void {
   if (size > RATIO_FLOOR_BYTES && size / Math.max(compressed, 1) > IMPORT_LIMITS.maxCompressionRatio) {
-    throw new ZipError(
-      'ratio',
-      `would expand ${Math.round(size / Math.max(compressed, 1))} times (more than ${IMPORT_LIMITS.maxCompressionRatio}): refused as a possible zip bomb`,
-      name,
-    );
+    const ratio = Math.round(size / Math.max(compressed, 1));
+    throw zipError('zip.ratio', name, { ratio, max: IMPORT_LIMITS.maxCompressionRatio });
   }
 }
 
-/** Reads the central directory. Throws ZipError for anything that is not a plain, complete, unencrypted zip. */
+/** Reads the central directory. Throws a `PartError` (a `zip.*` issue) for anything that is not a plain, complete, unencrypted zip. */
 export function openZip(bytes: Uint8Array): ZipArchive {
   const eocd = findEocd(bytes);
   if (eocd < 0) {
-    throw looksLikeZip(bytes)
-      ? new ZipError('truncated', 'the zip file is incomplete (its end record is missing): was the download cut short?')
-      : new ZipError('not-zip', 'is not a zip file');
+    throw zipError(looksLikeZip(bytes) ? 'zip.truncated' : 'zip.not-zip');
   }
   const count = u16(bytes, eocd + 10);
   const cdSize = u32(bytes, eocd + 12);
   const cdOffset = u32(bytes, eocd + 16);
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    throw new ZipError('zip64', 'uses ZIP64 (for archives over 4 GB), which is not supported');
+    throw zipError('zip.zip64-archive');
   }
   if (u16(bytes, eocd + 4) !== 0 || u16(bytes, eocd + 6) !== 0) {
-    throw new ZipError('truncated', 'is one part of a multi-part zip; only single-file archives can be read');
+    throw zipError('zip.multi-part');
   }
-  if (cdOffset + cdSize > eocd)
-    throw new ZipError('truncated', 'the zip file is incomplete or damaged (its directory lies past the end)');
+  if (cdOffset + cdSize > eocd) throw zipError('zip.directory-outside');
 
   const entries = new Map<string, ZipEntry>();
   let total = 0;
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > cdOffset + cdSize || u32(bytes, p) !== CEN_SIG) {
-      throw new ZipError('truncated', 'the zip file is damaged (its directory is cut short)');
-    }
+    if (p + 46 > cdOffset + cdSize || u32(bytes, p) !== CEN_SIG) throw zipError('zip.directory-cut');
     const flags = u16(bytes, p + 8);
     const method = u16(bytes, p + 10);
     const crc = u32(bytes, p + 16);
@@ -111,33 +99,20 @@ export function openZip(bytes: Uint8Array): ZipArchive {
     const localOffset = u32(bytes, p + 42);
     const name = names.decode(bytes.subarray(p + 46, p + 46 + nameLen));
     p += 46 + nameLen + extraLen + commentLen;
-    if (p > cdOffset + cdSize) throw new ZipError('truncated', 'the zip file is damaged (its directory is cut short)');
+    if (p > cdOffset + cdSize) throw zipError('zip.directory-cut');
     if (name.endsWith('/')) continue;
-    if ((flags & 1) !== 0 || method === 99) {
-      throw new ZipError(
-        'encrypted',
-        'is encrypted (the zip is password-protected); Anki never encrypts its packages',
-        name,
-      );
-    }
-    if (compressedSize === 0xffffffff || size === 0xffffffff)
-      throw new ZipError('zip64', 'uses ZIP64 (for files over 4 GB), which is not supported', name);
-    if (method !== 0 && method !== 8)
-      throw new ZipError('method', `uses compression method ${method}; only stored and deflate are supported`, name);
-    if (method === 0 && compressedSize !== size)
-      throw new ZipError('damaged', 'is damaged (stored with two different sizes)', name);
-    if (entries.has(name)) throw new ZipError('duplicate', 'appears twice in the zip', name);
-    if (localOffset + 30 + compressedSize > cdOffset)
-      throw new ZipError('truncated', 'lies past the end of the zip: the file is incomplete or damaged', name);
+    if ((flags & 1) !== 0 || method === 99) throw zipError('zip.encrypted', name);
+    if (compressedSize === 0xffffffff || size === 0xffffffff) throw zipError('zip.zip64-entry', name);
+    if (method !== 0 && method !== 8) throw zipError('zip.method', name, { method });
+    if (method === 0 && compressedSize !== size) throw zipError('zip.sizes-differ', name);
+    if (entries.has(name)) throw zipError('zip.duplicate', name);
+    if (localOffset + 30 + compressedSize > cdOffset) throw zipError('zip.entry-outside', name);
     checkRatio(name, compressedSize, size);
     total += size;
     entries.set(name, { name, method, compressedSize, size, crc, localOffset });
   }
   if (total > IMPORT_LIMITS.maxUnzippedBytes) {
-    throw new ZipError(
-      'too-big',
-      `would unpack to ${formatBytes(total)}, more than the ${formatBytes(IMPORT_LIMITS.maxUnzippedBytes)} allowed`,
-    );
+    throw zipError('zip.too-big', undefined, { sizeBytes: total, limitBytes: IMPORT_LIMITS.maxUnzippedBytes });
   }
   return { bytes, entries };
 }
@@ -153,13 +128,7 @@ function inflateCapped(raw: Uint8Array, entry: ZipEntry): Uint8Array {
   const out = new Uint8Array(entry.size);
   let n = 0;
   const inflater = new Inflate((chunk) => {
-    if (n + chunk.length > entry.size) {
-      throw new ZipError(
-        'too-big',
-        `unpacks to more than the ${formatBytes(entry.size)} it declares: refused as a possible zip bomb`,
-        entry.name,
-      );
-    }
+    if (n + chunk.length > entry.size) throw zipError('zip.entry-too-big', entry.name, { limitBytes: entry.size });
     out.set(chunk, n);
     n += chunk.length;
   });
@@ -169,8 +138,8 @@ function inflateCapped(raw: Uint8Array, entry: ZipEntry): Uint8Array {
       inflater.push(raw.subarray(i, i + INFLATE_CHUNK), i + INFLATE_CHUNK >= raw.length);
     }
   } catch (e) {
-    if (e instanceof ZipError) throw e;
-    throw new ZipError('damaged', 'is damaged (its compressed data cannot be read)', entry.name);
+    if (e instanceof PartError) throw e;
+    throw zipError('zip.inflate-damaged', entry.name);
   }
   return n === entry.size ? out : out.subarray(0, n);
 }
@@ -179,14 +148,12 @@ function inflateCapped(raw: Uint8Array, entry: ZipEntry): Uint8Array {
 export function readEntry(zip: ZipArchive, entry: ZipEntry): Uint8Array {
   const b = zip.bytes;
   const p = entry.localOffset;
-  if (u32(b, p) !== LOC_SIG) throw new ZipError('damaged', 'is damaged (its local header is missing)', entry.name);
+  if (u32(b, p) !== LOC_SIG) throw zipError('zip.no-local-header', entry.name);
   const start = p + 30 + u16(b, p + 26) + u16(b, p + 28);
   const end = start + entry.compressedSize;
-  if (end > b.length) throw new ZipError('truncated', 'is cut short: the zip file is incomplete', entry.name);
+  if (end > b.length) throw zipError('zip.entry-cut', entry.name);
   const raw = b.subarray(start, end);
   const data = entry.method === 0 ? raw : inflateCapped(raw, entry);
-  if (data.length !== entry.size || crc32(data) !== entry.crc) {
-    throw new ZipError('damaged', 'is damaged (its checksum does not match)', entry.name);
-  }
+  if (data.length !== entry.size || crc32(data) !== entry.crc) throw zipError('zip.checksum', entry.name);
   return data;
 }

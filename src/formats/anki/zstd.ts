@@ -3,20 +3,10 @@
 // block headers) to refuse corrupt streams, dictionaries and huge windows, and to bound the output size without
 // decoding; decoding then stops at the first byte past that bound.
 import { Decompress, decompress } from 'fzstd';
+import { PartError } from '../../domain/errors';
 import { IMPORT_LIMITS } from '../import/draft';
 import { RATIO_FLOOR_BYTES } from './zip';
 import { formatBytes } from '../bytes';
-
-export type ZstdProblem = 'corrupt' | 'too-big' | 'ratio';
-
-export class ZstdError extends Error {
-  readonly problem: ZstdProblem;
-  constructor(problem: ZstdProblem, message: string) {
-    super(message);
-    this.name = 'ZstdError';
-    this.problem = problem;
-  }
-}
 
 const MAGIC = 0xfd2fb528;
 /** Largest block a frame may produce (RFC 8878 Block_Maximum_Size). */
@@ -30,8 +20,9 @@ export function looksLikeZstd(b: Uint8Array): boolean {
   return b.length >= 4 && u32(b, 0) === MAGIC;
 }
 
-function corrupt(detail: string): ZstdError {
-  return new ZstdError('corrupt', `is not valid zstd data (${detail})`);
+/** A stream that cannot be decoded; `detail` (for developers and English readers) says what is wrong with it. */
+function corrupt(detail: string): PartError {
+  return new PartError({ code: 'zstd.corrupt', params: { detail } });
 }
 
 /**
@@ -130,7 +121,7 @@ export function zstdBound(b: Uint8Array): ZstdShape {
 export function zstdDecode(b: Uint8Array, cap: number): Uint8Array {
   const { bound, exact, singleSized } = zstdBound(b);
   const ratioLimit = Math.max(RATIO_FLOOR_BYTES, b.length * IMPORT_LIMITS.maxCompressionRatio);
-  const tooBig = () => new ZstdError('too-big', `unpacks to more than the ${formatBytes(cap)} allowed`);
+  const tooBig = () => new PartError({ code: 'zstd.too-big', params: { limitBytes: cap } });
   if (exact && bound > ratioLimit) throw ratioError(bound, b.length, true);
   if (exact && bound > cap) throw tooBig();
   if (singleSized) {
@@ -158,7 +149,7 @@ export function zstdDecode(b: Uint8Array, cap: number): Uint8Array {
   try {
     stream.push(b, true);
   } catch (e) {
-    if (e instanceof ZstdError) throw e;
+    if (e instanceof PartError) throw e;
     throw corrupt(e instanceof Error ? e.message : String(e));
   }
   if (chunks.length === 1) return chunks[0]!;
@@ -171,9 +162,9 @@ export function zstdDecode(b: Uint8Array, cap: number): Uint8Array {
   return out;
 }
 
-function ratioError(size: number, compressed: number, exact = false): ZstdError {
-  return new ZstdError(
-    'ratio',
-    `would expand more than ${IMPORT_LIMITS.maxCompressionRatio} times (${formatBytes(compressed)} to ${formatBytes(size)}${exact ? '' : ' or more'}): refused as a possible zip bomb`,
-  );
+function ratioError(size: number, compressed: number, exact = false): PartError {
+  return new PartError({
+    code: exact ? 'zstd.ratio' : 'zstd.ratio-at-least',
+    params: { max: IMPORT_LIMITS.maxCompressionRatio, fromBytes: compressed, toBytes: size },
+  });
 }

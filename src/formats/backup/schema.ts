@@ -134,7 +134,7 @@ export const BACKUP_ROW_SCHEMAS: Record<string, z.ZodType<BackupRow>> = {
         ctx.addIssue({
           code: 'custom',
           path: ['id'],
-          message: `must start with the card's deck id and a slash ("${card.deckId}/")`,
+          params: { issue: 'backup.card-outside-deck', deckId: card.deckId },
         });
     }),
   reviewLogs: z.looseObject({
@@ -165,7 +165,11 @@ export const BACKUP_ROW_SCHEMAS: Record<string, z.ZodType<BackupRow>> = {
     deckId: z.string(),
     name: z.string(),
     type: z.string(),
-    data: z.instanceof(BinaryData).refine((d) => d.type !== null, 'must be a file (Blob)'),
+    // A media file's bytes with their type (a Blob in the database), nothing else.
+    data: z.custom<BinaryData>((d) => d instanceof BinaryData && d.type !== null, {
+      params: { issue: 'backup.not-blob' },
+    }),
+
     size: num,
   }),
 };

@@ -1,5 +1,5 @@
 // Which CSV column is the front, back, tags, deck, note type and id: the preview the UI shows, its suggestion and checks.
-import type { ImportIssue } from '../import/draft';
+import type { Issue } from '../../domain/issue';
 import { SEPARATOR_NAMES, type CsvTable, type RaggedRow } from './parse';
 
 export type CsvCardType = 'basic' | 'reverse' | 'cloze';
@@ -51,7 +51,7 @@ export interface CsvPreview {
   shortRows: RaggedRow[];
   shortCount: number;
   /** Quoting problems: no card is made until they are gone (another separator, or a fixed file). */
-  problems: ImportIssue[];
+  problems: Issue[];
 }
 
 /** How many ragged rows of each kind the preview names. */
@@ -175,9 +175,9 @@ function raggedSummary(ragged: readonly RaggedRow[], columnCount: number) {
 }
 
 /** Problems with the mapping itself (the UI's choices) and the file's quoting, before any row is made a card. */
-export function checkMapping(table: CsvTable, m: CsvMapping): ImportIssue[] {
+export function checkMapping(table: CsvTable, m: CsvMapping): Issue[] {
   const file = table.file;
-  const issues: ImportIssue[] = [...table.problems];
+  const issues: Issue[] = [...table.problems];
   const used = new Map<number, string>();
   const roles = ['front', 'back', 'tags', 'deck', 'notetype', 'id'] as const;
   for (const role of roles) {
@@ -187,20 +187,20 @@ export function checkMapping(table: CsvTable, m: CsvMapping): ImportIssue[] {
       issues.push({
         file,
         field: role,
-        message: `is mapped to column ${col + 1}, but the file has ${table.columnCount} columns`,
+        code: 'csv.column-out-of-range',
+        params: { column: col + 1, columns: table.columnCount },
       });
       continue;
     }
     const other = used.get(col);
     if (other !== undefined)
-      issues.push({ file, field: role, message: `uses column ${col + 1}, which is already the ${other} column` });
+      issues.push({ file, field: role, code: 'csv.column-taken', params: { column: col + 1, role: other } });
     used.set(col, role);
   }
   if (m.back === null && m.cardType !== 'cloze' && m.notetype === null)
-    issues.push({ file, field: 'back', message: `${m.cardType} cards need a back column` });
+    issues.push({ file, field: 'back', code: 'csv.needs-back', params: { cardType: m.cardType } });
   if (m.deck === null && m.deckName.trim() === '')
-    issues.push({ file, field: 'deckName', message: 'the deck needs a name' });
-  if (table.rows.length - (m.hasHeader ? 1 : 0) === 0)
-    issues.push({ file, message: 'has no rows to import (only a header row)' });
+    issues.push({ file, field: 'deckName', code: 'csv.deck-needs-name' });
+  if (table.rows.length - (m.hasHeader ? 1 : 0) === 0) issues.push({ file, code: 'csv.only-header' });
   return issues;
 }

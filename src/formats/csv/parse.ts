@@ -1,6 +1,6 @@
 // Reads CSV/TSV text as Anki and spreadsheets write it into a table of cells: `#` headers, separator, quoting, ragged rows.
 import Papa from 'papaparse';
-import type { ImportIssue } from '../import/draft';
+import type { Issue } from '../../domain/issue';
 import { capIssues, type ParseOutcome, type ProgressHook } from '../import/progress';
 
 /** What Anki's "Notes in Plain Text" headers (`#key:value` lines at the top) said. Columns are 1-based, as written. */
@@ -42,7 +42,7 @@ export interface CsvTable {
   /** Rows with fewer or more fields than `columnCount`, as read (Anki imports them too: missing fields empty, extra ones left out). */
   ragged: RaggedRow[];
   /** Quoting problems: the rows are shown, but no card is made until the file (or the separator) reads cleanly. */
-  problems: ImportIssue[];
+  problems: Issue[];
 }
 
 export const SEPARATOR_NAMES: Readonly<Record<string, string>> = {
@@ -208,7 +208,7 @@ export async function parseCsvText(
     opts.separator !== undefined ? 'chosen' : headers.separator !== undefined ? 'header' : 'detected';
   const rows: string[][] = [];
   const lines: number[] = [];
-  const issues: ImportIssue[] = [];
+  const issues: Issue[] = [];
   let line = headerLines + 1;
   let br = '\n';
 
@@ -230,14 +230,10 @@ export async function parseCsvText(
         for (const e of results.errors) {
           if (e.code !== 'MissingQuotes' && e.code !== 'InvalidQuotes') continue;
           const at = chunkLines[Math.min(e.row ?? 0, chunkLines.length - 1)];
-          const where = at === undefined ? {} : { where: `row ${at}` };
           issues.push({
             file,
-            ...where,
-            message:
-              e.code === 'MissingQuotes'
-                ? 'has a quote (") that is never closed, so the rest of the file would be one field'
-                : 'has text right after a closing quote: a quote inside a quoted field must be doubled ("")',
+            ...(at === undefined ? {} : { place: { row: at } }),
+            code: e.code === 'MissingQuotes' ? 'csv.unclosed-quote' : 'csv.text-after-quote',
           });
         }
         if (!opts.onProgress) return;
@@ -255,7 +251,7 @@ export async function parseCsvText(
     });
   });
 
-  if (rows.length === 0) return { ok: false, issues: [{ file, message: 'has no rows to import' }] };
+  if (rows.length === 0) return { ok: false, issues: [{ file, code: 'csv.no-rows' }] };
 
   // The usual field count is the most common one (ties: the first row's), so one odd row is the one named.
   const columnCount = mostCommon(rows.map((r) => r.length));

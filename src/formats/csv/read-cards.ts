@@ -9,7 +9,8 @@ import { activeContentIssues } from '../import/active-content';
 import { parseDockdeckGuid } from '../anki/write-notes';
 import { readEmbed, withSource } from '../dockdeck/embed';
 import { ExportRowReader } from './read-notes-text';
-import type { DeckDraft, ImportIssue } from '../import/draft';
+import type { Issue, IssuePlace } from '../../domain/issue';
+import type { DeckDraft } from '../import/draft';
 import type { CsvTable } from './parse';
 import { checkMapping, type CsvCardType, type CsvMapping } from './mapping';
 import { plainTextToMarkdown, slugify } from './plain-text';
@@ -18,7 +19,7 @@ import { capIssues, hashText, type ParseOutcome, type ProgressHook } from '../im
 export interface CsvDrafts {
   drafts: DeckDraft[];
   /** Things the user should know but that do not stop the import (e.g. tags renamed to fit the tag format). */
-  warnings: string[];
+  warnings: Issue[];
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
@@ -56,14 +57,15 @@ export async function buildCsvDrafts(
   const mappingIssues = checkMapping(table, mapping);
   if (mappingIssues.length > 0) return { ok: false, issues: mappingIssues };
 
-  const issues: ImportIssue[] = [];
-  const warnings = new Set<string>();
+  const issues: Issue[] = [];
+  /** Tag → the issue saying what it was renamed to. */
+  const warnings = new Map<string, Issue>();
   const decks = new Map<string, { name: string; cards: RowCard[]; ids: Map<string, number> }>();
   // Rows repeat the same few tags: convert each once.
   const tagIds = new Map<string, string>();
   const toTag = (t: string) => {
     let id = tagIds.get(t);
-    if (id === undefined) tagIds.set(t, (id = tagId(t, warnings)));
+    if (id === undefined) tagIds.set(t, (id = tagId(file, t, warnings)));
     return id;
   };
   const globalTags = (table.headers.tags ?? []).map(toTag);
@@ -87,7 +89,7 @@ export async function buildCsvDrafts(
     if (onProgress && (i - first) % ROW_CHUNK === 0 && i > first) await onProgress(i - first, total);
     const row = table.rows[i]!;
     const line = table.lines[i]!;
-    const where = `row ${line}`;
+    const place = { row: line };
     const cell = (col: number | null) => (col === null ? '' : (row[col] ?? '').trim());
     const guid = cell(mapping.id);
     const dd = parseDockdeckGuid(guid);
@@ -113,16 +115,15 @@ export async function buildCsvDrafts(
     const back = cell(mapping.back);
     const type = typeOf(mapping.notetype === null ? table.headers.notetype : cell(mapping.notetype), mapping.cardType);
     if (front === '') {
-      issues.push({ file, where, field: 'front', message: `is empty (column ${mapping.front + 1})` });
+      issues.push({ file, place, field: 'front', code: 'csv.empty-cell', params: { column: mapping.front + 1 } });
       continue;
     }
     if (back === '' && type !== 'cloze') {
-      issues.push({
-        file,
-        where,
-        field: 'back',
-        message: mapping.back === null ? 'has no back column' : `is empty (column ${mapping.back + 1})`,
-      });
+      issues.push(
+        mapping.back === null
+          ? { file, place, field: 'back', code: 'csv.no-back-column' }
+          : { file, place, field: 'back', code: 'csv.empty-cell', params: { column: mapping.back + 1 } },
+      );
       continue;
     }
     const deckName = cell(mapping.deck) || mapping.deckName.trim();
@@ -131,12 +132,7 @@ export async function buildCsvDrafts(
 
     const idCell = cell(mapping.id);
     if (mapping.id !== null && idCell === '') {
-      issues.push({
-        file,
-        where,
-        field: 'id',
-        message: `is empty (column ${mapping.id + 1}): every card needs an id when an id column is chosen`,
-      });
+      issues.push({ file, place, field: 'id', code: 'csv.empty-id', params: { column: mapping.id + 1 } });
       continue;
     }
     // A `dd:` GUID names the dockdeck card the row was exported from; any other id is the card's own.
@@ -147,13 +143,8 @@ export async function buildCsvDrafts(
     if (seen !== undefined) {
       issues.push(
         mapping.id !== null
-          ? { file, where, field: 'id', message: `has the same id as row ${seen} ("${idCell}")` }
-          : {
-              file,
-              where,
-              field: 'front',
-              message: `has the same front as row ${seen}: choose an id column, or make the fronts differ`,
-            },
+          ? { file, place, field: 'id', code: 'csv.duplicate-id', params: { otherRow: seen, id: idCell } }
+          : { file, place, field: 'front', code: 'csv.duplicate-front', params: { otherRow: seen } },
       );
       continue;
     }
@@ -178,7 +169,7 @@ export async function buildCsvDrafts(
   }
   if (exported) issues.push(...exported.issues);
   if (issues.length > 0) return { ok: false, issues: capIssues(issues, file) };
-  if (decks.size === 0) return { ok: false, issues: [{ file, message: 'has no rows to import' }] };
+  if (decks.size === 0) return { ok: false, issues: [{ file, code: 'csv.no-rows' }] };
 
   const drafts: DeckDraft[] = [];
   const deckIds = new Set<string>();
@@ -199,28 +190,31 @@ export async function buildCsvDrafts(
           cards: cards.map((c) => c.card),
         };
     const lineOf = new Map(cards.map((c) => [c.card.id, c.line]));
-    const where = (cardId: string) => `row ${lineOf.get(cardId) ?? '?'}`;
+    const placeOf = (card: string): IssuePlace => {
+      const row = lineOf.get(card);
+      return row === undefined ? { card } : { row };
+    };
+    // Issues name the row (its line) and the column role, not the card and its field.
+    const inRow = (i: Issue): Issue => {
+      const { place, field, ...rest } = i;
+      return {
+        ...rest,
+        ...(place?.card === undefined ? {} : { place: placeOf(place.card) }),
+        ...(field === undefined ? {} : { field: fieldName(field) }),
+      };
+    };
     const parsed = parseDeck(file, raw);
     if (!parsed.ok) {
-      for (const i of parsed.issues)
-        issues.push({
-          file,
-          ...(i.cardId === undefined ? {} : { where: where(i.cardId) }),
-          field: fieldName(i.field),
-          message: i.message,
-        });
+      issues.push(...parsed.issues.map(inRow));
       continue;
     }
-    if (mapping.html)
-      issues.push(
-        ...activeContentIssues(file, parsed.deck, where).map((i) => ({ ...i, field: fieldName(i.field ?? '') })),
-      );
+    if (mapping.html) issues.push(...activeContentIssues(file, parsed.deck).map(inRow));
     drafts.push({ deck: parsed.deck, format: 'csv', media: [], history: [] });
   }
   // Both languages hold the same cell, so a problem with it is reported for `en` and `zh`: name it once.
   const unique = [...new Map(issues.map((i) => [JSON.stringify(i), i])).values()];
   if (unique.length > 0) return { ok: false, issues: capIssues(unique, file) };
-  return { ok: true, value: { drafts, warnings: [...warnings] } };
+  return { ok: true, value: { drafts, warnings: [...warnings.values()] } };
 }
 
 /** Card fields in messages are the mapping's column roles: `text.en` of a cloze card is the front column. */
@@ -242,12 +236,12 @@ function exportReader(table: CsvTable, mapping: CsvMapping, file: string): Expor
   return embed ? new ExportRowReader(embed, file, 20) : null;
 }
 
-function tagId(tag: string, warnings: Set<string>): string {
+function tagId(file: string, tag: string, warnings: Map<string, Issue>): string {
   const slug = slugify(tag.replace(/::/g, '-'), 80);
   if (slug !== '') return slug;
   // A tag with no Latin letters or digits (e.g. 日本語) still needs an id; keep tags apart by hashing them.
   const id = `tag-${hashText(tag)}`;
-  warnings.add(`tag "${tag}" is imported as "${id}" (tags are lower-case Latin letters, digits and "-")`);
+  warnings.set(tag, { file, code: 'warn.tag-renamed', params: { tag, id } });
   return id;
 }
 

@@ -7,7 +7,7 @@ import { parseDockdeckGuid } from '../anki/write-notes';
 import { embeddedCard, type ReadEmbed } from '../dockdeck/embed';
 import type { AnkiNotetype, AnkiSchema } from '../anki/collection';
 import { NoteConverter } from '../anki/read-notes';
-import type { ImportIssue } from '../import/draft';
+import type { Issue } from '../../domain/issue';
 
 export interface ExportRow {
   line: number;
@@ -41,7 +41,7 @@ export class ExportRowReader {
   }
 
   /** Problems found in the notes read from Anki (a damaged row of an edited file). */
-  get issues(): ImportIssue[] {
+  get issues(): Issue[] {
     return this.converter.issues;
   }
 

@@ -1,30 +1,10 @@
 // Imports a dockdeck JSON deck: the same schema and rules as the built-in decks, plus the checks imports need.
-import { parseDeck, type DeckIssue } from './validate';
+import { parseDeck } from './validate';
 import { expandDeck } from '../../domain/study-card';
 import { activeContentIssues } from '../import/active-content';
-import type { DeckDraft, ImportIssue } from '../import/draft';
+import type { DeckDraft } from '../import/draft';
+import { parseJsonText } from '../json-text';
 import { capIssues, type ParseOutcome } from '../import/progress';
-
-function toImportIssue(i: DeckIssue): ImportIssue {
-  return {
-    file: i.file,
-    ...(i.cardId === undefined ? {} : { where: `card "${i.cardId}"` }),
-    ...(i.field === '' ? {} : { field: i.field }),
-    message: i.message,
-  };
-}
-
-/** `line 3, column 14` for the character offset V8 reports, so the user can find the spot in an editor. */
-function jsonErrorIssue(file: string, text: string, error: Error): ImportIssue {
-  const position = /at position (\d+)/.exec(error.message);
-  const reason = error.message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-  if (!position) return { file, message: `is not valid JSON: ${reason}` };
-  const at = Number(position[1]);
-  const before = text.slice(0, at);
-  const line = before.split('\n').length;
-  const column = at - before.lastIndexOf('\n');
-  return { file, where: `line ${line}, column ${column}`, message: `is not valid JSON: ${reason}` };
-}
 
 /**
  * One dockdeck deck (`dockdeck/deck@1`) from JSON text. Refused, with every problem named (the first 20, then
@@ -32,39 +12,18 @@ function jsonErrorIssue(file: string, text: string, error: Error): ImportIssue {
  * out of range…), a deck without cards, and cards with active content (see active-content.ts).
  */
 export function parseDockdeckJson(file: string, text: string): ParseOutcome<DeckDraft[]> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, issues: [jsonErrorIssue(file, text, e as Error)] };
-  }
+  const json = parseJsonText(file, text);
+  if (!json.ok) return { ok: false, issues: [json.issue] };
+  const raw = json.value;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    return {
-      ok: false,
-      issues: [
-        { file, message: 'is JSON, but not a dockdeck deck: it must be one object with "format": "dockdeck/deck@1"' },
-      ],
-    };
+    return { ok: false, issues: [{ file, code: 'json.not-deck-object' }] };
   if ((raw as { format?: unknown }).format !== 'dockdeck/deck@1' && !('cards' in raw))
-    return {
-      ok: false,
-      issues: [
-        {
-          file,
-          field: 'format',
-          message: 'is JSON, but not a dockdeck deck (no "format": "dockdeck/deck@1" and no "cards")',
-        },
-      ],
-    };
+    return { ok: false, issues: [{ file, field: 'format', code: 'json.not-deck' }] };
 
   const parsed = parseDeck(file, raw);
-  if (!parsed.ok) return { ok: false, issues: capIssues(parsed.issues.map(toImportIssue), file) };
+  if (!parsed.ok) return { ok: false, issues: capIssues(parsed.issues, file) };
   const deck = parsed.deck;
-  if (expandDeck(deck).length === 0)
-    return {
-      ok: false,
-      issues: [{ file, field: 'cards', message: 'the deck has no cards: there is nothing to import' }],
-    };
+  if (expandDeck(deck).length === 0) return { ok: false, issues: [{ file, field: 'cards', code: 'deck.no-cards' }] };
   const active = activeContentIssues(file, deck);
   if (active.length > 0) return { ok: false, issues: capIssues(active, file) };
   return { ok: true, value: [{ deck, format: 'json', media: [], history: [] }] };

@@ -1,7 +1,9 @@
 // Rebuilds a dockdeck deck file (`dockdeck/deck@1`) from stored rows: the inverse of `expandDeck`.
 import { deckFields, type DeckFields } from '../../domain/deck-fields';
 import type { AnkiNoteRef, Deck, DeckCard, Source, Text } from '../../domain/deck-schema';
-import { parseDeck, type DeckIssue } from './validate';
+import { IssueError } from '../../domain/errors';
+import type { IssueCode, IssueParams } from '../../domain/issue';
+import { parseDeck } from './validate';
 import type { StudyAnkiRef, StudyCard, StudyContent } from '../../domain/study-card';
 
 /** What the export needs of a stored deck (a `DeckRow` fits). */
@@ -13,21 +15,16 @@ export type ExportCardRow = Pick<StudyCard, 'id' | 'noteId' | 'tags' | 'source' 
   anki?: StudyAnkiRef;
 };
 
-export class DeckExportError extends Error {
-  readonly issues: DeckIssue[];
-  constructor(deckId: string, issues: DeckIssue[]) {
-    super(
-      `Deck "${deckId}" cannot be exported: ${issues.map((i) => `${i.cardId ?? ''} ${i.field}: ${i.message}`.trim()).join('; ')}`,
-    );
-    this.name = 'DeckExportError';
-    this.issues = issues;
-  }
-}
-
 type Part = ExportCardRow;
 
-function fail(deckId: string, noteId: string, message: string): never {
-  throw new DeckExportError(deckId, [{ file: deckId, cardId: noteId, field: '', message }]);
+/**
+ * Stored rows that cannot be one deck file (only a damaged database has them): refused with an `IssueError` naming
+ * the deck file and the card, rather than exported half right.
+ */
+function fail(deckId: string, card: string, code: IssueCode, params?: IssueParams): never {
+  throw new IssueError([
+    { file: `${deckId}.json`, place: { card }, code, ...(params === undefined ? {} : { params }) },
+  ]);
 }
 
 /** The part of a study card id after `noteId:` (`deck/card:item` → `item`). */
@@ -42,7 +39,8 @@ function only<K extends StudyContent['kind']>(
 ): Extract<StudyContent, { kind: K }>[] {
   const noteId = parts[0]!.noteId;
   return parts.map((p) => {
-    if (p.content.kind !== kind) fail(deckId, noteId, `mixes ${kind} and ${p.content.kind} study cards`);
+    if (p.content.kind !== kind)
+      fail(deckId, noteId, 'export.mixed-kinds', { cardKind: kind, otherKind: p.content.kind });
     return p.content as Extract<StudyContent, { kind: K }>;
   });
 }
@@ -74,8 +72,7 @@ function rebuildCard(deckId: string, parts: Part[]): DeckCard {
       const [fwd, ...rest] = only(deckId, parts, 'basic');
       if (rest.length === 0 && !fwd!.reversed) return { ...base, type: 'basic', front: fwd!.front, back: fwd!.back };
       const forward = parts.find((p) => p.id === p.noteId && p.content.kind === 'basic' && !p.content.reversed);
-      if (parts.length !== 2 || !forward)
-        fail(deckId, first.noteId, 'has basic study cards that are neither one card nor a reverse pair');
+      if (parts.length !== 2 || !forward) fail(deckId, first.noteId, 'export.bad-basic');
       const c = forward.content as Extract<StudyContent, { kind: 'basic' }>;
       return { ...base, type: 'reverse', front: c.front, back: c.back };
     }
@@ -85,7 +82,7 @@ function rebuildCard(deckId: string, parts: Part[]): DeckCard {
     }
     case 'mcq': {
       const [c] = only(deckId, parts, 'mcq');
-      if (parts.length !== 1) fail(deckId, first.noteId, 'has more than one mcq study card');
+      if (parts.length !== 1) fail(deckId, first.noteId, 'export.several', { cardKind: 'mcq' });
       return {
         ...base,
         type: 'mcq',
@@ -97,7 +94,7 @@ function rebuildCard(deckId: string, parts: Part[]): DeckCard {
     }
     case 'type-in': {
       const [c] = only(deckId, parts, 'type-in');
-      if (parts.length !== 1) fail(deckId, first.noteId, 'has more than one type-in study card');
+      if (parts.length !== 1) fail(deckId, first.noteId, 'export.several', { cardKind: 'type-in' });
       return { ...base, type: 'type-in', prompt: c!.prompt, answer: c!.answer, accept: c!.accept };
     }
     case 'classify': {
@@ -111,21 +108,22 @@ function rebuildCard(deckId: string, parts: Part[]): DeckCard {
       };
     }
     case 'compare':
-      return fail(deckId, first.noteId, 'is a trait-table card outside a table');
+      return fail(deckId, first.noteId, 'export.table-card');
   }
 }
 
 /**
  * The deck file the rows came from: deck fields from the deck row, cards regrouped from their study cards
  * (by `noteId`, in position order); trait-table cards are skipped, since `deck.tables` makes them again.
- * The result is checked with `parseDeck`, so what is exported can always be imported.
+ * The result is checked with `parseDeck`, so what is exported can always be imported; rows that cannot be one deck
+ * are refused with an `IssueError`.
  */
 export function exportDeck(deck: ExportDeckRow, cards: readonly ExportCardRow[]): Deck {
   const tablePrefix = `${deck.id}/table:`;
   const groups = new Map<string, Part[]>();
   for (const card of [...cards].sort((a, b) => a.position - b.position)) {
     if (card.noteId.startsWith(tablePrefix)) continue;
-    if (!card.noteId.startsWith(`${deck.id}/`)) fail(deck.id, card.id, `belongs to another deck (${card.noteId})`);
+    if (!card.noteId.startsWith(`${deck.id}/`)) fail(deck.id, card.id, 'export.other-deck', { noteId: card.noteId });
     const group = groups.get(card.noteId);
     if (group) group.push(card);
     else groups.set(card.noteId, [card]);
@@ -137,7 +135,7 @@ export function exportDeck(deck: ExportDeckRow, cards: readonly ExportCardRow[])
   };
   // Through the import door: what comes out is exactly what importing the file gives.
   const parsed = parseDeck(`${deck.id}.json`, out);
-  if (!parsed.ok) throw new DeckExportError(deck.id, parsed.issues);
+  if (!parsed.ok) throw new IssueError(parsed.issues);
   return parsed.deck;
 }
 

@@ -1,5 +1,6 @@
 // Decides what an imported file is (Anki package, dockdeck JSON, CSV/TSV text or neither) and decodes its text.
-import { IMPORT_LIMITS, type ImportIssue } from './draft';
+import type { Issue, IssueCode, IssueParams, IssuePlace } from '../../domain/issue';
+import { IMPORT_LIMITS } from './draft';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
@@ -7,30 +8,17 @@ export type DetectedFile =
   | { kind: 'anki'; file: string; bytes: Uint8Array }
   | { kind: 'json' | 'csv'; file: string; text: string; encoding: TextEncoding };
 
-export type DetectResult = { ok: true; detected: DetectedFile } | { ok: false; issues: ImportIssue[] };
+export type DetectResult = { ok: true; detected: DetectedFile } | { ok: false; issues: Issue[] };
 
 /** Files this many times over the limit cannot even be held by a browser tab; they get their own message. */
 const FAR_OVER_FACTOR = 4;
 
-const HOW_TO_IMPORT = 'dockdeck imports .json decks, .csv/.tsv/.txt text and Anki .apkg packages';
-
-function formatSize(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${Math.ceil(bytes / 1024)} KB`;
-}
-
 /** Checked with the size the browser reports, before a byte of the file is read. */
-export function checkFileSize(file: string, size: number): ImportIssue | null {
+export function checkFileSize(file: string, size: number): Issue | null {
   const max = IMPORT_LIMITS.maxFileBytes;
   if (size <= max) return null;
-  const limit = `${Math.round(max / 1024 ** 2)} MB`;
-  if (size > max * FAR_OVER_FACTOR)
-    return {
-      file,
-      message: `is ${formatSize(size)}, far more than a browser tab can hold in memory (imports are limited to ${limit}): split it into smaller files, e.g. one deck each`,
-    };
-  return { file, message: `is ${formatSize(size)}; files over ${limit} cannot be imported` };
+  const params = { sizeBytes: size, limitBytes: max };
+  return { file, code: size > max * FAR_OVER_FACTOR ? 'file.far-too-big' : 'file.too-big', params };
 }
 
 function startsWith(bytes: Uint8Array, magic: readonly number[], at = 0): boolean {
@@ -39,23 +27,21 @@ function startsWith(bytes: Uint8Array, magic: readonly number[], at = 0): boolea
 
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
-/** Binary formats people drop by mistake, named so the message can say what the file is. */
-const OTHER_BINARIES: ReadonlyArray<{ magic: number[]; at?: number; name: string }> = [
-  { magic: ascii('%PDF-'), name: 'a PDF document' },
-  { magic: [0x89, 0x50, 0x4e, 0x47], name: 'a PNG image' },
-  { magic: [0xff, 0xd8, 0xff], name: 'a JPEG image' },
-  { magic: ascii('GIF8'), name: 'a GIF image' },
-  { magic: ascii('WEBP'), at: 8, name: 'a WebP image' },
-  { magic: [0x1f, 0x8b], name: 'a gzip archive' },
-  { magic: ascii('7z'), name: 'a 7-Zip archive' },
-  { magic: ascii('Rar!'), name: 'a RAR archive' },
-  {
-    magic: [0xd0, 0xcf, 0x11, 0xe0],
-    name: 'an old Office file (.xls/.doc): save it as "CSV UTF-8" or "Unicode Text" and import that',
-  },
-  { magic: ascii('ID3'), name: 'an MP3 file' },
-  { magic: [0x28, 0xb5, 0x2f, 0xfd], name: 'a zstd archive' },
+/** Binary formats people drop by mistake, named (a `kind` term of issue-words) so the message can say what it is. */
+const OTHER_BINARIES: ReadonlyArray<{ magic: number[]; at?: number; kind: string }> = [
+  { magic: ascii('%PDF-'), kind: 'pdf' },
+  { magic: [0x89, 0x50, 0x4e, 0x47], kind: 'png' },
+  { magic: [0xff, 0xd8, 0xff], kind: 'jpeg' },
+  { magic: ascii('GIF8'), kind: 'gif' },
+  { magic: ascii('WEBP'), at: 8, kind: 'webp' },
+  { magic: [0x1f, 0x8b], kind: 'gzip' },
+  { magic: ascii('7z'), kind: '7z' },
+  { magic: ascii('Rar!'), kind: 'rar' },
+  { magic: ascii('ID3'), kind: 'mp3' },
+  { magic: [0x28, 0xb5, 0x2f, 0xfd], kind: 'zstd' },
 ];
+/** An old Office file (.xls/.doc): the message says how to save it as text. */
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
 
 const SPREADSHEET_ZIP = /\.(xlsx|xlsm|ods|numbers|docx|odt|pptx)$/i;
 
@@ -64,42 +50,36 @@ const SPREADSHEET_ZIP = /\.(xlsx|xlsm|ods|numbers|docx|odt|pptx)$/i;
  * contents; text is decoded and called JSON or CSV; anything else is refused with what it looks like.
  */
 export function detectImport(file: string, bytes: Uint8Array): DetectResult {
-  const fail = (message: string, where?: string): DetectResult => ({
+  const fail = (code: IssueCode, params?: IssueParams, place?: IssuePlace): DetectResult => ({
     ok: false,
-    issues: [where === undefined ? { file, message } : { file, where, message }],
+    issues: [{ file, ...(place === undefined ? {} : { place }), code, ...(params === undefined ? {} : { params }) }],
   });
   const size = checkFileSize(file, bytes.byteLength);
   if (size) return { ok: false, issues: [size] };
-  if (bytes.byteLength === 0) return fail('is empty');
+  if (bytes.byteLength === 0) return fail('file.empty');
 
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
-    if (SPREADSHEET_ZIP.test(file))
-      return fail(
-        'is a spreadsheet or office document, not a deck: save it as "CSV UTF-8" or "Unicode Text" and import that',
-      );
+    if (SPREADSHEET_ZIP.test(file)) return fail('file.office-document');
     return { ok: true, detected: { kind: 'anki', file, bytes } };
   }
   if (startsWith(bytes, ascii('SQLite format 3\0'))) return { ok: true, detected: { kind: 'anki', file, bytes } };
+  if (startsWith(bytes, OLE2)) return fail('file.old-office');
   for (const b of OTHER_BINARIES)
-    if (startsWith(bytes, b.magic, b.at)) return fail(`is ${b.name}, not a deck: ${HOW_TO_IMPORT}`);
+    if (startsWith(bytes, b.magic, b.at)) return fail('file.other-format', { kind: b.kind });
 
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
-    if (decoded.reason === 'invalid')
-      return fail(
-        `is not valid ${decoded.encoding === 'utf-8' ? 'UTF-8' : decoded.encoding.toUpperCase()} text (byte 0x${decoded.byte
-          .toString(16)
-          .toUpperCase()
-          .padStart(2, '0')} cannot be read): save it as "CSV UTF-8" or "Unicode Text" (UTF-16) and import it again`,
-        decoded.where,
-      );
-    if (decoded.reason === 'binary') return fail(`is a binary file, not a deck: ${HOW_TO_IMPORT}`);
-    if (decoded.reason === 'too-long')
-      return fail('has more text than a browser can hold in one piece: split it into smaller files');
-    return fail('is UTF-32 text, which dockdeck cannot read: save it as UTF-8 or UTF-16');
+    if (decoded.reason === 'invalid') {
+      const encoding = decoded.encoding === 'utf-8' ? 'UTF-8' : decoded.encoding.toUpperCase();
+      const byte = decoded.byte.toString(16).toUpperCase().padStart(2, '0');
+      return fail('file.bad-text', { encoding, byte }, decoded.where);
+    }
+    if (decoded.reason === 'binary') return fail('file.binary');
+    if (decoded.reason === 'too-long') return fail('file.text-too-long');
+    return fail('file.utf32');
   }
   const { text, encoding } = decoded;
-  if (text.trim() === '') return fail('is empty');
+  if (text.trim() === '') return fail('file.empty');
   return { ok: true, detected: { kind: looksLikeJson(file, text) ? 'json' : 'csv', file, text, encoding } };
 }
 
@@ -113,7 +93,7 @@ function looksLikeJson(file: string, text: string): boolean {
 type Decoded =
   | { ok: true; text: string; encoding: TextEncoding }
   | { ok: false; reason: 'binary' | 'too-long' | 'utf-32' }
-  | { ok: false; reason: 'invalid'; encoding: TextEncoding; byte: number; where: string };
+  | { ok: false; reason: 'invalid'; encoding: TextEncoding; byte: number; where: IssuePlace };
 
 /** UTF-8 with or without BOM, UTF-16 LE/BE with BOM (as Excel's "Unicode Text" writes), or UTF-16 that starts with ASCII. */
 export function decodeText(bytes: Uint8Array): Decoded {
@@ -189,9 +169,9 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.byteLength;
 }
 
-/** `line 3, column 7` for a byte offset, counting characters the way an editor does. */
-function locateByte(bytes: Uint8Array, at: number, encoding: TextEncoding): string {
-  if (encoding !== 'utf-8') return `byte ${at + 1}`;
+/** Line and column of a byte offset, counting characters the way an editor does (a UTF-16 file: the byte). */
+function locateByte(bytes: Uint8Array, at: number, encoding: TextEncoding): IssuePlace {
+  if (encoding !== 'utf-8') return { byte: at + 1 };
   let line = 1;
   let column = 1;
   for (let i = 0; i < at; i++) {
@@ -201,5 +181,5 @@ function locateByte(bytes: Uint8Array, at: number, encoding: TextEncoding): stri
       column = 1;
     } else if ((b & 0xc0) !== 0x80) column++;
   }
-  return `line ${line}, column ${column}`;
+  return { line, column };
 }

@@ -1,5 +1,5 @@
 // What every importer produces (dockdeck JSON, CSV/TSV, Anki packages) and what the database write consumes.
-// Parsers are pure: bytes in, drafts or issues out. Nothing is written until the user confirms the preview.
+// Parsers are pure: bytes in, drafts or issues (src/domain/issue.ts) out. Nothing is written until the user confirms.
 import type { Deck } from '../../domain/deck-schema';
 import type { CardStateValue, RatingName } from '../../domain/scheduler';
 
@@ -41,30 +41,6 @@ export interface DeckDraft {
   media: ImportedMedia[];
   /** Present when the user asked to include scheduling and the file had a review history. */
   history: ImportedReview[];
-}
-
-/** A problem with the input: which file, where in it, and why. Any issue means nothing is written. */
-export interface ImportIssue {
-  file: string;
-  /** A card id, a note guid, or `row 12`: whatever locates the problem for the user. */
-  where?: string;
-  field?: string;
-  message: string;
-}
-
-export class ImportError extends Error {
-  readonly issues: ImportIssue[];
-  constructor(issues: ImportIssue[]) {
-    super(issues.map(formatImportIssue).join('\n'));
-    this.name = 'ImportError';
-    this.issues = issues;
-  }
-}
-
-export function formatImportIssue(i: ImportIssue): string {
-  const where = i.where === undefined ? '' : ` ${i.where}`;
-  const field = i.field === undefined ? '' : ` field "${i.field}"`;
-  return where === '' && field === '' ? `${i.file}: ${i.message}` : `${i.file}:${where}${field}: ${i.message}`;
 }
 
 /** Limits that keep a hostile or huge file from taking the tab down; checked before work is done. */

@@ -1,6 +1,7 @@
 // What an import would do, per deck, for the confirm step: "N new, M changed, K removed", and what refuses it.
 import type { Text } from '../../domain/deck-schema';
-import type { ImportFormat, ImportIssue } from './draft';
+import type { Issue } from '../../domain/issue';
+import type { ImportFormat } from './draft';
 import type { PreparedDeck } from './prepare';
 
 /** What is stored for a deck the import touches: its row and each card's `contentHash`. */
@@ -38,28 +39,22 @@ export interface DeckImportPreview {
 export interface ImportPreview {
   decks: DeckImportPreview[];
   /** Problems that refuse the whole import (changes to a built-in deck, the same deck twice). */
-  issues: ImportIssue[];
+  issues: Issue[];
 }
 
 /** Cheap checks on the decks before anything is read from the database. */
-export function checkDeckIds(file: string, deckIds: readonly string[]): ImportIssue[] {
-  const issues: ImportIssue[] = [];
+export function checkDeckIds(file: string, deckIds: readonly string[]): Issue[] {
+  const issues: Issue[] = [];
   const seen = new Set<string>();
   for (const id of deckIds) {
-    if (seen.has(id)) issues.push({ file, where: `deck "${id}"`, message: 'appears twice in the import' });
+    if (seen.has(id)) issues.push({ file, place: { deck: id }, code: 'import.duplicate-deck' });
     seen.add(id);
   }
   return issues;
 }
 
-export function builtinIssue(file: string, deckId: string): ImportIssue {
-  return {
-    file,
-    where: `deck "${deckId}"`,
-    field: 'id',
-    message:
-      'is the id of a built-in deck, and the file would change its cards; built-in decks are updated with the app. Give the deck another id',
-  };
+export function builtinIssue(file: string, deckId: string): Issue {
+  return { file, place: { deck: deckId }, field: 'id', code: 'import.builtin-deck' };
 }
 
 /** Whether a file of `format` may replace the stored deck (remove the cards it no longer has), if the user asks. */

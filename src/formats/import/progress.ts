@@ -1,28 +1,26 @@
 // How long-running import steps report progress and learn that the user cancelled: through one hook that may throw.
-import { IMPORT_LIMITS, type ImportIssue } from './draft';
+import type { Issue } from '../../domain/issue';
+import { IMPORT_LIMITS } from './draft';
 
 /**
  * Called now and then by parsers: `done` of `total` units (bytes or rows). The worker posts a progress message
- * and yields to its event loop here (so a `cancel` message can arrive), then throws `ImportCancelledError` if the
- * user cancelled. Parsers stay pure: they never look at a clock or a global flag.
+ * and yields to its event loop here (so a `cancel` message can arrive), then throws `CancelledError`
+ * (src/domain/errors.ts) if the user cancelled. Parsers stay pure: they never look at a clock or a global flag.
  */
 export type ProgressHook = (done: number, total: number) => void | Promise<void>;
 
-export class ImportCancelledError extends Error {
-  constructor() {
-    super('The import was cancelled.');
-    this.name = 'ImportCancelledError';
-  }
-}
-
-export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; issues: ImportIssue[] };
+export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
 /** The first `IMPORT_LIMITS.maxListedIssues` issues, then one line saying how many more there are. */
-export function capIssues(issues: readonly ImportIssue[], file: string): ImportIssue[] {
+export function capIssues(issues: readonly Issue[], file: string): Issue[] {
   const max = IMPORT_LIMITS.maxListedIssues;
   if (issues.length <= max) return [...issues];
-  const more = issues.length - max;
-  return [...issues.slice(0, max), { file, message: `and ${more} more ${more === 1 ? 'problem' : 'problems'}` }];
+  return [...issues.slice(0, max), moreIssues(file, issues.length - max)];
+}
+
+/** The line after a capped list: "and 3 more problems". */
+export function moreIssues(file: string, n: number): Issue {
+  return { file, code: 'import.more', params: { n } };
 }
 
 /** A 53-bit string hash (cyrb53), in base 36: stable card and deck ids from text, and content hashes. */

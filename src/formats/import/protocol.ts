@@ -9,7 +9,8 @@
 // row/card and field. `cancel` at any time → `cancelled`; nothing is written.
 import type { readAnkiPackage } from '../anki/read-package';
 import type { CsvMapping, CsvPreview } from '../csv/mapping';
-import type { ImportedMedia, ImportFormat, ImportIssue } from './draft';
+import type { Issue } from '../../domain/issue';
+import type { ImportedMedia, ImportFormat } from './draft';
 import type { DeckMeta, DraftSummary, PreparedCard } from './prepare';
 import type { ImportPreview, StoredDeck } from './preview';
 import type { SchedulerSettings } from '../../domain/scheduler';
@@ -39,20 +40,21 @@ export type ImportRequest =
 export type ImportResponse =
   | { type: 'progress'; phase: ImportPhase; done: number; total: number }
   | { type: 'csv-preview'; preview: CsvPreview }
-  | { type: 'parsed'; decks: DraftSummary[]; warnings: string[] }
+  /** `warnings`: what the reading left out or changed (`warn.*` issues), shown before the user confirms. */
+  | { type: 'parsed'; decks: DraftSummary[]; warnings: Issue[] }
   | { type: 'preview'; preview: ImportPreview }
   /** A prepared deck without its cards (media buffers are transferred); its `cards` messages follow. */
   | { type: 'deck'; index: number; meta: DeckMeta; format: ImportFormat; hash: string; media: ImportedMedia[] }
   | { type: 'cards'; index: number; cards: PreparedCard[] }
   | { type: 'rows-done' }
-  | { type: 'failed'; issues: ImportIssue[] }
+  | { type: 'failed'; issues: Issue[] }
   | { type: 'cancelled' };
 
 export type Post = (message: ImportResponse, transfer?: Transferable[]) => void;
 
 /**
  * What the worker uses of the `.apkg` reader (`src/formats/anki/read-package.ts`, loaded only for Anki files).
- * It throws `ImportError` with the issues, or an error named `AbortError` once `signal.cancelled` is set.
+ * It throws `IssueError` with the issues, or `CancelledError` once `signal.cancelled` is set (src/domain/errors.ts).
  */
 export interface AnkiReaderModule {
   readAnkiPackage: typeof readAnkiPackage;
