@@ -1,24 +1,22 @@
 // The Anki package reader: .apkg / .colpkg (legacy collection.anki2 / .anki21, and current collection.anki21b) and
 // bare collection files, in; one DeckDraft per Anki deck that holds cards, out. Loaded only when an import starts
 // (it pulls in sql.js, which the caller injects). Phases: unpack → notes → history → media, with progress and
-// cancellation between batches. Mapping decisions: note-types.ts (cards), ids.ts (ids), read-media.ts (media).
+// cancellation between batches. Mapping: note-types.ts (cards), read-decks.ts (decks and their ids), read-media.ts.
 import type { Database, SqlJsStatic } from 'sql.js';
 import { CancelledError, IssueError, PartError } from '../../domain/errors';
 import type { Issue } from '../../domain/issue';
 import { IMPORT_LIMITS, type DeckDraft, type ImportedReview } from '../import/draft';
-import { parseDeck } from '../dockdeck/validate';
-import type { AnkiNotetypeDef, Deck } from '../../domain/deck-schema';
-import { readEmbed, withSource, type ReadEmbed } from '../dockdeck/embed';
+import { readEmbed, type ReadEmbed } from '../dockdeck/embed';
 import { stripActiveContent } from '../import/active-content';
 import { moreIssues } from '../import/progress';
-import { allRows, openCollection, type AnkiNotetype, type AnkiSchema, type OpenCollection } from './collection';
+import { allRows, openCollection, type AnkiSchema, type OpenCollection } from './collection';
 import { Budget, openContainer, type Container } from './container';
 import { readLegacySchema } from './read-legacy';
 import { readModernSchema } from './read-21b';
 import { readMedia } from './read-media';
-import { NoteConverter, deckNameOf, type CardRow } from './read-notes';
+import { NoteConverter, type CardRow } from './read-notes';
+import { assignDeckIds, byName, deckOf } from './read-decks';
 import { convertRevlog, type HistoryWarning, type ReviewTarget } from './history';
-import { deckIdFromName, hashHex } from './ids';
 import { forEachBatch, historyWarnings, noteWarnings } from './report';
 
 export interface ReadAnkiOptions {
@@ -218,46 +216,6 @@ async function readNotes(
   return converter;
 }
 
-/** Code-unit order of deck names, not localeCompare: the same on every machine, so a deck gets the same id everywhere. */
-function byName(schema: AnkiSchema) {
-  return (a: string, b: string) => {
-    const [x, y] = [deckNameOf(schema, a), deckNameOf(schema, b)];
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
-}
-
-/**
- * dockdeck deck ids: a deck of a dockdeck export keeps its dockdeck id (the one its embed names, or that all its
- * notes' GUIDs name); any other is a slug of its name, and names that slug alike are told apart by a hash, in name order.
- */
-function assignDeckIds(
-  schema: AnkiSchema,
-  ankiDecks: readonly string[],
-  converter: NoteConverter,
-  embeds: Map<string, ReadEmbed>,
-): Map<string, string> {
-  const deckIds = new Map<string, string>();
-  const used = new Set<string>();
-  for (const d of ankiDecks) {
-    const votes = [...(converter.dockdeckIds.get(d) ?? [])];
-    const named = embeds.get(d)?.deck.id ?? (votes.length === 1 ? votes[0] : null);
-    if (named && !used.has(named)) {
-      used.add(named);
-      deckIds.set(d, named);
-    }
-  }
-  for (const d of ankiDecks) {
-    if (deckIds.has(d)) continue;
-    const name = deckNameOf(schema, d);
-    let id = deckIdFromName(name);
-    if (used.has(id)) id = `${id.slice(0, 71).replace(/-+$/, '')}-${hashHex(name).slice(0, 8)}`;
-    for (let n = 2; used.has(id); n++) id = `${id.slice(0, 76)}-${n}`;
-    used.add(id);
-    deckIds.set(d, id);
-  }
-  return deckIds;
-}
-
 /** The review log into `history` (by dockdeck deck id); what was left out, as warnings. */
 async function readHistory(
   read: Read,
@@ -302,50 +260,6 @@ async function readHistory(
   return historyWarnings(read.file, counts);
 }
 
-/** The dockdeck deck of one Anki deck: its embed's deck when a dockdeck export wrote one, else made from its name. */
-function deckOf(
-  file: string,
-  schema: AnkiSchema,
-  d: string,
-  id: string,
-  converter: NoteConverter,
-  embedded: Deck | undefined,
-): Deck {
-  const info = schema.decks.get(d);
-  const name = deckNameOf(schema, d);
-  const description = info?.description.trim() ?? '';
-  const typesUsed = converter.notetypesOf.get(d) ?? new Set<string>();
-  const ankiNotetypes = [...typesUsed].flatMap((mid) => {
-    const nt = schema.notetypes.get(mid);
-    return nt ? [notetypeDef(nt)] : [];
-  });
-  const notetypes = ankiNotetypes.length > 0 ? { ankiNotetypes } : {};
-  const cards = converter.decks.get(d)!;
-  const deck: Deck = embedded
-    ? { ...embedded, id, sources: withSource(embedded.sources, file), ...notetypes, cards }
-    : {
-        format: 'dockdeck/deck@1',
-        id,
-        title: { en: name, zh: name },
-        ...(description === '' ? {} : { description: { en: description, zh: description } }),
-        tags: [],
-        sources: [{ doc: file }],
-        tables: [],
-        textFormat: 'html',
-        ...notetypes,
-        cards,
-      };
-  // The mapping should only ever make valid decks; a failure here is a bug, reported rather than written.
-  const checked = parseDeck(file, deck);
-  if (!checked.ok)
-    throw new IssueError(
-      checked.issues
-        .slice(0, IMPORT_LIMITS.maxListedIssues)
-        .map((i) => ({ ...i, place: { deck: name, ...(i.place?.card === undefined ? {} : { card: i.place.card }) } })),
-    );
-  return checked.deck;
-}
-
 /** Takes scripts, event handlers and javascript: links out of every template and stylesheet; how many there were. */
 function disarmTemplates(schema: AnkiSchema): number {
   let removed = 0;
@@ -361,17 +275,4 @@ function disarmTemplates(schema: AnkiSchema): number {
     }
   }
   return removed;
-}
-
-/** A note type as a deck keeps it (deck-schema.ts `ankiNotetypeSchema`). */
-function notetypeDef(nt: AnkiNotetype): AnkiNotetypeDef {
-  return {
-    id: nt.id,
-    name: nt.name,
-    cloze: nt.cloze,
-    fields: nt.fields,
-    templates: nt.templates.map((t) => ({ name: t.name, ord: t.ord, qfmt: t.qfmt, afmt: t.afmt })),
-    css: nt.css,
-    sortField: nt.sortField,
-  };
 }
