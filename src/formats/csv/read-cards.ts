@@ -43,6 +43,142 @@ interface RowCard {
   line: number;
 }
 
+interface RowDeck {
+  name: string;
+  cards: RowCard[];
+  /** Card id → the line of the row that made it. */
+  ids: Map<string, number>;
+}
+
+/** The rows of a table read into decks by the mapping: cards with the line they came from, and what went wrong. */
+class RowReader {
+  readonly issues: Issue[] = [];
+  /** Tag → the issue saying what it was renamed to. */
+  readonly warnings = new Map<string, Issue>();
+  readonly decks = new Map<string, RowDeck>();
+  /** Deck name → the dockdeck deck id its rows' `dd:` GUIDs name (null once a row names none or another). */
+  readonly named = new Map<string, string | null>();
+  /** A dockdeck text export: its rows can come back as exactly the cards they were made from. */
+  readonly exported: ExportRowReader | null;
+  private readonly file: string;
+  // Rows repeat the same few tags: each is converted once.
+  private readonly tagIds = new Map<string, string>();
+  private readonly globalTags: string[];
+  private readonly meta: Set<number | null>;
+
+  constructor(
+    private readonly table: CsvTable,
+    private readonly mapping: CsvMapping,
+  ) {
+    this.file = table.file;
+    this.exported = exportReader(table, mapping, this.file);
+    this.globalTags = (table.headers.tags ?? []).map((t) => this.toTag(t));
+    this.meta = new Set([mapping.id, mapping.notetype, mapping.deck, mapping.tags]);
+  }
+
+  private toTag(t: string): string {
+    let id = this.tagIds.get(t);
+    if (id === undefined) this.tagIds.set(t, (id = tagId(this.file, t, this.warnings)));
+    return id;
+  }
+
+  private text(cell: string): Text {
+    const t = this.mapping.html ? cell : plainTextToMarkdown(cell);
+    return { en: t, zh: t };
+  }
+
+  private vote(deckName: string, id: string | null): void {
+    const seen = this.named.get(deckName);
+    this.named.set(deckName, seen === undefined || seen === id ? id : null);
+  }
+
+  private deck(name: string): RowDeck {
+    let deck = this.decks.get(name);
+    if (!deck) this.decks.set(name, (deck = { name, cards: [], ids: new Map() }));
+    return deck;
+  }
+
+  /** Reads row `i` of the table: a card of its deck, or an issue naming the row (its line) and the column's role. */
+  read(i: number): void {
+    const { mapping, file } = this;
+    const row = this.table.rows[i]!;
+    const line = this.table.lines[i]!;
+    const place = { row: line };
+    const cell = (col: number | null) => (col === null ? '' : (row[col] ?? '').trim());
+    const guid = cell(mapping.id);
+    const dd = parseDockdeckGuid(guid);
+    const deckName = cell(mapping.deck) || mapping.deckName.trim();
+    if (this.exported && guid !== '') {
+      const fields = row.filter((_, c) => !this.meta.has(c));
+      const tags = cell(mapping.tags);
+      const cards = this.exported.read({ line, guid, notetype: cell(mapping.notetype), deck: deckName, tags, fields });
+      if (cards) {
+        this.vote(deckName, dd?.deckId ?? this.exported.embed.deck.id);
+        const deck = this.deck(deckName);
+        for (const card of cards) deck.cards.push({ card, line });
+        return;
+      }
+    }
+    const front = cell(mapping.front);
+    const back = cell(mapping.back);
+    const notetype = mapping.notetype === null ? this.table.headers.notetype : cell(mapping.notetype);
+    const type = typeOf(notetype, mapping.cardType);
+    if (front === '')
+      return void this.issues.push({
+        file,
+        place,
+        field: 'front',
+        code: 'csv.empty-cell',
+        params: { column: mapping.front + 1 },
+      });
+    if (back === '' && type !== 'cloze')
+      return void this.issues.push(
+        mapping.back === null
+          ? { file, place, field: 'back', code: 'csv.no-back-column' }
+          : { file, place, field: 'back', code: 'csv.empty-cell', params: { column: mapping.back + 1 } },
+      );
+    const deck = this.deck(deckName);
+    const idCell = cell(mapping.id);
+    if (mapping.id !== null && idCell === '')
+      return void this.issues.push({
+        file,
+        place,
+        field: 'id',
+        code: 'csv.empty-id',
+        params: { column: mapping.id + 1 },
+      });
+    // A `dd:` GUID names the dockdeck card the row was exported from; any other id is the card's own.
+    const ddCard = dd && SLUG.test(dd.cardId) && dd.cardId.length <= 80 ? dd.cardId : null;
+    const id = ddCard ?? (mapping.id !== null ? idFromCell(idCell) : `f-${hashText(front)}`);
+    this.vote(deckName, dd?.deckId ?? null);
+    const seen = deck.ids.get(id);
+    if (seen !== undefined)
+      return void this.issues.push(
+        mapping.id !== null
+          ? { file, place, field: 'id', code: 'csv.duplicate-id', params: { otherRow: seen, id: idCell } }
+          : { file, place, field: 'front', code: 'csv.duplicate-front', params: { otherRow: seen } },
+      );
+    deck.ids.set(id, line);
+    const own = cell(mapping.tags)
+      .split(/\s+/)
+      .filter((t) => t !== '')
+      .map((t) => this.toTag(t));
+    // A row's own GUID goes back out with its card, so Anki and a re-import both know it again.
+    const anki = mapping.id !== null && !dd ? { anki: { guid: idCell } } : {};
+    const base = {
+      id,
+      tags: [...new Set([...this.globalTags, ...own])],
+      source: { doc: file, section: deckName },
+      ...anki,
+    };
+    const card: DeckCard =
+      type === 'cloze'
+        ? { ...base, type, text: this.text(front), ...(back === '' ? {} : { extra: this.text(back) }) }
+        : { ...base, type, front: this.text(front), back: this.text(back) };
+    deck.cards.push({ card, line });
+  }
+}
+
 /**
  * One deck per deck-column value (or one deck named `mapping.deckName`); text goes in both `en` and `zh`, each
  * card cites the file and its deck. Then every deck passes the same validation as a dockdeck JSON file. Issues
@@ -56,127 +192,30 @@ export async function buildCsvDrafts(
   const file = table.file;
   const mappingIssues = checkMapping(table, mapping);
   if (mappingIssues.length > 0) return { ok: false, issues: mappingIssues };
-
-  const issues: Issue[] = [];
-  /** Tag → the issue saying what it was renamed to. */
-  const warnings = new Map<string, Issue>();
-  const decks = new Map<string, { name: string; cards: RowCard[]; ids: Map<string, number> }>();
-  // Rows repeat the same few tags: convert each once.
-  const tagIds = new Map<string, string>();
-  const toTag = (t: string) => {
-    let id = tagIds.get(t);
-    if (id === undefined) tagIds.set(t, (id = tagId(file, t, warnings)));
-    return id;
-  };
-  const globalTags = (table.headers.tags ?? []).map(toTag);
-  const text = (cell: string): Text => {
-    const t = mapping.html ? cell : plainTextToMarkdown(cell);
-    return { en: t, zh: t };
-  };
+  const rows = new RowReader(table, mapping);
   const first = mapping.hasHeader ? 1 : 0;
-  const total = table.rows.length - first;
-  // A dockdeck text export: its rows can come back as exactly the cards they were made from.
-  const exported = exportReader(table, mapping, file);
-  const meta = new Set([mapping.id, mapping.notetype, mapping.deck, mapping.tags]);
-  /** Deck name → the dockdeck deck id its rows' `dd:` GUIDs name (null once a row names none or another). */
-  const named = new Map<string, string | null>();
-  const vote = (deckName: string, id: string | null) => {
-    const seen = named.get(deckName);
-    named.set(deckName, seen === undefined || seen === id ? id : null);
-  };
-
   for (let i = first; i < table.rows.length; i++) {
-    if (onProgress && (i - first) % ROW_CHUNK === 0 && i > first) await onProgress(i - first, total);
-    const row = table.rows[i]!;
-    const line = table.lines[i]!;
-    const place = { row: line };
-    const cell = (col: number | null) => (col === null ? '' : (row[col] ?? '').trim());
-    const guid = cell(mapping.id);
-    const dd = parseDockdeckGuid(guid);
-    if (exported && guid !== '') {
-      const deckName = cell(mapping.deck) || mapping.deckName.trim();
-      const cards = exported.read({
-        line,
-        guid,
-        notetype: cell(mapping.notetype),
-        deck: deckName,
-        tags: cell(mapping.tags),
-        fields: row.filter((_, c) => !meta.has(c)),
-      });
-      if (cards) {
-        vote(deckName, dd?.deckId ?? exported.embed.deck.id);
-        let deck = decks.get(deckName);
-        if (!deck) decks.set(deckName, (deck = { name: deckName, cards: [], ids: new Map() }));
-        for (const card of cards) deck.cards.push({ card, line });
-        continue;
-      }
-    }
-    const front = cell(mapping.front);
-    const back = cell(mapping.back);
-    const type = typeOf(mapping.notetype === null ? table.headers.notetype : cell(mapping.notetype), mapping.cardType);
-    if (front === '') {
-      issues.push({ file, place, field: 'front', code: 'csv.empty-cell', params: { column: mapping.front + 1 } });
-      continue;
-    }
-    if (back === '' && type !== 'cloze') {
-      issues.push(
-        mapping.back === null
-          ? { file, place, field: 'back', code: 'csv.no-back-column' }
-          : { file, place, field: 'back', code: 'csv.empty-cell', params: { column: mapping.back + 1 } },
-      );
-      continue;
-    }
-    const deckName = cell(mapping.deck) || mapping.deckName.trim();
-    let deck = decks.get(deckName);
-    if (!deck) decks.set(deckName, (deck = { name: deckName, cards: [], ids: new Map() }));
-
-    const idCell = cell(mapping.id);
-    if (mapping.id !== null && idCell === '') {
-      issues.push({ file, place, field: 'id', code: 'csv.empty-id', params: { column: mapping.id + 1 } });
-      continue;
-    }
-    // A `dd:` GUID names the dockdeck card the row was exported from; any other id is the card's own.
-    const ddCard = dd && SLUG.test(dd.cardId) && dd.cardId.length <= 80 ? dd.cardId : null;
-    const id = ddCard ?? (mapping.id !== null ? idFromCell(idCell) : `f-${hashText(front)}`);
-    vote(deckName, dd?.deckId ?? null);
-    const seen = deck.ids.get(id);
-    if (seen !== undefined) {
-      issues.push(
-        mapping.id !== null
-          ? { file, place, field: 'id', code: 'csv.duplicate-id', params: { otherRow: seen, id: idCell } }
-          : { file, place, field: 'front', code: 'csv.duplicate-front', params: { otherRow: seen } },
-      );
-      continue;
-    }
-    deck.ids.set(id, line);
-    const tags = [
-      ...new Set([
-        ...globalTags,
-        ...cell(mapping.tags)
-          .split(/\s+/)
-          .filter((t) => t !== '')
-          .map(toTag),
-      ]),
-    ];
-    // A row's own GUID goes back out with its card, so Anki and a re-import both know it again.
-    const anki = mapping.id !== null && !dd ? { anki: { guid: idCell } } : {};
-    const base = { id, tags, source: { doc: file, section: deckName }, ...anki };
-    const card: DeckCard =
-      type === 'cloze'
-        ? { ...base, type, text: text(front), ...(back === '' ? {} : { extra: text(back) }) }
-        : { ...base, type, front: text(front), back: text(back) };
-    deck.cards.push({ card, line });
+    if (onProgress && (i - first) % ROW_CHUNK === 0 && i > first)
+      await onProgress(i - first, table.rows.length - first);
+    rows.read(i);
   }
-  if (exported) issues.push(...exported.issues);
+  const issues = [...rows.issues, ...(rows.exported?.issues ?? [])];
   if (issues.length > 0) return { ok: false, issues: capIssues(issues, file) };
-  if (decks.size === 0) return { ok: false, issues: [{ file, code: 'csv.no-rows' }] };
+  if (rows.decks.size === 0) return { ok: false, issues: [{ file, code: 'csv.no-rows' }] };
+  const made = makeDrafts(file, mapping, rows);
+  if (!made.ok) return made;
+  return { ok: true, value: { drafts: made.value, warnings: [...rows.warnings.values()] } };
+}
 
+/** The decks the rows made, each through the deck validator (and, for HTML cells, the active-content check). */
+function makeDrafts(file: string, mapping: CsvMapping, rows: RowReader): ParseOutcome<DeckDraft[]> {
+  const issues: Issue[] = [];
   const drafts: DeckDraft[] = [];
   const deckIds = new Set<string>();
-  for (const { name, cards } of decks.values()) {
-    const dockdeckId = named.get(name);
+  for (const { name, cards } of rows.decks.values()) {
+    const dockdeckId = rows.named.get(name);
     const id = dockdeckId && !deckIds.has(dockdeckId) ? (deckIds.add(dockdeckId), dockdeckId) : deckId(name, deckIds);
-    const embedded = exported?.embed.deck.id === id ? exported.embed.deck : null;
+    const embedded = rows.exported?.embed.deck.id === id ? rows.exported.embed.deck : null;
     const raw: Deck = embedded
       ? { ...embedded, sources: withSource(embedded.sources, file), cards: cards.map((c) => c.card) }
       : {
@@ -190,16 +229,14 @@ export async function buildCsvDrafts(
           cards: cards.map((c) => c.card),
         };
     const lineOf = new Map(cards.map((c) => [c.card.id, c.line]));
-    const placeOf = (card: string): IssuePlace => {
-      const row = lineOf.get(card);
-      return row === undefined ? { card } : { row };
-    };
     // Issues name the row (its line) and the column role, not the card and its field.
     const inRow = (i: Issue): Issue => {
       const { place, field, ...rest } = i;
+      const row = place?.card === undefined ? undefined : lineOf.get(place.card);
+      const at: IssuePlace | undefined = place?.card === undefined ? undefined : row === undefined ? place : { row };
       return {
         ...rest,
-        ...(place?.card === undefined ? {} : { place: placeOf(place.card) }),
+        ...(at === undefined ? {} : { place: at }),
         ...(field === undefined ? {} : { field: fieldName(field) }),
       };
     };
@@ -213,8 +250,7 @@ export async function buildCsvDrafts(
   }
   // Both languages hold the same cell, so a problem with it is reported for `en` and `zh`: name it once.
   const unique = [...new Map(issues.map((i) => [JSON.stringify(i), i])).values()];
-  if (unique.length > 0) return { ok: false, issues: capIssues(unique, file) };
-  return { ok: true, value: { drafts, warnings: [...warnings.values()] } };
+  return unique.length > 0 ? { ok: false, issues: capIssues(unique, file) } : { ok: true, value: drafts };
 }
 
 /** Card fields in messages are the mapping's column roles: `text.en` of a cloze card is the front column. */
