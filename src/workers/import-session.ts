@@ -56,6 +56,108 @@ export interface ImportSession {
   handle(message: ImportRequest): Promise<void>;
 }
 
+/** What a running step uses: its answers (dropped once it is cancelled), its progress hook, the reader's signal. */
+interface Step {
+  deps: ImportSessionDeps;
+  send: Post;
+  /** Posts progress, yields (so a `cancel` can arrive), then throws `CancelledError` if it did. */
+  hook: (phase: ImportPhase) => ProgressHook;
+  signal: { cancelled: boolean };
+}
+
+const failed = (step: Step, issues: Issue[]) => step.send({ type: 'failed', issues });
+
+function parsed(step: Step, file: OpenFile, list: DeckDraft[], warnings: Issue[] = []): void {
+  file.drafts = list;
+  file.stored.clear();
+  delete file.prepared;
+  step.send({ type: 'parsed', decks: list.map(draftSummary), warnings });
+}
+
+async function previewCsv(step: Step, file: OpenFile, separator?: string): Promise<void> {
+  const table = await parseCsvText(file.fileName, file.text ?? '', {
+    ...(separator === undefined ? {} : { separator }),
+    onProgress: step.hook('parse'),
+  });
+  if (!table.ok) {
+    delete file.table;
+    return failed(step, table.issues);
+  }
+  file.table = table.value;
+  step.send({ type: 'csv-preview', preview: csvPreview(table.value) });
+}
+
+/** Reads the file just opened: a CSV's columns to check, or a deck file's or an Anki package's drafts. */
+async function read(step: Step, file: OpenFile, m: Extract<ImportRequest, { type: 'open' }>): Promise<void> {
+  const bytes = new Uint8Array(m.bytes);
+  step.send({ type: 'progress', phase: 'decode', done: 0, total: bytes.byteLength });
+  const detected = detectImport(m.fileName, bytes);
+  if (!detected.ok) return failed(step, detected.issues);
+  const found = detected.detected;
+  await step.hook('decode')(bytes.byteLength, bytes.byteLength);
+  if (found.kind !== 'anki') {
+    if (found.kind === 'csv') {
+      file.text = found.text;
+      return previewCsv(step, file);
+    }
+    const deck = parseDockdeckJson(found.file, found.text);
+    return deck.ok ? parsed(step, file, deck.value) : failed(step, deck.issues);
+  }
+  // The .apkg reader (src/formats/anki/read-package.ts) is loaded lazily.
+  const reader = await step.deps.loadAnkiReader();
+  // The reader yields between batches (through the worker's yieldToEvents) and stops when the signal says so.
+  const result = await reader.readAnkiPackage(found.bytes, {
+    fileName: m.fileName,
+    includeScheduling: m.includeScheduling,
+    sql: await step.deps.loadSql(),
+    now: new Date(m.now),
+    onProgress: (done, total, phase) => step.send({ type: 'progress', phase, done, total }),
+    signal: step.signal,
+    yieldToEvents: step.deps.yieldToEvents,
+  });
+  parsed(step, file, result.drafts, result.warnings);
+}
+
+/** Prepares the drafts (expand, hash, replay history) and compares them with the stored decks. */
+async function preview(step: Step, file: OpenFile, m: Extract<ImportRequest, { type: 'preview' }>): Promise<void> {
+  const list = file.drafts ?? [];
+  const total = list.reduce((n, d) => n + d.deck.cards.length, 0);
+  const progress = step.hook('prepare');
+  await progress(0, total);
+  const prepared: PreparedDeck[] = [];
+  let done = 0;
+  for (const draft of list) {
+    prepared.push(
+      prepareDraft(draft, { now: file.now, includeScheduling: file.includeScheduling, settings: m.settings }),
+    );
+    done += draft.deck.cards.length;
+    await progress(done, total);
+  }
+  file.prepared = prepared;
+  const stored = new Map(m.decks.map((d) => [d.id, { ...d, cards: file.stored.get(d.id) ?? [] }]));
+  step.send({ type: 'preview', preview: previewImport(file.fileName, prepared, stored) });
+}
+
+/** The prepared decks to the UI in messages it can take in a short task each. */
+function sendRows(step: Step, prepared: PreparedDeck[]): void {
+  for (const [index, deck] of prepared.entries()) {
+    const buffers = new Set<ArrayBuffer>();
+    for (const m of deck.media) if (m.data.buffer instanceof ArrayBuffer) buffers.add(m.data.buffer);
+    const head: ImportResponse = {
+      type: 'deck',
+      index,
+      meta: deck.meta,
+      format: deck.format,
+      hash: deck.hash,
+      media: deck.media,
+    };
+    step.send(head, [...buffers]);
+    for (let at = 0; at < deck.cards.length; at += ROWS_PER_MESSAGE)
+      step.send({ type: 'cards', index, cards: deck.cards.slice(at, at + ROWS_PER_MESSAGE) });
+  }
+  step.send({ type: 'rows-done' });
+}
+
 /**
  * One import at a time: `open` replaces the previous file. Messages run in order; `cancel` acts at once: the
  * running step stops at its next progress point and answers `cancelled`, and steps still queued are skipped.
@@ -73,6 +175,46 @@ export function createImportSession(post: Post, deps: Partial<ImportSessionDeps>
   /** The running step's signal for the Anki reader, which checks it between batches. */
   let signal = { cancelled: false };
 
+  /** One message's step on the open file. */
+  async function handleStep(step: Step, msg: Exclude<ImportRequest, { type: 'cancel' }>): Promise<void> {
+    /** A message that came before its step (the UI's bug, not the file's). */
+    const early = (code: IssueCode) => failed(step, [{ file: current?.fileName ?? 'import', code }]);
+    if (msg.type === 'open') {
+      const file: OpenFile = {
+        fileName: msg.fileName,
+        includeScheduling: msg.includeScheduling,
+        now: msg.now,
+        stored: new Map(),
+      };
+      current = file;
+      return read(step, file, msg);
+    }
+    const file = current;
+    switch (msg.type) {
+      case 'stored-cards': {
+        const list = file?.stored.get(msg.deckId);
+        if (list) list.push(...msg.cards);
+        else file?.stored.set(msg.deckId, [...msg.cards]);
+        return;
+      }
+      case 'preview':
+        return file?.drafts ? preview(step, file, msg) : early('import.not-read');
+      case 'rows':
+        if (!file?.prepared) return early('import.not-checked');
+        sendRows(step, file.prepared);
+        // The file is let go: its cards are with the UI now.
+        if (current === file) current = null;
+        return;
+      case 'separator':
+        return file?.text ? previewCsv(step, file, msg.separator) : early('import.no-csv');
+      case 'map': {
+        if (!file?.table) return early('import.no-csv');
+        const built = await buildCsvDrafts(file.table, msg.mapping, step.hook('build'));
+        return built.ok ? parsed(step, file, built.value.drafts, built.value.warnings) : failed(step, built.issues);
+      }
+    }
+  }
+
   async function run(msg: Exclude<ImportRequest, { type: 'cancel' }>, gen: number): Promise<void> {
     signal = { cancelled: gen !== generation };
     const send: Post = (m, t) => {
@@ -85,136 +227,15 @@ export function createImportSession(post: Post, deps: Partial<ImportSessionDeps>
         await d.yieldToEvents();
         if (gen !== generation) throw new CancelledError();
       };
-    const failed = (issues: Issue[]) => send({ type: 'failed', issues });
-    /** A message that came before its step (the UI's bug, not the file's). */
-    const early = (code: IssueCode) => failed([{ file: current?.fileName ?? 'import', code }]);
-    const drafts = (file: OpenFile, list: DeckDraft[], warnings: Issue[] = []) => {
-      file.drafts = list;
-      file.stored.clear();
-      delete file.prepared;
-      send({ type: 'parsed', decks: list.map(draftSummary), warnings });
-    };
-
-    async function previewCsv(file: OpenFile, separator?: string): Promise<void> {
-      const parsed = await parseCsvText(file.fileName, file.text ?? '', {
-        ...(separator === undefined ? {} : { separator }),
-        onProgress: hook('parse'),
-      });
-      if (!parsed.ok) {
-        delete file.table;
-        return failed(parsed.issues);
-      }
-      file.table = parsed.value;
-      send({ type: 'csv-preview', preview: csvPreview(parsed.value) });
-    }
-
-    async function open(m: Extract<ImportRequest, { type: 'open' }>): Promise<void> {
-      const file: OpenFile = {
-        fileName: m.fileName,
-        includeScheduling: m.includeScheduling,
-        now: m.now,
-        stored: new Map(),
-      };
-      current = file;
-      const bytes = new Uint8Array(m.bytes);
-      send({ type: 'progress', phase: 'decode', done: 0, total: bytes.byteLength });
-      const detected = detectImport(m.fileName, bytes);
-      if (!detected.ok) return failed(detected.issues);
-      const found = detected.detected;
-      await hook('decode')(bytes.byteLength, bytes.byteLength);
-      if (found.kind !== 'anki') {
-        if (found.kind === 'csv') {
-          file.text = found.text;
-          return previewCsv(file);
-        }
-        const parsed = parseDockdeckJson(found.file, found.text);
-        return parsed.ok ? drafts(file, parsed.value) : failed(parsed.issues);
-      }
-      // The .apkg reader (src/formats/anki/read-package.ts) is loaded lazily.
-      const reader = await d.loadAnkiReader();
-      // The reader yields between batches (through the worker's yieldToEvents) and stops when the signal says so.
-      const result = await reader.readAnkiPackage(found.bytes, {
-        fileName: m.fileName,
-        includeScheduling: m.includeScheduling,
-        sql: await d.loadSql(),
-        now: new Date(m.now),
-        onProgress: (done, total, phase) => send({ type: 'progress', phase, done, total }),
-        signal,
-        yieldToEvents: d.yieldToEvents,
-      });
-      return drafts(file, result.drafts, result.warnings);
-    }
-
-    async function preview(file: OpenFile, m: Extract<ImportRequest, { type: 'preview' }>): Promise<void> {
-      const list = file.drafts ?? [];
-      const total = list.reduce((n, d) => n + d.deck.cards.length, 0);
-      const progress = hook('prepare');
-      await progress(0, total);
-      const prepared: PreparedDeck[] = [];
-      let done = 0;
-      for (const draft of list) {
-        prepared.push(
-          prepareDraft(draft, { now: file.now, includeScheduling: file.includeScheduling, settings: m.settings }),
-        );
-        done += draft.deck.cards.length;
-        await progress(done, total);
-      }
-      file.prepared = prepared;
-      const stored = new Map(m.decks.map((d) => [d.id, { ...d, cards: file.stored.get(d.id) ?? [] }]));
-      send({ type: 'preview', preview: previewImport(file.fileName, prepared, stored) });
-    }
-
-    /** The prepared decks to the UI in messages it can take in a short task each; then the file is let go. */
-    function rows(file: OpenFile, prepared: PreparedDeck[]): void {
-      for (const [index, deck] of prepared.entries()) {
-        const buffers = new Set<ArrayBuffer>();
-        for (const m of deck.media) if (m.data.buffer instanceof ArrayBuffer) buffers.add(m.data.buffer);
-        const head: ImportResponse = {
-          type: 'deck',
-          index,
-          meta: deck.meta,
-          format: deck.format,
-          hash: deck.hash,
-          media: deck.media,
-        };
-        send(head, [...buffers]);
-        for (let at = 0; at < deck.cards.length; at += ROWS_PER_MESSAGE)
-          send({ type: 'cards', index, cards: deck.cards.slice(at, at + ROWS_PER_MESSAGE) });
-      }
-      send({ type: 'rows-done' });
-      if (current === file) current = null;
-    }
-
+    const step: Step = { deps: d, send, hook, signal };
     try {
       if (gen !== generation) return;
-      if (msg.type === 'open') return await open(msg);
-      const file = current;
-      if (msg.type === 'stored-cards') {
-        const list = file?.stored.get(msg.deckId);
-        if (list) list.push(...msg.cards);
-        else file?.stored.set(msg.deckId, [...msg.cards]);
-        return;
-      }
-      if (msg.type === 'preview') {
-        if (!file?.drafts) return early('import.not-read');
-        return await preview(file, msg);
-      }
-      if (msg.type === 'rows') {
-        if (!file?.prepared) return early('import.not-checked');
-        return rows(file, file.prepared);
-      }
-      if (msg.type === 'separator') {
-        if (!file?.text) return early('import.no-csv');
-        return await previewCsv(file, msg.separator);
-      }
-      if (!file?.table) return early('import.no-csv');
-      const built = await buildCsvDrafts(file.table, msg.mapping, hook('build'));
-      return built.ok ? drafts(file, built.value.drafts, built.value.warnings) : failed(built.issues);
+      await handleStep(step, msg);
     } catch (e) {
       // A cancel: the step that stopped answers nothing (the last one to stop answers `cancelled`).
       if (e instanceof CancelledError) return;
       // The file's problems (an IssueError), or an unexpected failure while reading it.
-      return failed(errorIssues(e, msg.type === 'open' ? msg.fileName : (current?.fileName ?? 'import')));
+      failed(step, errorIssues(e, msg.type === 'open' ? msg.fileName : (current?.fileName ?? 'import')));
     } finally {
       pending--;
       if (gen !== generation && pending === 0 && !cancelAnswered) {
