@@ -3,7 +3,8 @@
 import { DockdeckDB } from '../../src/db/database';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/scheduler';
 import { requestsVia, type ImportClientFactory } from '../../src/features/import/import-client';
-import { createImportStore, type ImportStep } from '../../src/features/import/import-store';
+import { createImportStore } from '../../src/features/import/import-store';
+import type { ImportStep } from '../../src/features/import/import-steps';
 import { ROWS_PER_MESSAGE, type ImportRequest, type ImportResponse } from '../../src/formats/import/protocol';
 import { createImportSession } from '../../src/workers/import-session';
 

@@ -4,7 +4,7 @@ import { issueText } from '../../formats/issue-text';
 import { useMessages, useUiLang } from '../../lib/i18n';
 import { ImportIssues } from './import-issues';
 import { importMessages } from './import-messages';
-import type { ImportStep } from './import-store';
+import type { ImportStep } from './import-steps';
 import { useFocusHeading } from './import-focus';
 
 type ConfirmStep = Extract<ImportStep, { step: 'confirm' }>;

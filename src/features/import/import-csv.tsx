@@ -6,7 +6,7 @@ import { useMessages } from '../../lib/i18n';
 import { ImportIssues } from './import-issues';
 import { importMessages } from './import-messages';
 import { ImportProgressBar } from './import-progress';
-import type { ImportStep } from './import-store';
+import type { ImportStep } from './import-steps';
 import { useFocusHeading } from './import-focus';
 
 type CsvStep = Extract<ImportStep, { step: 'csv' }>;

@@ -2,7 +2,7 @@
 import { formatBytes } from '../../formats/bytes';
 import { useMessages } from '../../lib/i18n';
 import { importMessages } from './import-messages';
-import type { ImportProgress } from './import-store';
+import type { ImportProgress } from './import-steps';
 
 export function ImportProgressBar({
   progress,

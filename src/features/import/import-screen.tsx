@@ -13,7 +13,8 @@ import { ImportIssues } from './import-issues';
 import { importMessages } from './import-messages';
 import { ImportProgressBar } from './import-progress';
 import { ImportSource } from './import-source';
-import { createImportStore, type ImportActions, type ImportStep } from './import-store';
+import { createImportStore } from './import-store';
+import type { ImportActions, ImportStep } from './import-steps';
 
 export interface ImportLinks {
   study(deckId: string): string;

@@ -1,74 +1,21 @@
-// The import session's short-lived state (which step, progress, the CSV mapping being edited) and its actions.
+// The import session: its short-lived state (the steps of import-steps.ts), the work behind them, the user's actions.
 //
 // start → reading (worker parses, progress) → [CSV: csv (preview + mapping) → map] → checking (stored decks read
 // here, cards prepared in the worker) → confirm → writing (prepared cards come over, then one transaction:
 // writePrepared) → done. Any failure → failed; Cancel while the worker works → cancelling → start (told
 // "cancelled"). Nothing is written before the user presses Import on the confirm step.
 import { createStore } from 'zustand/vanilla';
-import { readStoredDecks, writePrepared, type DeckImportResult } from '../../db/import-repo';
+import { readStoredDecks, writePrepared } from '../../db/import-repo';
 import type { DockdeckDB } from '../../db/database';
-import type { Text } from '../../domain/deck-schema';
-import type { CsvMapping, CsvPreview } from '../../formats/csv/mapping';
 import { checkFileSize } from '../../formats/import/detect';
 import { errorDetail, IssueError } from '../../domain/errors';
 import type { Issue } from '../../domain/issue';
 import { errorIssues } from '../../db/error-text';
 import type { DraftSummary, PreparedDeck } from '../../formats/import/prepare';
-import type { ImportPreview } from '../../formats/import/preview';
 import type { SchedulerSettings } from '../../domain/scheduler';
-import type { ImportPhase, ImportResponse } from '../../formats/import/protocol';
+import type { ImportResponse } from '../../formats/import/protocol';
 import type { ImportClient, ImportClientFactory } from './import-client';
-
-/** The worker's phases, and the main thread's: opening the file, comparing with the database, saving. */
-export type ProgressPhase = ImportPhase | 'read' | 'check' | 'write';
-
-export interface ImportProgress {
-  phase: ProgressPhase;
-  done: number;
-  /** 0 when unknown: the bar is then indeterminate. */
-  total: number;
-}
-
-export interface DoneDeck extends DeckImportResult {
-  title: Text;
-}
-
-export type ImportStep =
-  | { step: 'start'; notice: 'cancelled' | null }
-  | { step: 'reading'; file: string; progress: ImportProgress; cancelling: boolean }
-  | {
-      step: 'csv';
-      file: string;
-      preview: CsvPreview;
-      /** The separator the file was first read with (detected, or from Anki's `#separator:`). */
-      detected: string;
-      mapping: CsvMapping;
-      /** Problems with the last mapping or separator tried (the user can change them and continue). */
-      issues: Issue[];
-      /** The worker is re-reading (separator) or making cards (map). */
-      busy: ImportProgress | null;
-      /** The last separator could not be read: the preview is of the one before, Continue waits for a good one. */
-      stale: boolean;
-      cancelling: boolean;
-    }
-  | {
-      step: 'confirm';
-      file: string;
-      decks: DraftSummary[];
-      warnings: Issue[];
-      preview: ImportPreview;
-      /** Decks whose cards missing from the file the user chose to remove (only `removable` ones; none by default). */
-      remove: string[];
-    }
-  /** `progress`: cards written of all (total 0 while the prepared cards come over from the worker). */
-  | { step: 'writing'; file: string; progress: ImportProgress }
-  | { step: 'done'; file: string; decks: DoneDeck[]; warnings: Issue[] }
-  | { step: 'failed'; file: string; issues: Issue[]; storage: boolean };
-
-export interface ImportState {
-  current: ImportStep;
-  includeScheduling: boolean;
-}
+import type { ImportActions, ImportState, ImportStep } from './import-steps';
 
 export interface ImportDeps {
   client: ImportClientFactory;
@@ -77,22 +24,6 @@ export interface ImportDeps {
   settings: () => SchedulerSettings;
   /** Storage failures also go to the app-wide alert bar. */
   reportStorageError: (error: unknown) => void;
-}
-
-export interface ImportActions {
-  setIncludeScheduling(on: boolean): void;
-  openFile(file: File): Promise<void>;
-  openText(text: string, fileName: string): void;
-  setSeparator(separator: string): void;
-  setMapping(change: Partial<CsvMapping>): void;
-  continueCsv(): void;
-  /** On the confirm step: also remove the deck's cards that the file no longer has (a dockdeck deck file only). */
-  setRemoveMissing(deckId: string, on: boolean): void;
-  /** Asks the worker for the prepared cards and writes them when they are all here. */
-  confirm(): void;
-  cancel(): void;
-  reset(): void;
-  dispose(): void;
 }
 
 export type ImportStore = ReturnType<typeof createImportStore>;
