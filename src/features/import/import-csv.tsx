@@ -1,30 +1,16 @@
-// The CSV step: the first rows as read, rows with other field counts, the separator (changeable), header row, and columns.
+// The CSV step: the first rows as read, rows with other field counts, quoting problems, and the choices (import-csv-mapping.tsx).
 import { useId } from 'react';
 import type { RaggedRow } from '../../formats/csv/parse';
-import type { CsvCardType, CsvMapping, CsvPreview } from '../../formats/csv/mapping';
+import type { CsvMapping, CsvPreview } from '../../formats/csv/mapping';
 import { useMessages } from '../../lib/i18n';
 import { ImportIssues } from './import-issues';
 import { importMessages } from './import-messages';
 import { ImportProgressBar } from './import-progress';
 import type { ImportStep } from './import-steps';
 import { useFocusHeading } from './import-focus';
+import { CsvMappingFields, ROLES } from './import-csv-mapping';
 
 type CsvStep = Extract<ImportStep, { step: 'csv' }>;
-type Role = 'front' | 'back' | 'tags' | 'deck' | 'id' | 'notetype';
-
-type SeparatorName = 'comma' | 'tab' | 'semicolon' | 'pipe' | 'colon' | 'space';
-
-/** Every separator Anki detects is offered, so a wrong guess can always be corrected. */
-const SEPARATORS: ReadonlyArray<[string, SeparatorName]> = [
-  [',', 'comma'],
-  ['\t', 'tab'],
-  [';', 'semicolon'],
-  ['|', 'pipe'],
-  [':', 'colon'],
-  [' ', 'space'],
-];
-const ROLES: readonly Role[] = ['front', 'back', 'tags', 'deck', 'id', 'notetype'];
-const CARD_TYPES: readonly CsvCardType[] = ['basic', 'reverse', 'cloze'];
 
 /** Column names as the user's header choice makes them: the first row when it is a header, Anki's `#columns:`. */
 function columnNames(preview: CsvPreview, mapping: CsvMapping): string[] | null {
@@ -49,22 +35,11 @@ export function ImportCsv({
   const m = useMessages(importMessages);
   const heading = useFocusHeading<HTMLHeadingElement>();
   const { preview, mapping, busy, issues, cancelling } = state;
-  const id = useId();
   const names = columnNames(preview, mapping);
-  const columns = Array.from({ length: preview.columnCount }, (_, i) => i);
   const columnLabel = (i: number) =>
     names?.[i] ? m('import.csv-column-named', { n: i + 1, name: names[i] }) : m('import.csv-column', { n: i + 1 });
-  const roleOf = (col: number) => ROLES.find((r) => mapping[r] === col);
   const total = preview.rowCount + (preview.mapping.hasHeader ? 1 : 0);
   const rows = total - (mapping.hasHeader ? 1 : 0);
-  const separators = SEPARATORS.some(([c]) => c === preview.separator)
-    ? SEPARATORS
-    : [...SEPARATORS, [preview.separator, 'other'] as const];
-  const sepLabel = (c: string, name: string) =>
-    (name === 'other'
-      ? m('import.csv-sep.other', { c: JSON.stringify(c) })
-      : m(`import.csv-sep.${name as SeparatorName}`)) +
-    (c === state.detected ? ` ${m('import.csv-separator-detected')}` : '');
 
   return (
     <div className="import-csv">
@@ -72,38 +47,7 @@ export function ImportCsv({
         {m('import.csv-heading', { file: state.file })}
       </h2>
       <p>{m('import.csv-rows', { n: rows.toLocaleString() })}</p>
-      <div className="import-table-wrap" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-        <table className="import-table">
-          <caption id={`${id}-caption`}>{m('import.csv-preview-caption', { n: preview.rows.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m('import.csv-line')}</th>
-              {columns.map((c) => {
-                const role = roleOf(c);
-                return (
-                  <th scope="col" key={c} data-role={role}>
-                    {columnLabel(c)}
-                    {role && <span className="import-role-tag">{m(`import.csv-role.${role}`)}</span>}
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody>
-            {preview.rows.map((row, r) => {
-              const header = r === 0 && mapping.hasHeader;
-              return (
-                <tr key={r} className={header ? 'import-header-row' : undefined}>
-                  <th scope="row">{header ? m('import.csv-header-row') : preview.lines[r]}</th>
-                  {columns.map((c) => (
-                    <td key={c}>{row[c] ?? ''}</td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <PreviewTable preview={preview} mapping={mapping} columnLabel={columnLabel} />
       <RaggedRows
         heading={m('import.csv-long-rows', { n: preview.columnCount })}
         rows={preview.longRows}
@@ -130,85 +74,13 @@ export function ImportCsv({
           onContinue();
         }}
       >
-        <fieldset className="import-mapping" disabled={busy !== null || cancelling}>
-          <legend>{m('import.csv-mapping')}</legend>
-          <div className="field">
-            <label htmlFor={`${id}-sep`}>{m('import.csv-separator')}</label>
-            <select id={`${id}-sep`} value={preview.separator} onChange={(e) => onSeparator(e.currentTarget.value)}>
-              {separators.map(([c, name]) => (
-                <option key={c} value={c}>
-                  {sepLabel(c, name)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field checkbox">
-            <input
-              id={`${id}-header`}
-              type="checkbox"
-              checked={mapping.hasHeader}
-              onChange={(e) => onMapping({ hasHeader: e.currentTarget.checked })}
-            />
-            <label htmlFor={`${id}-header`}>{m('import.csv-header')}</label>
-          </div>
-          <div className="import-roles">
-            {ROLES.map((role) => (
-              <div className="field" key={role}>
-                <label htmlFor={`${id}-${role}`}>{m(`import.csv-role.${role}`)}</label>
-                <select
-                  id={`${id}-${role}`}
-                  data-role={role}
-                  value={mapping[role] === null ? '' : String(mapping[role])}
-                  onChange={(e) => {
-                    const v = e.currentTarget.value;
-                    onMapping({ [role]: v === '' ? null : Number(v) } as Partial<CsvMapping>);
-                  }}
-                >
-                  {role !== 'front' && <option value="">{m('import.csv-none')}</option>}
-                  {columns.map((c) => (
-                    <option key={c} value={c}>
-                      {columnLabel(c)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            ))}
-          </div>
-          {mapping.id === null && <p className="help">{m('import.csv-id-help')}</p>}
-          <div className="field">
-            <label htmlFor={`${id}-type`}>{m('import.csv-card-type')}</label>
-            <select
-              id={`${id}-type`}
-              value={mapping.cardType}
-              onChange={(e) => onMapping({ cardType: e.currentTarget.value as CsvCardType })}
-            >
-              {CARD_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {m(`import.csv-type.${t}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          {mapping.deck === null && (
-            <div className="field">
-              <label htmlFor={`${id}-deck-name`}>{m('import.csv-deck-name')}</label>
-              <input
-                id={`${id}-deck-name`}
-                value={mapping.deckName}
-                onChange={(e) => onMapping({ deckName: e.currentTarget.value })}
-              />
-            </div>
-          )}
-          <div className="field checkbox">
-            <input
-              id={`${id}-html`}
-              type="checkbox"
-              checked={mapping.html}
-              onChange={(e) => onMapping({ html: e.currentTarget.checked })}
-            />
-            <label htmlFor={`${id}-html`}>{m('import.csv-html')}</label>
-          </div>
-        </fieldset>
+        <CsvMappingFields
+          state={state}
+          columnLabel={columnLabel}
+          disabled={busy !== null || cancelling}
+          onSeparator={onSeparator}
+          onMapping={onMapping}
+        />
         {issues.length > 0 && (
           <div className="import-problems" role="alert">
             <p>{m('import.csv-problems')}</p>
@@ -232,6 +104,56 @@ export function ImportCsv({
           </div>
         )}
       </form>
+    </div>
+  );
+}
+
+/** The first rows as read with this separator, each column headed by its name and the role it is mapped to. */
+function PreviewTable({
+  preview,
+  mapping,
+  columnLabel,
+}: {
+  preview: CsvPreview;
+  mapping: CsvMapping;
+  columnLabel: (column: number) => string;
+}) {
+  const m = useMessages(importMessages);
+  const id = useId();
+  const columns = Array.from({ length: preview.columnCount }, (_, i) => i);
+  const roleOf = (col: number) => ROLES.find((r) => mapping[r] === col);
+  return (
+    <div className="import-table-wrap" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
+      <table className="import-table">
+        <caption id={`${id}-caption`}>{m('import.csv-preview-caption', { n: preview.rows.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{m('import.csv-line')}</th>
+            {columns.map((c) => {
+              const role = roleOf(c);
+              return (
+                <th scope="col" key={c} data-role={role}>
+                  {columnLabel(c)}
+                  {role && <span className="import-role-tag">{m(`import.csv-role.${role}`)}</span>}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {preview.rows.map((row, r) => {
+            const header = r === 0 && mapping.hasHeader;
+            return (
+              <tr key={r} className={header ? 'import-header-row' : undefined}>
+                <th scope="row">{header ? m('import.csv-header-row') : preview.lines[r]}</th>
+                {columns.map((c) => (
+                  <td key={c}>{row[c] ?? ''}</td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
     </div>
   );
 }
