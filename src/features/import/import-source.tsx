@@ -31,8 +31,7 @@ export function ImportSource({
   }, []);
   const [active, setActive] = useState(false);
   const [oneFile, setOneFile] = useState(false);
-  const [text, setText] = useState('');
-  const ids = { scheduling: useId(), help: useId(), paste: useId(), hint: useId() };
+  const ids = { scheduling: useId(), help: useId(), hint: useId() };
 
   const take = (files: FileList | null | undefined) => {
     if (!files || files.length === 0) return;
@@ -117,25 +116,29 @@ export function ImportSource({
       <p className="help" id={ids.help}>
         {m('import.scheduling-help')}
       </p>
-      <form
-        className="import-paste"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (text.trim() !== '') onText(text, m('import.paste-name'));
-        }}
-      >
-        <label htmlFor={ids.paste}>{m('import.paste-label')}</label>
-        <textarea
-          id={ids.paste}
-          rows={5}
-          value={text}
-          spellCheck={false}
-          onChange={(e) => setText(e.currentTarget.value)}
-        />
-        <button type="submit" disabled={text.trim() === ''}>
-          {m('import.paste-read')}
-        </button>
-      </form>
+      <PasteText onText={onText} />
     </div>
+  );
+}
+
+/** CSV or tab-separated text pasted in, read like a dropped file named "Pasted text". */
+function PasteText({ onText }: { onText(text: string, fileName: string): void }) {
+  const m = useMessages(importMessages);
+  const [text, setText] = useState('');
+  const id = useId();
+  return (
+    <form
+      className="import-paste"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (text.trim() !== '') onText(text, m('import.paste-name'));
+      }}
+    >
+      <label htmlFor={id}>{m('import.paste-label')}</label>
+      <textarea id={id} rows={5} value={text} spellCheck={false} onChange={(e) => setText(e.currentTarget.value)} />
+      <button type="submit" disabled={text.trim() === ''}>
+        {m('import.paste-read')}
+      </button>
+    </form>
   );
 }
