@@ -3,7 +3,7 @@
 // rslib/src/import_export/package/apkg and pylib/anki/importing/anki2.py read the same layout).
 // sql.js is passed in, so this stays pure and the WASM loads only when someone exports.
 import { strToU8, zipSync } from 'fflate';
-import type { SqlJsStatic } from 'sql.js';
+import type { Database, SqlJsStatic } from 'sql.js';
 import type { Deck } from '../../domain/deck-schema';
 import { CardState, type Memory, type RatingName } from '../../domain/scheduler';
 import { IdAllocator, fieldChecksum, stableId } from './ids';
@@ -174,7 +174,6 @@ export function buildApkg(SQL: SqlJsStatic, input: ApkgInput, opts: ApkgOptions)
     db.run('begin');
     const insNote = db.prepare('insert into notes values (?,?,?,?,?,?,?,?,?,?,?)');
     const insCard = db.prepare('insert into cards values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)');
-    const insRev = db.prepare('insert into revlog values (?,?,?,?,?,?,?,?,?)');
     const deckIds = new IdAllocator();
     for (const { deck, cards: rows } of input.decks) {
       const did = deckIds.next(stableId(`deck:${deck.id}`));
@@ -251,6 +250,42 @@ export function buildApkg(SQL: SqlJsStatic, input: ApkgInput, opts: ApkgOptions)
         }
       }
     }
+    const revlog = writeRevlog(db, logs, ankiCardId, revIds);
+    insNote.free();
+    insCard.free();
+    const firstDeck = Object.keys(decks).find((k) => k !== '1') ?? '1';
+    db.run('insert into col values (1,?,?,?,11,0,0,0,?,?,?,?,?)', [
+      secs(crtMs),
+      opts.now,
+      opts.now,
+      JSON.stringify(collectionConfJson(Number(firstDeck), position + 1)),
+      JSON.stringify(models),
+      JSON.stringify(decks),
+      JSON.stringify(deckConfigJson(opts.desiredRetention)),
+      '{}',
+    ]);
+    db.run('commit');
+    const media = mediaFiles(input.media);
+    const bytes = zipSync({
+      'collection.anki2': db.export(),
+      media: strToU8(JSON.stringify(media.map)),
+      ...media.files,
+    });
+    return { bytes, notes, cards, revlog, media: Object.keys(media.map).length };
+  } finally {
+    db.close();
+  }
+}
+
+/** The review log of the cards written (`ankiCardId`); returns how many answers it holds. */
+function writeRevlog(
+  db: Database,
+  logs: readonly ApkgInput['logs'][number][],
+  ankiCardId: ReadonlyMap<string, number>,
+  revIds: IdAllocator,
+): number {
+  const insRev = db.prepare('insert into revlog values (?,?,?,?,?,?,?,?,?)');
+  try {
     // Answers to study cards that have no note of their own (a trait table's classify cards) stay behind with them.
     const written = logs.filter((l) => ankiCardId.has(l.cardId));
     for (const log of written) {
@@ -268,35 +303,24 @@ export function buildApkg(SQL: SqlJsStatic, input: ApkgInput, opts: ApkgOptions)
         type,
       ]);
     }
-    insNote.free();
-    insCard.free();
-    insRev.free();
-    const firstDeck = Object.keys(decks).find((k) => k !== '1') ?? '1';
-    db.run('insert into col values (1,?,?,?,11,0,0,0,?,?,?,?,?)', [
-      secs(crtMs),
-      opts.now,
-      opts.now,
-      JSON.stringify(collectionConfJson(Number(firstDeck), position + 1)),
-      JSON.stringify(models),
-      JSON.stringify(decks),
-      JSON.stringify(deckConfigJson(opts.desiredRetention)),
-      '{}',
-    ]);
-    db.run('commit');
-    const mediaMap: Record<string, string> = {};
-    const files: Record<string, Uint8Array> = {};
-    const seen = new Set<string>();
-    for (const m of input.media) {
-      // Anki keys media by file name alone; the first deck's file wins when two decks use the same name.
-      if (seen.has(m.name)) continue;
-      seen.add(m.name);
-      const key = String(seen.size - 1);
-      mediaMap[key] = m.name;
-      files[key] = m.data;
-    }
-    const bytes = zipSync({ 'collection.anki2': db.export(), media: strToU8(JSON.stringify(mediaMap)), ...files });
-    return { bytes, notes, cards, revlog: written.length, media: seen.size };
+    return written.length;
   } finally {
-    db.close();
+    insRev.free();
   }
+}
+
+/** The package's media list (`"0": "name.png"`) and files: Anki keys media by file name alone, so the first deck's
+ * file wins when two decks use the same name. */
+function mediaFiles(media: ApkgInput['media']): { map: Record<string, string>; files: Record<string, Uint8Array> } {
+  const map: Record<string, string> = {};
+  const files: Record<string, Uint8Array> = {};
+  const seen = new Set<string>();
+  for (const m of media) {
+    if (seen.has(m.name)) continue;
+    seen.add(m.name);
+    const key = String(seen.size - 1);
+    map[key] = m.name;
+    files[key] = m.data;
+  }
+  return { map, files };
 }
