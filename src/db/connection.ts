@@ -1,7 +1,7 @@
 // The app's one database connection, and how storage problems reach the user instead of failing silently.
-import Dexie from 'dexie';
 import { pushAlert } from '../lib/alerts';
 import { DockdeckDB } from './database';
+import { isClosedError, isQuotaError, UndoConflictError } from './errors';
 
 let current: DockdeckDB | null = null;
 /** Set when another tab's upgrade made us close: the reload message already says why the database is closed. */
@@ -40,12 +40,10 @@ function open(d: DockdeckDB): DockdeckDB {
 
 /** Turns a storage error into a message the user sees; returns the i18n key used. */
 export function reportStorageError(error: unknown): string {
-  const name = error instanceof Error ? error.name : '';
-  const inner = error instanceof Dexie.DexieError && error.inner instanceof Error ? error.inner.name : '';
   let key = 'alert.storage-failed';
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') key = 'alert.quota';
-  else if (name === 'DatabaseClosedError' || name === 'VersionChangeError') key = 'alert.closed';
-  else if (name === 'UndoConflictError') key = 'alert.undo-conflict';
+  if (isQuotaError(error)) key = 'alert.quota';
+  else if (isClosedError(error)) key = 'alert.closed';
+  else if (error instanceof UndoConflictError) key = 'alert.undo-conflict';
   console.error(error);
   // Reads and writes cut off by that close would only repeat the reload message in other words.
   if (key === 'alert.closed' && closedForUpgrade) return 'alert.versionchange';

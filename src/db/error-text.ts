@@ -4,22 +4,12 @@ import Dexie from 'dexie';
 import { errorDetail, errorIssues as fileIssues } from '../domain/errors';
 import type { Issue, IssueCode } from '../domain/issue';
 import type { Lang } from '../domain/text';
+import { isClosedError, isQuotaError } from './errors';
 import { issueText, type IssueTextOptions } from '../formats/issue-text';
 
-/** A full disk: Dexie's own error, or the browser's inside one (a DOMException's kind is only its name). */
-function isQuota(e: unknown): boolean {
-  const inner: unknown = e instanceof Dexie.DexieError ? e.inner : e;
-  return (
-    e instanceof Dexie.QuotaExceededError ||
-    inner instanceof Dexie.QuotaExceededError ||
-    (inner instanceof DOMException && inner.name === 'QuotaExceededError') ||
-    (e instanceof DOMException && e.name === 'QuotaExceededError')
-  );
-}
-
 function storageCode(e: unknown): IssueCode | null {
-  if (isQuota(e)) return 'storage.quota';
-  if (e instanceof Dexie.DatabaseClosedError || e instanceof Dexie.VersionChangeError) return 'storage.closed';
+  if (isQuotaError(e)) return 'storage.quota';
+  if (isClosedError(e)) return 'storage.closed';
   if (e instanceof Dexie.DexieError) return 'storage.failed';
   return null;
 }

@@ -12,20 +12,7 @@ import {
 import { newId } from '../lib/ids';
 import type { CardRow, DeckRow, DockdeckDB, ReviewLogRow } from './database';
 import { cardsOfDeck } from './deck-cards';
-
-export class UndoConflictError extends Error {
-  constructor(cardId: string) {
-    super(`Card ${cardId} was answered again after this answer (perhaps in another tab); undo that first.`);
-    this.name = 'UndoConflictError';
-  }
-}
-
-export class CardNotFoundError extends Error {
-  constructor(cardId: string) {
-    super(`Card ${cardId} no longer exists.`);
-    this.name = 'CardNotFoundError';
-  }
-}
+import { CardNotFoundError, UndoConflictError } from './errors';
 
 export function memoryOf(c: CardRow): Memory {
   return {

@@ -3,8 +3,6 @@ import type { CardRow } from '../../src/db/database';
 import { DockdeckDB } from '../../src/db/database';
 import { upsertDeck } from '../../src/db/deck-repo';
 import {
-  CardNotFoundError,
-  UndoConflictError,
   answerCard,
   deckCounts,
   dueNextDay,
@@ -26,6 +24,7 @@ import {
 } from '../../src/domain/scheduler';
 import { DEFAULT_SETTINGS, checkSettings, restoreSettings, type Settings } from '../../src/domain/settings';
 import { expandDeck } from '../../src/domain/study-card';
+import { CardNotFoundError, UndoConflictError } from '../../src/db/errors';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -1,0 +1,33 @@
+// The database's own errors, and what kind of storage failure a caught error is, told apart with instanceof.
+import Dexie from 'dexie';
+
+/** An undo of an answer after which the card was answered again (perhaps in another tab). */
+export class UndoConflictError extends Error {
+  constructor(cardId: string) {
+    super(`Card ${cardId} was answered again after this answer (perhaps in another tab); undo that first.`);
+    this.name = 'UndoConflictError';
+  }
+}
+
+export class CardNotFoundError extends Error {
+  constructor(cardId: string) {
+    super(`Card ${cardId} no longer exists.`);
+    this.name = 'CardNotFoundError';
+  }
+}
+
+/** A full disk: Dexie's own error, or the browser's inside one (a DOMException's kind is only its name). */
+export function isQuotaError(e: unknown): boolean {
+  const inner: unknown = e instanceof Dexie.DexieError ? e.inner : e;
+  return (
+    e instanceof Dexie.QuotaExceededError ||
+    inner instanceof Dexie.QuotaExceededError ||
+    (inner instanceof DOMException && inner.name === 'QuotaExceededError') ||
+    (e instanceof DOMException && e.name === 'QuotaExceededError')
+  );
+}
+
+/** The database was closed under the caller: another tab upgraded it, or the browser closed it. */
+export function isClosedError(e: unknown): boolean {
+  return e instanceof Dexie.DatabaseClosedError || e instanceof Dexie.VersionChangeError;
+}
