@@ -1,10 +1,17 @@
 // The dockdeck deck file format (`dockdeck/deck@1`): the one Zod schema every deck passes through.
 import { z } from 'zod';
 
+/** The patterns of the schema, named so that the words for a value that breaks one are chosen by the pattern. */
+export const PATTERNS = {
+  slug: /^[a-z0-9][a-z0-9-]*$/,
+  digits: /^\d+$/,
+  integer: /^-?\d+$/,
+} as const;
+
 /** Ids are stable across edits: they key review history. Lower-case slugs only. */
 export const idSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a lower-case slug (a-z, 0-9, "-")')
+  .regex(PATTERNS.slug, 'must be a lower-case slug (a-z, 0-9, "-")')
   .max(80, 'must be at most 80 characters');
 
 const nonBlank = z.string().trim().min(1, 'must not be empty');
@@ -27,7 +34,7 @@ export const sourceSchema = z.strictObject({
  */
 export const ankiNoteRefSchema = z.strictObject({
   guid: z.string().min(1, 'must not be empty'),
-  noteId: z.string().regex(/^\d+$/, 'must be a whole number').optional(),
+  noteId: z.string().regex(PATTERNS.digits, 'must be a whole number').optional(),
   notetype: z.string().min(1, 'must not be empty').optional(),
   fields: z.array(z.string()).optional(),
   ords: z.array(z.number().int().nonnegative()).optional(),
@@ -124,7 +131,7 @@ export const traitTableSchema = z.strictObject({
 /** An Anki note type as the package had it: kept so an export writes the same note type back, and for its CSS. */
 export const ankiNotetypeSchema = z.strictObject({
   /** Anki's note type id (a number, kept as text). */
-  id: z.string().regex(/^-?\d+$/, 'must be a whole number'),
+  id: z.string().regex(PATTERNS.integer, 'must be a whole number'),
   name: z.string(),
   cloze: z.boolean(),
   fields: z.array(z.string()).min(1, 'needs at least 1 field'),

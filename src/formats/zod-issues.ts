@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { IssueCode, IssueParams } from '../domain/issue';
 import { closestKey } from './did-you-mean.ts';
+import { PATTERNS } from '../domain/deck-schema';
 
 export type Path = readonly PropertyKey[];
 
@@ -111,8 +112,8 @@ const ITEMS: Record<string, string> = {
 };
 
 /** The patterns of deck-schema.ts, as Zod writes them into its issues (`String(regex)`). */
-const SLUG_PATTERN = String(/^[a-z0-9][a-z0-9-]*$/);
-const DIGITS_PATTERNS = new Set([String(/^\d+$/), String(/^-?\d+$/)]);
+const SLUG_PATTERN = String(PATTERNS.slug);
+const DIGITS_PATTERNS = new Set([String(PATTERNS.digits), String(PATTERNS.integer)]);
 
 function sizeIssue(iss: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, input: unknown): ValueIssue {
   const small = iss.code === 'too_small';
