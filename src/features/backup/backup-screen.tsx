@@ -42,33 +42,9 @@ export function BackupScreen({ libraryHref }: { libraryHref: string }) {
   const m = useMessages(backupMessages);
   const sm = useMessages(backupScreenMessages);
   const lang = useUiLang();
-  const [download, setDownload] = useState<Download>({ kind: 'idle' });
   const [restore, setRestore] = useState<Restore>({ kind: 'idle' });
   const input = useRef<HTMLInputElement>(null);
   const pick = useRef<HTMLButtonElement>(null);
-
-  async function makeBackup() {
-    setDownload({ kind: 'working' });
-    try {
-      const result = await createBackup(db(), clock.ms());
-      downloadFile(result.bytes, result.fileName, CONTENT_TYPES.backup);
-      setDownload({ kind: 'done', file: result.fileName, counts: result.counts });
-    } catch (e) {
-      // The alert says what kind of trouble it was (storage full…), in the user's language; the error is logged.
-      reportStorageError(e);
-      setDownload({ kind: 'failed', what: 'backup' });
-    }
-  }
-
-  async function reviewLog() {
-    try {
-      const r = await exportReviewLogCsv(db());
-      downloadFile(r.csv, r.fileName, CONTENT_TYPES.csv);
-    } catch (e) {
-      reportStorageError(e);
-      setDownload({ kind: 'failed', what: 'revlog' });
-    }
-  }
 
   async function readFile(file: File) {
     setRestore({ kind: 'reading', file: file.name });
@@ -108,28 +84,7 @@ export function BackupScreen({ libraryHref }: { libraryHref: string }) {
     <section className="backup" aria-labelledby="backup-title">
       <h1 id="backup-title">{m('backup.heading')}</h1>
       <p className="help">{m('backup.intro')}</p>
-      <div className="import-actions">
-        <button
-          type="button"
-          className="primary"
-          onClick={() => void makeBackup()}
-          disabled={download.kind === 'working'}
-        >
-          {m('backup.download')}
-        </button>
-        <button type="button" onClick={() => void reviewLog()}>
-          {m('backup.revlog')}
-        </button>
-      </div>
-      <p role="status" className="backup-status">
-        {download.kind === 'working' && m('backup.downloading')}
-        {download.kind === 'done' && m('backup.downloaded', { file: download.file, ...counts(download.counts) })}
-      </p>
-      {download.kind === 'failed' && (
-        <p className="error" role="alert">
-          {sm(download.what === 'backup' ? 'backup.make-failed' : 'backup.revlog-failed')}
-        </p>
-      )}
+      <DownloadSection />
 
       <h2>{m('backup.restore-heading')}</h2>
       <p className="help">{m('backup.restore-intro')}</p>
@@ -201,6 +156,63 @@ function RestoreOutcome({ restore, lang }: { restore: Restore; lang: UiLang }) {
           {restore.detail === null
             ? sm('backup.restore-stopped')
             : m('backup.restore-failed', { detail: restore.detail })}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The full backup and the review log as downloads, with what became of the last one. */
+function DownloadSection() {
+  const m = useMessages(backupMessages);
+  const sm = useMessages(backupScreenMessages);
+  const [download, setDownload] = useState<Download>({ kind: 'idle' });
+
+  async function makeBackup() {
+    setDownload({ kind: 'working' });
+    try {
+      const result = await createBackup(db(), clock.ms());
+      downloadFile(result.bytes, result.fileName, CONTENT_TYPES.backup);
+      setDownload({ kind: 'done', file: result.fileName, counts: result.counts });
+    } catch (e) {
+      // The alert says what kind of trouble it was (storage full…), in the user's language; the error is logged.
+      reportStorageError(e);
+      setDownload({ kind: 'failed', what: 'backup' });
+    }
+  }
+
+  async function reviewLog() {
+    try {
+      const r = await exportReviewLogCsv(db());
+      downloadFile(r.csv, r.fileName, CONTENT_TYPES.csv);
+    } catch (e) {
+      reportStorageError(e);
+      setDownload({ kind: 'failed', what: 'revlog' });
+    }
+  }
+
+  return (
+    <>
+      <div className="import-actions">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void makeBackup()}
+          disabled={download.kind === 'working'}
+        >
+          {m('backup.download')}
+        </button>
+        <button type="button" onClick={() => void reviewLog()}>
+          {m('backup.revlog')}
+        </button>
+      </div>
+      <p role="status" className="backup-status">
+        {download.kind === 'working' && m('backup.downloading')}
+        {download.kind === 'done' && m('backup.downloaded', { file: download.file, ...counts(download.counts) })}
+      </p>
+      {download.kind === 'failed' && (
+        <p className="error" role="alert">
+          {sm(download.what === 'backup' ? 'backup.make-failed' : 'backup.revlog-failed')}
         </p>
       )}
     </>

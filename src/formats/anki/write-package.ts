@@ -3,7 +3,7 @@
 // rslib/src/import_export/package/apkg and pylib/anki/importing/anki2.py read the same layout).
 // sql.js is passed in, so this stays pure and the WASM loads only when someone exports.
 import { strToU8, zipSync } from 'fflate';
-import type { Database, SqlJsStatic } from 'sql.js';
+import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import type { Deck } from '../../domain/deck-schema';
 import { CardState, type Memory, type RatingName } from '../../domain/scheduler';
 import { IdAllocator, fieldChecksum, stableId } from './ids';
@@ -148,6 +148,38 @@ function round(n: number): number {
 }
 
 /** Builds the package. Card ids follow the cards' creation times (Anki shows them as "added"). */
+/** A `notes` row of schema 11: tags space-padded, fields joined by 0x1f, the sort field stripped, its checksum. */
+function noteValues(nid: number, note: OutNote, modelId: number, mod: number): SqlValue[] {
+  const tags = note.tags.length > 0 ? ` ${note.tags.join(' ')} ` : '';
+  const sort = note.fields['stock' in note.notetype ? 0 : note.notetype.anki.sortField] ?? '';
+  const fields = note.fields.join('\x1f');
+  return [nid, note.guid, modelId, mod, -1, tags, fields, stripHtml(sort), fieldChecksum(note.fields[0] ?? ''), 0, ''];
+}
+
+/** A `cards` row of schema 11 (usn -1: not synced; odue, odid and flags 0). */
+function cardValues(cid: number, nid: number, did: number, ord: number, mod: number, s: CardSched): SqlValue[] {
+  return [
+    cid,
+    nid,
+    did,
+    ord,
+    mod,
+    -1,
+    s.type,
+    s.queue,
+    s.due,
+    s.ivl,
+    s.factor,
+    s.reps,
+    s.lapses,
+    s.left,
+    0,
+    0,
+    0,
+    s.data,
+  ];
+}
+
 export function buildApkg(SQL: SqlJsStatic, input: ApkgInput, opts: ApkgOptions): ApkgResult {
   const all = input.decks.flatMap((d) => d.cards);
   const byId = new Map(all.map((c) => [c.id, c]));
@@ -203,21 +235,7 @@ export function buildApkg(SQL: SqlJsStatic, input: ApkgInput, opts: ApkgOptions)
           note.noteId === undefined ? Math.min(...plan.cards.map((c) => c.row.createdAt)) : Number(note.noteId);
         const nid = noteIds.next(wanted);
         const mod = secs(Math.max(...plan.cards.map((c) => c.row.updatedAt)));
-        const tags = note.tags.length > 0 ? ` ${note.tags.join(' ')} ` : '';
-        const sort = note.fields['stock' in note.notetype ? 0 : note.notetype.anki.sortField] ?? '';
-        insNote.run([
-          nid,
-          note.guid,
-          model.id,
-          mod,
-          -1,
-          tags,
-          note.fields.join('\x1f'),
-          stripHtml(sort),
-          fieldChecksum(note.fields[0] ?? ''),
-          0,
-          '',
-        ]);
+        insNote.run(noteValues(nid, note, model.id, mod));
         notes++;
         for (const { row, ord } of plan.cards) {
           position++;
@@ -226,26 +244,7 @@ export function buildApkg(SQL: SqlJsStatic, input: ApkgInput, opts: ApkgOptions)
             : { type: 0, queue: 0, due: position, ivl: 0, factor: 0, left: 0, reps: 0, lapses: 0, data: '' };
           const cid = cardIds.next(row.createdAt);
           ankiCardId.set(row.id, cid);
-          insCard.run([
-            cid,
-            nid,
-            did,
-            ord,
-            secs(row.updatedAt),
-            -1,
-            s.type,
-            s.queue,
-            s.due,
-            s.ivl,
-            s.factor,
-            s.reps,
-            s.lapses,
-            s.left,
-            0,
-            0,
-            0,
-            s.data,
-          ]);
+          insCard.run(cardValues(cid, nid, did, ord, secs(row.updatedAt), s));
           cards++;
         }
       }
