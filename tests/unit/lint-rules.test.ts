@@ -129,6 +129,16 @@ test('allowed: a feature importing domain, formats, db, ui and lib, and domain i
   );
 });
 
+test('refused: a function over 120 lines', async () => {
+  const body = Array.from({ length: 125 }, (_, i) => `  const v${i} = ${i};`).join('\n');
+  const sum = Array.from({ length: 125 }, (_, i) => `v${i}`).join(' + ');
+  const messages = await lint(
+    'src/domain/probe.ts',
+    `export function long(): number {\n${body}\n  return ${sum};\n}\n`,
+  );
+  expect(messages.join('\n')).toMatch(/max-lines-per-function/);
+});
+
 test('refused: an import cycle', async () => {
   const dir = path.join(root, `src/lib/lint-probe-${process.pid}`);
   mkdirSync(dir, { recursive: true });
