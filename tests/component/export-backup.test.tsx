@@ -42,9 +42,9 @@ test('download a full backup, then restore it: the dialog says it replaces every
   const { db, now } = await freshDb(deck('mine', 'Mine'));
   const downloads = catchDownloads();
   const { user } = openWithClient('#/backup');
-  await waitFor(() => expect(document.querySelector('.app')).toHaveAttribute('data-ready', 'true'), { timeout: 5000 });
+  await waitFor(() => expect(document.querySelector('.app')).toHaveAttribute('data-ready', 'true'), { timeout: 10_000 });
   await user.click(await screen.findByRole('button', { name: 'Download full backup' }));
-  await waitFor(() => expect(downloads).toHaveLength(1), { timeout: 5000 });
+  await waitFor(() => expect(downloads).toHaveLength(1), { timeout: 10_000 });
   const backup = downloads[0]!;
   expect(backup.name).toMatch(/^dockdeck-backup-\d{4}-\d{2}-\d{2}\.json\.gz$/);
   expect(backup.type).toBe('application/gzip');
@@ -54,7 +54,7 @@ test('download a full backup, then restore it: the dialog says it replaces every
     await screen.findByText(
       new RegExp(`^Saved ${backup.name.replaceAll('.', '\\.')}\\. Decks: ${decksInBackup}, cards: `),
       undefined,
-      { timeout: 5000 },
+      { timeout: 10_000 },
     ),
   ).toBeInTheDocument();
 
@@ -66,7 +66,7 @@ test('download a full backup, then restore it: the dialog says it replaces every
   const dialog = await screen.findByRole(
     'alertdialog',
     { name: 'Replace everything with this backup?' },
-    { timeout: 5000 },
+    { timeout: 10_000 },
   );
   expect(dialog).toHaveTextContent('Restoring REPLACES everything in dockdeck');
   expect(within(dialog).getByText(`Decks: ${decksInBackup}`)).toBeInTheDocument();
@@ -77,9 +77,9 @@ test('download a full backup, then restore it: the dialog says it replaces every
   expect(await db.decks.get('later')).toBeDefined();
 
   await user.upload(restoreInput(), file(backup.name, bytes));
-  const again = await screen.findByRole('alertdialog', {}, { timeout: 5000 });
+  const again = await screen.findByRole('alertdialog', {}, { timeout: 10_000 });
   await user.click(within(again).getByRole('button', { name: 'Replace everything' }));
-  expect(await screen.findByText(/^Restored the backup of /, {}, { timeout: 5000 })).toBeInTheDocument();
+  expect(await screen.findByText(/^Restored the backup of /, {}, { timeout: 10_000 })).toBeInTheDocument();
   expect(await db.decks.get('later')).toBeUndefined();
   expect(await db.decks.get('mine')).toBeDefined();
   expect(await db.decks.count()).toBe(decksInBackup);
@@ -89,11 +89,11 @@ test('Escape closes the restore dialog without restoring', async () => {
   const { db } = await freshDb(deck('mine', 'Mine'));
   const downloads = catchDownloads();
   const { user } = openWithClient('#/backup');
-  await user.click(await screen.findByRole('button', { name: 'Download full backup' }, { timeout: 5000 }));
-  await waitFor(() => expect(downloads).toHaveLength(1), { timeout: 5000 });
+  await user.click(await screen.findByRole('button', { name: 'Download full backup' }, { timeout: 10_000 }));
+  await waitFor(() => expect(downloads).toHaveLength(1), { timeout: 10_000 });
   await db.decks.delete('mine');
   await user.upload(restoreInput(), file('b.json.gz', new Uint8Array(await downloads[0]!.blob.arrayBuffer())));
-  await screen.findByRole('alertdialog', {}, { timeout: 5000 });
+  await screen.findByRole('alertdialog', {}, { timeout: 10_000 });
   await user.keyboard('{Escape}');
   expect(screen.queryByRole('alertdialog')).toBeNull();
   expect(await db.decks.get('mine')).toBeUndefined();
@@ -102,7 +102,7 @@ test('Escape closes the restore dialog without restoring', async () => {
 test('a file that is not a backup is refused with the reason, and nothing changes', async () => {
   const { db } = await freshDb(deck('mine', 'Mine'));
   const { user } = openWithClient('#/backup');
-  await screen.findByRole('button', { name: 'Restore from backup…' }, { timeout: 5000 });
+  await screen.findByRole('button', { name: 'Restore from backup…' }, { timeout: 10_000 });
   await user.upload(restoreInput(), file('notes.txt', 'just some notes'));
   const alert = await screen.findByRole('alert');
   expect(alert).toHaveTextContent('notes.txt cannot be restored:');
@@ -115,7 +115,7 @@ test('in Chinese, what is wrong with a backup file is said in Chinese', async ()
   const { db, now } = await freshDb(deck('mine', 'Mine'));
   await writeSettings(db, { ...DEFAULT_SETTINGS, study: { ...DEFAULT_SETTINGS.study, uiLang: 'zh' } }, now());
   const { user } = openWithClient('#/backup');
-  await screen.findByRole('button', { name: '从备份恢复…' }, { timeout: 5000 });
+  await screen.findByRole('button', { name: '从备份恢复…' }, { timeout: 10_000 });
   const input = screen.getByLabelText<HTMLInputElement>('要恢复的备份文件');
   await user.upload(input, file('deck.json', JSON.stringify(deck('mine', 'Mine'))));
   const alert = await screen.findByRole('alert');
@@ -145,7 +145,7 @@ test('the library reminds to back up after 50 reviews; "Remind me later" hides i
   const { db, now } = await freshDb(deck('mine', 'Mine'));
   await db.reviewLogs.bulkPut(fakeLogs(50, now()));
   const { user } = openWithClient('#/');
-  const banner = await screen.findByRole('complementary', { name: 'Backup reminder' }, { timeout: 5000 });
+  const banner = await screen.findByRole('complementary', { name: 'Backup reminder' }, { timeout: 10_000 });
   expect(banner).toHaveTextContent('You have never backed up: 50 reviews live only in this browser.');
   await user.click(within(banner).getByRole('button', { name: 'Remind me later' }));
   await waitFor(() => expect(screen.queryByRole('complementary', { name: 'Backup reminder' })).toBeNull());
@@ -160,9 +160,9 @@ test('"Back up now" in the reminder downloads the backup and the reminder goes',
   await db.reviewLogs.bulkPut(fakeLogs(60, now()));
   const downloads = catchDownloads();
   const { user } = openWithClient('#/');
-  const banner = await screen.findByRole('complementary', { name: 'Backup reminder' }, { timeout: 5000 });
+  const banner = await screen.findByRole('complementary', { name: 'Backup reminder' }, { timeout: 10_000 });
   await user.click(within(banner).getByRole('button', { name: 'Back up now' }));
-  await waitFor(() => expect(downloads).toHaveLength(1), { timeout: 5000 });
+  await waitFor(() => expect(downloads).toHaveLength(1), { timeout: 10_000 });
   expect(await screen.findByText(`Backup saved as ${downloads[0]!.name}.`)).toBeInTheDocument();
   expect(screen.queryByRole('complementary', { name: 'Backup reminder' })).toBeNull();
   expect((await db.settings.get('backup'))?.value).toEqual({ lastBackupAt: now() });

@@ -47,7 +47,7 @@ async function exportOne(
 ): Promise<Download> {
   const before = downloads.length;
   await user.click(await screen.findByRole('button', { name: button }));
-  await waitFor(() => expect(downloads.length).toBe(before + 1), { timeout: 5000 });
+  await waitFor(() => expect(downloads.length).toBe(before + 1), { timeout: 10_000 });
   // The file is handed to the browser first, then the panel says so (a render later, on a busy machine).
   await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`Downloaded ${downloads[before]!.name}.`));
   return downloads[before]!;
@@ -90,13 +90,13 @@ test('JSON, text, Anki package and review log: one file each, named after the de
 test('a deck page for a deck that does not exist says so', async () => {
   await freshDb();
   openWithClient('#/deck/nope');
-  expect(await screen.findByText('There is no deck with the id “nope”.', {}, { timeout: 5000 })).toBeInTheDocument();
+  expect(await screen.findByText('There is no deck with the id “nope”.', {}, { timeout: 10_000 })).toBeInTheDocument();
 });
 
 test('a cut-off link (a malformed escape in the hash) shows the deck page’s message instead of crashing the app', async () => {
   await freshDb();
   openWithClient('#/deck/%E0%A4%A');
   expect(
-    await screen.findByText('There is no deck with the id “%E0%A4%A”.', {}, { timeout: 5000 }),
+    await screen.findByText('There is no deck with the id “%E0%A4%A”.', {}, { timeout: 10_000 }),
   ).toBeInTheDocument();
 });

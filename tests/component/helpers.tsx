@@ -42,7 +42,7 @@ export const review = {
   card: () => document.querySelector<HTMLElement>('article.card'),
   cardId: () => document.querySelector<HTMLElement>('article.card')?.dataset.cardId ?? null,
   async waitForCard(): Promise<string> {
-    await waitFor(() => expect(document.querySelector('article.card')).not.toBeNull(), { timeout: 4000 });
+    await waitFor(() => expect(document.querySelector('article.card')).not.toBeNull(), { timeout: 10_000 });
     return review.cardId()!;
   },
   async waitForOtherCard(previous: string | null): Promise<string> {
@@ -52,7 +52,7 @@ export const review = {
         expect(id).not.toBeNull();
         expect(id).not.toBe(previous);
       },
-      { timeout: 4000 },
+      { timeout: 10_000 },
     );
     return review.cardId()!;
   },
@@ -64,11 +64,11 @@ export const review = {
         expect(Number(document.querySelector('section.review')?.getAttribute('data-queue-at'))).toBeGreaterThanOrEqual(
           ms,
         ),
-      { timeout: 4000 },
+      { timeout: 10_000 },
     );
   },
   async waitForAnswered(n: number) {
-    await waitFor(() => expect(review.answered()).toBe(n), { timeout: 4000 });
+    await waitFor(() => expect(review.answered()).toBe(n), { timeout: 10_000 });
   },
   intervals: () =>
     Object.fromEntries(

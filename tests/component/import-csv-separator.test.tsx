@@ -71,7 +71,7 @@ test('in Chinese, the odd rows and the separators are listed in Chinese', async 
   const { db, now } = await freshDb();
   await writeSettings(db, { ...DEFAULT_SETTINGS, study: { ...DEFAULT_SETTINGS.study, uiLang: 'zh' } }, now());
   const { user } = openWithClient('#/import');
-  expect(await screen.findByRole('heading', { name: '导入卡组' }, { timeout: 5000 })).toBeInTheDocument();
+  expect(await screen.findByRole('heading', { name: '导入卡组' }, { timeout: 10_000 })).toBeInTheDocument();
   await user.upload(await importScreen.fileInput(), file('text-2fields.txt', TEXT_2FIELDS));
   await importScreen.waitForStep('csv');
   expect(screen.getByLabelText('分隔符')).toHaveDisplayValue('制表符 （自动检测）');

@@ -68,11 +68,11 @@ export const importScreen = {
         if (!input) throw new Error('no file input yet');
         return input;
       },
-      { timeout: 5000 },
+      { timeout: 10_000 },
     );
   },
   async paste(user: ReturnType<typeof userEvent.setup>, text: string) {
-    const box = await screen.findByLabelText(/Or paste CSV/, {}, { timeout: 5000 });
+    const box = await screen.findByLabelText(/Or paste CSV/, {}, { timeout: 10_000 });
     await user.click(box);
     await user.paste(text);
     await user.click(screen.getByRole('button', { name: 'Read pasted text' }));

@@ -280,7 +280,7 @@ test('a file dropped on the drop zone, or anywhere on the page, is read; two fil
   const zone = await screen.findByRole(
     'button',
     { name: /Drop a file here, or click to choose one/ },
-    { timeout: 5000 },
+    { timeout: 10_000 },
   );
   const drag = (files: File[]) => ({ dataTransfer: { files, types: ['Files'], dropEffect: 'none' } });
   fireEvent.dragOver(zone, drag([]));
@@ -297,7 +297,7 @@ test('in Chinese: the import screen, its confirm step and the problems it lists 
   const { db, now } = await freshDb();
   await writeSettings(db, { ...DEFAULT_SETTINGS, study: { ...DEFAULT_SETTINGS.study, uiLang: 'zh' } }, now());
   const { user } = openWithClient('#/import');
-  expect(await screen.findByRole('heading', { name: '导入卡组' }, { timeout: 5000 })).toBeInTheDocument();
+  expect(await screen.findByRole('heading', { name: '导入卡组' }, { timeout: 10_000 })).toBeInTheDocument();
   await user.upload(await importScreen.fileInput(), file('words.csv', CSV));
   await importScreen.waitForStep('csv');
   await user.click(screen.getByRole('button', { name: '继续' }));

@@ -58,13 +58,13 @@ export const quiz = {
   cardId: () => document.querySelector<HTMLElement>('article.quiz-card')?.dataset.cardId ?? null,
   index: () => Number(quiz.section()?.dataset.index ?? -1),
   async start(user: User) {
-    const start = await screen.findByRole('button', { name: 'Start quiz' }, { timeout: 4000 });
+    const start = await screen.findByRole('button', { name: 'Start quiz' }, { timeout: 10_000 });
     start.focus();
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(quiz.section()).not.toBeNull(), { timeout: 4000 });
+    await waitFor(() => expect(quiz.section()).not.toBeNull(), { timeout: 10_000 });
   },
   async waitForIndex(i: number) {
-    await waitFor(() => expect(quiz.index()).toBe(i), { timeout: 4000 });
+    await waitFor(() => expect(quiz.index()).toBe(i), { timeout: 10_000 });
   },
   /** Answers the question on screen by keyboard only (right or wrong), submits with Enter and waits for the verdict. */
   async answer(user: User, right: boolean, answerOf: (cardId: string) => string = termAnswer) {

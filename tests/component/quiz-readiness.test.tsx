@@ -105,7 +105,7 @@ test('readiness: the predicted share for the interview date, the weakest cards, 
   expect(within(panel).getByText(/Set a date/)).toBeInTheDocument();
 
   fireEvent.change(within(panel).getByLabelText('Interview date'), { target: { value: '2026-03-06' } });
-  const prediction = await within(panel).findByTestId('quiz-prediction', {}, { timeout: 4000 });
+  const prediction = await within(panel).findByTestId('quiz-prediction', {}, { timeout: 10_000 });
   const rows = await cardsOfDeck(clock.db, 'qz').toArray();
   const at = interviewMoment('2026-03-06')!;
   const expected = predictReadiness(

@@ -22,7 +22,7 @@ test('a 10-question quiz by keyboard: score and mistakes, then "review my mistak
     await quiz.next(user);
   }
 
-  const score = await screen.findByTestId('quiz-score', {}, { timeout: 4000 });
+  const score = await screen.findByTestId('quiz-score', {}, { timeout: 10_000 });
   expect(score).toHaveTextContent('7 of 10 (70%)');
   expect(screen.getByTestId('quiz-grade')).toHaveTextContent('C');
   expect(window.location.hash).toMatch(/^#\/quiz\/attempt\//);
@@ -117,7 +117,7 @@ test('a typed answer marked wrong can be overridden with "I was right", and coun
     await quiz.answer(user, true);
   }
   await quiz.next(user);
-  expect(await screen.findByTestId('quiz-score', {}, { timeout: 4000 })).toHaveTextContent('4 of 4 (100%)');
+  expect(await screen.findByTestId('quiz-score', {}, { timeout: 10_000 })).toHaveTextContent('4 of 4 (100%)');
   // The switch was off: the schedule is untouched.
   expect(await clock.db.reviewLogs.count()).toBe(0);
 });
@@ -146,7 +146,7 @@ test('an interview question: Enter shows the model answer as a checklist, 1–9 
   await user.keyboard('{Enter}');
   expect(await screen.findByTestId('quiz-verdict')).toHaveTextContent('You covered 2 of 5 key points: grade F.');
   await quiz.next(user);
-  expect(await screen.findByTestId('quiz-score', {}, { timeout: 4000 })).toHaveTextContent('0.4 of 1 (40%)');
+  expect(await screen.findByTestId('quiz-score', {}, { timeout: 10_000 })).toHaveTextContent('0.4 of 1 (40%)');
   // Each key point reviewed its card: covered good, missed again; the missed ones are the mistakes to review.
   const logs = await clock.db.reviewLogs.toArray();
   expect(logs.map((l) => [l.cardId, l.rating]).sort()).toEqual([
@@ -167,7 +167,7 @@ test('with a time limit the quiz ends by itself when time is up; unanswered ques
   expect(screen.getByRole('timer')).toHaveTextContent('Time left: 5:00');
   await quiz.answer(user, true);
   clock.advance(5 * 60_000);
-  expect(await screen.findByTestId('quiz-score', {}, { timeout: 4000 })).toHaveTextContent('1 of 6');
+  expect(await screen.findByTestId('quiz-score', {}, { timeout: 10_000 })).toHaveTextContent('1 of 6');
   expect(screen.getAllByText('Not answered')).toHaveLength(5);
   // Only the answered question reviewed its card.
   expect(await clock.db.reviewLogs.count()).toBe(1);
