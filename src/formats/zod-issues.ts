@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { IssueCode, IssueParams } from '../domain/issue';
 import { closestKey } from './did-you-mean.ts';
-import { PATTERNS } from '../domain/deck-schema';
+import { PATTERNS } from '../domain/deck-schema.ts';
 
 export type Path = readonly PropertyKey[];
 
