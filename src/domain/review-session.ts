@@ -13,6 +13,12 @@ export interface SessionView {
   answers: readonly SessionAnswer[];
   /** A card taken back by undo, or whose answer could not be stored: it is shown next. */
   pinnedId: string | null;
+  /**
+   * The reps the pinned card's row has once the undo (or the refused write) is in the queue: a row with other reps
+   * was read before it, and showing it would show the card as it was after the answer (with that answer's choice
+   * order, for one) before it turns into the card as it is.
+   */
+  pinnedReps?: number | null;
   /** Goes up with every answer given, taken back or refused by storage. */
   turn: number;
 }
@@ -56,7 +62,10 @@ export function chooseCard<C extends { id: string; reps: number }>(input: {
   onScreen: OnScreen | null;
 }): Choice<C> {
   const { queue, rows, session } = input;
-  const fresh = (row: C) => !isStale(session.answers, row.id, row.reps);
+  const pinReps = session.pinnedReps ?? null;
+  const fresh = (row: C) =>
+    !isStale(session.answers, row.id, row.reps) &&
+    !(row.id === session.pinnedId && pinReps !== null && row.reps !== pinReps);
   const pinned = session.pinnedId === null ? undefined : rows.get(session.pinnedId);
   if (pinned && fresh(pinned)) return { card: pinned, catchingUp: false };
 

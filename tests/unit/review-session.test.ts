@@ -17,6 +17,7 @@ interface Case {
   extra?: Row[];
   answers?: SessionAnswer[];
   pinnedId?: string | null;
+  pinnedReps?: number | null;
   turn?: number;
   onScreen?: OnScreen | null;
   card: string | null;
@@ -135,6 +136,26 @@ const CASES: Case[] = [
     card: 'b',
     catchingUp: true,
   },
+  {
+    name: 'pinned after undo, its row still as answered (read before the undo): not shown yet, the undone one waits',
+    queue: [row('a', 1), row('b')],
+    pinnedId: 'a',
+    pinnedReps: 0,
+    turn: 2,
+    onScreen: { cardId: 'b', turn: 1 },
+    card: 'b',
+    catchingUp: true,
+  },
+  {
+    name: 'pinned after undo, its row as before the answer: shown',
+    queue: [row('b'), row('a', 0)],
+    pinnedId: 'a',
+    pinnedReps: 0,
+    turn: 2,
+    onScreen: { cardId: 'b', turn: 1 },
+    card: 'a',
+    catchingUp: false,
+  },
 ];
 
 test.each(CASES)('$name', (c) => {
@@ -142,7 +163,12 @@ test.each(CASES)('$name', (c) => {
   const choice = chooseCard({
     queue: c.queue,
     rows,
-    session: { answers: c.answers ?? [], pinnedId: c.pinnedId ?? null, turn: c.turn ?? 0 },
+    session: {
+      answers: c.answers ?? [],
+      pinnedId: c.pinnedId ?? null,
+      pinnedReps: c.pinnedReps ?? null,
+      turn: c.turn ?? 0,
+    },
     onScreen: c.onScreen ?? null,
   });
   expect({ card: choice.card?.id ?? null, catchingUp: choice.catchingUp }).toEqual({

@@ -136,14 +136,15 @@ test('a failed write takes the answer off, pins the card for the next turn and r
   const t = setup();
   const first = answer(t, 'd/1', 'good');
   await first.settle({ logId: 'log-1', repsAfter: 1 });
-  const second = answer(t, 'd/2', 'again');
+  const second = answer(t, 'd/2', 'again', 4);
   // The user is already on the next card, answer shown, when the failure comes back.
   const next = t.show('d/3');
   t.s().reveal(next);
   const error = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
   await second.settle(error);
   expect(t.errors).toEqual([error]);
-  expect(t.s()).toMatchObject({ pinnedId: 'd/2', turn: 3, pending: 0, draft: null });
+  // Nothing was written: the card's row keeps the reps it was shown with.
+  expect(t.s()).toMatchObject({ pinnedId: 'd/2', pinnedReps: 4, turn: 3, pending: 0, draft: null });
   expect(t.s().answers.map((a) => a.cardId)).toEqual(['d/1']);
   expect(draftOf(t.s(), next).revealed).toBe(false);
 });
@@ -162,7 +163,8 @@ test('undo takes back the latest stored answer and pins its card', async () => {
   await answer(t, 'd/2', 'easy').settle({ logId: 'log-2', repsAfter: 1 });
   await t.s().undo();
   expect(t.undone).toEqual(['log-2']);
-  expect(t.s()).toMatchObject({ pinnedId: 'd/2', turn: 3, draft: null });
+  // The card is shown once its row is back to the reps before the answer (one less than the answer gave it).
+  expect(t.s()).toMatchObject({ pinnedId: 'd/2', pinnedReps: 0, turn: 3, draft: null });
   expect(t.s().answers.map((a) => a.logId)).toEqual(['log-1']);
 });
 

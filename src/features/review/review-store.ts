@@ -88,6 +88,7 @@ export function createReviewStore(deckId: string, deps: ReviewDeps): ReviewStore
       showOtherLang: false,
       answers: [],
       pinnedId: null,
+      pinnedReps: null,
       turn: 0,
       pending: 0,
 
@@ -107,6 +108,7 @@ export function createReviewStore(deckId: string, deps: ReviewDeps): ReviewStore
         set({
           answers: [...get().answers, entry],
           pinnedId: null,
+          pinnedReps: null,
           pending: get().pending + 1,
           draft: null,
           turn: get().turn + 1,
@@ -119,6 +121,7 @@ export function createReviewStore(deckId: string, deps: ReviewDeps): ReviewStore
           set({
             answers: get().answers.filter((a) => a !== entry),
             pinnedId: cardId,
+            pinnedReps: repsBefore,
             draft: null,
             turn: get().turn + 1,
           });
@@ -137,6 +140,7 @@ export function createReviewStore(deckId: string, deps: ReviewDeps): ReviewStore
           set({
             answers: get().answers.filter((a) => a !== last),
             pinnedId: cardId ?? null,
+            pinnedReps: cardId ? last.repsAfter - 1 : null,
             draft: null,
             turn: get().turn + 1,
           });

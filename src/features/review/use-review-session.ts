@@ -183,18 +183,18 @@ function useShowing(
   s: ReviewState,
 ): { card: CardRow | null | undefined; catchingUp: boolean; showing: Showing | null } {
   const [onScreen, setOnScreen] = useState<OnScreen & { shownAt: number }>({ cardId: null, turn: -1, shownAt: 0 });
-  const { answers, pinnedId, turn } = s;
+  const { answers, pinnedId, pinnedReps = null, turn } = s;
   const choice = useMemo(
     () =>
       snapshot && loaded
         ? chooseCard({
             queue: snapshot.queue.cards,
             rows: snapshot.cards,
-            session: { answers, pinnedId, turn },
+            session: { answers, pinnedId, pinnedReps, turn },
             onScreen,
           })
         : undefined,
-    [snapshot, loaded, answers, pinnedId, turn, onScreen],
+    [snapshot, loaded, answers, pinnedId, pinnedReps, turn, onScreen],
   );
   const cardId = choice?.card?.id ?? null;
   if (choice && (cardId !== onScreen.cardId || turn !== onScreen.turn)) {
