@@ -64,9 +64,12 @@ test('cloze, mcq, type-in, compare and classify cards each work in the review sc
   await review.revealByKey(user);
   expect(review.card()!.querySelector('mark.cloze')).toHaveTextContent('Go');
 
-  // MCQ: pick with a letter key, the right choice and the wrong pick are marked after the answer is shown.
+  // MCQ: pick with a letter key (the letter the choice shows: review shuffles the choices), the right choice and
+  // the wrong pick are marked after the answer is shown.
+  const letterOf = (name: RegExp) =>
+    screen.getByRole('button', { name }).querySelector('kbd')!.textContent!.toLowerCase();
   expect(await answer()).toBe('demo/kernel');
-  await user.keyboard('b');
+  await user.keyboard(letterOf(/A hypervisor/));
   expect(screen.getByRole('button', { name: /A hypervisor/ })).toHaveAttribute('aria-pressed', 'true');
   await review.revealByKey(user);
   expect(screen.getByRole('button', { name: /The host kernel/ })).toHaveAttribute('data-state', 'right');
@@ -102,7 +105,7 @@ test('cloze, mcq, type-in, compare and classify cards each work in the review sc
   // Classify card from a table cell: which column does "Seconds" belong to?
   expect(await answer()).toBe('demo/table:vs/boot:container');
   expect(review.card()).toHaveTextContent('Seconds');
-  await user.keyboard('a');
+  await user.keyboard(letterOf(/Container/));
   await review.revealByKey(user);
   expect(screen.getByRole('button', { name: /Container/ })).toHaveAttribute('data-state', 'right');
 });

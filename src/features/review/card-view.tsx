@@ -1,14 +1,17 @@
 // Shows one study card, front or front+back, in the study language (and the other one on demand).
 import { matchTypedAnswer } from '../../domain/answer-match';
+import { choiceOrder } from '../../domain/choice-order';
 import type { StudyCard } from '../../domain/study-card';
 import { renderCloze, type Lang } from '../../domain/text';
 import { CardText } from '../../ui/card-text';
 import { useT } from '../../lib/i18n';
 
 export interface CardViewProps {
-  card: Pick<StudyCard, 'id' | 'content' | 'source' | 'note'>;
+  /** `reps` (answers so far) seeds the order of the choices; without it they show in file order. */
+  card: Pick<StudyCard, 'id' | 'content' | 'source' | 'note'> & { reps?: number };
   lang: Lang;
   revealed: boolean;
+  /** The choice picked, as its index in the card (not its position on screen). */
   choice: number | null;
   typed: string;
   onChoose(index: number): void;
@@ -147,6 +150,11 @@ function TypeInFront({ card, lang, revealed, typed, onType, onSubmit, secondary 
   );
 }
 
+/** Display position → choice index: shuffled for a card under review, in file order otherwise. */
+export function shownOrder(card: CardViewProps['card'], n: number): number[] {
+  return card.reps === undefined ? Array.from({ length: n }, (_, i) => i) : choiceOrder(card.id, card.reps, n);
+}
+
 /** The question of an mcq or classify card and its lettered options: chosen, then right and wrong once revealed. */
 function ChoiceFront({ card, lang, revealed, choice, onChoose, secondary }: CardViewProps) {
   const t = useT();
@@ -159,13 +167,14 @@ function ChoiceFront({ card, lang, revealed, choice, onChoose, secondary }: Card
       <CardText text={c.kind === 'mcq' ? c.question[lang] : c.prompt[lang]} lang={lang} />
       {c.kind === 'classify' && <CardText className="classify-item" text={c.item[lang]} lang={lang} />}
       <ol className="choices" aria-label={t('review.which')}>
-        {options.map((text, i) => {
+        {shownOrder(card, options.length).map((i, pos) => {
+          const text = options[i]!;
           const state = revealed ? (i === right ? 'right' : i === choice ? 'wrong' : '') : i === choice ? 'chosen' : '';
           return (
             <li key={i} className={state}>
               {secondary ? (
                 <span>
-                  {LETTERS[i]}. <CardText inline text={text} lang={lang} />
+                  {LETTERS[pos]}. <CardText inline text={text} lang={lang} />
                 </span>
               ) : (
                 <button
@@ -175,7 +184,7 @@ function ChoiceFront({ card, lang, revealed, choice, onChoose, secondary }: Card
                   onClick={() => onChoose(i)}
                   data-state={state || undefined}
                 >
-                  <kbd>{LETTERS[i]}</kbd> <CardText inline text={text} lang={lang} />
+                  <kbd>{LETTERS[pos]}</kbd> <CardText inline text={text} lang={lang} />
                 </button>
               )}
             </li>

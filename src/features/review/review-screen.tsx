@@ -35,7 +35,7 @@ export function ReviewScreen({
   const session = useReviewSession(deckId, cardList);
   const { store, state: s, card, showing, counts } = session;
   const keyed = useMemo(
-    () => (card && showing ? { showing, reps: card.reps, content: card.content } : null),
+    () => (card && showing ? { showing, id: card.id, reps: card.reps, content: card.content } : null),
     [card, showing],
   );
   useReviewKeys(store, keyed);

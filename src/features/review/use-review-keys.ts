@@ -1,5 +1,6 @@
 // Keyboard control of the review screen: Space/Enter show, 1–4 grade, A–H choose, U or Ctrl+Z undo, L language.
 import { useEffect } from 'react';
+import { choiceOrder } from '../../domain/choice-order';
 import { RATINGS } from '../../domain/scheduler';
 import type { StudyContent } from '../../domain/study-card';
 import { draftOf, type ReviewStore, type Showing } from './review-store';
@@ -7,6 +8,8 @@ import { draftOf, type ReviewStore, type Showing } from './review-store';
 /** The card on screen as the keys need it. */
 export interface KeyedCard {
   showing: Showing;
+  id: string;
+  /** Answers so far: with the id, it seeds the order the choices are shown in (a letter picks a position). */
   reps: number;
   content: StudyContent;
 }
@@ -52,7 +55,7 @@ export function useReviewKeys(store: ReviewStore, card: KeyedCard | null) {
           const i = 'abcdefgh'.indexOf(e.key.toLowerCase());
           if (e.key.length === 1 && i >= 0 && i < n) {
             e.preventDefault();
-            s.choose(card.showing, i);
+            s.choose(card.showing, choiceOrder(card.id, card.reps, n)[i]!);
           }
         }
         return;
