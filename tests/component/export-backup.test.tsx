@@ -42,7 +42,9 @@ test('download a full backup, then restore it: the dialog says it replaces every
   const { db, now } = await freshDb(deck('mine', 'Mine'));
   const downloads = catchDownloads();
   const { user } = openWithClient('#/backup');
-  await waitFor(() => expect(document.querySelector('.app')).toHaveAttribute('data-ready', 'true'), { timeout: 10_000 });
+  await waitFor(() => expect(document.querySelector('.app')).toHaveAttribute('data-ready', 'true'), {
+    timeout: 10_000,
+  });
   await user.click(await screen.findByRole('button', { name: 'Download full backup' }));
   await waitFor(() => expect(downloads).toHaveLength(1), { timeout: 10_000 });
   const backup = downloads[0]!;
