@@ -1,0 +1,120 @@
+// Checks the built-in decks for what makes a deck a poor interview drill (issue #11): the same card twice, an
+// answer given away by its question, multiple-choice answers that sit at one position, and the answer that is
+// always the longest choice. Pure: decks in, findings out; `npm run decks:lint` prints them.
+import type { Deck } from '../../src/domain/deck-schema';
+
+export type LintRule = 'duplicate' | 'answer-in-question' | 'mcq-position-skew' | 'longest-choice';
+
+export interface LintFinding {
+  rule: LintRule;
+  deck: string;
+  /** The card(s) it is about: `deckId/cardId`. */
+  cards: string[];
+  message: string;
+}
+
+/** Text for comparing: lower case, Markdown and punctuation out, white space folded (either language). */
+export function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/`|\*\*|__|\[|\]\([^)]*\)/g, ' ')
+    .replace(/[\p{P}\p{S}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+type Card = Deck['cards'][number];
+
+/** The question and answer a learner sees, in English, or null for a card kind that has no single answer. */
+export function questionAnswer(card: Card): { q: string; a: string } | null {
+  switch (card.type) {
+    case 'basic':
+    case 'reverse':
+      return { q: card.front.en, a: card.back.en };
+    case 'type-in':
+      return { q: card.prompt.en, a: card.answer.en };
+    case 'mcq':
+      return { q: card.question.en, a: card.choices[card.answer]?.en ?? '' };
+    default:
+      return null;
+  }
+}
+
+function duplicates(decks: readonly Deck[]): LintFinding[] {
+  const byKey = new Map<string, string[]>();
+  for (const deck of decks)
+    for (const card of deck.cards) {
+      const qa = questionAnswer(card);
+      if (!qa) continue;
+      const key = `${normalise(qa.q)}\n${normalise(qa.a)}`;
+      byKey.set(key, [...(byKey.get(key) ?? []), `${deck.id}/${card.id}`]);
+    }
+  return [...byKey.values()]
+    .filter((ids) => ids.length > 1)
+    .map((ids) => ({
+      rule: 'duplicate' as const,
+      deck: ids[0]!.split('/')[0]!,
+      cards: ids,
+      message: `the same question and answer: ${ids.join(', ')}`,
+    }));
+}
+
+/** An answer of a few words or more that appears word for word in its own question. */
+function leaks(deck: Deck): LintFinding[] {
+  const out: LintFinding[] = [];
+  for (const card of deck.cards) {
+    const qa = questionAnswer(card);
+    if (!qa) continue;
+    const a = normalise(qa.a);
+    if (a.length < 4 || a.split(' ').length > 8) continue;
+    if (` ${normalise(qa.q)} `.includes(` ${a} `))
+      out.push({
+        rule: 'answer-in-question',
+        deck: deck.id,
+        cards: [`${deck.id}/${card.id}`],
+        message: `the answer "${qa.a}" is in the question`,
+      });
+  }
+  return out;
+}
+
+/** More than half of a deck's mcq answers at one position (from 4 mcq cards up). */
+function positionSkew(deck: Deck): LintFinding[] {
+  const mcqs = deck.cards.filter((c) => c.type === 'mcq');
+  if (mcqs.length < 4) return [];
+  const at = new Map<number, number>();
+  for (const c of mcqs) at.set(c.answer, (at.get(c.answer) ?? 0) + 1);
+  const [pos, n] = [...at].sort((a, b) => b[1] - a[1])[0]!;
+  if (n * 2 <= mcqs.length) return [];
+  return [
+    {
+      rule: 'mcq-position-skew',
+      deck: deck.id,
+      cards: mcqs.filter((c) => c.answer === pos).map((c) => `${deck.id}/${c.id}`),
+      message: `${n} of ${mcqs.length} multiple-choice answers are choice ${'ABCDEFGH'[pos]} in the file`,
+    },
+  ];
+}
+
+/** The answer is the longest choice by a clear margin (a third longer than any other): a guessable tell. */
+function longestChoice(deck: Deck): LintFinding[] {
+  const out: LintFinding[] = [];
+  for (const card of deck.cards) {
+    if (card.type !== 'mcq') continue;
+    const lengths = card.choices.map((c) => c.en.length);
+    const answer = lengths[card.answer] ?? 0;
+    const others = lengths.filter((_, i) => i !== card.answer);
+    if (others.length > 0 && answer > Math.max(...others) * (4 / 3))
+      out.push({
+        rule: 'longest-choice',
+        deck: deck.id,
+        cards: [`${deck.id}/${card.id}`],
+        message: `the answer is much the longest choice (${answer} characters, the others at most ${Math.max(...others)})`,
+      });
+  }
+  return out;
+}
+
+export function lintDecks(decks: readonly Deck[]): LintFinding[] {
+  return [...duplicates(decks), ...decks.flatMap((d) => [...leaks(d), ...positionSkew(d), ...longestChoice(d)])];
+}
