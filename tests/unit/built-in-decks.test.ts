@@ -6,6 +6,7 @@ import { parseDeckText } from '../../src/formats/dockdeck/validate';
 import { lines } from './helpers/issue-lines';
 import { deckCitations } from '../../scripts/lib/citations';
 import { computeCoverage } from '../../scripts/lib/coverage';
+import { lintDecks } from '../../scripts/lib/deck-lint';
 import { findSections, parseDocHeadings, suggestSections, type DocOutline } from '../../scripts/lib/doc-outline';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -31,6 +32,12 @@ function texts(value: unknown, path: string, out: Array<{ path: string; en: unkn
 
 test('all decks validate together (ids unique across files)', () => {
   expect(lines(parseDeckFiles(files).issues)).toEqual([]);
+});
+
+test('no deck has more than half of its multiple-choice answers at one position in the file', () => {
+  // Review shuffles the choices anyway; the files vary the position too, so an export to Anki does not teach "A".
+  const skew = lintDecks(parseDeckFiles(files).decks).filter((f) => f.rule === 'mcq-position-skew');
+  expect(skew.map((f) => f.message)).toEqual([]);
 });
 
 describe.each(files)('$name', ({ name, text }) => {
