@@ -1,6 +1,7 @@
 // Checks the built-in decks for what makes a deck a poor interview drill (issue #11): the same card twice, an
 // answer given away by its question, multiple-choice answers that sit at one position, and the answer that is
 // always the longest choice. Pure: decks in, findings out; `npm run decks:lint` prints them.
+import { CHOICE_LETTERS } from '../../src/domain/choice-order';
 import type { Deck } from '../../src/domain/deck-schema';
 
 export type LintRule = 'duplicate' | 'answer-in-question' | 'mcq-position-skew' | 'longest-choice';
@@ -91,7 +92,7 @@ function positionSkew(deck: Deck): LintFinding[] {
       rule: 'mcq-position-skew',
       deck: deck.id,
       cards: mcqs.filter((c) => c.answer === pos).map((c) => `${deck.id}/${c.id}`),
-      message: `${n} of ${mcqs.length} multiple-choice answers are choice ${'ABCDEFGH'[pos]} in the file`,
+      message: `${n} of ${mcqs.length} multiple-choice answers are choice ${CHOICE_LETTERS[pos]} in the file`,
     },
   ];
 }

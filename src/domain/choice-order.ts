@@ -8,3 +8,11 @@ export function choiceOrder(cardId: string, reviews: number, n: number): number[
   const identity = Array.from({ length: n }, (_, i) => i);
   return shuffle(identity, rng(subSeed(reviews, cardId)));
 }
+
+/** The letters choices are shown with, everywhere (review, quiz, exports): A for the first shown, and so on. */
+export const CHOICE_LETTERS = 'ABCDEFGH';
+
+/** The position a letter key picks (a or A → 0), or -1 for any other key. */
+export function choiceLetterIndex(key: string): number {
+  return key.length === 1 ? CHOICE_LETTERS.indexOf(key.toUpperCase()) : -1;
+}

@@ -6,8 +6,7 @@ import { CardText } from '../../ui/card-text';
 import { useMessages } from '../../lib/i18n';
 import { quizMessages } from './quiz-messages';
 import type { Draft } from './quiz-store';
-
-const LETTERS = 'ABCDEFGH';
+import { CHOICE_LETTERS as LETTERS } from '../../domain/choice-order';
 
 interface Props {
   question: Question;

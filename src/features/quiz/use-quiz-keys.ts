@@ -2,6 +2,7 @@
 // leave. Letters go to the answer field while typing; Enter on a focused button is left to the button.
 import { useEffect } from 'react';
 import type { QuizStore } from './quiz-store';
+import { choiceLetterIndex } from '../../domain/choice-order';
 
 function isTextField(el: EventTarget | null): el is HTMLElement {
   return (
@@ -16,8 +17,6 @@ function isTextField(el: EventTarget | null): el is HTMLElement {
 function activatesOnEnter(el: EventTarget | null): boolean {
   return el instanceof HTMLElement && (el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'SELECT');
 }
-
-const LETTERS = 'abcdefgh';
 
 export function useQuizKeys(store: QuizStore) {
   useEffect(() => {
@@ -60,7 +59,7 @@ export function useQuizKeys(store: QuizStore) {
           s.choose(i);
         }
       } else if (q.kind === 'mcq' || q.kind === 'classify') {
-        const i = /^[1-8]$/.test(key) ? Number(key) - 1 : LETTERS.indexOf(key);
+        const i = /^[1-8]$/.test(key) ? Number(key) - 1 : choiceLetterIndex(key);
         if (i >= 0 && i < q.options.length) {
           e.preventDefault();
           s.choose(i);

@@ -1,6 +1,6 @@
 // Shows one study card, front or front+back, in the study language (and the other one on demand).
 import { matchTypedAnswer } from '../../domain/answer-match';
-import { choiceOrder } from '../../domain/choice-order';
+import { CHOICE_LETTERS as LETTERS, choiceOrder } from '../../domain/choice-order';
 import type { StudyCard } from '../../domain/study-card';
 import { renderCloze, type Lang } from '../../domain/text';
 import { CardText } from '../../ui/card-text';
@@ -20,8 +20,6 @@ export interface CardViewProps {
   /** A second, read-only rendering (the other language) leaves out inputs. */
   secondary?: boolean;
 }
-
-const LETTERS = 'ABCDEFGH';
 
 export function CardView(props: CardViewProps) {
   const { card, lang, revealed } = props;

@@ -1,6 +1,6 @@
 // Keyboard control of the review screen: Space/Enter show, 1–4 grade, A–H choose, U or Ctrl+Z undo, L language.
 import { useEffect } from 'react';
-import { choiceOrder } from '../../domain/choice-order';
+import { choiceLetterIndex, choiceOrder } from '../../domain/choice-order';
 import { RATINGS } from '../../domain/scheduler';
 import type { StudyContent } from '../../domain/study-card';
 import { draftOf, type ReviewStore, type Showing } from './review-store';
@@ -52,7 +52,7 @@ export function useReviewKeys(store: ReviewStore, card: KeyedCard | null) {
         const kind = card.content.kind;
         if (kind === 'mcq' || kind === 'classify') {
           const n = kind === 'mcq' ? card.content.choices.length : card.content.categories.length;
-          const i = 'abcdefgh'.indexOf(e.key.toLowerCase());
+          const i = choiceLetterIndex(e.key);
           if (e.key.length === 1 && i >= 0 && i < n) {
             e.preventDefault();
             s.choose(card.showing, choiceOrder(card.id, card.reps, n)[i]!);

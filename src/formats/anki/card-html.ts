@@ -4,6 +4,7 @@ import { Marked } from 'marked';
 import type { Text } from '../../domain/deck-schema';
 import type { StudyContent } from '../../domain/study-card';
 import { renderCloze } from '../../domain/text';
+import { CHOICE_LETTERS as LETTERS } from '../../domain/choice-order';
 
 /** Which text goes into the exported fields: one language, or both (English first, Chinese below). */
 export type ExportLang = 'en' | 'zh' | 'both';
@@ -29,8 +30,6 @@ export function textHtml(text: Text, lang: ExportLang): string {
 export function textPlain(text: Text, lang: ExportLang): string {
   return text[lang === 'both' ? 'en' : lang];
 }
-
-const LETTERS = 'ABCDEFGH';
 
 /** An outdated-fact note, marked so that a card template can style it. */
 export function noteHtml(note: Text | undefined, lang: ExportLang): string {

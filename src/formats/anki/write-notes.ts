@@ -9,6 +9,7 @@
 import type { AnkiNotetypeDef, Deck, DeckCard, Text } from '../../domain/deck-schema';
 import { expandDeck, type StudyCard } from '../../domain/study-card';
 import { joinHtml, noteHtml, studyFrontBack, textHtml, textPlain, type ExportLang } from './card-html';
+import { CHOICE_LETTERS as LETTERS } from '../../domain/choice-order';
 
 export type StockNotetype = 'basic' | 'reverse' | 'cloze' | 'typeIn' | 'choice';
 
@@ -36,8 +37,6 @@ export function parseDockdeckGuid(guid: string): { deckId: string; cardId: strin
   const m = /^dd:([a-z0-9][a-z0-9-]*)\/(.+)$/.exec(guid);
   return m ? { deckId: m[1]!, cardId: m[2]! } : null;
 }
-
-const LETTERS = 'ABCDEFGH';
 
 function choiceFields(question: string, choices: string[], answer: number | string, extra: string): string[] {
   const right = typeof answer === 'number' ? `${LETTERS[answer] ?? answer + 1}. ${choices[answer] ?? ''}` : answer;
