@@ -1,16 +1,11 @@
 // The interface language on <html lang> (screen readers and the browser's CJK font choice go by it), and remembered
 // in localStorage so the page has the right one from its first frame, before the stored settings are read.
-import type { UiLang } from '../lib/i18n';
+import { localeTag, type UiLang } from '../lib/i18n';
 
 const KEY = 'dockdeck.uiLang';
 
-/** The BCP 47 tag of an interface language. */
-export function htmlLang(lang: UiLang): string {
-  return lang === 'zh' ? 'zh-CN' : 'en';
-}
-
 export function applyDocumentLang(lang: UiLang): void {
-  document.documentElement.lang = htmlLang(lang);
+  document.documentElement.lang = localeTag(lang);
 }
 
 /** The language the settings held when last read, or null (first visit, or storage not available). */

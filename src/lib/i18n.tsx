@@ -3,6 +3,11 @@ import { createContext, useContext, type ReactNode } from 'react';
 
 export type UiLang = 'en' | 'zh';
 
+/** The BCP 47 tag of a language: for <html lang> and lang attributes (screen readers, CJK fonts) and Intl dates. */
+export function localeTag(lang: UiLang): string {
+  return lang === 'zh' ? 'zh-CN' : 'en';
+}
+
 const en = {
   'app.title': 'dockdeck',
   'app.tagline': 'Spaced repetition for engineers',

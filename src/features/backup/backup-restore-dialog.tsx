@@ -1,13 +1,13 @@
 // "Replace everything with this backup?": a modal dialog with the backup's date and counts; Cancel has the focus.
 import type { DecodedBackup } from '../../formats/backup/codec';
-import { useMessages, useUiLang } from '../../lib/i18n';
+import { localeTag, useMessages, useUiLang } from '../../lib/i18n';
 import { AlertDialog } from '../../ui/alert-dialog';
 import { backupMessages } from './backup-messages';
 
 const COUNTED = ['decks', 'cards', 'reviewLogs', 'quizAttempts', 'media', 'settings'] as const;
 
 export function formatDate(ms: number, lang: 'en' | 'zh'): string {
-  return new Date(ms).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'long', timeStyle: 'short' });
+  return new Date(ms).toLocaleString(localeTag(lang), { dateStyle: 'long', timeStyle: 'short' });
 }
 
 export function RestoreDialog({

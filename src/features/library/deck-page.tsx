@@ -5,7 +5,7 @@ import { useLiveQuery } from '../../db/react/live';
 import { deckCounts } from '../../db/review-repo';
 import { useSettings } from '../../db/react/use-settings';
 import { useStudyDay } from '../../db/react/use-study-day';
-import { useMessages } from '../../lib/i18n';
+import { localeTag, useMessages } from '../../lib/i18n';
 import { useNow } from '../../lib/use-now';
 import { ExportPanel } from './export-panel';
 import { exportMessages } from './export-messages';
@@ -53,9 +53,7 @@ export function DeckPage({
       <p className="deck-facts">
         {counts && <span>{m('deck.cards', { n: counts.total.toLocaleString() })}</span>}
         <span>{m(`deck.origin.${deck.origin}`)}</span>
-        <span>
-          {m('deck.updated', { date: new Date(deck.updatedAt).toLocaleDateString(uiLang === 'zh' ? 'zh-CN' : 'en') })}
-        </span>
+        <span>{m('deck.updated', { date: new Date(deck.updatedAt).toLocaleDateString(localeTag(uiLang)) })}</span>
       </p>
       <p>
         <a className="button primary" href={studyHref}>

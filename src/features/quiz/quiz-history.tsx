@@ -4,7 +4,7 @@ import { db } from '../../db/connection';
 import { useLiveQuery } from '../../db/react/live';
 import { listDecks } from '../../db/deck-repo';
 import { listAttempts } from '../../db/quiz-repo';
-import { useMessages, useUiLang } from '../../lib/i18n';
+import { localeTag, useMessages, useUiLang } from '../../lib/i18n';
 import { quizMessages } from './quiz-messages';
 
 const W = 320;
@@ -44,7 +44,7 @@ export function QuizHistory({ attemptHref, onOpen }: { attemptHref(id: string): 
   const decks = useLiveQuery(() => listDecks(db()), []);
   if (attempts === undefined || decks === undefined) return null;
   const titles = new Map(decks.map((d) => [d.id, d.title[lang]]));
-  const fmt = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'medium', timeStyle: 'short' });
+  const fmt = new Intl.DateTimeFormat(localeTag(lang), { dateStyle: 'medium', timeStyle: 'short' });
   const shares = attempts.map((a) => (a.total === 0 ? 0 : a.score / a.total));
   const recent = shares.slice(-TREND_POINTS);
   return (
