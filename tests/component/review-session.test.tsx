@@ -184,13 +184,19 @@ test('a learning card beyond the learn-ahead window appears when it falls due, w
   await waitFor(() => expect(review.cardId()).toBe('plain/c0'));
 });
 
-test('regression: a learning card falling due does not replace the card whose answer is showing', async () => {
+/** Three plain cards: c0 answered Again (due again in a minute), c1 now on screen. */
+async function againThenNext() {
   const clock = await freshDb(plainDeck(3));
   const { user } = openApp('#/review/plain');
   await review.waitForCard();
   await review.revealByKey(user);
   await user.keyboard('1'); // c0 again: due in 1 minute
   expect(await review.waitForOtherCard('plain/c0')).toBe('plain/c1');
+  return { clock, user };
+}
+
+test('regression: a learning card falling due does not replace the card whose answer is showing', async () => {
+  const { clock, user } = await againThenNext();
   // c0's answer is stored (until then the queue holds its old row, which the screen skips as stale).
   await review.waitForAnswered(1);
   await review.revealByKey(user);
@@ -208,12 +214,7 @@ test('regression: a learning card falling due does not replace the card whose an
 });
 
 test('a learning card falling due does not replace the card on screen before its answer is shown either', async () => {
-  const clock = await freshDb(plainDeck(3));
-  const { user } = openApp('#/review/plain');
-  await review.waitForCard();
-  await review.revealByKey(user);
-  await user.keyboard('1'); // c0 again: due in 1 minute
-  expect(await review.waitForOtherCard('plain/c0')).toBe('plain/c1');
+  const { clock, user } = await againThenNext();
   await review.waitForAnswered(1);
 
   clock.advance(65_000);
