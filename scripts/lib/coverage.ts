@@ -15,6 +15,11 @@ export interface CoverageReport {
   unknownSections: Array<Citation & { suggestions: string[] }>;
   /** Citations of documents that are not in the folder. */
   unknownDocs: Citation[];
+  /**
+   * Citations of public pages (`source.url`), by page: the sections cited on it and by whom. Pages are not in the
+   * folder, so they are listed for a reader to check, never counted as dangling.
+   */
+  pages: Array<{ url: string; sections: Array<{ section: string; citedBy: string[] }> }>;
   /** Citations that match more than one heading; counted for each of them. */
   ambiguous: Array<Citation & { matches: string[] }>;
   summary: {
@@ -23,6 +28,8 @@ export interface CoverageReport {
     covered: number;
     uncovered: number;
     citations: number;
+    /** Of the citations, those of public pages. */
+    urlCitations: number;
     dangling: number;
   };
 }
@@ -48,10 +55,27 @@ export function computeCoverage(
     docs: [],
     unknownSections: [],
     unknownDocs: [],
+    pages: [],
     ambiguous: [],
-    summary: { headings: 0, withFacts: 0, covered: 0, uncovered: 0, citations: citations.length, dangling: 0 },
+    summary: {
+      headings: 0,
+      withFacts: 0,
+      covered: 0,
+      uncovered: 0,
+      citations: citations.length,
+      urlCitations: 0,
+      dangling: 0,
+    },
   };
+  const pages = new Map<string, Map<string, string[]>>();
   for (const c of citations) {
+    if (c.url !== undefined) {
+      const sections = pages.get(c.url) ?? new Map<string, string[]>();
+      sections.set(c.section, [...(sections.get(c.section) ?? []), c.by]);
+      pages.set(c.url, sections);
+      report.summary.urlCitations++;
+      continue;
+    }
     const doc = byName.get(c.doc);
     if (!doc) {
       report.unknownDocs.push(c);
@@ -63,6 +87,9 @@ export function computeCoverage(
     for (const s of doc.sections) if (found.includes(s.section)) s.citedBy.push(c.by);
   }
   report.docs = docs.map(({ doc, sections }) => ({ doc, sections }));
+  report.pages = [...pages]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([url, sections]) => ({ url, sections: [...sections].map(([section, citedBy]) => ({ section, citedBy })) }));
   const all = report.docs.flatMap((d) => d.sections);
   const facts = all.filter((s) => s.section.hasFacts);
   const covered = facts.filter((s) => s.citedBy.length > 0).length;
@@ -113,15 +140,23 @@ export function formatCoverage(report: CoverageReport): string[] {
     for (const c of report.unknownDocs) out.push(`  ${c.by}: "${c.doc}" (section "${c.section}")`);
     out.push('');
   }
+  if (report.pages.length > 0) {
+    out.push('Citations of public pages (not checked against the page; open it to check):');
+    for (const p of report.pages) {
+      out.push(`  ${p.url}`);
+      for (const s of p.sections) out.push(`    "${s.section}" — ${s.citedBy.length}: ${s.citedBy.join(', ')}`);
+    }
+    out.push('');
+  }
   if (report.ambiguous.length > 0) {
     out.push('Ambiguous citations (counted for every match; cite as "Parent > Child"):');
     for (const c of report.ambiguous) out.push(`  ${c.by}: ${c.doc} "${c.section}" matches ${c.matches.join('; ')}`);
     out.push('');
   }
-  const { headings, withFacts, covered, uncovered, citations, dangling } = report.summary;
+  const { headings, withFacts, covered, uncovered, citations, urlCitations, dangling } = report.summary;
   out.push(
     `${headings} headings, ${withFacts} with facts, ${covered} covered, ${uncovered} uncovered; ` +
-      `${citations} citations, ${dangling} dangling (${report.unknownSections.length} unknown section, ${report.unknownDocs.length} unknown document)`,
+      `${citations} citations (${urlCitations} of ${report.pages.length} public pages), ${dangling} dangling (${report.unknownSections.length} unknown section, ${report.unknownDocs.length} unknown document)`,
   );
   return out;
 }

@@ -138,6 +138,7 @@ export async function loadQuizSource(
           id: d.id,
           title: d.title,
           tables: d.tables,
+          ...(d.interviews ? { interviews: d.interviews } : {}),
           ...(d.textFormat ? { textFormat: d.textFormat } : {}),
         })),
       },

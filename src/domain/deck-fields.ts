@@ -4,7 +4,7 @@ import type { Deck } from './deck-schema';
 
 export type DeckFields = Pick<
   Deck,
-  'id' | 'title' | 'description' | 'tags' | 'sources' | 'tables' | 'textFormat' | 'ankiNotetypes'
+  'id' | 'title' | 'description' | 'tags' | 'sources' | 'tables' | 'interviews' | 'textFormat' | 'ankiNotetypes'
 >;
 
 /** Just those fields of a deck file or a stored row, optional ones left out when absent. */
@@ -16,6 +16,7 @@ export function deckFields(d: DeckFields): DeckFields {
     tags: d.tags,
     sources: d.sources,
     tables: d.tables,
+    ...(d.interviews && d.interviews.length > 0 ? { interviews: d.interviews } : {}),
     ...(d.textFormat ? { textFormat: d.textFormat } : {}),
     ...(d.ankiNotetypes && d.ankiNotetypes.length > 0 ? { ankiNotetypes: d.ankiNotetypes } : {}),
   };

@@ -19,11 +19,27 @@ const nonBlank = z.string().trim().min(1, 'must not be empty');
 /** Every piece of card text is bilingual. Text is Markdown (inline code, lists, tables). */
 export const textSchema = z.strictObject({ en: nonBlank, zh: nonBlank });
 
+/** A public web page a card cites: `https://` only. */
+const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// address' });
+
+/**
+ * Where a card's fact stands: a source document (`doc`) or a public web page (`url`), exactly one of them (a deck
+ * rule checks that), and the heading it stands under.
+ */
 export const sourceSchema = z.strictObject({
   /** File name of the source document, e.g. `002_d642726d0d7519ed.txt`; must be listed in the deck's `sources`. */
-  doc: nonBlank,
-  /** The heading of the section the fact stands under, as written in the document. */
+  doc: nonBlank.optional(),
+  /** The address of a public page, e.g. `https://docs.docker.com/engine/security/rootless/`; listed in `sources`. */
+  url: httpsUrl.optional(),
+  /** The heading of the section the fact stands under, as written in the document or on the page. */
   section: nonBlank,
+});
+
+/** A document or page the deck's cards cite: exactly one of `doc` and `url` (a deck rule checks that). */
+export const deckSourceSchema = z.strictObject({
+  doc: nonBlank.optional(),
+  url: httpsUrl.optional(),
+  title: textSchema.optional(),
 });
 
 /**
@@ -128,6 +144,16 @@ export const traitTableSchema = z.strictObject({
     .min(1, 'needs at least 1 row'),
 });
 
+/**
+ * An open interview question ("Walk me through `docker run`"): its key points are the backs of the basic cards it
+ * lists, so ticking a point reviews that card.
+ */
+export const interviewSchema = z.strictObject({
+  id: idSchema,
+  question: textSchema,
+  points: z.array(idSchema).min(2, 'needs at least 2 key points').max(6, 'allows at most 6 key points'),
+});
+
 /** An Anki note type as the package had it: kept so an export writes the same note type back, and for its CSS. */
 export const ankiNotetypeSchema = z.strictObject({
   /** Anki's note type id (a number, kept as text). */
@@ -152,9 +178,11 @@ export const deckSchema = z.strictObject({
   title: textSchema,
   description: textSchema.optional(),
   tags: z.array(idSchema).default([]),
-  /** The documents the cards cite. */
-  sources: z.array(z.strictObject({ doc: nonBlank, title: textSchema.optional() })).default([]),
+  /** The documents and pages the cards cite. */
+  sources: z.array(deckSourceSchema).default([]),
   tables: z.array(traitTableSchema).default([]),
+  /** Interview questions whose model answers are key points, each the back of one of the deck's basic cards. */
+  interviews: z.array(interviewSchema).optional(),
   /**
    * How card text is written: Markdown (the default, for decks written by hand) or HTML (decks imported from
    * Anki or HTML spreadsheets, where Markdown would mangle `*`, `_` or `#`). Either way it is sanitised.
@@ -167,6 +195,8 @@ export const deckSchema = z.strictObject({
 
 export type Text = z.infer<typeof textSchema>;
 export type Source = z.infer<typeof sourceSchema>;
+export type DeckSource = z.infer<typeof deckSourceSchema>;
+export type Interview = z.infer<typeof interviewSchema>;
 export type DeckCard = z.infer<typeof cardSchema>;
 export type TraitTable = z.infer<typeof traitTableSchema>;
 export type AnkiNoteRef = z.infer<typeof ankiNoteRefSchema>;

@@ -169,6 +169,8 @@ function formatIssue(iss: z.core.$ZodIssueInvalidStringFormat): ValueIssue {
     if (f.pattern !== undefined && DIGITS_PATTERNS.has(f.pattern)) return { path, code: 'value.not-digits' };
     return { path, code: 'value.bad-form' };
   }
+  // The one address format of the schemas is a cited page's, which must be https.
+  if (f.format === 'url') return { path, code: 'value.not-https-url' };
   return { path, code: 'value.bad-format', params: { format: f.format } };
 }
 

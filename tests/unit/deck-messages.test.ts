@@ -77,7 +77,7 @@ const cases: Array<{ kind: string; raw: unknown; messages: string[] }> = [
   {
     kind: 'a source that is a list',
     raw: card({ source: ['doc.txt'] }),
-    messages: ['card "c1" field "source": must be an object with doc and section, not a list'],
+    messages: ['card "c1" field "source": must be an object with doc, url and section, not a list'],
   },
   {
     kind: 'a list that is text',
@@ -241,6 +241,63 @@ const cases: Array<{ kind: string; raw: unknown; messages: string[] }> = [
     raw: notetype({ templates: [{ name: 'Card 1', ord: 0, qfmt: '{{Front}}', afmt: '{{Front}}', css: '' }] }),
     messages: ['field "ankiNotetypes[0].templates[0].css": is not a field of an Anki card template: remove it'],
   },
+  {
+    kind: 'a cited page that is not https',
+    raw: deck({
+      sources: [{ url: 'http://example.org/a' }],
+      cards: [{ ...basic, source: { url: 'http://example.org/a', section: 'A' } }],
+    }),
+    messages: [
+      'field "sources[0].url": must be the https:// address of a public page',
+      'card "c1" field "source.url": must be the https:// address of a public page',
+    ],
+  },
+  {
+    kind: 'a cited page not listed in sources',
+    raw: card({ source: { url: 'https://example.org/a', section: 'A' } }),
+    messages: ['card "c1" field "source.url": is "https://example.org/a", which is not listed in the deck\'s sources'],
+  },
+  {
+    kind: 'a source with both a document and a page',
+    raw: card({ source: { doc: 'doc.txt', url: 'https://example.org/a', section: 'A' } }),
+    messages: ['card "c1" field "source": names both a document ("doc") and a page ("url"): give only one of them'],
+  },
+  {
+    kind: 'a source with neither a document nor a page',
+    raw: deck({ sources: [{ doc: 'doc.txt' }, {}], cards: [{ ...basic, source: { section: 'A' } }] }),
+    messages: [
+      'field "sources[1]": names neither a document ("doc") nor a page ("url"): give one of them',
+      'card "c1" field "source": names neither a document ("doc") nor a page ("url"): give one of them',
+    ],
+  },
+  {
+    kind: 'an interview question with one key point',
+    raw: deck({
+      cards: [basic, mcqCard({})],
+      interviews: [
+        { id: 'q', question: t('Why?'), points: ['c1', 'm1', 'nope', 'c1'] },
+        { id: 'q', question: t('How?'), points: ['c1'] },
+      ],
+    }),
+    messages: ['field "interviews[1].points": needs at least 2 entries'],
+  },
+  {
+    kind: 'interview points that are not basic cards of the deck',
+    raw: deck({
+      cards: [basic, mcqCard({})],
+      interviews: [
+        { id: 'q', question: t('Why?'), points: ['c1', 'm1', 'nope', 'c1'] },
+        { id: 'q', question: t('How?'), points: ['c1', 'm1'] },
+      ],
+    }),
+    messages: [
+      'card "interview:q" field "id": is used by more than one interview question: each needs its own id',
+      'card "interview:q" field "points": lists the card "c1" twice',
+      'card "interview:q" field "points[1]": lists "m1", a mcq card: a key point is the back of a basic card',
+      'card "interview:q" field "points[2]": lists "nope", but the deck has no card with that id',
+      'card "interview:q" field "points[1]": lists "m1", a mcq card: a key point is the back of a basic card',
+    ],
+  },
 ];
 
 const formatted = (issues: Issue[]) => issues.map((i) => issueText(i, 'en').slice(`${FILE}: `.length));
@@ -254,7 +311,7 @@ test.each(cases)('$kind', ({ raw, messages }) => {
 const ZOD_WORDS = /invalid input|invalid option|expected|received|unrecognized|too (small|big)/i;
 /** Latin words in a Chinese message that are not the deck file's own ids, keys, values or format names. */
 const ENGLISH_WORDS =
-  /\b(?!(?:en|zh|null|true|false|dockdeck|Anki|basic|reverse|cloze|mcq|classify|type-in|markdown|html|a-z)\b)[a-z]{3,}\b/;
+  /\b(?!(?:en|zh|null|true|false|dockdeck|Anki|https|doc|url|sources|basic|reverse|cloze|mcq|classify|type-in|markdown|html|a-z)\b)[a-z]{3,}\b/;
 const words = (issue: Issue, lang: 'en' | 'zh') => issueMessage(issue, lang);
 
 test('no message in the table is in Zod words, and none in Chinese has an English word or an unfilled slot', () => {

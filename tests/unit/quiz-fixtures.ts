@@ -20,7 +20,7 @@ export function parsed(input: DeckInput): Deck {
 export function quizSource(decks: Deck[]): QuizSource & { cards: QuizCard[] } {
   return {
     cards: decks.flatMap((d) => expandDeck(d).map((c) => ({ ...c, state: CardState.New }))),
-    decks: decks.map((d) => ({ id: d.id, title: d.title, tables: d.tables })),
+    decks: decks.map((d) => ({ id: d.id, title: d.title, tables: d.tables, interviews: d.interviews })),
   };
 }
 

@@ -58,7 +58,7 @@ describe('a quiz from the built-in decks', () => {
   });
 
   test('the trait table makes "What is the difference between Container and Virtual machine?" with one key point per row', () => {
-    const opens = openQuestions(builtin.cards, builtin.decks, 1);
+    const opens = openQuestions(builtin.cards, builtin.decks, 1, 'en');
     const vs = opens.find((q) => q.prompt.en === 'What is the difference between Container and Virtual machine?')!;
     expect(vs.prompt.zh).toBe('容器和虚拟机有什么区别？');
     expect(vs.kicker?.en).toBe('Containers vs virtual machines');
@@ -100,7 +100,7 @@ describe('open questions from a section', () => {
   });
 
   test('three basic cards of one section make "Explain “Drivers”" whose key points are their answers', () => {
-    const [q, ...rest] = openQuestions(quizSource([deck]).cards, quizSource([deck]).decks, 1);
+    const [q, ...rest] = openQuestions(quizSource([deck]).cards, quizSource([deck]).decks, 1, 'en');
     expect(rest).toEqual([]);
     expect(q!.prompt.en).toBe('Explain “Drivers”: what are the key points?');
     expect(q!.keyPoints).toEqual([
@@ -120,6 +120,50 @@ describe('open questions from a section', () => {
         hint: t('What does the none driver do?', 'none 驱动做什么？'),
       },
     ]);
+  });
+
+  test('a section headed in Chinese is asked about in Chinese only: an English question never quotes it', () => {
+    const zh = parsed({
+      ...deck,
+      id: 'zh-net',
+      cards: deck.cards.map((c) => ({ ...c, source: { doc: 'doc.txt', section: '网络驱动' } })),
+    });
+    const src = quizSource([zh]);
+    expect(openQuestions(src.cards, src.decks, 1, 'en')).toEqual([]);
+    const [q] = openQuestions(src.cards, src.decks, 1, 'zh');
+    expect(q!.prompt.zh).toBe('讲一讲“网络驱动”：要点有哪些？');
+  });
+
+  test("a deck's own interview question asks its words, with the listed cards' answers as key points", () => {
+    const withInterview = parsed({
+      ...deck,
+      id: 'iv',
+      interviews: [
+        {
+          id: 'drivers',
+          question: t('Which network drivers are there?', '有哪些网络驱动？'),
+          points: ['host', 'none'],
+        },
+      ],
+    });
+    const src = quizSource([withInterview]);
+    const qs = openQuestions(src.cards, src.decks, 1, 'en');
+    const q = qs.find((x) => x.prompt.en === 'Which network drivers are there?')!;
+    expect(q.prompt.zh).toBe('有哪些网络驱动？');
+    expect(q.kicker).toEqual(t('Networking', '网络'));
+    expect(q.keyPoints.map((k) => k.cardId)).toEqual(['iv/host', 'iv/none']);
+    expect(q.keyPoints[0]!.text).toEqual(t('Answer 1', '答案 1'));
+  });
+
+  test('an interview question with fewer than two of its cards in scope is not asked', () => {
+    const withInterview = parsed({
+      ...deck,
+      id: 'iv2',
+      interviews: [{ id: 'd', question: t('Q?', '问？'), points: ['host', 'none'] }],
+    });
+    const src = quizSource([withInterview]);
+    const cards = src.cards.filter((c) => c.id !== 'iv2/none');
+    expect(openQuestions(cards, src.decks, 1, 'en').some((x) => x.prompt.en === 'Q?')).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 // Generates a quiz from the cards in scope: seeded, kinds taken in turn, each card asked at most once, and an honest
 // note when the scope cannot give what was asked.
 import type { TraitTable } from '../deck-schema';
+import type { Lang } from '../text';
 import { buildPool, buildQuestion, kindsFor } from './card-questions';
 import type { QuizCard } from './facts';
 import { openQuestions, type QuizDeck } from './open-questions';
@@ -22,6 +23,8 @@ export interface QuizRequest {
   length: number;
   kinds: readonly QuestionKind[];
   seed: number;
+  /** The study language (English unless said): questions that quote a heading are made only where it reads in it. */
+  lang?: Lang;
 }
 
 export type QuizNotice =
@@ -51,7 +54,7 @@ export function generateQuiz(source: QuizSource, request: QuizRequest): Generate
 
   // Open questions first, up to their share: their key-point cards are then not asked again on their own.
   const opens = kinds.includes('open')
-    ? shuffle(openQuestions(cards, source.decks, seed), rng(subSeed(seed, 'open')))
+    ? shuffle(openQuestions(cards, source.decks, seed, request.lang ?? 'en'), rng(subSeed(seed, 'open')))
     : [];
   const takeOpen = (limit: number) => {
     for (const q of opens) {

@@ -1,13 +1,19 @@
 // Interview questions ("What is the difference between a container and a VM?") with key points derived from the decks.
 //
 // Key points come only from data the decks hold, never invented:
+// - a deck's own interview question (`interviews` in the deck file) has one key point per card it lists: the card's
+//   back, with its front as a hint;
 // - a trait table gives "What is the difference: A vs B?" with one key point per row, "trait: A — cell; B — cell",
 //   each tied to the row's compare card;
 // - a source section with at least three basic cards gives "Explain “section”" with one key point per card: its
 //   answer (the back), with its question as a hint, tied to that card. A section of more than ten such cards is
-//   too broad for one answer and is asked about per tag (its cards grouped by their first tag).
+//   too broad for one answer and is asked about per tag (its cards grouped by their first tag). The question quotes
+//   the heading, so it is made only where the heading reads in the study language (no Chinese heading quoted in an
+//   English question).
 // A question keeps at most MAX_KEY_POINTS points, chosen with the seed and kept in deck order.
-import type { TraitTable } from '../deck-schema';
+import type { Interview, TraitTable } from '../deck-schema';
+import { sourceName } from '../source';
+import type { Lang } from '../text';
 import type { QuizCard } from './facts';
 import type { KeyPoint, Question, Text } from './quiz-schema';
 import { rng, sampleIndexes, subSeed } from './random';
@@ -25,6 +31,8 @@ export interface QuizDeck {
   id: string;
   title: Text;
   tables: TraitTable[];
+  /** The deck's own interview questions. */
+  interviews?: Interview[] | undefined;
   /** How the deck writes its text (Markdown unless said otherwise). */
   textFormat?: 'markdown' | 'html';
 }
@@ -76,6 +84,35 @@ function tableQuestion(
   };
 }
 
+function interviewQuestion(deck: QuizDeck, interview: Interview, byId: Map<string, QuizCard>): OpenQuestion | null {
+  const cards = interview.points
+    .map((id) => byId.get(`${deck.id}/${id}`))
+    .filter((c): c is QuizCard => c !== undefined && c.content.kind === 'basic' && !c.content.reversed);
+  if (cards.length < MIN_KEY_POINTS) return null;
+  const keyPoints: KeyPoint[] = cards.map((c) => {
+    const content = c.content as Extract<QuizCard['content'], { kind: 'basic' }>;
+    return { cardId: c.id, text: content.back, hint: content.front };
+  });
+  return {
+    kind: 'open',
+    id: '',
+    deckId: deck.id,
+    tags: [...new Set(cards.flatMap((c) => c.tags))],
+    source: cards[0]!.source,
+    kicker: deck.title,
+    prompt: interview.question,
+    keyPoints,
+  };
+}
+
+/** Han characters: a heading with them does not read as English. */
+const HAN = /\p{Script=Han}/u;
+
+/** Whether a heading can be quoted in a question in this language. */
+export function readsIn(heading: string, lang: Lang): boolean {
+  return lang === 'zh' || !HAN.test(heading);
+}
+
 function byFirstTag(cards: QuizCard[]): Array<{ list: QuizCard[]; tag: string }> {
   const groups = new Map<string, QuizCard[]>();
   for (const c of cards) {
@@ -114,12 +151,24 @@ function sectionQuestion(
   };
 }
 
-/** Every open question the cards in scope support: one per trait table, one per section with enough basic cards. */
-export function openQuestions(cards: readonly QuizCard[], decks: readonly QuizDeck[], seed: number): OpenQuestion[] {
+/**
+ * Every open question the cards in scope support: each interview question of the decks, one per trait table, one per
+ * section with enough basic cards whose heading reads in the study language `lang`.
+ */
+export function openQuestions(
+  cards: readonly QuizCard[],
+  decks: readonly QuizDeck[],
+  seed: number,
+  lang: Lang,
+): OpenQuestion[] {
   const byId = new Map(cards.map((c) => [c.id, c]));
   const deckById = new Map(decks.map((d) => [d.id, d]));
   const out: OpenQuestion[] = [];
   for (const deck of decks) {
+    for (const interview of deck.interviews ?? []) {
+      const q = interviewQuestion(deck, interview, byId);
+      if (q) out.push(q);
+    }
     for (const table of deck.tables) {
       const q = tableQuestion(deck, table, byId, seed);
       if (q) out.push(q);
@@ -127,8 +176,8 @@ export function openQuestions(cards: readonly QuizCard[], decks: readonly QuizDe
   }
   const sections = new Map<string, QuizCard[]>();
   for (const c of cards) {
-    if (c.content.kind !== 'basic' || c.content.reversed) continue;
-    const key = `${c.deckId}\u0000${c.source.doc}\u0000${c.source.section}`;
+    if (c.content.kind !== 'basic' || c.content.reversed || !readsIn(c.source.section, lang)) continue;
+    const key = `${c.deckId}\u0000${sourceName(c.source)}\u0000${c.source.section}`;
     const list = sections.get(key);
     if (list) list.push(c);
     else sections.set(key, [c]);

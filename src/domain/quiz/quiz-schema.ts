@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 const text = z.object({ en: z.string(), zh: z.string() });
-const source = z.object({ doc: z.string(), section: z.string() });
+const source = z.object({ doc: z.string().optional(), url: z.string().optional(), section: z.string() });
 
 export const QUESTION_KINDS = ['mcq', 'true-false', 'classify', 'type-in', 'open'] as const;
 export const questionKindSchema = z.enum(QUESTION_KINDS);

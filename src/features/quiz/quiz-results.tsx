@@ -1,5 +1,6 @@
 // The end of a quiz: score and grade, time per question, each mistake with the right answer and its source, the
 // weakest tags, and the ways on: review the mistakes, retake the same quiz, or start a new one.
+import { SourceLine } from '../../ui/source-line';
 import { useEffect, useRef } from 'react';
 import type { AttemptQuestion, QuizConfig } from '../../domain/quiz/quiz-schema';
 import { summarizeAttempt } from '../../domain/quiz/summary';
@@ -148,7 +149,7 @@ function Mistakes({ mistakes, lang }: { mistakes: Summary['mistakes']; lang: Lan
                 </p>
               </>
             )}
-            <p className="card-source">{m('run.source', { doc: q.source.doc, section: q.source.section })}</p>
+            <SourceLine source={q.source} />
           </DeckText>
         </li>
       ))}

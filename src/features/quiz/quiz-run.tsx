@@ -1,4 +1,5 @@
 // A quiz being taken: progress and time left, the question, feedback after each answer, and the leave dialog.
+import { SourceLine } from '../../ui/source-line';
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { canOverride, letterGrade } from '../../domain/quiz/marking';
@@ -200,7 +201,7 @@ function Feedback({
           )}
         </>
       )}
-      <p className="card-source">{m('run.source', { doc: q.source.doc, section: q.source.section })}</p>
+      <SourceLine source={q.source} />
     </div>
   );
 }

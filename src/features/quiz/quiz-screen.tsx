@@ -78,7 +78,12 @@ export function QuizScreen(props: QuizScreenProps) {
     setBusy(true);
     try {
       const loaded = await loadQuizSource(db(), config.scope, config.seed, config.length);
-      const quiz = generateQuiz(loaded.source, { length: config.length, kinds: config.kinds, seed: config.seed });
+      const quiz = generateQuiz(loaded.source, {
+        length: config.length,
+        kinds: config.kinds,
+        seed: config.seed,
+        lang: settingsRef.current.study.studyLang,
+      });
       if (quiz.notices.length > 0) setPending({ config, quiz });
       else begin(config, quiz);
     } catch (error) {

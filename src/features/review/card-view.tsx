@@ -1,4 +1,5 @@
 // Shows one study card, front or front+back, in the study language (and the other one on demand).
+import { SourceLine } from '../../ui/source-line';
 import { matchTypedAnswer } from '../../domain/answer-match';
 import { CHOICE_LETTERS as LETTERS, choiceOrder } from '../../domain/choice-order';
 import type { StudyCard } from '../../domain/study-card';
@@ -78,9 +79,7 @@ export function CardView(props: CardViewProps) {
               <CardText inline text={card.note[lang]} lang={lang} />
             </aside>
           )}
-          {!props.secondary && (
-            <p className="card-source">{t('review.source', { doc: card.source.doc, section: card.source.section })}</p>
-          )}
+          {!props.secondary && <SourceLine source={card.source} />}
         </div>
       )}
     </div>

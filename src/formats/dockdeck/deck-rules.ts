@@ -1,6 +1,7 @@
 // The rules of a deck file that its schema cannot say: unique ids, cited sources, answers in range, closed clozes.
 import { clozeNumbers } from '../../domain/cloze.ts';
-import type { Deck } from '../../domain/deck-schema';
+import type { Deck, Source } from '../../domain/deck-schema';
+import { sourceName } from '../../domain/source.ts';
 import type { Issue, IssueCode, IssueParams } from '../../domain/issue';
 
 function duplicates<T>(values: readonly T[]): T[] {
@@ -23,18 +24,28 @@ export function checkDeckRules(file: string, deck: Deck): Issue[] {
       code,
       ...(params === undefined ? {} : { params }),
     });
-  const docs = new Set(deck.sources.map((s) => s.doc));
-  const checkSource = (card: string, doc: string) => {
-    if (!docs.has(doc)) add(card, 'source.doc', 'deck.source-not-listed', { doc });
+  const listed = new Set(deck.sources.map(sourceName));
+  const checkSource = (card: string, source: Source) => {
+    // Exactly one of a document and a page.
+    if ((source.doc === undefined) === (source.url === undefined))
+      add(card, 'source', source.doc === undefined ? 'deck.source-no-doc' : 'deck.source-doc-and-url');
+    else if (!listed.has(sourceName(source)))
+      add(card, source.doc === undefined ? 'source.url' : 'source.doc', 'deck.source-not-listed', {
+        doc: sourceName(source),
+      });
   };
 
   for (const id of duplicates(deck.cards.map((c) => c.id))) add(id, 'id', 'deck.duplicate-card-id');
   for (const id of duplicates(deck.tables.map((t) => t.id))) add(`table:${id}`, 'id', 'deck.duplicate-table-id');
-  for (const doc of duplicates(deck.sources.map((s) => s.doc)))
+  deck.sources.forEach((s, i) => {
+    if ((s.doc === undefined) === (s.url === undefined))
+      add(undefined, `sources[${i}]`, s.doc === undefined ? 'deck.source-no-doc' : 'deck.source-doc-and-url');
+  });
+  for (const doc of duplicates(deck.sources.map(sourceName)))
     add(undefined, 'sources', 'deck.duplicate-source', { doc });
 
   for (const card of deck.cards) {
-    checkSource(card.id, card.source.doc);
+    checkSource(card.id, card.source);
     if (card.type === 'mcq') {
       const n = card.choices.length;
       if (card.answer >= n) add(card.id, 'answer', 'deck.answer-out-of-range', { answer: card.answer, n, last: n - 1 });
@@ -77,7 +88,7 @@ export function checkDeckRules(file: string, deck: Deck): Issue[] {
       add(`table:${table.id}/${id}`, 'id', 'deck.duplicate-row-id');
     for (const row of table.rows) {
       const card = `table:${table.id}/${row.id}`;
-      checkSource(card, row.source.doc);
+      checkSource(card, row.source);
       for (const col of cols) if (!Object.hasOwn(row.cells, col)) add(card, `cells.${col}`, 'value.missing');
       for (const key of Object.keys(row.cells))
         if (!cols.includes(key)) add(card, `cells.${key}`, 'deck.unknown-column', { columns: cols });
@@ -88,5 +99,24 @@ export function checkDeckRules(file: string, deck: Deck): Issue[] {
       }
     }
   }
+  checkInterviews(deck, add);
   return issues;
+}
+
+type Add = (card: string | undefined, field: string, code: IssueCode, params?: IssueParams) => void;
+
+/** Each interview's key points are basic cards of the deck, each listed once. */
+function checkInterviews(deck: Deck, add: Add): void {
+  const interviews = deck.interviews ?? [];
+  const types = new Map(deck.cards.map((c) => [c.id, c.type]));
+  for (const id of duplicates(interviews.map((q) => q.id))) add(`interview:${id}`, 'id', 'deck.duplicate-interview-id');
+  for (const q of interviews) {
+    const place = `interview:${q.id}`;
+    for (const id of duplicates(q.points)) add(place, 'points', 'deck.duplicate-point', { id });
+    q.points.forEach((id, i) => {
+      const type = types.get(id);
+      if (type === undefined) add(place, `points[${i}]`, 'deck.unknown-point', { id });
+      else if (type !== 'basic') add(place, `points[${i}]`, 'deck.point-not-basic', { id, type });
+    });
+  }
 }

@@ -1,0 +1,30 @@
+// Where a card's fact stands, under its answer: a source document and its heading, or a public page and its heading
+// as a link (opened in a new tab, with no referrer; the page is never loaded by the app itself).
+import { useT } from '../lib/i18n';
+
+export interface SourceLineProps {
+  source: { doc?: string | undefined; url?: string | undefined; section: string };
+}
+
+function host(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+export function SourceLine({ source }: SourceLineProps) {
+  const t = useT();
+  if (source.url === undefined)
+    return <p className="card-source">{t('review.source', { doc: source.doc ?? '', section: source.section })}</p>;
+  return (
+    <p className="card-source">
+      {t('review.source-page')}{' '}
+      <a href={source.url} target="_blank" rel="noopener noreferrer">
+        {source.section}
+      </a>{' '}
+      ({host(source.url)})
+    </p>
+  );
+}
