@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseDeckFiles } from './lib/deck-files';
 import { issueText } from '../src/formats/issue-text';
 import { computeCoverage, formatCoverage } from './lib/coverage';
+import { readDeckAudits } from './lib/deck-audit';
 
 const root = resolve(import.meta.dirname, '..');
 const docsDir = resolve(process.argv[2] ?? join(root, '..', 'shared', 'seeds'));
@@ -23,7 +24,8 @@ const deckFiles = readdirSync(decksDir)
   .map((f) => ({ name: `decks/${f}`, text: readFileSync(join(decksDir, f), 'utf8') }));
 
 const { decks, issues } = parseDeckFiles(deckFiles);
-const report = computeCoverage(documents, decks);
+const uncited = [...readDeckAudits(decksDir).audits.values()].flatMap((a) => a.uncited);
+const report = computeCoverage(documents, decks, uncited);
 console.log(`${documents.length} documents in ${docsDir}; ${decks.length} decks\n`);
 console.log(formatCoverage(report).join('\n'));
 if (issues.length > 0) {

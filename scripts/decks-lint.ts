@@ -1,18 +1,16 @@
-// npm run decks:lint: what the deck checks of issue #11 find in decks/ (a report; not yet part of the build).
-import { readdirSync, readFileSync } from 'node:fs';
+// npm run decks:lint: the deck checks of issue #11 over decks/ (duplicates, answers leaked into their question, mcq
+// answer positions, longest-choice answers), less what decks/audit/<deck>.json allows with a reason, and the sidecars'
+// own problems (retired ids in use again, holders that are not cards). Exits 1 on any: the build fails on the same.
 import path from 'node:path';
-import { parseDeckFiles } from './lib/deck-files';
-import { lintDecks, type LintRule } from './lib/deck-lint';
+import { builtinDeckGate } from './lib/deck-audit';
 
 const dir = path.resolve(import.meta.dirname, '../decks');
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.json') && f !== 'deck.schema.json')
-  .map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') }));
-const { decks } = parseDeckFiles(files);
-const findings = lintDecks(decks);
-for (const f of findings) console.log(`${f.rule}: ${f.cards.length === 1 ? f.cards[0] : f.deck}: ${f.message}`);
-const count = (rule: LintRule) => findings.filter((f) => f.rule === rule).length;
+const { decks, audits, errors } = builtinDeckGate(dir);
+for (const e of errors) console.log(e);
+const allowed = [...audits.values()].reduce((n, a) => n + a.allow.length, 0);
+const retired = [...audits.values()].reduce((n, a) => n + a.retired.length, 0);
 console.log(
-  `\n${decks.length} decks: ${count('duplicate')} duplicate groups, ${count('answer-in-question')} answers in their question, ` +
-    `${count('mcq-position-skew')} decks with mcq answers at one position, ${count('longest-choice')} longest-choice answers`,
+  `\n${decks.length} decks, ${decks.reduce((n, d) => n + d.cards.length, 0)} cards: ${errors.length} problem(s); ` +
+    `${allowed} finding(s) allowed with a reason, ${retired} retired id(s) in decks/audit/`,
 );
+process.exit(errors.length > 0 ? 1 : 0);

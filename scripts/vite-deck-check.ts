@@ -1,12 +1,11 @@
-// Vite plugin for the built-in decks: every deck in decks/ is validated when the build starts (a bad deck
-// fails the build with file, card id and field), and `virtual:builtin-decks` lists them with a content hash
+// Vite plugin for the built-in decks: every deck in decks/ is validated and linted when the build starts (a bad
+// deck fails the build with file, card id and field), and `virtual:builtin-decks` lists them with a content hash
 // and a lazy loader, so the app reloads a deck only when its file changed.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { parseDeckFiles } from './lib/deck-files.ts';
-import { issueText } from '../src/formats/issue-text.ts';
+import { builtinDeckGate } from './lib/deck-audit.ts';
 
 const VIRTUAL = 'virtual:builtin-decks';
 const RESOLVED = `\0${VIRTUAL}`;
@@ -28,8 +27,9 @@ export function deckCheck(dir = resolve(import.meta.dirname, '..', 'decks')): Pl
   return {
     name: 'dockdeck:deck-check',
     buildStart() {
-      const { issues } = parseDeckFiles(readDecks(dir));
-      if (issues.length > 0) this.error(`Invalid deck files:\n${issues.map((i) => issueText(i, 'en')).join('\n')}`);
+      // Invalid decks, and deck-lint findings (duplicates, leaked answers, answer positions) no sidecar allows.
+      const { errors } = builtinDeckGate(dir);
+      if (errors.length > 0) this.error(`Invalid deck files:\n${errors.join('\n')}`);
     },
     resolveId(id) {
       return id === VIRTUAL ? RESOLVED : undefined;

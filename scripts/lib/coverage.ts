@@ -7,6 +7,15 @@ import { findSections, parseDocHeadings, PREAMBLE, suggestSections, type DocSect
 export interface SectionCoverage {
   section: DocSection;
   citedBy: string[];
+  /** Why no card cites it, where a deck's audit sidecar says so (a heading with nothing worth a card). */
+  uncited?: string;
+}
+
+/** A heading a deck leaves uncited on purpose, with the reason (from `decks/audit/<deck>.json`). */
+export interface Uncited {
+  doc: string;
+  section: string;
+  why: string;
 }
 
 export interface CoverageReport {
@@ -38,6 +47,7 @@ export interface CoverageReport {
 export function computeCoverage(
   documents: ReadonlyArray<{ name: string; text: string }>,
   decks: readonly Deck[],
+  uncited: readonly Uncited[] = [],
 ): CoverageReport {
   const docs = [...documents]
     .sort((a, b) => a.name.localeCompare(b.name))
@@ -46,7 +56,7 @@ export function computeCoverage(
       return {
         doc: d.name,
         outline,
-        sections: outline.sections.map((section) => ({ section, citedBy: [] as string[] })),
+        sections: outline.sections.map((section): SectionCoverage => ({ section, citedBy: [] })),
       };
     });
   const byName = new Map(docs.map((d) => [d.doc, d]));
@@ -86,13 +96,19 @@ export function computeCoverage(
     if (found.length > 1) report.ambiguous.push({ ...c, matches: found.map((s) => `line ${s.line}: ${s.citation}`) });
     for (const s of doc.sections) if (found.includes(s.section)) s.citedBy.push(c.by);
   }
+  for (const u of uncited) {
+    const doc = byName.get(u.doc);
+    if (!doc) continue;
+    const found = findSections(doc.outline, u.section);
+    for (const s of doc.sections) if (found.includes(s.section)) s.uncited = u.why;
+  }
   report.docs = docs.map(({ doc, sections }) => ({ doc, sections }));
   report.pages = [...pages]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([url, sections]) => ({ url, sections: [...sections].map(([section, citedBy]) => ({ section, citedBy })) }));
   const all = report.docs.flatMap((d) => d.sections);
   const facts = all.filter((s) => s.section.hasFacts);
-  const covered = facts.filter((s) => s.citedBy.length > 0).length;
+  const covered = facts.filter((s) => s.citedBy.length > 0 || s.uncited !== undefined).length;
   report.summary = {
     ...report.summary,
     headings: all.length,
@@ -109,7 +125,7 @@ export function formatCoverage(report: CoverageReport): string[] {
   const out: string[] = [];
   for (const { doc, sections } of report.docs) {
     out.push(doc);
-    for (const { section: s, citedBy } of sections) {
+    for (const { section: s, citedBy, uncited } of sections) {
       const label =
         s.level === 0
           ? s.name === PREAMBLE
@@ -119,9 +135,11 @@ export function formatCoverage(report: CoverageReport): string[] {
       const status =
         citedBy.length > 0
           ? `${s.hasFacts ? '' : '(no facts) '}${citedBy.length}: ${citedBy.join(', ')}`
-          : s.hasFacts
-            ? 'UNCOVERED'
-            : '(no facts)';
+          : uncited !== undefined
+            ? `(uncited on purpose: ${uncited})`
+            : s.hasFacts
+              ? 'UNCOVERED'
+              : '(no facts)';
       out.push(`${'  '.repeat(s.ancestors.length + 1)}${label} — ${status}`);
     }
     out.push('');

@@ -1,10 +1,11 @@
 // Checks the built-in decks for what makes a deck a poor interview drill (issue #11): the same card twice, an
 // answer given away by its question, multiple-choice answers that sit at one position, and the answer that is
 // always the longest choice. Pure: decks in, findings out; `npm run decks:lint` prints them.
-import { CHOICE_LETTERS } from '../../src/domain/choice-order';
+import { CHOICE_LETTERS } from '../../src/domain/choice-order.ts';
 import type { Deck } from '../../src/domain/deck-schema';
 
-export type LintRule = 'duplicate' | 'answer-in-question' | 'mcq-position-skew' | 'longest-choice';
+export const LINT_RULES = ['duplicate', 'answer-in-question', 'mcq-position-skew', 'longest-choice'] as const;
+export type LintRule = (typeof LINT_RULES)[number];
 
 export interface LintFinding {
   rule: LintRule;
@@ -41,14 +42,23 @@ export function questionAnswer(card: Card): { q: string; a: string } | null {
   }
 }
 
+/** Each classify item as the question it is studied as: the item, answered by its category's label. */
+function itemPairs(card: Card): Array<{ q: string; a: string }> {
+  if (card.type !== 'classify') return [];
+  const label = new Map(card.categories.map((c) => [c.id, c.label.en]));
+  return card.items.map((i) => ({ q: i.text.en, a: label.get(i.category) ?? '' }));
+}
+
 function duplicates(decks: readonly Deck[]): LintFinding[] {
   const byKey = new Map<string, string[]>();
   for (const deck of decks)
     for (const card of deck.cards) {
       const qa = questionAnswer(card);
-      if (!qa) continue;
-      const key = `${normalise(qa.q)}\n${normalise(qa.a)}`;
-      byKey.set(key, [...(byKey.get(key) ?? []), `${deck.id}/${card.id}`]);
+      for (const pair of qa ? [qa] : itemPairs(card)) {
+        const key = `${normalise(pair.q)}\n${normalise(pair.a)}`;
+        const ids = byKey.get(key) ?? [];
+        if (!ids.includes(`${deck.id}/${card.id}`)) byKey.set(key, [...ids, `${deck.id}/${card.id}`]);
+      }
     }
   return [...byKey.values()]
     .filter((ids) => ids.length > 1)
@@ -60,10 +70,35 @@ function duplicates(decks: readonly Deck[]): LintFinding[] {
     }));
 }
 
+const CLOZE = /\{\{c(\d+)::([^]*?)(?:::[^]*?)?\}\}/g;
+
+/** A cloze answer that the rest of its text (outside that number's blanks) says anyway. */
+function clozeLeaks(deck: Deck, card: Card): LintFinding[] {
+  if (card.type !== 'cloze') return [];
+  const text = card.text.en;
+  const answers = new Map<string, string>();
+  for (const m of text.matchAll(CLOZE)) answers.set(m[1]!, m[2]!);
+  const out: LintFinding[] = [];
+  for (const [n, answer] of answers) {
+    const a = normalise(answer);
+    // The shown text of that study card: its own blanks hidden, the other numbers' answers shown.
+    const shown = text.replace(CLOZE, (_, k: string, ans: string) => (k === n ? ' ' : ans));
+    if (a.length >= 4 && a.split(' ').length <= 8 && ` ${normalise(shown)} `.includes(` ${a} `))
+      out.push({
+        rule: 'answer-in-question',
+        deck: deck.id,
+        cards: [`${deck.id}/${card.id}`],
+        message: `the answer "${answer}" of c${n} is in the rest of the text`,
+      });
+  }
+  return out;
+}
+
 /** An answer of a few words or more that appears word for word in its own question. */
 function leaks(deck: Deck): LintFinding[] {
   const out: LintFinding[] = [];
   for (const card of deck.cards) {
+    out.push(...clozeLeaks(deck, card));
     const qa = questionAnswer(card);
     if (!qa) continue;
     const a = normalise(qa.a);

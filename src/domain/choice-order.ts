@@ -1,7 +1,7 @@
 // The order a card's choices (mcq) or categories (classify) are shown in during review: shuffled, seeded by the
 // card and how many times it has been answered, so the order is the same across reloads and after an undo (which
 // restores the count) but changes from one review to the next. A learner cannot learn "press A".
-import { rng, shuffle, subSeed } from './quiz/random';
+import { rng, shuffle, subSeed } from './quiz/random.ts';
 
 /** Display position → choice index, for a card with `n` choices answered `reviews` times. */
 export function choiceOrder(cardId: string, reviews: number, n: number): number[] {

@@ -1,5 +1,5 @@
 // Turns a deck into the study cards the scheduler tracks, each with a stable id: `deckId/cardId[:part]`.
-import { clozeNumbers } from './cloze';
+import { clozeNumbers } from './cloze.ts';
 import type { AnkiNoteRef, Deck, DeckCard, Source, Text } from './deck-schema';
 
 export type StudyContent =

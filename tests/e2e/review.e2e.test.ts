@@ -10,7 +10,12 @@ describe('review session', () => {
     const { page } = session();
     await library.open(page);
     const ids = await library.deckIds(page);
-    expect(ids.slice().sort()).toEqual(['containers-vs-vms', 'docker-architecture', 'virtualization']);
+    expect(ids.slice().sort()).toEqual([
+      'containers-today',
+      'containers-vs-vms',
+      'docker-architecture',
+      'virtualization',
+    ]);
     for (const id of ids) expect(await library.counts(page, id)).toEqual({ new: 20, learning: 0, due: 0 });
     // Nothing was answered yet.
     expect(await idb.read(page, 'reviewLogs')).toEqual([]);

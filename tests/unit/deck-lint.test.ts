@@ -2,6 +2,7 @@
 import { parseDeck } from '../../src/formats/dockdeck/validate';
 import type { Deck, DeckInput } from '../../src/domain/deck-schema';
 import { lintDecks, normalise } from '../../scripts/lib/deck-lint';
+import { checkDeckAudits, type DeckAudit } from '../../scripts/lib/deck-audit';
 
 const t = (en: string, zh = en) => ({ en, zh });
 const source = { doc: 'doc.txt', section: 'Intro' };
@@ -61,4 +62,85 @@ test('each rule fires on what it names', () => {
     'mcq-position-skew one/a,one/b,one/c',
     'longest-choice one/c',
   ]);
+});
+
+test("a cloze whose answer the rest of its text says anyway is a leak; another number's answer shown is not", () => {
+  const d = deck('cz', [
+    {
+      id: 'leaky',
+      type: 'cloze',
+      source,
+      text: t(
+        'Containers abstract the app from the operating system; hypervisors abstract the {{c1::operating system}}.',
+      ),
+    },
+    { id: 'fine', type: 'cloze', source, text: t('{{c1::runc}} is started by the {{c2::shim}}.') },
+  ]);
+  expect(lintDecks([d]).map((f) => `${f.rule} ${f.cards.join(',')}`)).toEqual(['answer-in-question cz/leaky']);
+});
+
+test('classify items that ask the same as another card are duplicates', () => {
+  const d = deck('cl', [
+    {
+      id: 'sort',
+      type: 'classify',
+      source,
+      prompt: t('Container or VM?'),
+      categories: [
+        { id: 'c', label: t('Container') },
+        { id: 'v', label: t('VM') },
+      ],
+      items: [{ id: 'k', text: t('Shares the host kernel'), category: 'c' }],
+    },
+    { id: 'basic', type: 'basic', source, front: t('Shares the host kernel'), back: t('Container') },
+  ]);
+  expect(lintDecks([d]).map((f) => `${f.rule} ${f.cards.join(',')}`)).toEqual(['duplicate cl/sort,cl/basic']);
+});
+
+describe('audit sidecars', () => {
+  const one = deck('one', [
+    { id: 'x', type: 'basic', source, front: t('What does runc do?'), back: t('It runs containers.') },
+    { id: 'leak', type: 'basic', source, front: t('Is containerd a daemon?'), back: t('containerd') },
+    {
+      id: 'cz',
+      type: 'cloze',
+      source,
+      text: t('{{c2::runc}} is started by the {{c3::shim}}.'),
+    },
+  ]);
+  const audit = (a: Partial<DeckAudit>): Map<string, DeckAudit> =>
+    new Map([['one', { retired: [], allow: [], uncited: [], ...a }]]);
+
+  test('a finding allowed with a reason is left out; an allowance that matches nothing is a problem', () => {
+    const r = checkDeckAudits(
+      [one],
+      audit({
+        allow: [
+          { rule: 'answer-in-question', card: 'one/leak', why: 'the question is about the name' },
+          { rule: 'longest-choice', card: 'one/x', why: 'stale' },
+        ],
+      }),
+    );
+    expect(r.findings).toEqual([]);
+    expect(r.problems.map((p) => p.message)).toEqual(['allows longest-choice for one/x, which no longer has it']);
+  });
+
+  test('a retired id in use again, or a holder that is not a card, is a problem; a dropped cloze number is not in use', () => {
+    const r = checkDeckAudits(
+      [one],
+      audit({
+        allow: [{ rule: 'answer-in-question', card: 'one/leak', why: 'ok' }],
+        retired: [
+          { id: 'x', heldBy: null, why: 'reused by mistake' },
+          { id: 'cz:c1', heldBy: 'one/cz', why: 'c1 dropped' },
+          { id: 'gone', heldBy: 'other/nope', why: 'moved' },
+          { id: 'gone-too', heldBy: 'one/cz:c2', why: 'a study card holds it' },
+        ],
+      }),
+    );
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'retired id "x" is in use again (ids key review history: choose a new one)',
+      'retired "gone" is held by "other/nope", which is not a card',
+    ]);
+  });
 });
