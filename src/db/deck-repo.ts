@@ -3,6 +3,7 @@ import { bulkDeleteChunked, WRITE_SLICE } from './chunked';
 import { deckFields } from '../domain/deck-fields';
 import type { Deck } from '../domain/deck-schema';
 import { contentHash, sameSource } from '../formats/import/deck-diff';
+import { sourceName } from '../domain/source';
 import { deckMeta, type DeckMeta, type PreparedCard } from '../formats/import/prepare';
 import { newMemory } from '../domain/scheduler';
 import type { StudyCard } from '../domain/study-card';
@@ -140,7 +141,7 @@ export async function writeDeckRows(
  */
 function mergedMeta(existing: DeckRow, incoming: DeckMeta): DeckMeta {
   const sources = [...incoming.sources];
-  for (const s of existing.sources) if (!sources.some((x) => x.doc === s.doc)) sources.push(s);
+  for (const s of existing.sources) if (!sources.some((x) => sourceName(x) === sourceName(s))) sources.push(s);
   const types = new Map((existing.ankiNotetypes ?? []).map((t) => [t.id, t]));
   for (const t of incoming.ankiNotetypes ?? []) types.set(t.id, t);
   const { ankiNotetypes: _, ...rest } = incoming;

@@ -48,7 +48,7 @@ test('a 10-question quiz by keyboard: score and mistakes, then "review my mistak
       .sort(),
   ).toEqual([...wrong].sort());
 
-  const button = screen.getByRole('button', { name: 'Review my mistakes (3)' });
+  const button = screen.getByRole('button', { name: 'Review my mistakes (3 cards)' });
   button.focus();
   await user.keyboard('{Enter}');
   await screen.findByRole('heading', { name: 'Review my mistakes' });
@@ -156,7 +156,15 @@ test('an interview question: Enter shows the model answer as a checklist, 1–9 
     ['qz/c3', 'again'],
     ['qz/c4', 'again'],
   ]);
-  expect(screen.getByRole('button', { name: 'Review my mistakes (3)' })).toBeEnabled();
+  // One mistake listed, three cards to review: the results say which number counts what (issue #11).
+  expect(screen.getByRole('button', { name: 'Review my mistakes (3 cards)' })).toBeEnabled();
+  expect(screen.getByRole('heading', { name: 'Mistakes (1)' })).toBeInTheDocument();
+  expect(document.querySelectorAll('.quiz-mistakes > li')).toHaveLength(1);
+  expect(
+    screen.getByText(
+      'Mistakes: 1; cards to review: 3. Each wrong answer is one card, and each key point missed in an interview question is one more.',
+    ),
+  ).toBeInTheDocument();
 });
 
 test('with a time limit the quiz ends by itself when time is up; unanswered questions count as not answered', async () => {

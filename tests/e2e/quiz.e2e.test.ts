@@ -115,7 +115,7 @@ describe('quiz', () => {
     // "Review my mistakes" reviews exactly those cards, whatever their due dates.
     const expected = mistakeIds(attempt!);
     expect(expected.length).toBeGreaterThan(0);
-    await page.getByRole('button', { name: `Review my mistakes (${expected.length})` }).press('Enter');
+    await page.getByRole('button', { name: `Review my mistakes (${expected.length} cards)` }).press('Enter');
     await page.getByRole('heading', { name: 'Review my mistakes' }).waitFor();
     await review.waitSettled(page);
     const reviewed: string[] = [];

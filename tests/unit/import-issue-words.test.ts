@@ -17,9 +17,9 @@ const LATIN = new Set(
   (
     'Anki Blob CSV Default GB GIF GUID ID JPEG JSON MP3 Office PDF PNG RAR SQLite Support UTF-16 UTF-32 UTF-8 ' +
     'Unicode WebP ZIP64 Zip a-z anki2 apkg base64 basic c1:: cards classify cloze col collection.anki2 ' +
-    'collection.anki21 collection.anki21b colpkg csv/.tsv/.txt deflate dockdeck dockdeck/deck@1 en false format ' +
-    'gzip id image javascript: json mcq null occlusion older on reverse script sources stored text.en true type-in ' +
-    'versions x xls/.doc zh zip zstd'
+    'collection.anki21 collection.anki21b colpkg csv/.tsv/.txt deflate doc dockdeck dockdeck/deck@1 en false format ' +
+    'gzip https:// id image javascript: json mcq null occlusion older on reverse script sources stored text.en true type-in ' +
+    'url versions x xls/.doc zh zip zstd'
   ).split(' '),
 );
 

@@ -1,7 +1,14 @@
 // Distractor choice: never the answer (in any spelling or language) or a repeat, drawn from the right pool, stable for a seed.
 import fc from 'fast-check';
 import { normalizeAnswer } from '../../src/domain/answer-match';
-import { isFairDistractor, pickDistractors, siblingTier, type Candidate } from '../../src/domain/quiz/distractors';
+import {
+  answerShape,
+  isFairDistractor,
+  pickDistractors,
+  shapeDistance,
+  siblingTier,
+  type Candidate,
+} from '../../src/domain/quiz/distractors';
 import { normText, type QuizCard } from '../../src/domain/quiz/facts';
 import { buildPool, buildQuestion } from '../../src/domain/quiz/card-questions';
 import { generateQuiz } from '../../src/domain/quiz/generate';
@@ -186,5 +193,64 @@ describe('seeded', () => {
       expect(q.kind === 'open' ? null : byCard.get(q.cardId)).toMatchObject({
         options: (q as { options: unknown }).options,
       });
+  });
+});
+
+describe("distractors of the answer's kind", () => {
+  test.each([
+    ['1 s', 'quantity'],
+    ['20 s', 'quantity'],
+    ['2.6.20', 'quantity'],
+    ['1979', 'quantity'],
+    ['about 500 ms', 'quantity'],
+    ['CPU', 'word'],
+    ['cgroups v2', 'term'],
+    ['complete boot process', 'term'],
+    ['the host kernel of the machine', 'phrase'],
+  ])('%s is a %s', (en, shape) => {
+    expect(answerShape(normText(t(en, en)))).toBe(shape);
+  });
+
+  test('a number is never offered beside a word, nor a word beside a number', () => {
+    expect(shapeDistance('word', 'quantity')).toBeNull();
+    expect(shapeDistance('quantity', 'term')).toBeNull();
+    expect(shapeDistance('quantity', 'quantity')).toBe(0);
+    expect(shapeDistance('word', 'term')).toBeLessThan(shapeDistance('word', 'phrase')!);
+  });
+
+  test('"KVM needs hardware support from which component?" offers words, not "1 s" or "20 s" (issue #11)', () => {
+    const cloze = (id: string, text: string) => ({
+      id,
+      type: 'cloze' as const,
+      source: { doc: 'doc.txt', section: 'KVM' },
+      text: t(text, text),
+    });
+    const deck = parsed({
+      format: 'dockdeck/deck@1',
+      id: 'kvm',
+      title: t('KVM', 'KVM'),
+      sources: [{ doc: 'doc.txt' }],
+      cards: [
+        cloze('cpu', 'KVM needs hardware support from the {{c1::CPU}}.'),
+        cloze('boot-c', 'A container starts in about {{c1::1 s}}.'),
+        cloze('boot-vm', 'A VM starts in about {{c1::20 s}}.'),
+        cloze('boot-what', 'A VM goes through the {{c1::complete boot process}}.'),
+        cloze('kernel', 'Containers share the host {{c1::kernel}}.'),
+        cloze('module', 'KVM is a kernel {{c1::module}}.'),
+        cloze('qemu', 'KVM uses {{c1::QEMU}} for device emulation.'),
+      ],
+    });
+    const src = quizSource([deck]);
+    const pool = buildPool(src.cards, new Map());
+    const card = src.cards.find((c) => c.id === 'kvm/cpu:c1')!;
+    for (let seed = 1; seed <= 20; seed++) {
+      const r = buildQuestion(card, 'mcq', pool, seed);
+      if (!r.ok || r.question.kind !== 'mcq') throw new Error('no question');
+      const options = r.question.options.map((o) => o.en);
+      expect(options).not.toContain('1 s');
+      expect(options).not.toContain('20 s');
+      // Single words come before the three-word term.
+      expect(options).not.toContain('complete boot process');
+    }
   });
 });

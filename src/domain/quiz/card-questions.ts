@@ -1,7 +1,7 @@
 // Builds one question of a given kind from one card: multiple choice, true/false, classify or type-in.
 import type { TraitTable } from '../deck-schema';
 import { factOf, isTypeable, normText, type Fact, type QuizCard } from './facts';
-import { pickDistractors, siblingTier, type Candidate } from './distractors';
+import { answerShape, pickDistractors, shapeDistance, siblingTier, type Candidate } from './distractors';
 import type { CardQuestion, QuestionKind, Text } from './quiz-schema';
 import { rng, shuffle, subSeed, type Rng } from './random';
 
@@ -37,11 +37,17 @@ function base(card: QuizCard, prompt: Text) {
   return { id: '', cardId: card.id, deckId: card.deckId, tags: card.tags, source: card.source, prompt };
 }
 
+/**
+ * Distractors for a free-text answer: answers of the same family from sibling cards, of the answer's kind (a number
+ * beside numbers only; a word beside words before terms and phrases), the same deck and tag first.
+ */
 function factCandidates(pool: Pool, fact: Fact): Candidate[] {
   const out: Candidate[] = [];
+  const shape = answerShape(fact.norm);
   for (const other of pool.facts.get(fact.family) ?? []) {
     const tier = siblingTier(fact.card, other.card);
-    if (tier !== null) out.push({ text: other.answer, norm: other.norm, tier });
+    const distance = tier === null ? null : shapeDistance(shape, answerShape(other.norm));
+    if (tier !== null && distance !== null) out.push({ text: other.answer, norm: other.norm, tier: tier + distance });
   }
   return out;
 }

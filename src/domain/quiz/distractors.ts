@@ -24,6 +24,38 @@ export function siblingTier(question: QuizCard, other: QuizCard): number | null 
   return sharesTag ? 2 : null;
 }
 
+/**
+ * What kind of answer a text is, so that a distractor is of the answer's kind: a quantity (a number, a version, a
+ * year, a duration: `1 s`, `2.6.20`, `1979`) only beside quantities, and otherwise a single word, a short term (two
+ * or three words) or a phrase.
+ */
+export type AnswerShape = 'quantity' | 'word' | 'term' | 'phrase';
+
+const QUANTITY =
+  /^(?:about |around |over |under |up to |at least |at most |~|<|>)?v?\d[\d.,: ]*(?: ?[-–] ?\d[\d.,: ]*)? ?(?:[a-z%]{1,12}|[a-z]{1,12} [a-z]{1,12})?$/;
+
+export function answerShape(norm: NormText): AnswerShape {
+  const en = norm.en.trim();
+  if (QUANTITY.test(en)) return 'quantity';
+  const words = en.split(' ').length;
+  return words === 1 ? 'word' : words <= 3 ? 'term' : 'phrase';
+}
+
+const SHAPES: readonly AnswerShape[] = ['word', 'term', 'phrase'];
+
+/**
+ * How far a candidate's kind is from the answer's, added to its tier (or null: never offered). A quantity is only
+ * ever offered beside a quantity; words, terms and phrases may stand in for each other, the nearer kind first.
+ */
+export function shapeDistance(answer: AnswerShape, other: AnswerShape): number | null {
+  if ((answer === 'quantity') !== (other === 'quantity')) return null;
+  if (answer === 'quantity') return 0;
+  return Math.abs(SHAPES.indexOf(answer) - SHAPES.indexOf(other)) * SHAPE_STEP;
+}
+
+/** Tiers of closeness by deck and tag run 0–2; a candidate of another kind comes after all of the answer's kind. */
+export const SHAPE_STEP = 3;
+
 /** Longer than this many times another option (and more than GIVEAWAY_CHARS longer) an option stands out as wrong. */
 const GIVEAWAY_RATIO = 4;
 const GIVEAWAY_CHARS = 20;

@@ -95,6 +95,11 @@ export function QuizResults({ attemptId, onReviewMistakes, onRetake, onNew }: Pr
           {m('results.new')}
         </button>
       </div>
+      {sum.mistakeCardIds.length !== sum.mistakes.length && (
+        <p className="help">
+          {m('results.mistake-cards', { cards: sum.mistakeCardIds.length, mistakes: sum.mistakes.length })}
+        </p>
+      )}
 
       {sum.weakTags.length > 0 && (
         <>
@@ -107,7 +112,7 @@ export function QuizResults({ attemptId, onReviewMistakes, onRetake, onNew }: Pr
         </>
       )}
 
-      <h2>{m('results.mistakes')}</h2>
+      <h2>{m('results.mistakes', { n: sum.mistakes.length })}</h2>
       {sum.mistakes.length === 0 && <p>{m('results.no-mistakes')}</p>}
       <Mistakes mistakes={sum.mistakes} lang={lang} />
       <PerQuestion questions={attempt.questions} lang={lang} />

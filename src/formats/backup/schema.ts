@@ -35,7 +35,7 @@ export const backupEnvelopeSchema = z.object({
 // Rows are checked for the shape the app relies on; fields we do not know are kept (loose objects), so a row
 // comes back exactly as it was stored. No transforms (no trimming): restore must not change a character.
 const text = z.looseObject({ en: z.string(), zh: z.string() });
-const source = z.looseObject({ doc: z.string(), section: z.string() });
+const source = z.looseObject({ doc: z.string().optional(), url: z.string().optional(), section: z.string() });
 const num = z.number();
 const int = z.number().int();
 const state = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
@@ -105,8 +105,9 @@ export const BACKUP_ROW_SCHEMAS: Record<string, z.ZodType<BackupRow>> = {
     title: text,
     description: text.optional(),
     tags: z.array(z.string()),
-    sources: z.array(z.looseObject({ doc: z.string(), title: text.optional() })),
+    sources: z.array(z.looseObject({ doc: z.string().optional(), url: z.string().optional(), title: text.optional() })),
     tables: z.array(table),
+    interviews: z.array(z.looseObject({ id: z.string(), question: text, points: z.array(z.string()) })).optional(),
     builtin: z.boolean(),
     origin: z.enum(['builtin', 'json', 'csv', 'anki']),
     contentHash: z.string(),

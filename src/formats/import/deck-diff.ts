@@ -24,5 +24,5 @@ export function contentHash(
 
 /** Same citation: a card whose only difference is its source is rewritten, but not counted as changed. */
 export function sameSource(a: Source, b: Source): boolean {
-  return a.doc === b.doc && a.section === b.section;
+  return a.doc === b.doc && a.url === b.url && a.section === b.section;
 }
