@@ -20,11 +20,11 @@ export function SourceLine({ source }: SourceLineProps) {
     return <p className="card-source">{t('review.source', { doc: source.doc ?? '', section: source.section })}</p>;
   return (
     <p className="card-source">
-      {t('review.source-page')}{' '}
-      <a href={source.url} target="_blank" rel="noopener noreferrer">
+      {t('review.source-page')} {/* The page's heading and address are the deck's content, in the page's language. */}
+      <a href={source.url} target="_blank" rel="noopener noreferrer" data-content>
         {source.section}
       </a>{' '}
-      ({host(source.url)})
+      <span data-content>({host(source.url)})</span>
     </p>
   );
 }

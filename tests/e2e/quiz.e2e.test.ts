@@ -74,7 +74,7 @@ describe('quiz', () => {
     // Scope: every deck (choosing "Decks" selects them all); the other defaults: 10 questions, every kind.
     await page.getByRole('radio', { name: 'Decks' }).check();
     const decks = page.getByRole('group', { name: 'Decks' }).getByRole('checkbox');
-    expect(await decks.count()).toBe(3);
+    expect(await decks.count()).toBe(4);
     for (const box of await decks.all()) expect(await box.isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Start quiz' }).press('Enter');
 
@@ -101,7 +101,9 @@ describe('quiz', () => {
       (q) => q.question.kind === 'open' && (q.result.response.ticked?.length ?? 0) < q.question.keyPoints!.length,
     ).length;
     expect(await page.locator('.quiz-mistakes > li').count()).toBe(wrongSingle + openMissed);
-    expect(await page.locator('.quiz-mistakes > li .card-source').first().textContent()).toMatch(/^Source: .+, “.+”$/);
+    expect(await page.locator('.quiz-mistakes > li .card-source').first().textContent()).toMatch(
+      /^Source: (.+, “.+”|.+ \([a-z0-9.-]+\))$/,
+    );
 
     // Quiz answers went into the schedule as quiz reviews (an interview question reviews each key point).
     const logs = await idb.read(page, 'reviewLogs');
