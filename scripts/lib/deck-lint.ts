@@ -154,3 +154,47 @@ function longestChoice(deck: Deck): LintFinding[] {
 export function lintDecks(decks: readonly Deck[]): LintFinding[] {
   return [...duplicates(decks), ...decks.flatMap((d) => [...leaks(d), ...positionSkew(d), ...longestChoice(d)])];
 }
+
+const STOP = new Set(
+  'the and what which does for with that are its from how why into this was were has have can one who when where'.split(
+    ' ',
+  ),
+);
+
+/** The content words of a card's question and answer (English, three letters or more). */
+function words(card: Card): Set<string> | null {
+  const qa = questionAnswer(card) ?? (card.type === 'cloze' ? { q: card.text.en, a: '' } : null);
+  if (!qa) return null;
+  const out = new Set<string>();
+  for (const w of normalise(`${qa.q} ${qa.a}`).split(' ')) if (w.length >= 3 && !STOP.has(w)) out.add(w);
+  return out;
+}
+
+/**
+ * Pairs of cards, in any decks, whose question and answer share most of their content words (Jaccard index at least
+ * `threshold`): likely the same fact asked twice in other words. A report for a reader, not a failure: "the same
+ * words" is not always "the same fact" (a term and its reverse, a list with one item blanked per card).
+ */
+export function similarCards(
+  decks: readonly Deck[],
+  threshold = 0.6,
+): Array<{ a: string; b: string; overlap: number }> {
+  const items: Array<{ id: string; w: Set<string> }> = [];
+  for (const deck of decks)
+    for (const card of deck.cards) {
+      const w = words(card);
+      if (w && w.size >= 4) items.push({ id: `${deck.id}/${card.id}`, w });
+    }
+  const out: Array<{ a: string; b: string; overlap: number }> = [];
+  for (let i = 0; i < items.length; i++)
+    for (let j = i + 1; j < items.length; j++) {
+      const { w: x } = items[i]!;
+      const { w: y } = items[j]!;
+      let both = 0;
+      for (const t of x) if (y.has(t)) both++;
+      const overlap = both / (x.size + y.size - both);
+      if (overlap >= threshold)
+        out.push({ a: items[i]!.id, b: items[j]!.id, overlap: Math.round(overlap * 100) / 100 });
+    }
+  return out.sort((p, q) => q.overlap - p.overlap);
+}

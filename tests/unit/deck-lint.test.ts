@@ -1,7 +1,7 @@
 // The deck checks of issue #11 on small decks: each rule fires on what it names, and a sound deck passes.
 import { parseDeck } from '../../src/formats/dockdeck/validate';
 import type { Deck, DeckInput } from '../../src/domain/deck-schema';
-import { lintDecks, normalise } from '../../scripts/lib/deck-lint';
+import { lintDecks, normalise, similarCards } from '../../scripts/lib/deck-lint';
 import { checkDeckAudits, type DeckAudit } from '../../scripts/lib/deck-audit';
 
 const t = (en: string, zh = en) => ({ en, zh });
@@ -143,4 +143,33 @@ describe('audit sidecars', () => {
       'retired "gone" is held by "other/nope", which is not a card',
     ]);
   });
+});
+
+test('cards asking the same fact in other words are reported as look-alikes; unrelated cards are not', () => {
+  const a = deck('a', [
+    {
+      id: 'runc',
+      type: 'basic',
+      source,
+      front: t('Which low-level runtime starts containers for containerd?'),
+      back: t('runc, the OCI runtime'),
+    },
+    {
+      id: 'etcd',
+      type: 'basic',
+      source,
+      front: t('What is etcd?'),
+      back: t('A Raft-based distributed key-value store'),
+    },
+  ]);
+  const b = deck('b', [
+    {
+      id: 'runc2',
+      type: 'basic',
+      source,
+      front: t('For containerd, which low-level runtime starts the containers?'),
+      back: t('runc (the OCI runtime)'),
+    },
+  ]);
+  expect(similarCards([a, b])).toEqual([{ a: 'a/runc', b: 'b/runc2', overlap: 1 }]);
 });
