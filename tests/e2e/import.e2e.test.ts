@@ -1,6 +1,7 @@
 // E2E: import (Anki with media and scheduling, CSV re-import, JSON round trip), cancel, export downloads, backup and restore.
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import initSqlJs from 'sql.js';
 import { describe, expect, test } from 'vitest';
 import { buildLegacyApkg, STOCK } from '../unit/helpers/anki-build';
@@ -162,8 +163,12 @@ describe('import, export and backup', () => {
       { length: 200_000 },
       (_, i) => `Question number ${i} about containers and their isolation,Answer ${i}: namespaces and cgroups`,
     ).join('\n');
+    // From a file on disk, as a user picks one: an 18 MB buffer sent through the DevTools protocol instead takes
+    // longer than the action timeout on a busy machine.
+    const big = join(await mkdtemp(join(tmpdir(), 'dockdeck-big-')), 'big.csv');
+    await writeFile(big, `front,back\n${rows}\n`);
     await imports.open(page);
-    await imports.pick(page, { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(`front,back\n${rows}\n`) });
+    await imports.pick(page, big);
     // 200,000 rows take the worker a few seconds: Esc lands while it is still reading.
     await page.waitForSelector('section.import[data-step="reading"] [role=progressbar]');
     await page.keyboard.press('Escape');
