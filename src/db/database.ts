@@ -3,6 +3,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { DeckFields } from '../domain/deck-fields';
 import type { Memory, RatingName, CardStateValue } from '../domain/scheduler';
 import type { StudyCard } from '../domain/study-card';
+import type { CardMarks } from '../domain/marks';
 import type { AttemptQuestion, AttemptScope } from '../domain/quiz/quiz-schema';
 
 /** A deck's own fields as its file has them (`textFormat`: Markdown unless it came as HTML), and where it came from. */
@@ -19,10 +20,15 @@ export interface DeckRow extends DeckFields {
 
 export type DeckOrigin = 'builtin' | 'json' | 'csv' | 'anki';
 
-/** A study card as `expandDeck` made it, with its FSRS memory. */
-export interface CardRow extends Memory, StudyCard {
+/**
+ * A study card as `expandDeck` made it, with its FSRS memory and the user's marks (suspended, buried, flag; since
+ * version 6). `parkedDeck` is set, to the deck id, only while the card is suspended or buried: a sparse index of the
+ * few parked cards, so that queues and counts leave them out without reading the rest.
+ */
+export interface CardRow extends Memory, StudyCard, CardMarks {
   createdAt: number;
   updatedAt: number;
+  parkedDeck?: string;
 }
 
 export interface ReviewLogRow {
@@ -117,6 +123,11 @@ export class DockdeckDB extends Dexie {
     // a deck are a range of the primary key, since a card id is always `deckId/…` (see cardsOfDeck in deck-cards.ts).
     this.version(5).stores({
       cards: 'id, [deckId+state+due], [deckId+state+position], *tags, [deckId+position]',
+    });
+    // Version 6: suspended and buried cards by deck (`parkedDeck`, a sparse index: only parked cards have the key).
+    // No data changes: no card was suspended or buried before.
+    this.version(6).stores({
+      cards: 'id, [deckId+state+due], [deckId+state+position], *tags, [deckId+position], parkedDeck',
     });
   }
 }

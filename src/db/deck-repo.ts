@@ -27,10 +27,27 @@ function cardRow(
   return { ...base, ...card, createdAt, updatedAt: now };
 }
 
+/** What a stored card keeps when its deck file is loaded again: its memory and the user's marks. */
 function memoryOf(row: CardRow): Omit<CardRow, keyof StudyCard | 'createdAt' | 'updatedAt'> {
   const { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview } =
     row;
-  return { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview };
+  const { suspended, buriedUntil, flag, parkedDeck } = row;
+  return {
+    due,
+    stability,
+    difficulty,
+    elapsedDays,
+    scheduledDays,
+    learningSteps,
+    reps,
+    lapses,
+    state,
+    lastReview,
+    ...(suspended === undefined ? {} : { suspended }),
+    ...(buriedUntil === undefined ? {} : { buriedUntil }),
+    ...(flag === undefined ? {} : { flag }),
+    ...(parkedDeck === undefined ? {} : { parkedDeck }),
+  };
 }
 
 export interface DeckWriteOptions {

@@ -9,6 +9,14 @@ export class UndoConflictError extends Error {
   }
 }
 
+/** An undo of a suspend, bury or flag after which the card's marks changed again (perhaps in another tab). */
+export class MarksConflictError extends Error {
+  constructor(cardId: string) {
+    super(`Card ${cardId} was changed again after this change (perhaps in another tab); nothing was undone.`);
+    this.name = 'MarksConflictError';
+  }
+}
+
 export class CardNotFoundError extends Error {
   constructor(cardId: string) {
     super(`Card ${cardId} no longer exists.`);

@@ -13,6 +13,7 @@ import { newId } from '../lib/ids';
 import type { CardRow, DeckRow, DockdeckDB, ReviewLogRow } from './database';
 import { cardsOfDeck } from './deck-cards';
 import { CardNotFoundError, UndoConflictError } from './errors';
+import { parkedCards } from './marks-repo';
 
 export function memoryOf(c: CardRow): Memory {
   return {
@@ -85,16 +86,19 @@ export async function loadQueue(
   limits: QueueLimits,
   pinnedId: string | null = null,
 ): Promise<QueueSnapshot> {
-  const done = await doneInWindow(db, deckId, day);
+  const [done, parked] = await Promise.all([doneInWindow(db, deckId, day), parkedCards(db, deckId, now)]);
   const reviewsLeft = Math.max(0, limits.reviewsPerDay - done.reviews);
   const newLeft = Math.max(0, limits.newPerDay - done.newCards);
+  // Suspended and buried cards are left out before the limits count (Dexie's limit counts what passes the filter).
+  const shown = (r: CardRow) => !parked.has(r.id);
   const [learning, relearning, reviews, fresh] = await Promise.all([
-    range(db, deckId, CardState.Learning).toArray(),
-    range(db, deckId, CardState.Relearning).toArray(),
-    range(db, deckId, CardState.Review, day.end).limit(reviewsLeft).toArray(),
+    range(db, deckId, CardState.Learning).filter(shown).toArray(),
+    range(db, deckId, CardState.Relearning).filter(shown).toArray(),
+    range(db, deckId, CardState.Review, day.end).filter(shown).limit(reviewsLeft).toArray(),
     db.cards
       .where('[deckId+state+position]')
       .between([deckId, CardState.New, Dexie.minKey], [deckId, CardState.New, Dexie.maxKey])
+      .filter(shown)
       .limit(newLeft)
       .toArray(),
   ]);
@@ -201,7 +205,7 @@ export async function deckCounts(
   day: DayWindow,
   limits: QueueLimits,
 ): Promise<DeckCounts> {
-  const done = await doneInWindow(db, deckId, day);
+  const [done, parked] = await Promise.all([doneInWindow(db, deckId, day), parkedCards(db, deckId, day.start)]);
   const [total, fresh, learning, relearning, review] = await Promise.all([
     cardsOfDeck(db, deckId).count(),
     range(db, deckId, CardState.New).count(),
@@ -209,12 +213,18 @@ export async function deckCounts(
     range(db, deckId, CardState.Relearning, day.end).count(),
     range(db, deckId, CardState.Review, day.end).count(),
   ]);
+  // Index counts, less the few parked cards each range holds.
+  const off = { new: 0, learning: 0, review: 0 };
+  for (const r of parked.values()) {
+    if (r.state === CardState.New) off.new++;
+    else if (r.due < day.end) off[r.state === CardState.Review ? 'review' : 'learning']++;
+  }
   return {
     deckId,
     total,
-    new: Math.min(fresh, Math.max(0, limits.newPerDay - done.newCards)),
-    learning: learning + relearning,
-    review: Math.min(review, Math.max(0, limits.reviewsPerDay - done.reviews)),
+    new: Math.min(fresh - off.new, Math.max(0, limits.newPerDay - done.newCards)),
+    learning: learning + relearning - off.learning,
+    review: Math.min(review - off.review, Math.max(0, limits.reviewsPerDay - done.reviews)),
   };
 }
 

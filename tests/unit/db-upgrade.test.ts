@@ -64,7 +64,7 @@ test('version 1 → 2: decks get their origin, cards, logs and settings are kept
   const db = new DockdeckDB(name);
   await db.open();
   // Opened by the current app, so upgraded to its latest version; version 2's upgrade ran on the way.
-  expect(db.verno).toBe(5);
+  expect(db.verno).toBe(6);
   expect((await db.decks.get('built'))?.origin).toBe('builtin');
   expect((await db.decks.get('mine'))?.origin).toBe('json');
   expect(await db.cards.get('mine/c1')).toEqual(card);
@@ -120,7 +120,7 @@ function cardRow(id: string, state: CardStateValue, due: number, position: numbe
   };
 }
 
-test('version 4 → 5: the deckId and noteId card indexes are dropped; every card is kept and still found by deck', async () => {
+test('version 4 → 6: the deckId and noteId card indexes are dropped, the parked-card index added; every card is kept and still found by deck', async () => {
   const name = `upgrade-v4-${Date.now()}`;
   const v4 = openV4(name);
   // `web-api` sorts between `web` and `web/…` ('-' < '/'): its cards must not leak into `web`'s id range.
@@ -138,17 +138,20 @@ test('version 4 → 5: the deckId and noteId card indexes are dropped; every car
 
   const db = new DockdeckDB(name);
   await db.open();
-  expect(db.verno).toBe(5);
+  expect(db.verno).toBe(6);
   expect(await db.cards.toArray()).toEqual([...cards].sort((a, b) => (a.id < b.id ? -1 : 1)));
   expect(await db.reviewLogs.count()).toBe(1);
   const indexes = db.cards.schema.indexes.map((i) => i.name);
-  expect(indexes).toEqual(['[deckId+state+due]', '[deckId+state+position]', 'tags', '[deckId+position]']);
+  expect(indexes).toEqual(['[deckId+state+due]', '[deckId+state+position]', 'tags', '[deckId+position]', 'parkedDeck']);
+  // Version 6's sparse index of suspended and buried cards starts empty: no card was parked before.
+  expect(await db.cards.where('parkedDeck').equals('web').count()).toBe(0);
   // Gone from IndexedDB itself, not only from Dexie's view of it: no more writes to them.
   const store = db.backendDB().transaction('cards', 'readonly').objectStore('cards');
   expect([...store.indexNames].sort()).toEqual([
     '[deckId+position]',
     '[deckId+state+due]',
     '[deckId+state+position]',
+    'parkedDeck',
     'tags',
   ]);
 

@@ -127,6 +127,12 @@ export const BACKUP_ROW_SCHEMAS: Record<string, z.ZodType<BackupRow>> = {
       createdAt: num,
       updatedAt: num,
       ...memory,
+      // The user's marks (since version 6): suspended, buried until, flag 0–7, and the sparse index key that goes
+      // with the first two.
+      suspended: z.boolean().optional(),
+      buriedUntil: num.optional(),
+      flag: int.min(0).max(7).optional(),
+      parkedDeck: z.string().optional(),
     })
     .superRefine((card, ctx) => {
       // A deck's cards are read as the ids starting with `deckId/` (cardsOfDeck, src/db/deck-cards.ts): a card outside
