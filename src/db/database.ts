@@ -44,8 +44,11 @@ export interface ReviewLogRow {
   scheduledDays: number;
   /** Time the user took to answer, in ms. */
   durationMs: number;
-  /** Where the answer came from: the daily review, or a quiz that updates the schedule. */
-  kind: 'review' | 'quiz';
+  /**
+   * Where the answer came from: the daily review, a quiz that updates the schedule, custom study (rescheduled, since
+   * version 6), or cram (custom study that previews without rescheduling: `after` equals `before`).
+   */
+  kind: 'review' | 'quiz' | 'custom' | 'cram';
   before: Memory;
   after: Memory;
 }

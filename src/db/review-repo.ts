@@ -49,6 +49,8 @@ export async function doneInWindow(
   const fresh = new Set<string>();
   const reviewed = new Set<string>();
   for (const l of logs) {
+    // Cram changes no schedule, so it uses none of the day's limits.
+    if (l.kind === 'cram') continue;
     if (l.state === CardState.New) fresh.add(l.cardId);
     else if (l.state === CardState.Review) reviewed.add(l.cardId);
   }
@@ -154,6 +156,12 @@ export async function applyAnswer(
     kind: answer.kind,
     ...record,
   };
+  // Cram previews without rescheduling: the answer is logged (its rating, for statistics), the card is untouched.
+  if (answer.kind === 'cram') {
+    const unchanged = { ...log, scheduledDays: record.before.scheduledDays, after: record.before };
+    await db.reviewLogs.add(unchanged);
+    return unchanged;
+  }
   // Both requests go out together: the transaction commits only if both succeed.
   await Promise.all([db.cards.put({ ...card, ...memory, updatedAt: at.getTime() }), db.reviewLogs.add(log)]);
   return log;

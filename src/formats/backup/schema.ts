@@ -154,7 +154,7 @@ export const BACKUP_ROW_SCHEMAS: Record<string, z.ZodType<BackupRow>> = {
     elapsedDays: num,
     scheduledDays: num,
     durationMs: num,
-    kind: z.enum(['review', 'quiz']),
+    kind: z.enum(['review', 'quiz', 'custom', 'cram']),
     before: memorySchema,
     after: memorySchema,
   }),
