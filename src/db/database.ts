@@ -1,6 +1,7 @@
 // The Dexie database `dockdeck`: tables, indexes and the whole version history.
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { DeckFields } from '../domain/deck-fields';
+import type { DeckCard } from '../domain/deck-schema';
 import type { Memory, RatingName, CardStateValue } from '../domain/scheduler';
 import type { StudyCard } from '../domain/study-card';
 import type { CardMarks } from '../domain/marks';
@@ -53,6 +54,15 @@ export interface ReviewLogRow {
   after: Memory;
 }
 
+/** The user's version of a built-in deck's card (since version 7), kept when the built-in deck is updated. */
+export interface NoteEditRow {
+  deckId: string;
+  /** The deck card's id (the note), as in the deck file. */
+  cardId: string;
+  card: DeckCard;
+  editedAt: number;
+}
+
 /** One quiz the user took: its questions, answers and result (since version 2). */
 export interface QuizAttemptRow {
   id: string;
@@ -88,6 +98,7 @@ export class DockdeckDB extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   quizAttempts!: EntityTable<QuizAttemptRow, 'id'>;
   media!: Table<MediaRow, [string, string]>;
+  noteEdits!: Table<NoteEditRow, [string, string]>;
 
   constructor(name = 'dockdeck') {
     super(name);
@@ -131,6 +142,10 @@ export class DockdeckDB extends Dexie {
     // No data changes: no card was suspended or buried before.
     this.version(6).stores({
       cards: 'id, [deckId+state+due], [deckId+state+position], *tags, [deckId+position], parkedDeck',
+    });
+    // Version 7: the user's versions of built-in cards (kept across updates of the built-in deck).
+    this.version(7).stores({
+      noteEdits: '[deckId+cardId], deckId',
     });
   }
 }

@@ -55,7 +55,7 @@ test('version 2 → 4: stored cards are found by tag and by deck position, and e
 
   const db = new DockdeckDB(name);
   await db.open();
-  expect(db.verno).toBe(5);
+  expect(db.verno).toBe(7);
   expect(await db.cards.where('tags').equals('io').primaryKeys()).toEqual(['d/c1', 'd/c2']);
   expect(await db.cards.where('tags').equals('net').primaryKeys()).toEqual(['d/c1']);
   expect(await db.cards.orderBy('tags').uniqueKeys()).toEqual(['io', 'net']);
@@ -86,7 +86,7 @@ test('version 3 → 4: cards are found by deck position', async () => {
   v3.close();
   const db = new DockdeckDB(name);
   await db.open();
-  expect(db.verno).toBe(5);
+  expect(db.verno).toBe(7);
   expect(await db.cards.where('[deckId+position]').between(['d', 1], ['d', 2], true, true).primaryKeys()).toEqual([
     'd/c1',
     'd/c2',

@@ -2,6 +2,7 @@
 // The deck parser (with the Zod schema) loads only when a deck did change: on most starts nothing has.
 import builtinDecks from 'virtual:builtin-decks';
 import { db } from '../../db/connection';
+import { applyNoteEdits, noteEditsOf } from '../../db/card-edit-repo';
 import { deckHashes, upsertDeck, type DeckWriteResult } from '../../db/deck-repo';
 import type { Issue } from '../../domain/issue';
 import type { Lang } from '../../domain/text';
@@ -32,8 +33,10 @@ export async function syncBuiltinDecks(now: number): Promise<SyncReport[]> {
       reports.push({ file: entry.file, issues: parsed.issues, error: { en: words('en'), zh: words('zh') } });
       continue;
     }
+    // The user's edits of built-in cards win over the file's version of those cards.
+    const { deck } = applyNoteEdits(parsed.deck, await noteEditsOf(db(), parsed.deck.id));
     // The hash is checked again inside the write's transaction, so two tabs starting at once write once.
-    const result = await upsertDeck(db(), parsed.deck, expandDeck(parsed.deck), {
+    const result = await upsertDeck(db(), deck, expandDeck(deck), {
       hash: entry.hash,
       builtin: true,
       now,

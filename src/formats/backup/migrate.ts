@@ -21,6 +21,8 @@ const MIGRATIONS: Record<number, (tables: Tables) => Tables> = {
     quizAttempts: t.quizAttempts ?? [],
     media: t.media ?? [],
   }),
+  // Version 7: the user's versions of built-in cards start empty.
+  7: (t) => ({ ...t, noteEdits: t.noteEdits ?? [] }),
 };
 
 /** Applies each migration after `from` up to and including `to`, in order. */
