@@ -20,7 +20,10 @@ export const APP_POLICY: Policy = {
   'media-src': ["'self'", 'blob:', 'data:'],
   'font-src': ["'self'", 'data:'],
   'connect-src': ["'self'", 'blob:', 'data:'],
+  // The import worker, and the service worker (sw.js, which keeps the app working offline).
   'worker-src': ["'self'", 'blob:'],
+  // The web app manifest (manifest.webmanifest), for installing the app.
+  'manifest-src': ["'self'"],
   'frame-src': ["'self'"],
   'object-src': ["'none'"],
   'base-uri': ["'self'"],
