@@ -35,9 +35,13 @@ export function crc32(bytes: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-/** Sizes for messages in any language: `512 B`, `4.5 KB`, `1.5 MB`, `1025 MB` (binary units; whole numbers from 10 up). */
-export function formatBytes(n: number): string {
+/**
+ * Sizes for messages in any language: `512 B`, `4.5 KB`, `1.5 MB`, `1025 MB` (binary units; whole numbers from 10 up).
+ * `gb`: sizes from 1 GB up in GB (`1.5 GB`), for storage quotas; file-size limits stay in MB.
+ */
+export function formatBytes(n: number, options: { gb?: boolean } = {}): string {
   const unit = (v: number, name: string) => `${v < 10 ? v.toFixed(1) : Math.round(v)} ${name}`;
+  if (options.gb && n >= 1024 ** 3) return unit(n / 1024 ** 3, 'GB');
   if (n >= 1024 * 1024) return unit(n / 1024 / 1024, 'MB');
   if (n >= 1024) return unit(n / 1024, 'KB');
   return `${n} B`;

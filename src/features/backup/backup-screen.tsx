@@ -12,6 +12,7 @@ import { useMessages, useUiLang, type UiLang } from '../../lib/i18n';
 import { backupMessages } from './backup-messages';
 import { backupScreenMessages } from './backup-screen-messages';
 import { formatDate, RestoreDialog } from './backup-restore-dialog';
+import { StoragePanel } from './storage-panel';
 import { CONTENT_TYPES, downloadFile } from '../../lib/download';
 
 /** The counts a status line names, as the user reads numbers. */
@@ -118,6 +119,7 @@ export function BackupScreen({ libraryHref }: { libraryHref: string }) {
           onRestore={() => void doRestore(restore.backup)}
         />
       )}
+      <StoragePanel />
       <p>
         <a href={libraryHref}>{m('backup.back')}</a>
       </p>
