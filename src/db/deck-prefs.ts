@@ -1,6 +1,6 @@
 // A deck's own display choices, one settings row per deck and choice: deck rows are rewritten by every import,
 // settings rows are not, so a choice survives re-importing its deck (and goes along in a backup).
-import type { DockdeckDB } from './database';
+import type { DeckOrigin, DockdeckDB } from './database';
 
 /** The settings key of "load remote images" for a deck. */
 export function remoteImagesKey(deckId: string): string {
@@ -16,16 +16,38 @@ export async function writeRemoteImages(db: DockdeckDB, deckId: string, allow: b
   await db.settings.put({ key: remoteImagesKey(deckId), value: allow, updatedAt: now });
 }
 
-/** How a deck's cards are drawn: text format, the note types' CSS by note type id, and the remote-image choice. */
+/**
+ * Whether a deck's cards cite where their facts stand: a deck file's (built-in or dockdeck JSON) cards name a document
+ * or page and its heading; an Anki or CSV card's source is only the file and deck it came from, noise under an answer.
+ */
+export function citesSources(origin: DeckOrigin | undefined): boolean {
+  return origin === undefined || origin === 'builtin' || origin === 'json';
+}
+
+/** Whether the deck's cards show their source line (see citesSources); yes for a deck not stored. */
+export async function readCitesSources(db: DockdeckDB, deckId: string): Promise<boolean> {
+  return citesSources((await db.decks.get(deckId))?.origin);
+}
+
+/**
+ * How a deck's cards are drawn: text format, the note types' CSS by note type id, the remote-image choice, and
+ * whether their source line shows.
+ */
 export interface DeckDisplay {
   textFormat: 'markdown' | 'html';
   notetypeCss: ReadonlyMap<string, string>;
   remoteImages: boolean;
+  citesSources: boolean;
 }
 
 /** One read for a live query: it re-runs when the deck (a re-import) or the choice changes. */
 export async function readDeckDisplay(db: DockdeckDB, deckId: string): Promise<DeckDisplay> {
   const [deck, remoteImages] = await Promise.all([db.decks.get(deckId), readRemoteImages(db, deckId)]);
   const notetypeCss = new Map((deck?.ankiNotetypes ?? []).filter((n) => n.css.trim()).map((n) => [n.id, n.css]));
-  return { textFormat: deck?.textFormat ?? 'markdown', notetypeCss, remoteImages };
+  return {
+    textFormat: deck?.textFormat ?? 'markdown',
+    notetypeCss,
+    remoteImages,
+    citesSources: citesSources(deck?.origin),
+  };
 }

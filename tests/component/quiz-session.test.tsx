@@ -29,6 +29,8 @@ test('a 10-question quiz by keyboard: score and mistakes, then "review my mistak
   // Each mistake shows the right answer and where it comes from.
   const mistakes = document.querySelectorAll('.quiz-mistakes > li');
   expect(mistakes).toHaveLength(3);
+  // A source line shows once its deck is known to cite sources (a deck file's do; an Anki or CSV import's do not).
+  await waitFor(() => expect(document.querySelectorAll('.quiz-mistakes > li .card-source')).toHaveLength(3));
   for (const [i, li] of [...mistakes].entries()) {
     expect(li).toHaveTextContent(`The answer: ${termAnswer(wrong[i]!)}`);
     expect(li).toHaveTextContent('Source: doc.txt, “Terms”');
@@ -70,6 +72,11 @@ test('Esc asks before leaving: Esc again keeps going, "Leave" drops the quiz and
   await setQuizPrefs(clock.db, { length: 10, kinds: ['type-in'] }, clock.now());
   const { user } = openApp('#/quiz');
   await quiz.start(user);
+  // The answer field has the focus: Esc first leaves the field, as in any field, then asks.
+  expect(screen.getByRole('textbox', { name: 'Your answer' })).toHaveFocus();
+  await user.keyboard('{Escape}');
+  expect(screen.getByRole('textbox', { name: 'Your answer' })).not.toHaveFocus();
+  expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
   await user.keyboard('{Escape}');
   const dialog = await screen.findByRole('alertdialog', { name: 'Leave the quiz?' });
   expect(within(dialog).getByRole('button', { name: 'Keep going' })).toHaveFocus();

@@ -163,3 +163,38 @@ describe('keyboard only', () => {
     await review.waitForCard(page, last.cardId);
   });
 });
+
+describe('a focused control does its own job (issue 12)', () => {
+  /** Tabs until the focused element's text matches `text` (at most 30 steps). */
+  async function tabTo(page: Page, text: RegExp): Promise<void> {
+    const current = () =>
+      page.evaluate(() => (document.activeElement?.closest('button, a') ? document.activeElement.textContent : ''));
+    for (let i = 0; i < 30 && !text.test(await current()); i++) await page.keyboard.press('Tab');
+    expect(await current()).toMatch(text);
+  }
+  const answerShown = (page: Page) => page.locator('article.card button.grade').count();
+
+  test('Space on "Back to decks" leaves; Enter on "Also show 中文" only toggles; Esc leaves', async () => {
+    const { page } = session();
+    await library.open(page);
+    await library.study(page, DECK);
+    await tabTo(page, /Back to decks/);
+    await page.keyboard.press('Space');
+    await library.waitReady(page);
+    expect(page.url()).toMatch(/#\/$/);
+
+    await library.study(page, DECK);
+    await tabTo(page, /Also show 中文/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Hide 中文' }).waitFor();
+    expect(await answerShown(page)).toBe(0);
+    // The focus stays on the switch: Space switches back, and still shows no answer.
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Also show 中文' }).waitFor();
+    expect(await answerShown(page)).toBe(0);
+
+    await page.keyboard.press('Escape');
+    await library.waitReady(page);
+    expect(page.url()).toMatch(/#\/$/);
+  });
+});

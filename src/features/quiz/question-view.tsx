@@ -3,6 +3,8 @@ import { useEffect, useRef } from 'react';
 import type { Question } from '../../domain/quiz/quiz-schema';
 import type { Lang } from '../../domain/text';
 import { CardText } from '../../ui/card-text';
+import { ChoiceMark, choiceResult } from '../../ui/choice-mark';
+import { releasePointerFocus } from '../../ui/focused-control';
 import { useMessages } from '../../lib/i18n';
 import { quizMessages } from './quiz-messages';
 import type { Draft } from './quiz-store';
@@ -59,13 +61,12 @@ function Options({ question: q, lang, draft, answered, onChoose }: Props) {
       )}
       <ol className="choices" aria-label={m('run.options')}>
         {options.map((text, i) => {
-          const state = answered
-            ? i === right
-              ? 'right'
-              : i === draft.choice
-                ? 'wrong'
-                : ''
-            : i === draft.choice
+          const result = answered ? choiceResult(i, right, draft.choice) : null;
+          const state = result
+            ? result === 'wrong'
+              ? 'wrong'
+              : 'right'
+            : !answered && i === draft.choice
               ? 'chosen'
               : '';
           return (
@@ -74,12 +75,17 @@ function Options({ question: q, lang, draft, answered, onChoose }: Props) {
                 type="button"
                 aria-pressed={draft.choice === i}
                 disabled={answered}
-                onClick={() => onChoose(i)}
+                onClick={(e) => {
+                  onChoose(i);
+                  // Clicked: Enter then submits instead of pressing the option again (see the keys hook).
+                  releasePointerFocus(e);
+                }}
                 data-state={state || undefined}
                 aria-keyshortcuts={keys[i]}
               >
                 <kbd>{tf ? (i === 0 ? 'T' : 'F') : LETTERS[i]}</kbd>{' '}
                 {tf ? text : <CardText inline text={text} lang={lang} />}
+                {result && <ChoiceMark result={result} />}
               </button>
             </li>
           );

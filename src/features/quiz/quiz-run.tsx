@@ -111,9 +111,12 @@ export function QuizRun({ store }: { store: QuizStore }) {
             onReveal={() => store.getState().reveal()}
             onTick={(i) => store.getState().toggleTick(i)}
           />
-          {result && (
-            <Feedback question={q} result={result} lang={s.lang} onOverride={() => store.getState().override()} />
-          )}
+          {/* The live region is there before the answer, so that a screen reader announces the verdict put in it. */}
+          <div role="status">
+            {result && (
+              <Feedback question={q} result={result} lang={s.lang} onOverride={() => store.getState().override()} />
+            )}
+          </div>
         </DeckText>
         <div className="answer-bar">
           {!result ? (
@@ -170,7 +173,7 @@ function Feedback({
   const m = useMessages(quizMessages);
   const right = rightAnswer(q);
   return (
-    <div className={result.correct ? 'verdict right' : 'verdict wrong'} role="status" data-testid="quiz-verdict">
+    <div className={result.correct ? 'verdict right' : 'verdict wrong'} data-testid="quiz-verdict">
       {q.kind === 'open' ? (
         <p>
           <strong>

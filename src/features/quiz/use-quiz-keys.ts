@@ -1,21 +1,21 @@
 // Keyboard control of a quiz: 1–4 / A–D choose (T/F on true-or-false), Enter submits and then goes on, Esc asks to
-// leave. Letters go to the answer field while typing; Enter on a focused button is left to the button.
+// leave. A focused control does its own job first: letters go to the answer field while typing, Enter and Space on a
+// focused button are left to the button, and Esc in a field first leaves the field.
 import { useEffect } from 'react';
 import type { QuizStore } from './quiz-store';
 import { choiceLetterIndex } from '../../domain/choice-order';
+import { focusedControl } from '../../ui/focused-control';
 
-function isTextField(el: EventTarget | null): el is HTMLElement {
-  return (
-    el instanceof HTMLElement &&
-    ((el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'text') ||
-      el.tagName === 'TEXTAREA' ||
-      el.isContentEditable)
-  );
-}
-
-/** Controls that act on Enter themselves. */
-function activatesOnEnter(el: EventTarget | null): boolean {
-  return el instanceof HTMLElement && (el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'SELECT');
+/**
+ * Whether the key is the quiz's although a control has the focus: the options' letters and numbers while on an option
+ * (an option's own keys are Enter and Space), and a checklist's numbers and Enter while on one of its boxes (a box's
+ * own key is Space; the checklist takes the focus when it appears, so that its keys work at once).
+ */
+function groupKey(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof Element) || key === ' ') return false;
+  if (target.closest('ol.choices')) return key.length === 1;
+  if (target.closest('fieldset.checklist')) return key === 'Enter' || /^[1-9]$/.test(key);
+  return false;
 }
 
 export function useQuizKeys(store: QuizStore) {
@@ -31,26 +31,27 @@ export function useQuizKeys(store: QuizStore) {
         }
         return;
       }
+      const focused = focusedControl(e.target);
       if (e.key === 'Escape') {
         e.preventDefault();
-        s.askLeave();
+        if (focused === 'text' && e.target instanceof HTMLElement) e.target.blur();
+        else s.askLeave();
         return;
       }
       const q = s.questions[s.index];
       if (!q) return;
       const done = s.results[s.index] != null;
-      const inText = isTextField(e.target);
+      if (focused === 'control' && !groupKey(e.target, e.key)) return;
       if (e.key === 'Enter') {
-        if (activatesOnEnter(e.target)) return;
-        // In the open question's notes, Enter is a new line; Ctrl+Enter moves on.
-        if (e.target instanceof HTMLTextAreaElement && !e.ctrlKey) return;
+        // In the open question's notes, Enter is a new line; Ctrl+Enter moves on. In the answer field, Enter submits.
+        if (e.target instanceof HTMLTextAreaElement && focused === 'text' && !e.ctrlKey) return;
         e.preventDefault();
         if (done) void s.next();
         else if (q.kind === 'open' && !s.draft.revealed) s.reveal();
         else s.submit();
         return;
       }
-      if (done || inText || e.ctrlKey || e.key.length !== 1) return;
+      if (done || focused === 'text' || e.ctrlKey || e.key.length !== 1) return;
       const key = e.key.toLowerCase();
       if (q.kind === 'true-false') {
         const i = ['1', 'a', 't'].includes(key) ? 0 : ['2', 'b', 'f'].includes(key) ? 1 : -1;

@@ -1,11 +1,14 @@
 // Shows one study card, front or front+back, in the study language (and the other one on demand).
-import { SourceLine } from '../../ui/source-line';
+import { useContext } from 'react';
+import { SourceLine, SourcesContext } from '../../ui/source-line';
 import { matchTypedAnswer } from '../../domain/answer-match';
 import { CHOICE_LETTERS as LETTERS, choiceOrder } from '../../domain/choice-order';
-import type { StudyCard } from '../../domain/study-card';
+import type { StudyCard, StudyContent } from '../../domain/study-card';
 import { renderCloze, type Lang } from '../../domain/text';
 import { CardText } from '../../ui/card-text';
-import { useT } from '../../lib/i18n';
+import { ChoiceMark, choiceResult } from '../../ui/choice-mark';
+import { useMessages, useT } from '../../lib/i18n';
+import { reviewMessages } from './review-messages';
 
 export interface CardViewProps {
   /** `reps` (answers so far) seeds the order of the choices; without it they show in file order. */
@@ -22,21 +25,38 @@ export interface CardViewProps {
   secondary?: boolean;
 }
 
+/** An answer that begins with a rule of its own (an Anki template's `{{FrontSide}}<hr id=answer>` or `<hr>`). */
+const OWN_RULE = /^(?:\s|<br\s*\/?>)*<hr\b/i;
+
+/**
+ * Whether the answer is drawn under a rule of the app's own: not for a cloze, whose answer takes the question's place,
+ * nor for an answer that starts with its own rule, nor over nothing (an mcq with no explanation, note or source).
+ */
+function ruleAbove(c: StudyContent, lang: Lang, more: boolean): boolean {
+  if (c.kind === 'cloze') return false;
+  if (c.kind === 'basic') return !OWN_RULE.test(c.back[lang]);
+  if (c.kind === 'mcq') return more || c.explanation !== undefined;
+  return true;
+}
+
 export function CardView(props: CardViewProps) {
   const { card, lang, revealed } = props;
   const c = card.content;
   const t = useT();
+  const showSource = useContext(SourcesContext) && !props.secondary;
   return (
     <div className={props.secondary ? 'card-view secondary' : 'card-view'} data-lang={lang}>
       <Front {...props} />
       {revealed && (
         <div className="card-back" data-testid={props.secondary ? undefined : 'card-back'}>
-          <hr />
+          {ruleAbove(c, lang, showSource || card.note !== undefined) && <hr />}
           {c.kind === 'basic' && <CardText text={c.back[lang]} lang={lang} />}
           {c.kind === 'cloze' && (
             <>
               <CardText text={renderCloze(c.text[lang], c.index, true)} lang={lang} />
-              {c.extra && <CardText className="extra" text={c.extra[lang]} lang={lang} />}
+              {c.extra && c.extra[lang].trim() !== '' && (
+                <CardText className="extra" text={c.extra[lang]} lang={lang} />
+              )}
             </>
           )}
           {c.kind === 'mcq' && c.explanation && <CardText text={c.explanation[lang]} lang={lang} />}
@@ -79,7 +99,7 @@ export function CardView(props: CardViewProps) {
               <CardText inline text={card.note[lang]} lang={lang} />
             </aside>
           )}
-          {!props.secondary && <SourceLine source={card.source} />}
+          {showSource && <SourceLine source={card.source} />}
         </div>
       )}
     </div>
@@ -159,19 +179,23 @@ function ChoiceFront({ card, lang, revealed, choice, onChoose, secondary }: Card
   if (c.kind !== 'mcq' && c.kind !== 'classify') return null;
   const options = c.kind === 'mcq' ? c.choices.map((ch) => ch[lang]) : c.categories.map((cat) => cat.label[lang]);
   const right = c.kind === 'mcq' ? c.answer : c.categories.findIndex((cat) => cat.id === c.answer);
+  const order = shownOrder(card, options.length);
   return (
     <div className="card-front">
       <CardText text={c.kind === 'mcq' ? c.question[lang] : c.prompt[lang]} lang={lang} />
       {c.kind === 'classify' && <CardText className="classify-item" text={c.item[lang]} lang={lang} />}
       <ol className="choices" aria-label={t('review.which')}>
-        {shownOrder(card, options.length).map((i, pos) => {
+        {order.map((i, pos) => {
           const text = options[i]!;
-          const state = revealed ? (i === right ? 'right' : i === choice ? 'wrong' : '') : i === choice ? 'chosen' : '';
+          const result = revealed ? choiceResult(i, right, choice) : null;
+          const state = result ? (result === 'wrong' ? 'wrong' : 'right') : !revealed && i === choice ? 'chosen' : '';
+          const mark = result && <ChoiceMark result={result} />;
           return (
             <li key={i} className={state}>
               {secondary ? (
                 <span>
                   {LETTERS[pos]}. <CardText inline text={text} lang={lang} />
+                  {mark}
                 </span>
               ) : (
                 <button
@@ -182,13 +206,51 @@ function ChoiceFront({ card, lang, revealed, choice, onChoose, secondary }: Card
                   data-state={state || undefined}
                 >
                   <kbd>{LETTERS[pos]}</kbd> <CardText inline text={text} lang={lang} />
+                  {mark}
                 </button>
               )}
             </li>
           );
         })}
       </ol>
+      {/* There before the answer is shown, so that a screen reader announces what appears in it. */}
+      {!secondary && (
+        <p className="visually-hidden" role="status" data-testid="choice-result">
+          {revealed && right >= 0 && (
+            <ChoiceResultText
+              letter={LETTERS[order.indexOf(right)] ?? ''}
+              chosen={choice === null ? null : (LETTERS[order.indexOf(choice)] ?? '')}
+              correct={choice === right}
+              answer={options[right] ?? ''}
+              lang={lang}
+            />
+          )}
+        </p>
+      )}
     </div>
+  );
+}
+
+/** What the live region says once a choice card's answer is shown: right or wrong, and the right option. */
+function ChoiceResultText(props: {
+  letter: string;
+  chosen: string | null;
+  correct: boolean;
+  answer: string;
+  lang: Lang;
+}) {
+  const m = useMessages(reviewMessages);
+  const { letter, chosen } = props;
+  const words =
+    chosen === null
+      ? m('result.answer', { letter })
+      : props.correct
+        ? m('result.right', { letter })
+        : m('result.wrong', { letter, chosen });
+  return (
+    <>
+      {words} <CardText inline text={props.answer} lang={props.lang} />
+    </>
   );
 }
 

@@ -6,6 +6,8 @@ import { otherLang } from '../../domain/text';
 import { useT, type MessageKey } from '../../lib/i18n';
 import { CardScope } from '../../ui/card-scope';
 import { MediaContext, RemoteContext, TextFormatContext, type TextFormat } from '../../ui/card-text';
+import { releasePointerFocus } from '../../ui/focused-control';
+import { SourcesContext } from '../../ui/source-line';
 import type { CardRow } from '../../db/database';
 import { CardView } from './card-view';
 import type { Showing } from './review-store';
@@ -38,18 +40,20 @@ export function ReviewScreen({
     () => (card && showing ? { showing, id: card.id, reps: card.reps, content: card.content } : null),
     [card, showing],
   );
-  useReviewKeys(store, keyed);
+  useReviewKeys(store, keyed, onExit);
 
   return (
+    // A pointer click on a button leaves no focus on it, so that Space and the other keys go on working after it.
     <section
       className="review"
       aria-labelledby="review-title"
       data-answered={s.answers.filter((a) => a.logId).length}
       // When the queue on screen was read: tests wait for it to pass a moment (a card that fell due) as a user waits.
       data-queue-at={session.queueAt}
+      onClick={releasePointerFocus}
     >
       <header className="review-header">
-        <button type="button" className="link" onClick={onExit}>
+        <button type="button" className="link" onClick={onExit} aria-keyshortcuts="Escape">
           ← {t('review.back')}
         </button>
         <h1 id="review-title">{deckTitle}</h1>
@@ -98,42 +102,44 @@ function ReviewCard({ session, card, showing, textFormat }: CardProps & { textFo
     <TextFormatContext.Provider value={textFormat}>
       <MediaContext.Provider value={display.resolveMedia}>
         <RemoteContext.Provider value={display.remote}>
-          <article className="card" data-card-id={card.id} aria-live="polite">
-            <AnkiBox css={display.notetypeCss} scopeId={`${card.deckId}\n${notetype ?? ''}`} ord={card.anki?.ord}>
-              <CardView
-                {...view}
-                lang={lang}
-                onChoose={(i) => store.getState().choose(showing, i)}
-                onType={(v) => store.getState().type(showing, v)}
-                onSubmit={() => store.getState().reveal(showing)}
-              />
-              {showOtherLang && bilingual && (
+          <SourcesContext.Provider value={display.citesSources}>
+            <article className="card" data-card-id={card.id} aria-live="polite">
+              <AnkiBox css={display.notetypeCss} scopeId={`${card.deckId}\n${notetype ?? ''}`} ord={card.anki?.ord}>
                 <CardView
-                  secondary
                   {...view}
-                  lang={otherLang(lang)}
-                  onChoose={() => {}}
-                  onType={() => {}}
-                  onSubmit={() => {}}
+                  lang={lang}
+                  onChoose={(i) => store.getState().choose(showing, i)}
+                  onType={(v) => store.getState().type(showing, v)}
+                  onSubmit={() => store.getState().reveal(showing)}
                 />
-              )}
-            </AnkiBox>
-            <div className="card-actions">
-              {bilingual && (
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => store.getState().toggleOtherLang()}
-                  aria-keyshortcuts="L"
-                >
-                  {t(showOtherLang ? 'review.hide-other-lang' : 'review.show-other-lang', {
-                    lang: t(`lang.${otherLang(lang)}`),
-                  })}
-                </button>
-              )}
-            </div>
-            <AnswerBar session={session} card={card} showing={showing} />
-          </article>
+                {showOtherLang && bilingual && (
+                  <CardView
+                    secondary
+                    {...view}
+                    lang={otherLang(lang)}
+                    onChoose={() => {}}
+                    onType={() => {}}
+                    onSubmit={() => {}}
+                  />
+                )}
+              </AnkiBox>
+              <div className="card-actions">
+                {bilingual && (
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => store.getState().toggleOtherLang()}
+                    aria-keyshortcuts="L"
+                  >
+                    {t(showOtherLang ? 'review.hide-other-lang' : 'review.show-other-lang', {
+                      lang: t(`lang.${otherLang(lang)}`),
+                    })}
+                  </button>
+                )}
+              </div>
+              <AnswerBar session={session} card={card} showing={showing} />
+            </article>
+          </SourcesContext.Provider>
         </RemoteContext.Provider>
       </MediaContext.Provider>
     </TextFormatContext.Provider>

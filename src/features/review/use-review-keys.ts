@@ -1,8 +1,10 @@
-// Keyboard control of the review screen: Space/Enter show, 1–4 grade, A–H choose, U or Ctrl+Z undo, L language.
-import { useEffect } from 'react';
+// Keyboard control of the review screen: Space/Enter show, 1–4 grade, A–H choose, U or Ctrl+Z undo, L language,
+// Esc leaves. A focused control does its own job first: the keys act only when the focus is on no control.
+import { useEffect, useRef } from 'react';
 import { choiceLetterIndex, choiceOrder } from '../../domain/choice-order';
 import { RATINGS } from '../../domain/scheduler';
 import type { StudyContent } from '../../domain/study-card';
+import { focusedControl, inDialog } from '../../ui/focused-control';
 import { draftOf, type ReviewStore, type Showing } from './review-store';
 
 /** The card on screen as the keys need it. */
@@ -14,24 +16,47 @@ export interface KeyedCard {
   content: StudyContent;
 }
 
-function isTextField(el: EventTarget | null): boolean {
-  return el instanceof HTMLElement && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
+/** The letter key's choice index on an unanswered mcq or classify card, or -1. */
+function letterChoice(card: KeyedCard, key: string): number {
+  const kind = card.content.kind;
+  if (kind !== 'mcq' && kind !== 'classify') return -1;
+  const n = kind === 'mcq' ? card.content.choices.length : card.content.categories.length;
+  const i = choiceLetterIndex(key);
+  return key.length === 1 && i >= 0 && i < n ? choiceOrder(card.id, card.reps, n)[i]! : -1;
 }
 
-export function useReviewKeys(store: ReviewStore, card: KeyedCard | null) {
+export function useReviewKeys(store: ReviewStore, card: KeyedCard | null, onExit: () => void) {
+  // The screen's onExit may be a new function every render: the listener reads the latest.
+  const exit = useRef(onExit);
+  exit.current = onExit;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.metaKey || e.repeat) return;
+      if (e.altKey || e.metaKey || e.repeat || e.defaultPrevented || inDialog(e.target)) return;
+      const focused = focusedControl(e.target);
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        // Esc in a field first leaves the field; from anywhere else it leaves the session, as Anki's does.
+        if (focused === 'text' && e.target instanceof HTMLElement) e.target.blur();
+        else exit.current();
+        return;
+      }
       const s = store.getState();
       const revealed = draftOf(s, card?.showing ?? null).revealed;
-      const typing = isTextField(e.target) && !revealed;
+      if (focused !== null) {
+        // The choice buttons' own keys are Enter and Space; a letter there still picks the choice at that letter.
+        const choice = card && !revealed && !e.ctrlKey ? letterChoice(card, e.key) : -1;
+        if (choice >= 0 && e.target instanceof Element && e.target.closest('ol.choices')) {
+          e.preventDefault();
+          s.choose(card!.showing, choice);
+        }
+        return;
+      }
       if ((e.key === 'z' || e.key === 'Z') && e.ctrlKey) {
-        if (typing) return;
         e.preventDefault();
         void s.undo();
         return;
       }
-      if (e.ctrlKey || typing) return;
+      if (e.ctrlKey) return;
       if (e.key === 'u' || e.key === 'U') {
         e.preventDefault();
         void s.undo();
@@ -49,14 +74,10 @@ export function useReviewKeys(store: ReviewStore, card: KeyedCard | null) {
           s.reveal(card.showing);
           return;
         }
-        const kind = card.content.kind;
-        if (kind === 'mcq' || kind === 'classify') {
-          const n = kind === 'mcq' ? card.content.choices.length : card.content.categories.length;
-          const i = choiceLetterIndex(e.key);
-          if (e.key.length === 1 && i >= 0 && i < n) {
-            e.preventDefault();
-            s.choose(card.showing, choiceOrder(card.id, card.reps, n)[i]!);
-          }
+        const choice = letterChoice(card, e.key);
+        if (choice >= 0) {
+          e.preventDefault();
+          s.choose(card.showing, choice);
         }
         return;
       }
@@ -65,7 +86,7 @@ export function useReviewKeys(store: ReviewStore, card: KeyedCard | null) {
         e.preventDefault();
         void s.grade(card.showing, RATINGS[i]!, card.reps);
       } else if (e.key === ' ') {
-        // Space on a revealed card must not press whichever grade button has focus.
+        // Space on a shown answer does nothing (it would scroll the page).
         e.preventDefault();
       }
     };

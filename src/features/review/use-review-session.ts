@@ -54,6 +54,8 @@ export interface CardDisplay {
   resolveMedia: ((text: string) => string) | null;
   /** The CSS of the card's Anki note type, if it has any. */
   notetypeCss: string | undefined;
+  /** Whether the card's deck cites its sources (a deck file's cards do; Anki and CSV imports' do not). */
+  citesSources: boolean;
 }
 
 export interface ReviewSession {
@@ -221,6 +223,7 @@ function useCardDisplay(card: CardRow | null): CardDisplay {
     remote: display?.remoteImages ? 'frame' : 'block',
     resolveMedia,
     notetypeCss: notetype ? display?.notetypeCss.get(notetype) : undefined,
+    citesSources: display?.citesSources ?? true,
   };
 }
 
