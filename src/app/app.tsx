@@ -15,6 +15,8 @@ import { libraryMessages } from '../features/library/library-messages';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { AlertBar } from '../ui/alert-bar';
 import { applyDocumentLang, rememberedUiLang, rememberUiLang } from './document-lang';
+import { useAskPersistence, WORK_SCREENS } from './pwa-persist';
+import { PwaUpdatePrompt } from './pwa-update';
 import { href, useHashRoute } from './routes';
 
 // The quiz (its generator and schemas) loads when first opened, not with the review screen.
@@ -93,6 +95,7 @@ function Shell() {
   const lt = useMessages(libraryMessages);
   const [route, go] = useHashRoute();
   const decksReady = useBuiltinDecks();
+  useAskPersistence(route.name);
   const { settings } = useSettings();
   const deckId = route.name === 'review' ? route.deckId : null;
   // The live query sees built-in decks arrive by itself; keeping the last result for the same deck id means the
@@ -127,6 +130,8 @@ function Shell() {
         </nav>
       </header>
       <AlertBar />
+      {/* A new version waits while a review, quiz or import is on screen. */}
+      <PwaUpdatePrompt hold={WORK_SCREENS.has(route.name)} />
       <main id="main">
         {route.name === 'library' && (
           <LibraryScreen
