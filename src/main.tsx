@@ -1,9 +1,10 @@
-// Entry point: sets up Zod for the page's policy, puts the remembered interface language on <html>, mounts the app.
+// Entry point: sets up Zod for the page's policy, puts the remembered language and theme on <html>, mounts the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './app/app';
 import { applyDocumentLang, rememberedUiLang } from './app/document-lang';
+import { applyDocumentTheme, rememberedTheme } from './app/document-theme';
 import './app/styles.css';
 
 // The built app's Content-Security-Policy allows no eval (scripts/vite-csp.ts), and Zod, unless told otherwise,
@@ -14,6 +15,9 @@ z.config({ jitless: true });
 
 // The language of the last visit, until the stored settings are read (the app renders no text before that).
 applyDocumentLang(rememberedUiLang() ?? 'en');
+// And its theme (a first visit follows the system). public/theme-boot.js has put it there before the first frame;
+// this keeps it, following the system's changes for a "system" choice.
+applyDocumentTheme(rememberedTheme() ?? 'system');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

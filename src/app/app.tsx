@@ -15,6 +15,7 @@ import { libraryMessages } from '../features/library/library-messages';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { AlertBar } from '../ui/alert-bar';
 import { applyDocumentLang, rememberedUiLang, rememberUiLang } from './document-lang';
+import { applyDocumentTheme, rememberTheme } from './document-theme';
 import { useAskPersistence, WORK_SCREENS } from './pwa-persist';
 import { PwaUpdatePrompt } from './pwa-update';
 import { href, useHashRoute } from './routes';
@@ -86,6 +87,13 @@ function Localized() {
     applyDocumentLang(lang);
     if (loaded) rememberUiLang(lang);
   }, [lang, loaded]);
+  // Until the settings are read, the theme main.tsx put on <html> (the last visit's) stays.
+  const theme = loaded ? settings.study.theme : null;
+  useLayoutEffect(() => {
+    if (!theme) return;
+    applyDocumentTheme(theme);
+    rememberTheme(theme);
+  }, [theme]);
   return <I18nProvider lang={lang}>{loaded || failed ? <Shell /> : <AlertBar />}</I18nProvider>;
 }
 

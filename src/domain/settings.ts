@@ -15,7 +15,12 @@ export interface StudySettings {
   studyLang: Lang;
   /** Language of the app itself. */
   uiLang: Lang;
+  /** Light or dark colours, or whichever the system asks for (`prefers-color-scheme`). */
+  theme: Theme;
 }
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
 
 export interface Settings {
   study: StudySettings;
@@ -29,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
     dayStartHour: 4,
     studyLang: 'en',
     uiLang: 'en',
+    theme: 'system',
   },
   scheduler: DEFAULT_SCHEDULER_SETTINGS,
 };
@@ -98,6 +104,8 @@ const studyRules = (): Rules<StudySettings> => ({
   dayStartHour: wholeNumber(0, 23),
   studyLang: lang(),
   uiLang: lang(),
+  // Settings stored before there was a theme have none: they follow the system, as a first visit does.
+  theme: { schema: z.enum(THEMES), problem: { code: 'one-of', options: THEMES } },
 });
 
 const schedulerRules = (): Rules<Omit<SchedulerSettings, 'dayShiftMs'>> => ({

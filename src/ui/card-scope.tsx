@@ -3,8 +3,15 @@
 // The CSS goes in as a constructed stylesheet (document.adoptedStyleSheets), not a <style> element: the app's
 // Content-Security-Policy allows stylesheet files only, and a constructed sheet is not subject to it. It is
 // scoped and cleaned first (css-scope.ts), so what the policy does not check has nothing to load or reach.
+//
+// In the dark theme the box has Anki's night-mode classes, so that note types that style night mode do; one whose
+// CSS sets colours for a light page only keeps a light page of its own (`card-scope-paper`), where it stays readable.
 import { useLayoutEffect, type ReactNode } from 'react';
-import { cardOrdClass, scopeCss } from './css-scope';
+import { useDocumentTheme } from '../lib/document-theme';
+import { cardOrdClass, nightStyle, scopeCss } from './css-scope';
+
+/** The classes Anki puts on the card in night mode (desktop, and AnkiDroid's older one). */
+const NIGHT_CLASSES = ['nightMode', 'night_mode'];
 
 interface Shared {
   sheet: CSSStyleSheet;
@@ -62,10 +69,12 @@ export function CardScope({
   children: ReactNode;
 }) {
   const scopeClass = scopeClassFor(scopeId);
+  const dark = useDocumentTheme() === 'dark';
   useLayoutEffect(() => {
     if (!css.trim() || !canAdopt()) return;
     return adopt(`${scopeClass}\n${css}`, scopeClass, css);
   }, [scopeClass, css]);
   const classes = ['card-scope', scopeClass, ...(ord !== undefined ? [cardOrdClass(ord)] : [])];
+  if (dark) classes.push(...NIGHT_CLASSES, ...(nightStyle(css) === 'paper' ? ['card-scope-paper'] : []));
   return <div className={classes.join(' ')}>{children}</div>;
 }

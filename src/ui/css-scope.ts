@@ -3,7 +3,8 @@
 // A small walker rather than the browser's CSS parser: it gives the same result in tests (jsdom) and in the app,
 // and what it cannot read it drops. Anki's card is the page body with the class `card` (and `cardN`, N the
 // template's ordinal + 1), so `html`, `body`, `:root`, `.card` and `.cardN` mean the scope root; every other
-// selector is made a descendant of it. Dropped: at-rules other than @media/@supports/@container (@import,
+// selector is made a descendant of it. Anki's night-mode classes (`.nightMode`, `.night_mode`) sit on that root in the
+// dark theme (card-scope.tsx), so rules for them apply there and nowhere else. Dropped: at-rules other than @media/@supports/@container (@import,
 // @font-face, @keyframes, @layer… are global or load files), nested rules, `+`/`~` after the root (the root's
 // siblings are outside the card), `position: fixed`, url() other than data: and #fragment, image-set(), CSS
 // escapes outside strings, and anything unbalanced.
@@ -134,8 +135,10 @@ function hasEscapeOutsideStrings(s: string): boolean {
 const ROOT_TYPE = /^(?:html|body)(?![\w-])/i;
 const ROOT_PSEUDO = /:root(?![\w-])/i;
 const CARD_CLASS = /\.card(\d*)(?![\w-])/g;
-/** Anki's night-mode classes sit on the page in Anki; here they never match, so such rules are dropped. */
+/** Anki's night-mode classes: on the card's root in the dark theme, so a part of the root wherever they are written. */
 const NIGHT = /\.(?:nightMode|night_mode)(?![\w-])/;
+/** What a root compound may add to the root and still be merged with the next one (`.nightMode .card`). */
+const ONLY_NIGHT = new RegExp(`^(?:${NIGHT.source})*$`);
 
 /** A selector split into compounds and the combinators between them (`lead`: one before the first); null if unreadable. */
 function compounds(sel: string): { parts: string[]; combinators: string[]; lead: string } | null {
@@ -194,6 +197,7 @@ function rootPart(compound: string, scope: string): { root: boolean; rest: strin
   }
   rest = rest.replace(new RegExp(ROOT_PSEUDO.source, 'gi'), () => ((root = true), ''));
   rest = rest.replace(CARD_CLASS, (_m, n: string) => ((root = true), n ? `.dd-card${n}` : ''));
+  if (NIGHT.test(rest)) root = true;
   // `div.card` is an element inside Anki's body, never the body itself: an ordinary descendant.
   if (root && /^[a-z*|]/i.test(rest)) return { root: false, rest: compound };
   return { root, rest: root ? `${scope}${rest}` : compound };
@@ -202,7 +206,7 @@ function rootPart(compound: string, scope: string): { root: boolean; rest: strin
 /** One selector made to match inside the scope only, or null if it cannot be. */
 function scopeSelector(sel: string, scope: string): string | null {
   const s = sel.trim();
-  if (s === '' || /[\\{}<;@&]/.test(s) || /:host|::slotted|::part/i.test(s) || NIGHT.test(s)) return null;
+  if (s === '' || /[\\{}<;@&]/.test(s) || /:host|::slotted|::part/i.test(s)) return null;
   const c = compounds(s);
   if (!c) return null;
   const { parts, combinators } = c;
@@ -211,20 +215,23 @@ function scopeSelector(sel: string, scope: string): string | null {
     parts[0] = `${scope} > ${parts[0]}`;
     return join(parts, combinators);
   }
-  // `html body .x`, `body .card`: leading compounds that are all root collapse into one.
-  while (parts.length > 1 && rootPart(parts[0]!, scope).root && rootPart(parts[1]!, scope).root) {
-    const first = rootPart(parts[0]!, scope).rest;
-    if (first !== scope || (combinators[0] !== ' ' && combinators[0] !== '>')) break;
+  // `html body .x`, `body .card`, `.nightMode .card`: leading compounds that are all root collapse into one.
+  let head = rootPart(parts[0]!, scope);
+  while (parts.length > 1 && head.root && (combinators[0] === ' ' || combinators[0] === '>')) {
+    const next = rootPart(parts[1]!, scope);
+    if (!next.root || !ONLY_NIGHT.test(head.rest.slice(scope.length))) break;
+    head = { root: true, rest: head.rest + next.rest.slice(scope.length) };
     parts.shift();
     combinators.shift();
   }
-  const head = rootPart(parts[0]!, scope);
   if (head.root) {
     // The root's siblings are the app's own elements.
     if (combinators[0] === '+' || combinators[0] === '~') return null;
     parts[0] = head.rest;
   } else parts[0] = `${scope} ${parts[0]}`;
-  if (parts.slice(1).some((p) => ROOT_PSEUDO.test(p))) return null;
+  // The root and the night-mode classes are nowhere further in.
+  const inner = head.root ? parts.slice(1) : parts;
+  if (parts.slice(1).some((p) => ROOT_PSEUDO.test(p)) || inner.some((p) => NIGHT.test(p))) return null;
   return join(parts, combinators);
 }
 
@@ -289,4 +296,15 @@ function scopeBlocks(blocks: Block[], scope: string): string[] {
 export function scopeCss(css: string, scopeClass: string): string {
   if (!/^[a-z][\w-]*$/i.test(scopeClass)) throw new Error(`not a class name: ${scopeClass}`);
   return scopeBlocks(readBlocks(stripComments(css)), `.${scopeClass}`).join('\n');
+}
+
+/**
+ * How a note type's CSS meets the dark theme: `own` when it styles Anki's night mode itself; `paper` when it sets
+ * colours for a light page only (black text, say), so the card keeps a light page of its own to stay readable;
+ * `theme` when it sets no colours and the card takes the app's.
+ */
+export function nightStyle(css: string): 'own' | 'paper' | 'theme' {
+  const text = stripComments(css);
+  if (NIGHT.test(text)) return 'own';
+  return /(?:^|[{;\s])(?:color|background(?:-color)?)\s*:/i.test(text) ? 'paper' : 'theme';
 }

@@ -1,5 +1,5 @@
 // Issue 9 item 10: an Anki note type's CSS is scoped to the card on screen and cleaned of anything that loads or leaks.
-import { cardOrdClass, scopeCss } from '../../src/ui/css-scope';
+import { cardOrdClass, nightStyle, scopeCss } from '../../src/ui/css-scope';
 
 const S = 'dd-nt-x';
 
@@ -52,12 +52,38 @@ test.each([
   ['.card + div', "the card's next sibling is the app's"],
   ['.card ~ p', 'its siblings too'],
   ['+ p', 'a selector starting with +'],
-  ['.nightMode .card', "Anki's night mode never applies here"],
+  ['div.nightMode p', 'night mode is a class of the card itself, not of an element in it'],
+  ['.q .night_mode', 'nor further in'],
   [':host', 'shadow DOM'],
   ['.a\\3e b', 'CSS escapes'],
   ['.x .y:root', ':root further in'],
 ])('unscopable selector %s is dropped (%s)', (sel) => {
   expect(scopeCss(`${sel} { color: red } .ok { color: blue }`, S)).toBe('.dd-nt-x .ok { color: blue; }');
+});
+
+// Issue 12: the card's root has Anki's night-mode classes in the dark theme, wherever a note type writes them.
+test.each([
+  ['.nightMode .cloze', '.dd-nt-x.nightMode .cloze'],
+  ['.nightMode.card', '.dd-nt-x.nightMode'],
+  ['.card.nightMode', '.dd-nt-x.nightMode'],
+  ['.nightMode .card', '.dd-nt-x.nightMode'],
+  ['.night_mode .card .q', '.dd-nt-x.night_mode .q'],
+  ['body.nightMode > b', '.dd-nt-x.nightMode > b'],
+  ['html.nightMode body', '.dd-nt-x.nightMode'],
+  ['.card:not(.nightMode) .q', '.dd-nt-x:not(.nightMode) .q'],
+])('night-mode selector %s → %s', (sel, scoped) => {
+  expect(scopeCss(`${sel} { color: red }`, S)).toBe(`${scoped} { color: red; }`);
+});
+
+test.each([
+  ['.nightMode .cloze { color: lightblue }', 'own'],
+  ['.card { color: black; background-color: white }', 'paper'],
+  ['.q{color:#333}', 'paper'],
+  ['.card { background: #fafafa }', 'paper'],
+  ['.card { font-size: 20px; border-color: red } /* color: black */', 'theme'],
+  ['', 'theme'],
+] as const)('in the dark theme, a note type with %j keeps %s colours', (css, style) => {
+  expect(nightStyle(css)).toBe(style);
 });
 
 test.each([

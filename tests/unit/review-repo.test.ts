@@ -434,7 +434,7 @@ test('dueNextDay counts reviews and learning cards due by the end of the next st
 
 describe('settings', () => {
   const custom: Settings = {
-    study: { newPerDay: 7, reviewsPerDay: 70, dayStartHour: 0, studyLang: 'zh', uiLang: 'zh' },
+    study: { newPerDay: 7, reviewsPerDay: 70, dayStartHour: 0, studyLang: 'zh', uiLang: 'zh', theme: 'light' },
     scheduler: {
       ...DEFAULT_SCHEDULER_SETTINGS,
       desiredRetention: 0.85,
@@ -476,7 +476,7 @@ describe('settings', () => {
       },
     ]);
     expect(await readSettings(db)).toEqual({
-      study: { newPerDay: 20, reviewsPerDay: 50, dayStartHour: 4, studyLang: 'zh', uiLang: 'en' },
+      study: { newPerDay: 20, reviewsPerDay: 50, dayStartHour: 4, studyLang: 'zh', uiLang: 'en', theme: 'system' },
       scheduler: { ...DEFAULT_SCHEDULER_SETTINGS, learningSteps: ['5m', '30m'], maximumInterval: 1000 },
     });
   });

@@ -4,7 +4,7 @@ import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/scheduler';
 import { DEFAULT_SETTINGS, checkSettings, restoreSettings, type Settings } from '../../src/domain/settings';
 
 const good: Settings = {
-  study: { newPerDay: 7, reviewsPerDay: 70, dayStartHour: 2, studyLang: 'zh', uiLang: 'zh' },
+  study: { newPerDay: 7, reviewsPerDay: 70, dayStartHour: 2, studyLang: 'zh', uiLang: 'zh', theme: 'dark' },
   scheduler: {
     ...DEFAULT_SCHEDULER_SETTINGS,
     desiredRetention: 0.85,
@@ -23,6 +23,7 @@ const BAD: Record<string, unknown[]> = {
   'study.dayStartHour': [24, -1, 1.5, '4'],
   'study.studyLang': ['fr', 'EN', 1, null],
   'study.uiLang': ['fr', '', ['zh']],
+  'study.theme': ['night', 'Dark', '', 1, null, true],
   'scheduler.desiredRetention': [0.5, 1, NaN, '0.9', Infinity],
   'scheduler.learningSteps': ['1m 10m', ['1.5h'], ['0m'], ['10x'], [10], null],
   'scheduler.relearningSteps': [{}, ['soon'], ['-1m']],
@@ -65,6 +66,14 @@ describe('restoreSettings', () => {
     expect(restoreSettings({ study, scheduler: good.scheduler }).study).toEqual({
       ...good.study,
       newPerDay: DEFAULT_SETTINGS.study.newPerDay,
+    });
+  });
+
+  test('settings stored before there was a theme keep every field and follow the system', () => {
+    const { theme: _, ...before } = good.study;
+    expect(restoreSettings({ study: before, scheduler: good.scheduler })).toEqual({
+      ...good,
+      study: { ...good.study, theme: 'system' },
     });
   });
 

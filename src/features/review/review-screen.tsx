@@ -12,6 +12,7 @@ import type { CardRow } from '../../db/database';
 import { CardView } from './card-view';
 import type { Showing } from './review-store';
 import { SessionEnd } from './session-end';
+import { isRevealTap, revealsOnTap } from './tap-to-reveal';
 import { useReviewKeys } from './use-review-keys';
 import { useReviewSession, type CardList, type ReviewSession } from './use-review-session';
 
@@ -79,7 +80,7 @@ export function ReviewScreen({
         >
           {t('review.undo')}
         </button>
-        <p className="hint">{t('review.keys')}</p>
+        <p className="hint keys-hint">{t('review.keys')}</p>
       </footer>
     </section>
   );
@@ -103,7 +104,15 @@ function ReviewCard({ session, card, showing, textFormat }: CardProps & { textFo
       <MediaContext.Provider value={display.resolveMedia}>
         <RemoteContext.Provider value={display.remote}>
           <SourcesContext.Provider value={display.citesSources}>
-            <article className="card" data-card-id={card.id} aria-live="polite">
+            <article
+              className="card"
+              data-card-id={card.id}
+              aria-live="polite"
+              onClick={(e) => {
+                if (!draft.revealed && revealsOnTap(card.content.kind) && isRevealTap(e))
+                  store.getState().reveal(showing);
+              }}
+            >
               <AnkiBox css={display.notetypeCss} scopeId={`${card.deckId}\n${notetype ?? ''}`} ord={card.anki?.ord}>
                 <CardView
                   {...view}
@@ -179,8 +188,8 @@ function AnswerBar({ session, card, showing }: CardProps) {
             aria-label={`${t(RATING_LABEL[r])}, ${label}`}
             onClick={() => void store.getState().grade(showing, r, card.reps)}
           >
-            <span className="interval">{label}</span>
-            <span>{t(RATING_LABEL[r])}</span>
+            {/* The name first, as the accessible name says it ("Good, 10m"); the stylesheet puts the interval above. */}
+            <span>{t(RATING_LABEL[r])}</span> <span className="interval">{label}</span>
           </button>
         );
       })}

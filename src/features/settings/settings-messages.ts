@@ -1,4 +1,5 @@
-// The settings screen's words for what is wrong with a value (domain reports codes), in English and Chinese.
+// The settings screen's words for what is wrong with a value (domain reports codes), and for the theme, in English and
+// Chinese.
 import { defineMessages } from '../../lib/i18n';
 
 export const settingsMessages = defineMessages(
@@ -10,6 +11,10 @@ export const settingsMessages = defineMessages(
     'problem.steps': 'Enter the steps separated by spaces, e.g. "1m 10m".',
     'problem.step': 'Step {n} is not valid: a step is a whole number from 1 followed by m, h or d, e.g. 10m.',
     'problem.weights': 'Must be {count} numbers.',
+    'theme.label': 'Colours',
+    'theme.system': 'As the system',
+    'theme.light': 'Light',
+    'theme.dark': 'Dark',
   },
   {
     'problem.whole-number': '请输入 {min} 到 {max} 之间的整数。',
@@ -19,5 +24,9 @@ export const settingsMessages = defineMessages(
     'problem.steps': '请输入用空格分隔的步长，例如 "1m 10m"。',
     'problem.step': '第 {n} 个步长无效：步长是从 1 起的整数加 m、h 或 d，例如 10m。',
     'problem.weights': '必须是 {count} 个数字。',
+    'theme.label': '配色',
+    'theme.system': '跟随系统',
+    'theme.light': '浅色',
+    'theme.dark': '深色',
   },
 );

@@ -1,6 +1,6 @@
-// Settings: daily limits, the day boundary, languages, and the FSRS scheduling options.
+// Settings: daily limits, the day boundary, languages, the theme, and the FSRS scheduling options.
 import { useEffect, useState, type FormEvent } from 'react';
-import { checkSettings, type Settings, type SettingsProblem } from '../../domain/settings';
+import { checkSettings, THEMES, type Settings, type SettingsProblem, type Theme } from '../../domain/settings';
 import type { Lang } from '../../domain/text';
 import { db, reportStorageError } from '../../db/connection';
 import { writeSettings } from '../../db/settings-repo';
@@ -15,6 +15,7 @@ interface Draft {
   dayStartHour: string;
   studyLang: Lang;
   uiLang: Lang;
+  theme: Theme;
   desiredRetention: string;
   learningSteps: string;
   relearningSteps: string;
@@ -29,6 +30,7 @@ function toDraft(s: Settings): Draft {
     dayStartHour: String(s.study.dayStartHour),
     studyLang: s.study.studyLang,
     uiLang: s.study.uiLang,
+    theme: s.study.theme,
     desiredRetention: String(s.scheduler.desiredRetention),
     learningSteps: s.scheduler.learningSteps.join(' '),
     relearningSteps: s.scheduler.relearningSteps.join(' '),
@@ -49,6 +51,7 @@ function fromDraft(d: Draft, base: Settings): Settings {
       dayStartHour: num(d.dayStartHour),
       studyLang: d.studyLang,
       uiLang: d.uiLang,
+      theme: d.theme,
     },
     scheduler: {
       ...base.scheduler,
@@ -164,6 +167,16 @@ export function SettingsScreen() {
           {field('dayStartHour', 'study.dayStartHour', 'settings.day-start', 'number', { min: 0, max: 23 })}
           {langSelect('studyLang', 'settings.study-lang')}
           {langSelect('uiLang', 'settings.ui-lang')}
+          <label className="field">
+            <span>{pm('theme.label')}</span>
+            <select value={draft.theme} onChange={(e) => set('theme', e.target.value as Theme)}>
+              {THEMES.map((theme) => (
+                <option key={theme} value={theme}>
+                  {pm(`theme.${theme}`)}
+                </option>
+              ))}
+            </select>
+          </label>
         </fieldset>
         <fieldset>
           <legend>{t('settings.scheduler')}</legend>
