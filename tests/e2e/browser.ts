@@ -26,8 +26,16 @@ export interface BrowserSession {
 
 const open = new Set<BrowserSession>();
 
+export interface LaunchOptions {
+  timezoneId?: string;
+  /** A phone instead of the 1100×900 desktop window: its viewport, with touch and the mobile meta viewport. */
+  phone?: { width: number; height: number };
+  /** What prefers-color-scheme says (light by default). */
+  colorScheme?: 'light' | 'dark';
+}
+
 /** Launches Chromium with a new, empty profile (so a new IndexedDB). */
-export async function launch(options: { timezoneId?: string } = {}): Promise<BrowserSession> {
+export async function launch(options: LaunchOptions = {}): Promise<BrowserSession> {
   const dir = await mkdtemp(join(tmpdir(), 'dockdeck-e2e-'));
   let context: BrowserContext;
   try {
@@ -46,7 +54,9 @@ export async function launch(options: { timezoneId?: string } = {}): Promise<Bro
       ],
       timezoneId: options.timezoneId ?? 'UTC',
       locale: 'en-US',
-      viewport: { width: 1100, height: 900 },
+      viewport: options.phone ?? { width: 1100, height: 900 },
+      ...(options.phone ? { hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {}),
+      colorScheme: options.colorScheme ?? 'light',
     });
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
@@ -87,7 +97,7 @@ export async function launch(options: { timezoneId?: string } = {}): Promise<Bro
  * Registers hooks for a test file: a fresh browser before each test; after it, the test fails on any page or
  * console error, and the browser is closed whatever happened. Returns the current session.
  */
-export function browserPerTest(options: { timezoneId?: string } = {}): () => BrowserSession {
+export function browserPerTest(options: LaunchOptions = {}): () => BrowserSession {
   let current: BrowserSession | null = null;
   beforeEach(async () => {
     current = await launch(options);
