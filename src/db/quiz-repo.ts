@@ -11,6 +11,7 @@ import { rng, sampleIndexes, subSeed } from '../domain/quiz/random';
 import { summarizeAttempt } from '../domain/quiz/summary';
 import { CardState } from '../domain/scheduler';
 import { schedulerAt, type Settings } from '../domain/settings';
+import { isParked } from '../domain/marks';
 import type { CardRow, DockdeckDB, QuizAttemptRow } from './database';
 import { cardsOfDeck } from './deck-cards';
 import { applyAnswer, type QueueSnapshot } from './review-repo';
@@ -239,7 +240,8 @@ export async function loadCardListQueue(
   answered: readonly string[],
   learnAheadMs: number,
 ): Promise<QueueSnapshot> {
-  const rows = (await db.cards.bulkGet([...ids])).filter((r): r is CardRow => r !== undefined);
+  // A card suspended or buried during the session (or before) is left out, as in the daily queue.
+  const rows = (await db.cards.bulkGet([...ids])).filter((r): r is CardRow => r !== undefined && !isParked(r, now));
   const cards = new Map(rows.map((r) => [r.id, r]));
   const queue = cardListQueue({ now, learnAheadMs, ids, rows: cards, answered: new Set(answered) });
   return { queue, cards, doneToday: { newCards: 0, reviews: 0 } };

@@ -22,6 +22,9 @@ function setup(undo: ReviewDeps['undo'] = async () => undefined) {
   const calls: Call[] = [];
   const errors: unknown[] = [];
   const undone: string[] = [];
+  const marks: Array<[string, string]> = [];
+  const unmarked: string[] = [];
+  let refuseMarks = false;
   const store = createReviewStore('d', {
     now: () => now,
     answer: (cardId, rating, durationMs) =>
@@ -42,12 +45,39 @@ function setup(undo: ReviewDeps['undo'] = async () => undefined) {
       undone.push(logId);
       return undo(logId);
     },
+    mark: async (cardId, what) => {
+      marks.push([cardId, what.kind === 'flag' ? `flag ${what.flag}` : what.kind]);
+      if (refuseMarks) throw new Error('quota');
+      const after =
+        what.kind === 'flag'
+          ? what.flag
+            ? { flag: what.flag }
+            : {}
+          : what.kind === 'suspend'
+            ? { suspended: true }
+            : { buriedUntil: 99 };
+      return [{ id: cardId, before: {}, after }];
+    },
+    unmark: async (changes) => {
+      unmarked.push(...changes.map((c) => c.id));
+    },
     report: (e) => errors.push(e),
   });
   const s = () => store.getState();
   /** The screen's showing of a card, in the store's current turn. */
   const show = (cardId: string, shownAt = now): Showing => ({ cardId, shownAt, turn: s().turn });
-  return { store, s, show, calls, errors, undone, advance: (ms: number) => (now += ms) };
+  return {
+    store,
+    s,
+    show,
+    calls,
+    errors,
+    undone,
+    marks,
+    unmarked,
+    refuseMarks: () => (refuseMarks = true),
+    advance: (ms: number) => (now += ms),
+  };
 }
 
 /** Reveals the card and grades it; the write stays open until settled. */
@@ -108,7 +138,7 @@ test('grading moves to the next turn at once: answer hidden, the write pending, 
   const t = setup();
   const call = answer(t, 'd/1', 'good', 3);
   expect(t.s()).toMatchObject({ turn: 1, pending: 1, draft: null });
-  expect(t.s().answers).toEqual([{ logId: null, cardId: 'd/1', rating: 'good', durationMs: 0, repsAfter: 4 }]);
+  expect(t.s().answers).toEqual([{ seq: 1, logId: null, cardId: 'd/1', rating: 'good', durationMs: 0, repsAfter: 4 }]);
   // Nothing to undo while the write is under way.
   await t.s().undo();
   expect(t.undone).toEqual([]);
@@ -213,4 +243,41 @@ test('summary: cards answered, share of Again, time spent', async () => {
   t.s().reveal(b);
   void t.s().grade(b, 'good', 0);
   expect(summarize(t.s())).toEqual({ answered: 2, againRate: 0.5, timeMs: 8_000 });
+});
+
+test('bury and suspend take the card off the screen; a flag keeps it; undo takes back the latest of answers and marks', async () => {
+  const t = setup(async () => 'd/a');
+  const a = answer(t, 'd/a', 'good');
+  await a.settle({ logId: 'L1', repsAfter: 1 });
+  const turn = t.s().turn;
+  await t.s().mark(t.show('d/b'), { kind: 'flag', flag: 3 }, 0);
+  expect(t.s().turn).toBe(turn);
+  expect(t.s().lastMark).toEqual({ kind: 'flag', flag: 3 });
+  await t.s().mark(t.show('d/b'), { kind: 'bury' }, 0);
+  expect(t.s().turn).toBe(turn + 1);
+  expect(t.marks).toEqual([
+    ['d/b', 'flag 3'],
+    ['d/b', 'bury'],
+  ]);
+  // Undo: the burial first (it was last), and the card is pinned back as it was; then the flag; then the answer.
+  await t.s().undo();
+  expect(t.unmarked).toEqual(['d/b']);
+  expect([t.s().pinnedId, t.s().pinnedReps]).toEqual(['d/b', 0]);
+  await t.s().undo();
+  expect(t.unmarked).toEqual(['d/b', 'd/b']);
+  expect(t.undone).toEqual([]);
+  await t.s().undo();
+  expect(t.undone).toEqual(['L1']);
+  // A mark of a card from an earlier turn (its screen not redrawn yet) is ignored.
+  await t.s().mark({ cardId: 'd/c', shownAt: 0, turn: -1 }, { kind: 'suspend' }, 0);
+  expect(t.marks).toHaveLength(2);
+});
+
+test('a mark that cannot be stored is reported and changes nothing in the session', async () => {
+  const t = setup();
+  t.refuseMarks();
+  const turn = t.s().turn;
+  await t.s().mark(t.show('d/a'), { kind: 'suspend' }, 0);
+  expect(t.errors).toHaveLength(1);
+  expect([t.s().turn, t.s().marked, t.s().lastMark]).toEqual([turn, [], null]);
 });

@@ -11,6 +11,7 @@ import { SourcesContext } from '../../ui/source-line';
 import type { CardRow } from '../../db/database';
 import { CardView } from './card-view';
 import type { Showing } from './review-store';
+import { ReviewMarks } from './review-marks';
 import { SessionEnd } from './session-end';
 import { isRevealTap, revealsOnTap } from './tap-to-reveal';
 import { useReviewKeys } from './use-review-keys';
@@ -71,11 +72,18 @@ export function ReviewScreen({
       )}
       {session.ended && <SessionEnd answers={s.answers} waitMs={session.waitMs} tomorrow={session.tomorrow} />}
 
+      <ReviewMarks
+        store={store}
+        showing={card && showing ? showing : null}
+        reps={card?.reps ?? 0}
+        flag={card?.flag ?? 0}
+        lastMark={s.lastMark}
+      />
       <footer className="review-footer">
         <button
           type="button"
           onClick={() => void store.getState().undo()}
-          disabled={!s.answers.some((a) => a.logId)}
+          disabled={!s.answers.some((a) => a.logId) && s.marked.length === 0}
           aria-keyshortcuts="U Control+Z"
         >
           {t('review.undo')}

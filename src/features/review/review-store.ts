@@ -4,6 +4,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SessionView } from '../../domain/review-session';
 import type { RatingName } from '../../domain/scheduler';
+import type { MarksChange } from '../../db/marks-repo';
 
 /** Longest time counted for one answer, as Anki caps it: a card left open over lunch is not 40 minutes. */
 export const MAX_ANSWER_MS = 60_000;
@@ -13,6 +14,10 @@ export interface ReviewDeps {
   answer(cardId: string, rating: RatingName, durationMs: number): Promise<{ logId: string; repsAfter: number }>;
   /** Takes the answer back (card + log in one transaction); resolves with the card id. */
   undo(logId: string): Promise<string | undefined>;
+  /** Buries (until the next study day), suspends, or flags (1–7, 0 to clear) the card; resolves with what changed. */
+  mark(cardId: string, what: MarkAction): Promise<MarksChange[]>;
+  /** Takes a mark back (refused if the card's marks changed again since). */
+  unmark(changes: readonly MarksChange[]): Promise<void>;
   /** Shows a storage error to the user. */
   report(error: unknown): void;
   now(): number;
@@ -35,7 +40,21 @@ export interface Draft {
 
 const NO_DRAFT: Draft = { revealed: false, choice: null, typed: '' };
 
+/** Bury or suspend a card (it leaves the session), or set its flag (it stays), as Anki's `-`, `@` and Ctrl+1–7. */
+export type MarkAction = { kind: 'bury' } | { kind: 'suspend' } | { kind: 'flag'; flag: number };
+
+interface Marked {
+  /** Order among answers and marks: undo takes back the latest of either. */
+  seq: number;
+  cardId: string;
+  action: MarkAction;
+  changes: MarksChange[];
+  /** The card's reps when it was marked (a buried card undone shows again as it was). */
+  reps: number;
+}
+
 interface Answered {
+  seq?: number;
   logId: string | null;
   cardId: string;
   rating: RatingName;
@@ -53,6 +72,11 @@ export interface ReviewState extends SessionView {
   answers: Answered[];
   /** Writes under way; the summary waits for them. */
   pending: number;
+  /** Buries, suspensions and flags of this session, newest last (undone with the answers, latest first). */
+  marked: Marked[];
+  /** The last mark, for the status line ("Buried until tomorrow."), or null. */
+  lastMark: MarkAction | null;
+  seq: number;
 }
 
 export interface ReviewActions {
@@ -62,6 +86,8 @@ export interface ReviewActions {
   type(showing: Showing, text: string): void;
   /** Answers the showing whose answer is revealed; the card's reps as shown tell when the queue has the write. */
   grade(showing: Showing, rating: RatingName, repsBefore: number): Promise<void>;
+  /** Buries, suspends or flags the card on screen; a flag of the number it has already clears it, as in Anki. */
+  mark(showing: Showing, action: MarkAction, reps: number): Promise<void>;
   undo(): Promise<void>;
 }
 
@@ -91,6 +117,9 @@ export function createReviewStore(deckId: string, deps: ReviewDeps): ReviewStore
       pinnedReps: null,
       turn: 0,
       pending: 0,
+      marked: [],
+      lastMark: null,
+      seq: 0,
 
       reveal: (showing) => edit(showing, { revealed: true }),
       toggleOtherLang() {
@@ -103,9 +132,12 @@ export function createReviewStore(deckId: string, deps: ReviewDeps): ReviewStore
         if (!draftOf(get(), showing).revealed) return;
         const { cardId } = showing;
         const durationMs = Math.min(MAX_ANSWER_MS, Math.max(0, deps.now() - showing.shownAt));
-        const entry: Answered = { logId: null, cardId, rating, durationMs, repsAfter: repsBefore + 1 };
+        const seq = get().seq + 1;
+        const entry: Answered = { seq, logId: null, cardId, rating, durationMs, repsAfter: repsBefore + 1 };
         // The next card shows at once; the answered one stays hidden until the queue reflects the write.
         set({
+          seq,
+          lastMark: null,
           answers: [...get().answers, entry],
           pinnedId: null,
           pinnedReps: null,
@@ -131,14 +163,51 @@ export function createReviewStore(deckId: string, deps: ReviewDeps): ReviewStore
         }
       },
 
+      async mark(showing, action, reps) {
+        if (showing.turn !== get().turn) return;
+        const { cardId } = showing;
+        try {
+          const changes = await deps.mark(cardId, action);
+          if (changes.length === 0) return;
+          const seq = get().seq + 1;
+          const leaves = action.kind !== 'flag';
+          set({
+            seq,
+            marked: [...get().marked, { seq, cardId, action, changes, reps }],
+            lastMark: action.kind === 'flag' ? { kind: 'flag', flag: changes[0]!.after.flag ?? 0 } : action,
+            // A buried or suspended card leaves the session: the next one shows.
+            ...(leaves ? { pinnedId: null, pinnedReps: null, draft: null, turn: get().turn + 1 } : {}),
+          });
+        } catch (error) {
+          deps.report(error);
+        }
+      },
+
       async undo() {
         const answers = get().answers;
         const last = answers[answers.length - 1];
+        const mark = get().marked.at(-1);
+        // The latest of the last answer and the last mark (answers without a seq are older than every mark).
+        if (mark && (!last || (last.seq ?? 0) < mark.seq)) {
+          try {
+            await deps.unmark(mark.changes);
+            const leaves = mark.action.kind !== 'flag';
+            set({
+              marked: get().marked.filter((m) => m !== mark),
+              lastMark: null,
+              ...(leaves ? { pinnedId: mark.cardId, pinnedReps: mark.reps, draft: null, turn: get().turn + 1 } : {}),
+            });
+          } catch (error) {
+            deps.report(error);
+          }
+          return;
+        }
         if (!last || last.logId === null) return;
         try {
           const cardId = await deps.undo(last.logId);
           set({
             answers: get().answers.filter((a) => a !== last),
+            lastMark: null,
             pinnedId: cardId ?? null,
             pinnedReps: cardId ? last.repsAfter - 1 : null,
             draft: null,

@@ -1,5 +1,5 @@
 // Keyboard control of the review screen: Space/Enter show, 1–4 grade, A–H choose, U or Ctrl+Z undo, L language,
-// Esc leaves. A focused control does its own job first: the keys act only when the focus is on no control.
+// - bury, @ suspend, Ctrl+1–7 flag, Esc leaves. A focused control does its own job first: the keys act only when the focus is on no control.
 import { useEffect, useRef } from 'react';
 import { choiceLetterIndex, choiceOrder } from '../../domain/choice-order';
 import { RATINGS } from '../../domain/scheduler';
@@ -56,7 +56,20 @@ export function useReviewKeys(store: ReviewStore, card: KeyedCard | null, onExit
         void s.undo();
         return;
       }
+      // Ctrl+1–7 flags the card (the same number again clears it), as Anki's. Chrome keeps Ctrl+1–8 for its tabs on
+      // some systems; the flag menu under the card does the same.
+      if (card && e.ctrlKey && /^[1-7]$/.test(e.key)) {
+        e.preventDefault();
+        void s.mark(card.showing, { kind: 'flag', flag: Number(e.key) }, card.reps);
+        return;
+      }
       if (e.ctrlKey) return;
+      if (card && (e.key === '-' || e.key === '@')) {
+        // "-" buries the card until the next study day, "@" suspends it, as Anki's.
+        e.preventDefault();
+        void s.mark(card.showing, { kind: e.key === '-' ? 'bury' : 'suspend' }, card.reps);
+        return;
+      }
       if (e.key === 'u' || e.key === 'U') {
         e.preventDefault();
         void s.undo();

@@ -4,6 +4,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { CardRow } from '../../db/database';
 import { db, reportStorageError } from '../../db/connection';
+import { buryCards, changeMarks, suspendCards, undoMarks } from '../../db/marks-repo';
 import { readDeckDisplay } from '../../db/deck-prefs';
 import { useLiveQuery } from '../../db/react/live';
 import { useMediaResolver } from '../../db/react/use-media';
@@ -19,6 +20,7 @@ import {
   type DayWindow,
   type QueueSnapshot,
 } from '../../db/review-repo';
+import { dayWindow } from '../../domain/day-window';
 import { contentMediaNames } from '../../domain/media-refs';
 import type { Queue } from '../../domain/queue';
 import { chooseCard, type OnScreen } from '../../domain/review-session';
@@ -136,6 +138,16 @@ function useSessionStore(deckId: string, settings: Settings): ReviewStore {
         async undo(logId) {
           return (await undoAnswer(db(), logId, clock.ms()))?.cardId;
         },
+        async mark(cardId, what) {
+          const now = clock.ms();
+          // The flag the card has already clears it, as Anki's.
+          if (what.kind === 'flag')
+            return changeMarks(db(), [cardId], (m) => ({ ...m, flag: m.flag === what.flag ? 0 : what.flag }), now);
+          if (what.kind === 'suspend') return suspendCards(db(), [cardId], true, now);
+          // Buried until the next study day starts, as Anki's.
+          return buryCards(db(), [cardId], dayWindow(now, settingsRef.current.study.dayStartHour).end, now);
+        },
+        unmark: (changes) => undoMarks(db(), changes, clock.ms()),
         report: reportStorageError,
       }),
     [deckId],

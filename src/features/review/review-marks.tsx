@@ -1,0 +1,104 @@
+// Under the card: bury, suspend and flag it (as Anki's `-`, `@`, Ctrl+1–7), for the mouse and touch as well as the
+// keys, with what happened said in a status line (undone with U, Ctrl+Z or the Undo button, like an answer).
+import { FLAG_COLOURS } from '../../domain/marks';
+import { defineMessages, useMessages } from '../../lib/i18n';
+import type { MarkAction, ReviewStore, Showing } from './review-store';
+
+const messages = defineMessages(
+  {
+    actions: 'Card actions',
+    bury: 'Bury until tomorrow',
+    suspend: 'Suspend',
+    flag: 'Flag',
+    'flag.none': 'No flag',
+    'flag.red': 'Red',
+    'flag.orange': 'Orange',
+    'flag.green': 'Green',
+    'flag.blue': 'Blue',
+    'flag.pink': 'Pink',
+    'flag.turquoise': 'Turquoise',
+    'flag.purple': 'Purple',
+    'done.bury': 'Buried until the next study day. Undo with U.',
+    'done.suspend': 'Suspended: it will not come back until you unsuspend it in Browse. Undo with U.',
+    'done.flag': 'Flagged {colour}.',
+    'done.unflag': 'Flag removed.',
+  },
+  {
+    actions: '卡片操作',
+    bury: '搁置到明天',
+    suspend: '暂停',
+    flag: '标记',
+    'flag.none': '无标记',
+    'flag.red': '红色',
+    'flag.orange': '橙色',
+    'flag.green': '绿色',
+    'flag.blue': '蓝色',
+    'flag.pink': '粉色',
+    'flag.turquoise': '青色',
+    'flag.purple': '紫色',
+    'done.bury': '已搁置到下一个学习日。按 U 撤销。',
+    'done.suspend': '已暂停：在“浏览”中取消暂停之前不会再出现。按 U 撤销。',
+    'done.flag': '已标记为{colour}。',
+    'done.unflag': '已取消标记。',
+  },
+);
+
+type Key = keyof (typeof messages)['en'];
+
+export function ReviewMarks({
+  store,
+  showing,
+  reps,
+  flag,
+  lastMark,
+}: {
+  store: ReviewStore;
+  showing: Showing | null;
+  reps: number;
+  flag: number;
+  lastMark: MarkAction | null;
+}) {
+  const m = useMessages(messages);
+  const act = (action: MarkAction) => {
+    if (showing) void store.getState().mark(showing, action, reps);
+  };
+  const colour = (n: number) => m(`flag.${FLAG_COLOURS[n - 1]!}` as Key);
+  return (
+    <div className="review-marks">
+      {showing && (
+        <div role="group" aria-label={m('actions')}>
+          <button type="button" onClick={() => act({ kind: 'bury' })} aria-keyshortcuts="-">
+            {m('bury')}
+          </button>
+          <button type="button" onClick={() => act({ kind: 'suspend' })} aria-keyshortcuts="@">
+            {m('suspend')}
+          </button>
+          <label>
+            {m('flag')}{' '}
+            <select
+              value={flag}
+              onChange={(e) => {
+                const n = Number(e.target.value);
+                // Choosing the card's own flag again would clear it (the toggle of Ctrl+1–7): "No flag" clears.
+                act({ kind: 'flag', flag: n === 0 ? flag : n });
+              }}
+            >
+              <option value={0}>{m('flag.none')}</option>
+              {FLAG_COLOURS.map((_, i) => (
+                <option key={i + 1} value={i + 1}>
+                  {`${i + 1} · ${colour(i + 1)}`}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
+      <p className="mark-status" role="status">
+        {lastMark?.kind === 'bury' && m('done.bury')}
+        {lastMark?.kind === 'suspend' && m('done.suspend')}
+        {lastMark?.kind === 'flag' &&
+          (lastMark.flag > 0 ? m('done.flag', { colour: colour(lastMark.flag) }) : m('done.unflag'))}
+      </p>
+    </div>
+  );
+}
