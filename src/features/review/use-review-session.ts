@@ -45,6 +45,8 @@ import {
  */
 export interface CardList {
   ids: readonly string[];
+  /** How its answers are logged: custom study (rescheduled) or cram (not rescheduled); else as daily reviews. */
+  kind?: 'custom' | 'cram';
   load(ids: readonly string[], now: number, answered: readonly string[], learnAheadMs: number): Promise<QueueSnapshot>;
 }
 
@@ -86,7 +88,7 @@ export interface ReviewSession {
 
 export function useReviewSession(deckId: string, cardList?: CardList): ReviewSession {
   const { settings, loaded } = useSettings();
-  const store = useSessionStore(deckId, settings);
+  const store = useSessionStore(deckId, settings, cardList?.kind);
   const s = useStore(store);
   const { snapshot, day } = useQueue(deckId, cardList, s);
   const { card, catchingUp, showing } = useShowing(snapshot, loaded, s);
@@ -120,7 +122,7 @@ export function useReviewSession(deckId: string, cardList?: CardList): ReviewSes
 }
 
 /** The session store, writing to Dexie with the settings of the moment of each answer. */
-function useSessionStore(deckId: string, settings: Settings): ReviewStore {
+function useSessionStore(deckId: string, settings: Settings, kind: CardList['kind']): ReviewStore {
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
   return useMemo(
@@ -132,6 +134,7 @@ function useSessionStore(deckId: string, settings: Settings): ReviewStore {
           const log = await answerCard(db(), cardId, rating, now, {
             durationMs,
             settings: schedulerAt(settingsRef.current, now),
+            ...(kind ? { kind } : {}),
           });
           return { logId: log.id, repsAfter: log.after.reps };
         },
@@ -150,7 +153,7 @@ function useSessionStore(deckId: string, settings: Settings): ReviewStore {
         unmark: (changes) => undoMarks(db(), changes, clock.ms()),
         report: reportStorageError,
       }),
-    [deckId],
+    [deckId, kind],
   );
 }
 
