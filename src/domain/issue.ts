@@ -112,6 +112,8 @@ export type IssueCode =
   | 'deck.same-cells'
   | 'deck.no-cards'
   | 'deck.id-taken'
+  | 'deck.type-changed'
+  | 'deck.not-found'
   // Stored rows that cannot be written back as one deck file (a damaged database).
   | 'export.mixed-kinds'
   | 'export.bad-basic'

@@ -72,6 +72,9 @@ export const en: IssueWords = {
       'have the same {lang} text "{text}" in two columns: a "which column?" card would have two right answers',
     'deck.no-cards': 'the deck has no cards: there is nothing to import',
     'deck.id-taken': 'deck id "{id}" is already used by {owner}',
+    'deck.type-changed':
+      'is {type}, but the saved card is {was}: a card keeps its type (its review history is kept under its id and type), so make a new card instead',
+    'deck.not-found': 'there is no deck "{id}" (it may have been deleted)',
 
     'export.mixed-kinds': 'mixes {cardKind} and {otherKind} study cards',
     'export.bad-basic': 'has basic study cards that are neither one card nor a reverse pair',

@@ -71,6 +71,9 @@ export const zh: IssueWords = {
     'deck.same-cells': '有两列的 {lang} 文本相同（“{text}”）：“属于哪一列？”这样的卡片会有两个正确答案',
     'deck.no-cards': '卡组里没有卡片，没有可以导入的内容',
     'deck.id-taken': '卡组 ID“{id}”已经被 {owner} 使用',
+    'deck.type-changed':
+      '是 {type}，但已保存的卡片是 {was}：卡片不能更改类型（它的复习记录按 ID 和类型保存），请另建一张新卡片',
+    'deck.not-found': '没有“{id}”这个卡组（它可能已被删除）',
 
     'export.mixed-kinds': '同时含有 {cardKind} 和 {otherKind} 两种学习卡片',
     'export.bad-basic': '它的基础学习卡片既不是一张卡片，也不是一对正反卡片',

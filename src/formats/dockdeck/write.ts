@@ -34,7 +34,7 @@ function suffix(part: Part): string {
 
 function only<K extends StudyContent['kind']>(
   deckId: string,
-  parts: Part[],
+  parts: readonly Part[],
   kind: K,
 ): Extract<StudyContent, { kind: K }>[] {
   const noteId = parts[0]!.noteId;
@@ -46,7 +46,7 @@ function only<K extends StudyContent['kind']>(
 }
 
 /** The card's Anki note, from its study cards: the note, and each study card's ordinal (cloze numbers say theirs). */
-function ankiRef(parts: Part[]): AnkiNoteRef | undefined {
+function ankiRef(parts: readonly Part[]): AnkiNoteRef | undefined {
   const first = parts[0]!.anki;
   if (!first) return undefined;
   const { ord: _, ...note } = first;
@@ -56,7 +56,7 @@ function ankiRef(parts: Part[]): AnkiNoteRef | undefined {
 }
 
 /** One deck card from the study cards that share its `noteId` (sorted by position). */
-function rebuildCard(deckId: string, parts: Part[]): DeckCard {
+export function rebuildCard(deckId: string, parts: readonly Part[]): DeckCard {
   const first = parts[0]!;
   const id = first.noteId.slice(deckId.length + 1);
   const anki = ankiRef(parts);
