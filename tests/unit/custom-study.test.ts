@@ -12,9 +12,9 @@ import {
   type CustomStudy,
 } from '../../src/domain/custom-study';
 import { dayWindow } from '../../src/domain/day-window';
-import type { Deck } from '../../src/domain/deck-schema';
 import { CardState, DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/scheduler';
 import { expandDeck } from '../../src/domain/study-card';
+import { basicDeck } from './helpers/basic-deck';
 
 const DAY_MS = 86_400_000;
 const END = 1_000 * DAY_MS;
@@ -80,28 +80,12 @@ test('the route key round-trips every kind, and bad keys or specs are refused', 
 
 test('a cram answer is logged with its kind and rating but reschedules nothing and uses none of the limits', async () => {
   const db = new DockdeckDB(`cram-${Math.random().toString(36).slice(2)}`);
-  const deck: Deck = {
-    format: 'dockdeck/deck@1',
-    id: 'd',
-    title: { en: 'D', zh: '丁' },
-    tags: [],
-    sources: [{ doc: 'x.txt' }],
-    tables: [],
-    cards: [
-      {
-        id: 'a',
-        type: 'basic',
-        tags: [],
-        source: { doc: 'x.txt', section: 'S' },
-        front: { en: 'Q', zh: '问' },
-        back: { en: 'A', zh: '答' },
-      },
-    ],
-  };
+  const deck = basicDeck(1, { id: 'd' });
+
   const T = new Date('2026-03-02T10:00:00');
   await upsertDeck(db, deck, expandDeck(deck), { hash: 'h', builtin: true, now: T.getTime() });
-  const before = (await db.cards.get('d/a'))!;
-  const log = await answerCard(db, 'd/a', 'easy', T, {
+  const before = (await db.cards.get('d/c1'))!;
+  const log = await answerCard(db, 'd/c1', 'easy', T, {
     durationMs: 900,
     settings: DEFAULT_SCHEDULER_SETTINGS,
     kind: 'cram',
@@ -109,12 +93,12 @@ test('a cram answer is logged with its kind and rating but reschedules nothing a
   expect(log.kind).toBe('cram');
   expect(log.rating).toBe('easy');
   expect(log.after).toEqual(log.before);
-  expect(await db.cards.get('d/a')).toEqual(before);
+  expect(await db.cards.get('d/c1')).toEqual(before);
   const done = await doneInWindow(db, 'd', dayWindow(T.getTime(), 4));
   expect([done.newCards, done.reviews, done.logs.length]).toEqual([0, 0, 1]);
   // A custom-study answer reschedules as a normal one and counts.
-  await answerCard(db, 'd/a', 'good', T, { durationMs: 900, settings: DEFAULT_SCHEDULER_SETTINGS, kind: 'custom' });
-  expect((await db.cards.get('d/a'))!.reps).toBe(1);
+  await answerCard(db, 'd/c1', 'good', T, { durationMs: 900, settings: DEFAULT_SCHEDULER_SETTINGS, kind: 'custom' });
+  expect((await db.cards.get('d/c1'))!.reps).toBe(1);
   expect((await doneInWindow(db, 'd', dayWindow(T.getTime(), 4))).newCards).toBe(1);
   await db.delete();
 });
@@ -123,31 +107,17 @@ test('customStudyIds reads the deck: forgotten from the log, lowest recall first
   const { customStudyIds } = await import('../../src/db/custom-study-repo');
   const { suspendCards } = await import('../../src/db/marks-repo');
   const db = new DockdeckDB(`custom-${Math.random().toString(36).slice(2)}`);
-  const deck: Deck = {
-    format: 'dockdeck/deck@1',
-    id: 'd',
-    title: { en: 'D', zh: '丁' },
-    tags: [],
-    sources: [{ doc: 'x.txt' }],
-    tables: [],
-    cards: ['a', 'b', 'c'].map((id) => ({
-      id,
-      type: 'basic' as const,
-      tags: [],
-      source: { doc: 'x.txt', section: 'S' },
-      front: { en: `Q ${id}`, zh: `问 ${id}` },
-      back: { en: `A ${id}`, zh: `答 ${id}` },
-    })),
-  };
+  const deck = basicDeck(3, { id: 'd' });
+
   const T = new Date('2026-03-02T10:00:00');
   const s = DEFAULT_SCHEDULER_SETTINGS;
   await upsertDeck(db, deck, expandDeck(deck), { hash: 'h', builtin: true, now: T.getTime() });
-  await answerCard(db, 'd/a', 'again', T, { durationMs: 1, settings: s });
-  await answerCard(db, 'd/b', 'good', T, { durationMs: 1, settings: s });
+  await answerCard(db, 'd/c1', 'again', T, { durationMs: 1, settings: s });
+  await answerCard(db, 'd/c2', 'good', T, { durationMs: 1, settings: s });
   const day = dayWindow(T.getTime(), 4);
-  expect(await customStudyIds(db, 'd', { kind: 'forgotten', n: 1 }, T.getTime(), day, s)).toEqual(['d/a']);
-  expect(await customStudyIds(db, 'd', { kind: 'new', n: 5 }, T.getTime(), day, s)).toEqual(['d/c']);
-  await suspendCards(db, ['d/c'], true, T.getTime());
-  expect(await customStudyIds(db, 'd', { kind: 'cram', n: 5 }, T.getTime(), day, s)).toEqual(['d/a', 'd/b']);
+  expect(await customStudyIds(db, 'd', { kind: 'forgotten', n: 1 }, T.getTime(), day, s)).toEqual(['d/c1']);
+  expect(await customStudyIds(db, 'd', { kind: 'new', n: 5 }, T.getTime(), day, s)).toEqual(['d/c3']);
+  await suspendCards(db, ['d/c3'], true, T.getTime());
+  expect(await customStudyIds(db, 'd', { kind: 'cram', n: 5 }, T.getTime(), day, s)).toEqual(['d/c1', 'd/c2']);
   await db.delete();
 });

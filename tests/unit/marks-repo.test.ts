@@ -11,30 +11,13 @@ import { flagNumber, isParked } from '../../src/domain/marks';
 import { DEFAULT_QUEUE_LIMITS } from '../../src/domain/queue';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/scheduler';
 import { expandDeck } from '../../src/domain/study-card';
+import { basicDeck } from './helpers/basic-deck';
 
 const T = new Date('2026-03-02T10:00:00').getTime();
 const DAY = dayWindow(T, 4);
 const t = (en: string) => ({ en, zh: `${en}（中）` });
-const source = { doc: 'doc.txt', section: 'Intro' };
 
-function deck(n: number, title = 'Demo'): Deck {
-  return {
-    format: 'dockdeck/deck@1',
-    id: 'demo',
-    title: t(title),
-    tags: [],
-    sources: [{ doc: 'doc.txt' }],
-    tables: [],
-    cards: Array.from({ length: n }, (_, i) => ({
-      id: `c${i + 1}`,
-      type: 'basic' as const,
-      tags: [],
-      source,
-      front: t(`Q${i + 1}`),
-      back: t(`A${i + 1}`),
-    })),
-  };
-}
+const deck = (n: number, title = 'Demo'): Deck => basicDeck(n, { title });
 
 let db: DockdeckDB;
 beforeEach(async () => {

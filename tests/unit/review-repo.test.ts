@@ -24,6 +24,7 @@ import {
 } from '../../src/domain/scheduler';
 import { DEFAULT_SETTINGS, checkSettings, restoreSettings, type Settings } from '../../src/domain/settings';
 import { expandDeck } from '../../src/domain/study-card';
+import { basicDeck } from './helpers/basic-deck';
 import { CardNotFoundError, UndoConflictError } from '../../src/db/errors';
 
 const MIN = 60_000;
@@ -37,22 +38,7 @@ const t = (en: string, zh: string) => ({ en, zh });
 const source = { doc: 'doc.txt', section: 'Intro' };
 
 function deck(n: number, edit: (d: Deck) => void = () => {}): Deck {
-  const d: Deck = {
-    format: 'dockdeck/deck@1',
-    id: 'demo',
-    title: t('Demo', '演示'),
-    tags: [],
-    sources: [{ doc: 'doc.txt' }],
-    tables: [],
-    cards: Array.from({ length: n }, (_, i) => ({
-      id: `c${i + 1}`,
-      type: 'basic' as const,
-      tags: [],
-      source,
-      front: t(`Q${i + 1}`, `问${i + 1}`),
-      back: t(`A${i + 1}`, `答${i + 1}`),
-    })),
-  };
+  const d = basicDeck(n);
   edit(d);
   return d;
 }

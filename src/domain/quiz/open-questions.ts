@@ -49,6 +49,30 @@ function choose<T>(items: T[], seed: number, name: string): T[] {
   return keep.map((i) => items[i]!);
 }
 
+/** An open question about `cards` (the first card's source cites it), tagged with every tag they carry. */
+function openQuestion(
+  deckId: string,
+  cards: readonly QuizCard[],
+  fields: Pick<OpenQuestion, 'prompt' | 'keyPoints'> & { kicker?: Text | undefined },
+): OpenQuestion {
+  const { kicker, ...rest } = fields;
+  return {
+    kind: 'open',
+    id: '',
+    deckId,
+    tags: [...new Set(cards.flatMap((c) => c.tags))],
+    source: cards[0]!.source,
+    ...(kicker ? { kicker } : {}),
+    ...rest,
+  };
+}
+
+/** A basic card as a key point: its answer, with its question as the hint. */
+function backPoint(c: QuizCard): KeyPoint {
+  const content = c.content as Extract<QuizCard['content'], { kind: 'basic' }>;
+  return { cardId: c.id, text: content.back, hint: content.front };
+}
+
 function tableQuestion(
   deck: QuizDeck,
   table: TraitTable,
@@ -69,19 +93,14 @@ function tableQuestion(
   const cards = keyPoints.map((k) => byId.get(k.cardId)!);
   const en = table.columns.map((c) => c.label.en);
   const zh = table.columns.map((c) => c.label.zh);
-  return {
-    kind: 'open',
-    id: '',
-    deckId: deck.id,
-    tags: [...new Set(cards.flatMap((c) => c.tags))],
-    source: cards[0]!.source,
+  return openQuestion(deck.id, cards, {
     kicker: table.title,
     prompt: {
       en: `What is the difference between ${listLabels(en, ' and ')}?`,
       zh: `${listLabels(zh, '和')}有什么区别？`,
     },
     keyPoints,
-  };
+  });
 }
 
 function interviewQuestion(deck: QuizDeck, interview: Interview, byId: Map<string, QuizCard>): OpenQuestion | null {
@@ -89,20 +108,11 @@ function interviewQuestion(deck: QuizDeck, interview: Interview, byId: Map<strin
     .map((id) => byId.get(`${deck.id}/${id}`))
     .filter((c): c is QuizCard => c !== undefined && c.content.kind === 'basic' && !c.content.reversed);
   if (cards.length < MIN_KEY_POINTS) return null;
-  const keyPoints: KeyPoint[] = cards.map((c) => {
-    const content = c.content as Extract<QuizCard['content'], { kind: 'basic' }>;
-    return { cardId: c.id, text: content.back, hint: content.front };
-  });
-  return {
-    kind: 'open',
-    id: '',
-    deckId: deck.id,
-    tags: [...new Set(cards.flatMap((c) => c.tags))],
-    source: cards[0]!.source,
+  return openQuestion(deck.id, cards, {
     kicker: deck.title,
     prompt: interview.question,
-    keyPoints,
-  };
+    keyPoints: cards.map(backPoint),
+  });
 }
 
 /** Han characters: a heading with them does not read as English. */
@@ -134,21 +144,12 @@ function sectionQuestion(
   const first = cards[0];
   if (!first || cards.length < MIN_SECTION_CARDS) return null;
   const picked = choose(cards, seed, `section|${first.deckId}|${first.source.section}|${tag ?? ''}`);
-  const keyPoints: KeyPoint[] = picked.map((c) => {
-    const content = c.content as Extract<QuizCard['content'], { kind: 'basic' }>;
-    return { cardId: c.id, text: content.back, hint: content.front };
-  });
   const section = tag === null ? first.source.section : `${first.source.section} — ${tag}`;
-  return {
-    kind: 'open',
-    id: '',
-    deckId: first.deckId,
-    tags: [...new Set(picked.flatMap((c) => c.tags))],
-    source: first.source,
-    ...(deck ? { kicker: deck.title } : {}),
+  return openQuestion(first.deckId, picked, {
+    kicker: deck?.title,
     prompt: { en: `Explain “${section}”: what are the key points?`, zh: `讲一讲“${section}”：要点有哪些？` },
-    keyPoints,
-  };
+    keyPoints: picked.map(backPoint),
+  });
 }
 
 /**
