@@ -16,6 +16,12 @@ import { expandDeck } from '../domain/study-card';
 import { rebuildCard } from '../formats/dockdeck/write';
 import { parseDeck } from '../formats/dockdeck/validate';
 
+/**
+ * The file hash of a deck made in the app: no file stands behind it, so no file's hash matches it (importing a file of
+ * the same id always writes), and the deck's page can say where it came from.
+ */
+export const MADE_IN_APP = 'made-in-app';
+
 export interface CardEditResult {
   kept: string[];
   added: string[];
@@ -37,7 +43,9 @@ async function noteRows(db: DockdeckDB, deckId: string, cardId: string): Promise
  * cites when the deck does not list it yet (saving lists it). A built-in deck's sources are its file's.
  */
 function deckFor(deck: DeckRow, card: unknown): DeckFields {
-  const fields = deckFields(deck);
+  // The card is checked alone: the deck's interview questions name its other cards (a saved card keeps its type, so
+  // an interview's key point stays a basic card).
+  const { interviews: _, ...fields } = deckFields(deck);
   if (deck.builtin || typeof card !== 'object' || card === null) return fields;
   const source = (card as { source?: { doc?: unknown; url?: unknown } }).source;
   const doc = typeof source?.doc === 'string' ? source.doc.trim() : '';
@@ -102,7 +110,11 @@ export async function saveCardEdit(
     await db.cards.bulkPut(puts);
     if (result.removed.length > 0) await db.cards.bulkDelete(result.removed);
     if (deck.builtin) await db.noteEdits.put({ deckId, cardId: card.id, card, editedAt: now });
-    else await db.decks.put({ ...deck, sources: checked.deck.sources, contentHash: '', updatedAt: now });
+    else {
+      // The deck is no longer what its file was: importing that file again updates it.
+      const contentHash = deck.contentHash === MADE_IN_APP ? MADE_IN_APP : '';
+      await db.decks.put({ ...deck, sources: checked.deck.sources, contentHash, updatedAt: now });
+    }
     return result;
   });
 }
@@ -193,8 +205,7 @@ export async function createDeck(db: DockdeckDB, input: NewDeck, now: number): P
       ...deckFields(parsed.deck),
       builtin: false,
       origin: 'json',
-      // No file stands behind it: no file's hash can match, so importing a file of the same id always writes.
-      contentHash: '',
+      contentHash: MADE_IN_APP,
       createdAt: now,
       updatedAt: now,
     };

@@ -142,7 +142,7 @@ describe('each card type saves', () => {
       const at = el.value.lastIndexOf(word);
       el.setSelectionRange(at, at + word.length);
       // The next number not used in either language: 2 in both.
-      await user.click(screen.getByRole('button', { name: `Wrap the selection in {{c2::…}} (${lang})` }));
+      await user.click(screen.getByRole('button', { name: `Make a gap {{c2::…}} of the selection (${lang})` }));
     }
     expect(field('Text with gaps — English')).toHaveValue('{{c1::dockerd}} calls containerd, which calls {{c2::runc}}');
     expect(field('Text with gaps — Chinese')).toHaveValue('{{c1::dockerd}} 调用 containerd，再调用 {{c2::runc}}');
@@ -324,7 +324,7 @@ describe('an invalid card cannot be saved, and each field says why', () => {
     const { user, db } = await open({ card: deck.cards[0] as DeckCard });
     const where = screen.getByRole('combobox', { name: /^Source/ });
     await user.clear(where);
-    expect(where).toHaveAccessibleDescription('names neither a document ("doc") nor a page ("url"): give one of them');
+    expect(where).toHaveAccessibleDescription('name the document or the https:// page the fact comes from');
     await user.type(where, 'http://example.com/page');
     expect(where).toHaveAccessibleDescription('must be the https:// address of a public page');
     await user.clear(where);

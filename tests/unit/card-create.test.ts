@@ -5,6 +5,7 @@ import {
   checkCardEdit,
   createDeck,
   loadDeckCard,
+  MADE_IN_APP,
   newCardSource,
   nextCardId,
   saveCardEdit,
@@ -126,6 +127,7 @@ describe('createDeck', () => {
   test('an empty dockdeck deck of the user’s with an id from its title, -2 when that is taken', async () => {
     const a = await createDeck(db, { title: t('Kubernetes basics', 'Kubernetes 基础') }, NOW);
     expect(a).toMatchObject({ id: 'kubernetes-basics', builtin: false, origin: 'json', sources: [], tables: [] });
+    expect(a.contentHash).toBe(MADE_IN_APP);
     const b = await createDeck(db, { title: t('Kubernetes  Basics!'), description: t('More') }, NOW);
     expect([b.id, b.description]).toEqual(['kubernetes-basics-2', t('More')]);
     // A title with no Latin letters: the Chinese one, then a plain word.
@@ -153,7 +155,7 @@ describe('createDeck', () => {
     const card: DeckCard = { id: 'first', type: 'basic', tags: [], source, front: t('Q'), back: t('A') };
     expect(await saveCardEdit(db, row.id, card, NOW)).toEqual({ kept: [], added: ['mine/first'], removed: [] });
     expect(await db.cards.get('mine/first')).toMatchObject({ deckId: 'mine', position: 0, reps: 0 });
-    expect((await db.decks.get('mine'))!.sources).toEqual([{ doc: 'x.md' }]);
+    expect((await db.decks.get('mine'))!).toMatchObject({ sources: [{ doc: 'x.md' }], contentHash: MADE_IN_APP });
   });
 });
 
@@ -162,4 +164,25 @@ test('slugOf: lower-case Latin letters and digits, cut at a word near the limit'
   expect(slugOf('Café — crème')).toBe('cafe-creme');
   expect(slugOf('a'.repeat(10) + ' ' + 'b'.repeat(10), 15)).toBe('aaaaaaaaaa');
   expect(slugOf('容器')).toBe('');
+});
+
+test("a card of a deck with interview questions is checked alone: the questions' other key points are not missing", async () => {
+  const points: DeckCard[] = ['p1', 'p2'].map((id) => ({
+    id,
+    type: 'basic',
+    tags: [],
+    source,
+    front: t(id),
+    back: t(id),
+  }));
+  const withInterviews: Deck = {
+    ...deck,
+    id: 'iv',
+    cards: points,
+    interviews: [{ id: 'q', question: t('Walk me through it'), points: ['p1', 'p2'] }],
+  };
+  await upsertDeck(db, withInterviews, expandDeck(withInterviews), { hash: 'i', builtin: true, now: NOW });
+  const edited = { ...points[0]!, back: t('p1, said better') } as DeckCard;
+  expect(await saveCardEdit(db, 'iv', edited, NOW)).toEqual({ kept: ['iv/p1'], added: [], removed: [] });
+  expect((await db.decks.get('iv'))!.interviews).toHaveLength(1);
 });

@@ -200,7 +200,13 @@ export function cardOf(d: Draft, id: string): DeckCard {
 }
 
 /** What the draft lacks that the card cannot say: an mcq's right answer, an item's category. Slots, as fields. */
-export function draftProblems(d: Draft): { field: string; key: 'pick-answer' | 'pick-category' }[] {
+export function draftProblems(d: Draft): { field: string; key: 'pick-answer' | 'pick-category' | 'no-source' }[] {
+  // Said at once, not only after the texts are in (the deck file's rule for it runs on a card of the right shape).
+  const source = d.sourceRef.trim() === '' ? [{ field: 'source.ref', key: 'no-source' as const }] : [];
+  return [...source, ...typeProblems(d)];
+}
+
+function typeProblems(d: Draft): { field: string; key: 'pick-answer' | 'pick-category' }[] {
   if (d.type === 'mcq' && (d.answer === null || d.answer >= d.choices.length))
     return [{ field: 'answer', key: 'pick-answer' }];
   if (d.type === 'classify') {

@@ -21,6 +21,7 @@ export const cardEditorMessages = defineMessages(
     'editor.problem': '{field}: {message}',
     'problem.pick-answer': 'pick the right answer',
     'problem.pick-category': 'choose its category',
+    'problem.no-source': 'name the document or the https:// page the fact comes from',
     'saved.kept': '{n} study cards kept with their history',
     'saved.kept#1': '1 study card kept with its history',
     'saved.added': '{n} new study cards',
@@ -70,7 +71,7 @@ export const cardEditorMessages = defineMessages(
     'help.cloze':
       'Select the answer and press the button (or Ctrl+Shift+C) to make it a gap. Use the same numbers in both languages; each number is one study card.',
     'cloze.wrap': 'Make a gap {{c{n}::…}}',
-    'cloze.wrap-in': 'Wrap the selection in {{c{n}::…}} ({lang})',
+    'cloze.wrap-in': 'Make a gap {{c{n}::…}} of the selection ({lang})',
     'mcq.help': '2 to 8 choices; pick the right one.',
     'mcq.right': 'Right answer',
     'mcq.right-of': 'Choice {n} is the right answer',
@@ -110,6 +111,7 @@ export const cardEditorMessages = defineMessages(
     'editor.problem': '{field}：{message}',
     'problem.pick-answer': '请选出正确答案',
     'problem.pick-category': '请选择它的类别',
+    'problem.no-source': '请写出这条知识出自哪个文档或哪个 https:// 网页',
     'saved.kept': '{n} 张学习卡片保留了复习记录',
     'saved.kept#1': '1 张学习卡片保留了复习记录',
     'saved.added': '新增 {n} 张学习卡片',
@@ -158,7 +160,7 @@ export const cardEditorMessages = defineMessages(
     'help.cloze':
       '选中答案后按这个按钮（或 Ctrl+Shift+C）把它变成填空。两种语言要用相同的编号；每个编号是一张学习卡片。',
     'cloze.wrap': '变成填空 {{c{n}::…}}',
-    'cloze.wrap-in': '把选中的文字放进 {{c{n}::…}}（{lang}）',
+    'cloze.wrap-in': '变成填空 {{c{n}::…}}：选中的文字（{lang}）',
     'mcq.help': '2 到 8 个选项；选出正确的那个。',
     'mcq.right': '正确答案',
     'mcq.right-of': '选项 {n} 是正确答案',

@@ -11,6 +11,8 @@ import type { EditorT } from './card-editor-problems';
 
 interface Props {
   card: DeckCard;
+  /** The mcq's right choice, null while none is picked (the card itself must hold a number). */
+  answer: number | null;
   deckId: string;
   format: TextFormat;
   m: EditorT;
@@ -28,7 +30,7 @@ function textsOf(card: DeckCard): string[] {
   return all;
 }
 
-export function CardPreview({ card, deckId, format, m }: Props) {
+export function CardPreview({ card, answer, deckId, format, m }: Props) {
   const names = useMemo(() => [...new Set(textsOf(card).flatMap(mediaNames))], [card]);
   const resolve = useMediaResolver(deckId, names);
   return (
@@ -40,7 +42,7 @@ export function CardPreview({ card, deckId, format, m }: Props) {
             {LANGS.map((lang) => (
               <div key={lang} className="card preview-card" data-lang={lang} data-testid={`preview-${lang}`}>
                 <h4 className="preview-lang">{m(`lang.${lang}`)}</h4>
-                <PreviewBody card={card} lang={lang} m={m} />
+                <PreviewBody card={card} answer={answer} lang={lang} m={m} />
               </div>
             ))}
           </div>
@@ -59,10 +61,18 @@ function Part({ title, children }: { title: string; children: React.ReactNode })
   );
 }
 
-function PreviewBody({ card, lang, m }: { card: DeckCard; lang: Lang; m: EditorT }) {
+interface BodyProps {
+  card: DeckCard;
+  answer: number | null;
+  lang: Lang;
+  m: EditorT;
+}
+
+function PreviewBody(props: BodyProps) {
+  const { card, lang } = props;
   return (
     <>
-      <PreviewFaces card={card} lang={lang} m={m} />
+      <PreviewFaces {...props} />
       {card.note && (
         <aside className="card-note">
           <CardText inline text={card.note[lang]} lang={lang} />
@@ -73,7 +83,7 @@ function PreviewBody({ card, lang, m }: { card: DeckCard; lang: Lang; m: EditorT
   );
 }
 
-function PreviewFaces({ card, lang, m }: { card: DeckCard; lang: Lang; m: EditorT }) {
+function PreviewFaces({ card, answer, lang, m }: BodyProps) {
   const q = m('preview.question');
   const a = m('preview.answer');
   switch (card.type) {
@@ -110,9 +120,9 @@ function PreviewFaces({ card, lang, m }: { card: DeckCard; lang: Lang; m: Editor
           <CardText text={card.question[lang]} lang={lang} />
           <ol className="preview-choices">
             {card.choices.map((c, i) => (
-              <li key={i} className={i === card.answer ? 'right' : undefined}>
+              <li key={i} className={i === answer ? 'right' : undefined}>
                 <CardText inline text={c[lang]} lang={lang} />
-                {i === card.answer && <span className="preview-right"> ✓ {m('preview.right')}</span>}
+                {i === answer && <span className="preview-right"> ✓ {m('preview.right')}</span>}
               </li>
             ))}
           </ol>

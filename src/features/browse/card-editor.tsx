@@ -125,7 +125,10 @@ function useEditorState(deck: DeckRow, start: Draft) {
     draft,
     m,
     update(change, slots = []) {
-      setDraft(change);
+      const next = change(draft);
+      setDraft(next);
+      // Another type of card: its fields start unmarked again.
+      if (next.type !== draft.type) setAttempted(false);
       if (slots.length > 0) setTouched((t) => new Set([...t, ...slots]));
       setFailed([]);
       setStatus('');
@@ -242,7 +245,13 @@ function EditorForm({ deck, start, onSaved, onCancel }: FormProps) {
         <TypeChoice fixed={start.id !== null} onChange={(type) => api.update((d) => ({ ...d, type }))} />
         <TypeFields />
         <CommonFields sources={deck.sources} />
-        <CardPreview card={preview} deckId={deck.id} format={deck.textFormat ?? 'markdown'} m={m} />
+        <CardPreview
+          card={preview}
+          answer={draft.answer}
+          deckId={deck.id}
+          format={deck.textFormat ?? 'markdown'}
+          m={m}
+        />
         <SaveBar
           problems={problems}
           whyId={whyId}

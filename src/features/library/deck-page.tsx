@@ -1,4 +1,7 @@
-// A deck's own page (#/deck/<id>): what it is, where it came from, Study, its remote-content choice, and its exports.
+// A deck's own page (#/deck/<id>): what it is, where it came from, Study, its remote-content choice, and its exports;
+// for a deck of the user's, "New card" (the card editor, which the shell hands in: features do not import each other);
+// for a built-in deck, the cards the user changed, each with "Restore the original".
+import { Suspense, useRef, useState, type ComponentType } from 'react';
 import { db } from '../../db/connection';
 import { getDeck } from '../../db/deck-repo';
 import { useLiveQuery } from '../../db/react/live';
@@ -7,20 +10,40 @@ import { useSettings } from '../../db/react/use-settings';
 import { useStudyDay } from '../../db/react/use-study-day';
 import { localeTag, useMessages } from '../../lib/i18n';
 import { useNow } from '../../lib/use-now';
+import type { DeckCard } from '../../domain/deck-schema';
+import { MADE_IN_APP } from '../../db/card-edit-repo';
+import { EditedCards } from './edited-cards';
+import { editMessages } from './edit-messages';
 import { ExportPanel } from './export-panel';
 import { exportMessages } from './export-messages';
 import { RemoteImagesChoice } from './remote-images-choice';
+
+/** The card editor's props that the deck page uses (the browse feature's CardEditor has them). */
+export interface DeckCardEditorProps {
+  deckId: string;
+  card?: DeckCard;
+  onSaved?(saved: { summary: string }): void;
+  onCancel(): void;
+}
 
 export function DeckPage({
   deckId,
   studyHref,
   libraryHref,
+  editor,
 }: {
   deckId: string;
   studyHref: string;
   libraryHref: string;
+  /** The card editor; without it the page offers no editing. */
+  editor?: ComponentType<DeckCardEditorProps>;
 }) {
   const m = useMessages(exportMessages);
+  const em = useMessages(editMessages);
+  // What the editor shows: a new card, a card the user changed, or nothing; undefined until the user chose (an
+  // empty deck of the user's then opens with its first card).
+  const [editing, setEditing] = useState<{ card?: DeckCard } | null | undefined>(undefined);
+  const newCard = useRef<HTMLButtonElement>(null);
   const { settings } = useSettings();
   const { uiLang, studyLang } = settings.study;
   const { day, limits } = useStudyDay(useNow());
@@ -37,6 +60,9 @@ export function DeckPage({
       </section>
     );
   const title = deck.title[uiLang];
+  const empty = counts?.total === 0;
+  const open = editing === undefined ? (empty && !deck.builtin && editor ? {} : null) : editing;
+  const Editor = editor;
   return (
     <section className="deck-page" aria-labelledby="deck-title" data-deck-id={deck.id}>
       <p>
@@ -52,14 +78,43 @@ export function DeckPage({
       )}
       <p className="deck-facts">
         {counts && <span>{m('deck.cards', { n: counts.total.toLocaleString() })}</span>}
-        <span>{m(`deck.origin.${deck.origin}`)}</span>
+        <span>{deck.contentHash === MADE_IN_APP ? em('deck.origin.app') : m(`deck.origin.${deck.origin}`)}</span>
         <span>{m('deck.updated', { date: new Date(deck.updatedAt).toLocaleDateString(localeTag(uiLang)) })}</span>
       </p>
-      <p>
+      <p className="deck-page-actions">
         <a className="button primary" href={studyHref}>
           {m('deck.study')}
         </a>
+        {Editor && !deck.builtin && (
+          <button
+            type="button"
+            ref={newCard}
+            aria-expanded={open !== null && open.card === undefined}
+            onClick={() => setEditing({})}
+          >
+            {em('deck.new-card')}
+          </button>
+        )}
       </p>
+      {empty && !deck.builtin && <p>{em('deck.no-cards')}</p>}
+      {deck.builtin && (
+        <EditedCards deckId={deck.id} {...(Editor ? { onEdit: (card: DeckCard) => setEditing({ card }) } : {})} />
+      )}
+      {Editor && open && (
+        <Suspense fallback={<p>{m('deck.loading')}</p>}>
+          <Editor
+            key={open.card?.id ?? 'new'}
+            deckId={deck.id}
+            {...(open.card ? { card: open.card } : {})}
+            // A new card's editor stays open for the next one.
+            onSaved={() => setEditing(open)}
+            onCancel={() => {
+              setEditing(null);
+              newCard.current?.focus();
+            }}
+          />
+        </Suspense>
+      )}
       <RemoteImagesChoice deckId={deck.id} />
       <ExportPanel deckId={deck.id} studyLang={studyLang} />
     </section>

@@ -1,5 +1,5 @@
 // The deck list: every deck with what is due today, and the way into a review session.
-import { Suspense, type ReactNode } from 'react';
+import { Suspense, useRef, useState, type ReactNode } from 'react';
 import { db } from '../../db/connection';
 import { useLiveQuery } from '../../db/react/live';
 import { deckList } from '../../db/review-repo';
@@ -7,7 +7,9 @@ import { useSettings } from '../../db/react/use-settings';
 import { useStudyDay } from '../../db/react/use-study-day';
 import { useMessages, useT } from '../../lib/i18n';
 import { useNow } from '../../lib/use-now';
+import { editMessages } from './edit-messages';
 import { libraryMessages } from './library-messages';
+import { NewDeckForm } from './new-deck-form';
 
 export interface LibraryLinks {
   import: string;
@@ -30,6 +32,9 @@ export function LibraryScreen({
 }) {
   const t = useT();
   const lm = useMessages(libraryMessages);
+  const em = useMessages(editMessages);
+  const [creating, setCreating] = useState(false);
+  const newDeck = useRef<HTMLButtonElement>(null);
   const { settings } = useSettings();
   const now = useNow();
   const { uiLang } = settings.study;
@@ -44,8 +49,21 @@ export function LibraryScreen({
         <a className="button" href={links.import}>
           {lm('library.import')}
         </a>
+        <button type="button" ref={newDeck} aria-expanded={creating} onClick={() => setCreating(!creating)}>
+          {em('library.new-deck')}
+        </button>
         <a href={links.backup}>{lm('library.backup')}</a>
       </p>
+      {creating && (
+        <NewDeckForm
+          // Its page, where its first card is written.
+          onCreated={(id) => (window.location.hash = links.deck(id))}
+          onCancel={() => {
+            setCreating(false);
+            newDeck.current?.focus();
+          }}
+        />
+      )}
       {decks === undefined && <p>{t('library.loading')}</p>}
       {decks?.length === 0 && <p>{t('library.empty')}</p>}
       <ul className="deck-list">
