@@ -47,8 +47,10 @@ export interface Draft {
   sourceRef: string;
   section: string;
   note: Text;
-  /** What the card has that the form does not show (the Anki note it came from), kept as it was. */
+  /** What the card has that the form does not show: the Anki note it came from (see `ankiOf`). */
   anki?: AnkiNoteRef;
+  /** The saved card as the form had it, without its Anki note: what tells an edit of the note from none. */
+  ankiBase?: string;
 }
 
 let keys = 0;
@@ -85,7 +87,12 @@ export function emptyDraft(type: CardType, source?: Source, tags: readonly strin
 export function draftOf(card: DeckCard): Draft {
   const d: Draft = { ...emptyDraft(card.type, card.source, card.tags), id: card.id };
   if (card.note) d.note = card.note;
-  if (card.anki) d.anki = card.anki;
+  const full = draftFields(d, card);
+  // Taken before the note is put in: cardOf compares the card without it.
+  return card.anki ? { ...full, ankiBase: JSON.stringify(cardOf(full, card.id)), anki: card.anki } : full;
+}
+
+function draftFields(d: Draft, card: DeckCard): Draft {
   switch (card.type) {
     case 'basic':
     case 'reverse':
@@ -150,8 +157,26 @@ export function cardOf(d: Draft, id: string): DeckCard {
     tags: tagsOf(d.tags),
     source: sourceOf(d.sourceRef, d.section),
     ...optional('note', d.note),
-    ...(d.anki ? { anki: d.anki } : {}),
   };
+  const card = typedCard(d, base);
+  const anki = ankiOf(d, card);
+  return anki ? { ...card, anki } : card;
+}
+
+/**
+ * The Anki note of an edited card. A note read from an Anki package is exported with its raw field values; once its
+ * text is edited here, those would write the old text back, so it keeps only its GUID and note id (Anki then updates
+ * the same note), and is written from the card, as dockdeck's own cards are.
+ */
+function ankiOf(d: Draft, card: DeckCard): AnkiNoteRef | undefined {
+  if (!d.anki) return undefined;
+  if (d.ankiBase === undefined || JSON.stringify(card) === d.ankiBase) return d.anki;
+  return { guid: d.anki.guid, ...(d.anki.noteId ? { noteId: d.anki.noteId } : {}) };
+}
+
+type Base = Pick<DeckCard, 'id' | 'tags' | 'source' | 'note'>;
+
+function typedCard(d: Draft, base: Base): DeckCard {
   switch (d.type) {
     case 'basic':
       return { ...base, type: 'basic', front: d.front, back: d.back };
