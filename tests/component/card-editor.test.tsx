@@ -42,15 +42,15 @@ const deck: DeckInput = {
 
 type User = ReturnType<typeof userEvent.setup>;
 
-async function open(props: { card?: DeckCard; lang?: UiLang } = {}) {
-  const env = await freshDb(deck);
+async function open(props: { card?: DeckCard; lang?: UiLang; deck?: DeckInput } = {}) {
+  const env = await freshDb(props.deck ?? deck);
   const saved: SavedCard[] = [];
   const onCancel = vi.fn();
   const user = userEvent.setup();
   render(
     <I18nProvider lang={props.lang ?? 'en'}>
       <CardEditor
-        deckId="notes"
+        deckId={props.deck?.id ?? 'notes'}
         {...(props.card ? { card: props.card } : {})}
         onSaved={(s) => saved.push(s)}
         onCancel={onCancel}
@@ -392,6 +392,17 @@ describe('the preview', () => {
     expect(zh.querySelector('img')!.getAttribute('onerror')).toBeNull();
     expect(zh.innerHTML).not.toContain('hacked');
     expect((window as { hacked?: number }).hacked).toBeUndefined();
+  });
+
+  test('a deck written in HTML (from Anki) is previewed as HTML, not Markdown, and the help says so', async () => {
+    const html: DeckInput = { ...deck, id: 'anki-deck', textFormat: 'html', cards: [deck.cards[0]!] };
+    const { user } = await open({ deck: html, card: deck.cards[0] as DeckCard });
+    expect(screen.getByText(/^This deck’s text is HTML/)).toBeInTheDocument();
+    await fill(user, 'Front — English', '<b>runc</b> and *not emphasis*');
+    const en = screen.getByTestId('preview-en');
+    await waitFor(() => expect(en.querySelector('b')).toHaveTextContent('runc'));
+    expect(en.querySelector('em')).toBeNull();
+    expect(en).toHaveTextContent('*not emphasis*');
   });
 
   test('a cloze is previewed as its first gap asks it and answers it', async () => {

@@ -11,6 +11,8 @@ export const cardEditorMessages = defineMessages(
       'Built-in decks get their cards with the app, and an update would take yours out. Make a deck of your own to write cards.',
     'editor.markdown':
       'Text is Markdown: `code`, **bold**, lists, and code blocks between lines of ```. Each text needs both languages.',
+    'editor.html':
+      'This deck’s text is HTML (it came from Anki or an HTML spreadsheet): write tags such as <b>…</b>. Scripts and styles are taken out. Each text needs both languages.',
     'editor.keys': 'Ctrl+Enter saves; Esc cancels.',
     'editor.save': 'Save card',
     'editor.saving': 'Saving…',
@@ -101,6 +103,8 @@ export const cardEditorMessages = defineMessages(
     'editor.missing-deck': '没有“{id}”这个卡组（它可能已被删除）。',
     'editor.builtin-new': '内置卡组的卡片随应用更新，更新时会去掉你加的卡片。请新建一个自己的卡组来写卡片。',
     'editor.markdown': '文本使用 Markdown：`代码`、**粗体**、列表，以及 ``` 行之间的代码块。每段文本都要写两种语言。',
+    'editor.html':
+      '这个卡组的文本是 HTML（来自 Anki 或 HTML 表格）：可以写 <b>…</b> 这样的标签。脚本和样式会被去掉。每段文本都要写两种语言。',
     'editor.keys': 'Ctrl+Enter 保存；Esc 取消。',
     'editor.save': '保存卡片',
     'editor.saving': '正在保存…',

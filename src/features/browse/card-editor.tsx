@@ -241,7 +241,7 @@ function EditorForm({ deck, start, onSaved, onCancel }: FormProps) {
         <h2 id={api.idOf('title')}>
           {draft.id === null ? m('editor.new-title', { deck: deck.title[lang] }) : m('editor.edit-title')}
         </h2>
-        <p className="help">{m('editor.markdown')}</p>
+        <p className="help">{m(deck.textFormat === 'html' ? 'editor.html' : 'editor.markdown')}</p>
         <TypeChoice fixed={start.id !== null} onChange={(type) => api.update((d) => ({ ...d, type }))} />
         <TypeFields />
         <CommonFields sources={deck.sources} />
