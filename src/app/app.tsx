@@ -11,6 +11,7 @@ import { LibraryScreen } from '../features/library/library-screen';
 import { ReviewScreen } from '../features/review/review-screen';
 import { CardListReview } from '../features/review/card-list-review';
 import { quizNavMessages } from '../features/quiz/quiz-nav-messages';
+import { browseNavMessages } from '../features/browse/browse-nav-messages';
 import { libraryMessages } from '../features/library/library-messages';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { AlertBar } from '../ui/alert-bar';
@@ -26,6 +27,8 @@ const QuizScreen = lazy(() => import('../features/quiz/quiz-screen').then((m) =>
 const ImportScreen = lazy(() => import('../features/import/import-screen').then((m) => ({ default: m.ImportScreen })));
 const DeckPage = lazy(() => import('../features/library/deck-page').then((m) => ({ default: m.DeckPage })));
 const BackupScreen = lazy(() => import('../features/backup/backup-screen').then((m) => ({ default: m.BackupScreen })));
+// The card browser (the search language, the virtual table) loads when first opened.
+const BrowseScreen = lazy(() => import('../features/browse/browse-screen').then((m) => ({ default: m.BrowseScreen })));
 const BackupReminderBanner = lazy(() =>
   import('../features/backup/backup-reminder').then((m) => ({ default: m.BackupReminderBanner })),
 );
@@ -101,6 +104,7 @@ function Shell() {
   const t = useT();
   const qt = useMessages(quizNavMessages);
   const lt = useMessages(libraryMessages);
+  const bt = useMessages(browseNavMessages);
   const [route, go] = useHashRoute();
   const decksReady = useBuiltinDecks();
   useAskPersistence(route.name);
@@ -125,6 +129,9 @@ function Shell() {
           </a>
           <a href={href({ name: 'quiz', attemptId: null })} aria-current={route.name === 'quiz' ? 'page' : undefined}>
             {qt('nav.quiz')}
+          </a>
+          <a href={href({ name: 'browse' })} aria-current={route.name === 'browse' ? 'page' : undefined}>
+            {bt('nav.browse')}
           </a>
           <a href={links.import} aria-current={route.name === 'import' ? 'page' : undefined}>
             {lt('nav.import')}
@@ -177,6 +184,11 @@ function Shell() {
             listKey={route.key}
             onExit={() => go({ name: 'quiz', attemptId: route.source === 'mistakes' ? route.key : null })}
           />
+        )}
+        {route.name === 'browse' && (
+          <Suspense fallback={<p>{t('app.loading')}</p>}>
+            <BrowseScreen />
+          </Suspense>
         )}
         {(route.name === 'import' || route.name === 'deck' || route.name === 'backup') && (
           <Suspense fallback={<p>{t('app.loading')}</p>}>

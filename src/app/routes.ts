@@ -14,7 +14,9 @@ export type Route =
   /** Import a file; a deck's page with its exports; backup and restore. */
   | { name: 'import' }
   | { name: 'deck'; deckId: string }
-  | { name: 'backup' };
+  | { name: 'backup' }
+  /** The card browser. */
+  | { name: 'browse' };
 
 /** A malformed escape (`#/deck/%E0`, a hand-edited or cut-off link) is kept as it is instead of crashing the app. */
 function decodePart(part: string): string {
@@ -35,6 +37,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'import') return { name: 'import' };
   if (parts[0] === 'deck' && parts[1]) return { name: 'deck', deckId: parts[1] };
   if (parts[0] === 'backup') return { name: 'backup' };
+  if (parts[0] === 'browse') return { name: 'browse' };
   return { name: 'library' };
 }
 
@@ -48,6 +51,7 @@ export function href(route: Route): string {
   if (route.name === 'import') return '#/import';
   if (route.name === 'deck') return `#/deck/${encodeURIComponent(route.deckId)}`;
   if (route.name === 'backup') return '#/backup';
+  if (route.name === 'browse') return '#/browse';
   return '#/';
 }
 

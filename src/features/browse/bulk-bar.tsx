@@ -1,0 +1,113 @@
+// The actions on the browser's selection, and the toast that says what the last one did with its Undo button.
+import { useRef } from 'react';
+import { FLAG_COLOURS } from '../../domain/marks';
+import type { BrowseT } from './browse-cells';
+import { flagName } from './browse-cells';
+import type { BulkToast } from './use-bulk-actions';
+import type { BulkAction } from './undo-store';
+
+export function BulkBar({
+  count,
+  busy,
+  onRun,
+  t,
+}: {
+  count: number;
+  busy: boolean;
+  onRun(action: BulkAction): void;
+  t: BrowseT;
+}) {
+  const menu = useRef<HTMLDetailsElement>(null);
+  const disabled = count === 0 || busy;
+  const flag = (n: number) => {
+    if (menu.current) menu.current.open = false;
+    onRun({ kind: 'flag', flag: n });
+  };
+  return (
+    <div className="bulk-bar" role="toolbar" aria-label={t('bulk.label', { n: count })}>
+      <button type="button" disabled={disabled} onClick={() => onRun({ kind: 'suspend' })}>
+        {t('bulk.suspend')}
+      </button>
+      <button type="button" disabled={disabled} onClick={() => onRun({ kind: 'unsuspend' })}>
+        {t('bulk.unsuspend')}
+      </button>
+      <button type="button" disabled={disabled} onClick={() => onRun({ kind: 'bury' })}>
+        {t('bulk.bury')}
+      </button>
+      <button type="button" disabled={disabled} onClick={() => onRun({ kind: 'unbury' })}>
+        {t('bulk.unbury')}
+      </button>
+      <details className="menu flag-menu" ref={menu}>
+        {/* A closed <details> cannot be disabled: the summary says so, and the buttons inside are. */}
+        <summary aria-disabled={disabled || undefined}>{t('bulk.flag')}</summary>
+        <div className="menu-items">
+          {FLAG_COLOURS.map((_, i) => (
+            <button key={i} type="button" disabled={disabled} onClick={() => flag(i + 1)}>
+              <span className={`flag-dot flag-${i + 1}`} aria-hidden="true" />
+              {t('bulk.flag-n', { n: i + 1, colour: flagName(i + 1, t) })}
+            </button>
+          ))}
+          <button type="button" disabled={disabled} onClick={() => flag(0)}>
+            {t('bulk.flag-none')}
+          </button>
+        </div>
+      </details>
+    </div>
+  );
+}
+
+function actionWords(action: BulkAction, count: number, t: BrowseT): string {
+  const cards = count === 1 ? t('cards.one') : t('cards.many', { n: count });
+  if (action.kind === 'flag') {
+    return action.flag === 0
+      ? t('done.unflag', { cards })
+      : t('done.flag', { cards, colour: flagName(action.flag, t) });
+  }
+  return t(`done.${action.kind}`, { cards });
+}
+
+function toastText(toast: BulkToast, t: BrowseT): string {
+  switch (toast.kind) {
+    case 'done':
+      return toast.count === 0 ? t('done.nothing') : actionWords(toast.action, toast.count, t);
+    case 'undone':
+      return t('undone', { what: actionWords(toast.action, toast.count, t) });
+    case 'conflict':
+      return t('undo.conflict');
+    case 'nothing-to-undo':
+      return t('undo.nothing');
+  }
+}
+
+/** Always in the page (a live region must be there before what it announces); empty until an action. */
+export function BulkToastView({
+  toast,
+  busy,
+  onUndo,
+  onDismiss,
+  t,
+}: {
+  toast: BulkToast | null;
+  busy: boolean;
+  onUndo(): void;
+  onDismiss(): void;
+  t: BrowseT;
+}) {
+  return (
+    <div className={toast ? 'browse-toast shown' : 'browse-toast'} role="status">
+      {toast && (
+        <>
+          <span className="toast-text">{toastText(toast, t)}</span>
+          {toast.kind === 'done' && toast.undoable && (
+            <button type="button" disabled={busy} onClick={onUndo}>
+              {t('undo.button')}
+            </button>
+          )}
+          <button type="button" className="link" onClick={onDismiss} aria-label={t('toast.dismiss')}>
+            ×
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
