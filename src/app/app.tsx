@@ -26,6 +26,12 @@ const QuizScreen = lazy(() => import('../features/quiz/quiz-screen').then((m) =>
 // Import, export and backup load when opened: parsers, sql.js, gzip and their schemas stay out of the review screen.
 const ImportScreen = lazy(() => import('../features/import/import-screen').then((m) => ({ default: m.ImportScreen })));
 const DeckPage = lazy(() => import('../features/library/deck-page').then((m) => ({ default: m.DeckPage })));
+// The card editor, handed to the deck page (features do not import each other); it loads when first opened.
+const CardEditor = lazy(() => import('../features/browse/card-editor').then((m) => ({ default: m.CardEditor })));
+// Custom study (its screen and the repository that picks its cards) loads when first opened.
+const CustomStudyScreen = lazy(() =>
+  import('../features/review/custom-study-screen').then((m) => ({ default: m.CustomStudyScreen })),
+);
 const BackupScreen = lazy(() => import('../features/backup/backup-screen').then((m) => ({ default: m.BackupScreen })));
 // The card browser (the search language, the virtual table) loads when first opened.
 const BrowseScreen = lazy(() => import('../features/browse/browse-screen').then((m) => ({ default: m.BrowseScreen })));
@@ -198,10 +204,15 @@ function Shell() {
                 key={route.deckId}
                 deckId={route.deckId}
                 studyHref={links.study(route.deckId)}
+                customHref={href({ name: 'custom', deckId: route.deckId })}
                 libraryHref={links.library}
+                editor={CardEditor}
               />
             )}
             {route.name === 'backup' && <BackupScreen libraryHref={links.library} />}
+            {route.name === 'custom' && (
+              <CustomStudyScreen deckId={route.deckId} onExit={() => go({ name: 'deck', deckId: route.deckId })} />
+            )}
           </Suspense>
         )}
       </main>
