@@ -210,9 +210,11 @@ function Shell() {
               />
             )}
             {route.name === 'backup' && <BackupScreen libraryHref={links.library} />}
-            {route.name === 'custom' && (
-              <CustomStudyScreen deckId={route.deckId} onExit={() => go({ name: 'deck', deckId: route.deckId })} />
-            )}
+          </Suspense>
+        )}
+        {route.name === 'custom' && (
+          <Suspense fallback={<p>{t('app.loading')}</p>}>
+            <CustomStudyScreen deckId={route.deckId} onExit={() => go({ name: 'deck', deckId: route.deckId })} />
           </Suspense>
         )}
       </main>

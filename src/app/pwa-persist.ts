@@ -8,7 +8,7 @@ import { askedBefore, askPersistentStorage, readStorageState, rememberAsked } fr
 import type { Route } from './routes';
 
 /** Screens where the user does something a reload would cut short, and whose end is a moment to ask. */
-export const WORK_SCREENS: ReadonlySet<Route['name']> = new Set(['review', 'card-list', 'quiz', 'import']);
+export const WORK_SCREENS: ReadonlySet<Route['name']> = new Set(['review', 'card-list', 'custom', 'quiz', 'import']);
 
 export type AskOutcome = 'nothing-stored' | 'cannot-ask' | 'already-persisted' | 'granted' | 'declined';
 

@@ -16,7 +16,9 @@ export type Route =
   | { name: 'deck'; deckId: string }
   | { name: 'backup' }
   /** The card browser. */
-  | { name: 'browse' };
+  | { name: 'browse' }
+  /** Custom study of a deck, beyond today's limits. */
+  | { name: 'custom'; deckId: string };
 
 /** A malformed escape (`#/deck/%E0`, a hand-edited or cut-off link) is kept as it is instead of crashing the app. */
 function decodePart(part: string): string {
@@ -38,6 +40,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'deck' && parts[1]) return { name: 'deck', deckId: parts[1] };
   if (parts[0] === 'backup') return { name: 'backup' };
   if (parts[0] === 'browse') return { name: 'browse' };
+  if (parts[0] === 'custom' && parts[1]) return { name: 'custom', deckId: parts[1] };
   return { name: 'library' };
 }
 
@@ -52,6 +55,7 @@ export function href(route: Route): string {
   if (route.name === 'deck') return `#/deck/${encodeURIComponent(route.deckId)}`;
   if (route.name === 'backup') return '#/backup';
   if (route.name === 'browse') return '#/browse';
+  if (route.name === 'custom') return `#/custom/${encodeURIComponent(route.deckId)}`;
   return '#/';
 }
 

@@ -29,11 +29,14 @@ export interface DeckCardEditorProps {
 export function DeckPage({
   deckId,
   studyHref,
+  customHref,
   libraryHref,
   editor,
 }: {
   deckId: string;
   studyHref: string;
+  /** Custom study of this deck (beyond today's limits). */
+  customHref?: string;
   libraryHref: string;
   /** The card editor; without it the page offers no editing. */
   editor?: ComponentType<DeckCardEditorProps>;
@@ -85,6 +88,11 @@ export function DeckPage({
         <a className="button primary" href={studyHref}>
           {m('deck.study')}
         </a>
+        {customHref && (
+          <a className="button" href={customHref}>
+            {em('deck.custom-study')}
+          </a>
+        )}
         {Editor && !deck.builtin && (
           <button
             type="button"

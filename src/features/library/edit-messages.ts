@@ -16,6 +16,7 @@ export const editMessages = defineMessages(
     'lang.zh': 'Chinese',
     'deck.new-card': 'New card',
     'deck.origin.app': 'Made in dockdeck',
+    'deck.custom-study': 'Custom study',
     'deck.no-cards': 'This deck has no cards yet. Write its first one with “New card”.',
     'deck.builtin-cards':
       'Built-in decks get their cards with the app. To write cards of your own, make a deck of your own in the library.',
@@ -49,6 +50,7 @@ export const editMessages = defineMessages(
     'lang.zh': '中文',
     'deck.new-card': '新建卡片',
     'deck.origin.app': '在 dockdeck 中创建',
+    'deck.custom-study': '自定义学习',
     'deck.no-cards': '这个卡组还没有卡片。用“新建卡片”写下第一张。',
     'deck.builtin-cards': '内置卡组的卡片随应用提供。想写自己的卡片，请在卡组列表里新建一个自己的卡组。',
     'edits.count': '你修改了这个卡组中的 {n} 张卡片。',

@@ -93,7 +93,7 @@ export function ReviewMarks({
           </label>
         </div>
       )}
-      <p className="mark-status" role="status">
+      <p className="mark-status" aria-live="polite">
         {lastMark?.kind === 'bury' && m('done.bury')}
         {lastMark?.kind === 'suspend' && m('done.suspend')}
         {lastMark?.kind === 'flag' &&
