@@ -170,7 +170,10 @@ function propNode(t: TermToken, value: string, start: number): SearchNode {
   if (!(OPERATORS as readonly string[]).includes(op)) {
     // What stands where the operator should: the operator-like characters, or the one character that is not a number.
     const got = opText || (/^[\d.+-]/.test(rest) ? '' : rest.slice(0, 1));
-    const [at, length] = span(t, start + opStart, start + opStart + Math.max(1, got.length));
+    let [at, length] = span(t, start + opStart, start + opStart + Math.max(1, got.length));
+    // Nothing of the term is left for the operator ("prop:d(", the term ends at the parenthesis): the place is the
+    // property's name, never an empty place in the middle of the text.
+    if (length === 0) [at, length] = span(t, start, start + nameText.length);
     fail(at, length, 'bad-operator', { term, got, valid: OPERATORS });
   }
   const numStart = opStart + opText.length;
