@@ -121,7 +121,7 @@ const ERRORS: Array<[string, number, number, SearchErrorCode, Record<string, unk
   ['prop:interval>3', 5, 8, 'unknown-prop', { suggestion: 'ivl' }],
   ['prop:ease>2.5', 5, 4, 'unknown-prop', { name: 'ease' }],
   ['prop:>3', 5, 1, 'unknown-prop', { name: '' }],
-  ['prop:ivl', 8, 0, 'bad-operator', { term: 'prop:ivl', got: '' }],
+  ['prop:ivl', 5, 3, 'bad-operator', { term: 'prop:ivl', got: '' }],
   // fast-check found it: the term ends at the parenthesis, so the place is the property's name.
   ['prop:d(', 5, 1, 'bad-operator', { term: 'prop:d', got: '' }],
   ['prop:ivl=>3', 8, 2, 'bad-operator', { got: '=>' }],
