@@ -4,7 +4,7 @@
 // An edit of a built-in deck's card is also kept in `noteEdits`, so that an update of the built-in deck keeps the
 // user's version (see `applyNoteEdits`), until the user restores the original. Also: a card read back from its study
 // cards (for the editor), a new empty deck of the user's, and a fresh id for a new card.
-import type { DockdeckDB, CardRow, DeckRow, NoteEditRow } from './database';
+import type { DockdeckDB, CardRow, DeckRow } from './database';
 import { deckFields, type DeckFields } from '../domain/deck-fields';
 import type { Deck, DeckCard, DeckSource, Source, Text } from '../domain/deck-schema';
 import { IssueError } from '../domain/errors';
@@ -15,6 +15,7 @@ import { sourceName } from '../domain/source';
 import { expandDeck } from '../domain/study-card';
 import { rebuildCard } from '../formats/dockdeck/write';
 import { parseDeck } from '../formats/dockdeck/validate';
+export { applyNoteEdits, noteEditsOf } from './note-edits';
 
 /**
  * The file hash of a deck made in the app: no file stands behind it, so no file's hash matches it (importing a file of
@@ -217,23 +218,6 @@ export async function createDeck(db: DockdeckDB, input: NewDeck, now: number): P
 async function nextPosition(db: DockdeckDB, deckId: string): Promise<number> {
   const last = await db.cards.where('[deckId+position]').between([deckId, -Infinity], [deckId, Infinity]).last();
   return last ? last.position + 1 : 0;
-}
-
-/** The built-in deck file with the user's edits in place of its cards (edits of cards the file dropped are left out). */
-export function applyNoteEdits(deck: Deck, edits: readonly NoteEditRow[]): { deck: Deck; edited: number } {
-  const byId = new Map(edits.filter((e) => e.deckId === deck.id).map((e) => [e.cardId, e.card]));
-  let edited = 0;
-  const cards = deck.cards.map((c) => {
-    const mine = byId.get(c.id);
-    if (!mine || mine.type !== c.type) return c;
-    edited++;
-    return mine;
-  });
-  return { deck: { ...deck, cards }, edited };
-}
-
-export function noteEditsOf(db: DockdeckDB, deckId: string): Promise<NoteEditRow[]> {
-  return db.noteEdits.where('deckId').equals(deckId).toArray();
 }
 
 /** Drops the user's version of a built-in card and writes the file's `original` back (history kept as for any edit). */

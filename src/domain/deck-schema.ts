@@ -1,4 +1,5 @@
 // The dockdeck deck file format (`dockdeck/deck@1`): the one Zod schema every deck passes through.
+import './zod-config.ts';
 import { z } from 'zod';
 
 /** The patterns of the schema, named so that the words for a value that breaks one are chosen by the pattern. */

@@ -1,4 +1,5 @@
 // User settings with their defaults; stored settings pass through here so old or damaged data cannot break the app.
+import './zod-config.ts';
 import { z } from 'zod';
 import type { StepUnit } from 'ts-fsrs';
 import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from './scheduler';

@@ -87,7 +87,8 @@ describe('the card browser', () => {
     await page.keyboard.press('Shift+ArrowDown');
     const learning = await browse.rowIds(page);
     expect((await browse.selectedIds(page)).sort()).toEqual([...learning].sort());
-    expect(await page.getAttribute('aside.card-info', 'data-card-id')).toBe(learning[2]);
+    // The info panel follows the current row once it has read that card: wait for it, as a user would.
+    await page.waitForSelector(`aside.card-info[data-card-id="${learning[2]}"]`);
     await page.waitForSelector('aside.card-info table.review-history tbody tr');
 
     await page.getByRole('button', { name: 'Suspend', exact: true }).click();

@@ -2,7 +2,7 @@
 // The deck parser (with the Zod schema) loads only when a deck did change: on most starts nothing has.
 import builtinDecks from 'virtual:builtin-decks';
 import { db } from '../../db/connection';
-import { applyNoteEdits, noteEditsOf } from '../../db/card-edit-repo';
+import { applyNoteEdits, noteEditsOf } from '../../db/note-edits';
 import { deckHashes, upsertDeck, type DeckWriteResult } from '../../db/deck-repo';
 import type { Issue } from '../../domain/issue';
 import type { Lang } from '../../domain/text';
