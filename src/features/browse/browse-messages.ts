@@ -1,8 +1,10 @@
 // The card browser's words, in English and Chinese: the table, the info panel, the bulk actions and their toast.
 import { defineMessages } from '../../lib/i18n';
+import { flagMessages } from '../../ui/flag-messages';
 
 export const browseMessages = defineMessages(
   {
+    ...flagMessages.en,
     title: 'Browse cards',
     'search.label': 'Search cards',
     'search.placeholder': 'e.g. {example}',
@@ -30,13 +32,6 @@ export const browseMessages = defineMessages(
     'column.lapses': 'Lapses',
     'column.added': 'Added',
     'column.marks': 'Marks',
-    'flag.red': 'Red',
-    'flag.orange': 'Orange',
-    'flag.green': 'Green',
-    'flag.blue': 'Blue',
-    'flag.pink': 'Pink',
-    'flag.turquoise': 'Turquoise',
-    'flag.purple': 'Purple',
     'marks.suspended': 'Suspended',
     'marks.buried': 'Buried',
     'list.sep': ', ',
@@ -104,7 +99,6 @@ export const browseMessages = defineMessages(
     'bulk.unbury': 'Unbury',
     'bulk.flag': 'Flag',
     'bulk.flag-n': '{colour} flag ({n})',
-    'bulk.flag-none': 'No flag',
     'cards.one': '1 card',
     'cards.many': '{n} cards',
     'done.suspend': 'Suspended {cards}.',
@@ -121,6 +115,7 @@ export const browseMessages = defineMessages(
     'toast.dismiss': 'Dismiss',
   },
   {
+    ...flagMessages.zh,
     title: '浏览卡片',
     'search.label': '搜索卡片',
     'search.placeholder': '例如 {example}',
@@ -148,13 +143,6 @@ export const browseMessages = defineMessages(
     'column.lapses': '遗忘次数',
     'column.added': '添加日期',
     'column.marks': '标记',
-    'flag.red': '红色',
-    'flag.orange': '橙色',
-    'flag.green': '绿色',
-    'flag.blue': '蓝色',
-    'flag.pink': '粉色',
-    'flag.turquoise': '青绿色',
-    'flag.purple': '紫色',
     'marks.suspended': '已暂停',
     'marks.buried': '已搁置',
     'list.sep': '、',
@@ -222,7 +210,6 @@ export const browseMessages = defineMessages(
     'bulk.unbury': '取消搁置',
     'bulk.flag': '旗标',
     'bulk.flag-n': '{colour}旗标（{n}）',
-    'bulk.flag-none': '无旗标',
     'cards.one': '1 张卡片',
     'cards.many': '{n} 张卡片',
     'done.suspend': '已暂停 {cards}。',

@@ -48,7 +48,7 @@ export function BulkBar({
             </button>
           ))}
           <button type="button" disabled={disabled} onClick={() => flag(0)}>
-            {t('bulk.flag-none')}
+            {t('flag.none')}
           </button>
         </div>
       </details>

@@ -2,44 +2,31 @@
 // keys, with what happened said in a status line (undone with U, Ctrl+Z or the Undo button, like an answer).
 import { FLAG_COLOURS } from '../../domain/marks';
 import { defineMessages, useMessages } from '../../lib/i18n';
+import { flagMessages } from '../../ui/flag-messages';
 import type { MarkAction, ReviewStore, Showing } from './review-store';
 
 const messages = defineMessages(
   {
+    ...flagMessages.en,
     actions: 'Card actions',
     bury: 'Bury until tomorrow',
     suspend: 'Suspend',
     flag: 'Flag',
-    'flag.none': 'No flag',
-    'flag.red': 'Red',
-    'flag.orange': 'Orange',
-    'flag.green': 'Green',
-    'flag.blue': 'Blue',
-    'flag.pink': 'Pink',
-    'flag.turquoise': 'Turquoise',
-    'flag.purple': 'Purple',
     'done.bury': 'Buried until the next study day. Undo with U.',
     'done.suspend': 'Suspended: it will not come back until you unsuspend it in Browse. Undo with U.',
     'done.flag': 'Flagged {colour}.',
     'done.unflag': 'Flag removed.',
   },
   {
+    ...flagMessages.zh,
     actions: '卡片操作',
     bury: '搁置到明天',
     suspend: '暂停',
-    flag: '标记',
-    'flag.none': '无标记',
-    'flag.red': '红色',
-    'flag.orange': '橙色',
-    'flag.green': '绿色',
-    'flag.blue': '蓝色',
-    'flag.pink': '粉色',
-    'flag.turquoise': '青色',
-    'flag.purple': '紫色',
+    flag: '旗标',
     'done.bury': '已搁置到下一个学习日。按 U 撤销。',
     'done.suspend': '已暂停：在“浏览”中取消暂停之前不会再出现。按 U 撤销。',
-    'done.flag': '已标记为{colour}。',
-    'done.unflag': '已取消标记。',
+    'done.flag': '已加上{colour}旗标。',
+    'done.unflag': '已去掉旗标。',
   },
 );
 
