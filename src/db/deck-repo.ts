@@ -9,6 +9,7 @@ import { newMemory } from '../domain/scheduler';
 import type { StudyCard } from '../domain/study-card';
 import type { CardRow, DeckOrigin, DeckRow, DockdeckDB } from './database';
 import { forEachCardPage } from './deck-cards';
+import { citesSources } from './deck-prefs';
 
 export interface DeckWriteResult {
   added: number;
@@ -106,7 +107,7 @@ export async function writeDeckRows(
   });
   const fresh = newMemory(new Date(opts.now));
   // A deck file's own citations are part of it; an imported card's source is only the file it last came from.
-  const cites = opts.origin === undefined || opts.origin === 'builtin' || opts.origin === 'json';
+  const cites = citesSources(opts.origin);
   // A deck file says where each card stands. An Anki or CSV import adds to the deck as Anki does: the cards already
   // there keep their places in the new-card order, and new ones come after them.
   let next = 0;
