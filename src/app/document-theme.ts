@@ -5,6 +5,9 @@ import { THEMES, type Theme } from '../domain/settings';
 import { THEME_ATTRIBUTE, type DocumentTheme } from '../lib/document-theme';
 
 const KEY = 'dockdeck.theme';
+
+/** The browser bar's colour (`<meta name="theme-color">`) per theme: the light theme's accent, the dark page's ground. */
+export const THEME_COLOURS: Readonly<Record<DocumentTheme, string>> = { light: '#2b6cb0', dark: '#14171c' };
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
 function systemTheme(): DocumentTheme {
@@ -22,7 +25,11 @@ let unfollow = () => {};
 export function applyDocumentTheme(choice: Theme): void {
   unfollow();
   unfollow = () => {};
-  const set = () => document.documentElement.setAttribute(THEME_ATTRIBUTE, resolveTheme(choice));
+  const set = () => {
+    const theme = resolveTheme(choice);
+    document.documentElement.setAttribute(THEME_ATTRIBUTE, theme);
+    document.querySelector('meta[name="theme-color"]')?.setAttribute('content', THEME_COLOURS[theme]);
+  };
   set();
   if (choice !== 'system' || typeof matchMedia !== 'function') return;
   const query = matchMedia(DARK_QUERY);

@@ -3,7 +3,7 @@
 // theme on <html> for every remembered choice and system scheme, so that the page never switches colours as it starts.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { applyDocumentTheme, rememberedTheme } from '../../src/app/document-theme';
+import { applyDocumentTheme, rememberedTheme, THEME_COLOURS } from '../../src/app/document-theme';
 
 const BOOT = readFileSync(resolve(import.meta.dirname, '../../public/theme-boot.js'), 'utf8');
 
@@ -20,6 +20,14 @@ function systemScheme(dark: boolean): () => void {
 }
 
 const theme = () => document.documentElement.getAttribute('data-theme');
+const barColour = () => document.querySelector('meta[name="theme-color"]')?.getAttribute('content');
+
+beforeAll(() => {
+  const meta = document.createElement('meta');
+  meta.name = 'theme-color';
+  meta.content = 'unset';
+  document.head.append(meta);
+});
 
 test.each([null, 'system', 'light', 'dark', 'sepia'].flatMap((stored) => [false, true].map((dark) => [stored, dark])))(
   'remembered %j, system dark %s: the boot script and the app agree',
@@ -31,10 +39,15 @@ test.each([null, 'system', 'light', 'dark', 'sepia'].flatMap((stored) => [false,
       document.documentElement.removeAttribute('data-theme');
       new Function(BOOT)();
       const early = theme();
-      expect(early).toBe(stored === 'dark' || (stored !== 'light' && dark) ? 'dark' : 'light');
+      const expected = stored === 'dark' || (stored !== 'light' && dark) ? 'dark' : 'light';
+      expect(early).toBe(expected);
+      // The browser bar takes the theme's colour too, the same from both.
+      expect(barColour()).toBe(expected === 'dark' ? '#14171c' : '#2b6cb0');
+      document.querySelector('meta[name="theme-color"]')?.setAttribute('content', 'unset');
       document.documentElement.removeAttribute('data-theme');
       applyDocumentTheme(rememberedTheme() ?? 'system');
       expect(theme()).toBe(early);
+      expect(barColour()).toBe(THEME_COLOURS[expected]);
     } finally {
       restore();
       localStorage.clear();
