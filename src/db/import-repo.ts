@@ -21,6 +21,10 @@ import {
   type StoredDeck,
 } from '../formats/import/preview';
 import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from '../domain/scheduler';
+import { dayWindow } from '../domain/day-window';
+import { readSettings } from './settings-repo';
+import { parkedDeck } from '../domain/marks';
+import type { PreparedCard } from '../formats/import/prepare';
 import type { DockdeckDB, MediaRow, ReviewLogRow } from './database';
 import { forEachCardPage } from './deck-cards';
 import { writeDeckRows } from './deck-repo';
@@ -135,6 +139,31 @@ export interface WriteOptions {
   file?: string;
   /** Cards written so far of all the decks' cards. */
   onProgress?: (done: number, total: number) => void;
+  /** The hour the study day starts (default: the stored settings'): a card the file buried stays so until then. */
+  dayStartHour?: number;
+}
+
+/**
+ * The file's marks on the cards new to the database (a stored card keeps its own, as it keeps its memory): written
+ * over the rows just put, in the same transaction. A buried card is buried until the next study day starts.
+ */
+async function writeMarks(db: DockdeckDB, added: readonly PreparedCard[], buriedUntil: number): Promise<void> {
+  const marked = new Map(added.flatMap((c) => (c.marks ? [[c.card.id, c.marks] as const] : [])));
+  if (marked.size === 0) return;
+  const rows = await db.cards.bulkGet([...marked.keys()]);
+  await db.cards.bulkPut(
+    rows.flatMap((row) => {
+      const m = row && marked.get(row.id);
+      if (!row || !m) return [];
+      const marks = {
+        ...(m.suspended ? { suspended: true } : {}),
+        ...(m.buried ? { buriedUntil } : {}),
+        ...(m.flag ? { flag: m.flag } : {}),
+      };
+      const parked = parkedDeck(row.deckId, marks);
+      return [{ ...row, ...marks, ...(parked === undefined ? {} : { parkedDeck: parked }) }];
+    }),
+  );
 }
 
 /**
@@ -153,6 +182,9 @@ export async function writePrepared(
   );
   if (early.length > 0) throw new IssueError(early);
   const { now } = opts;
+  const marked = decks.some((d) => d.cards.some((c) => c.marks?.buried));
+  const hour = opts.dayStartHour ?? (marked ? (await readSettings(db)).study.dayStartHour : 0);
+  const buriedUntil = dayWindow(now, hour).end;
   const total = decks.reduce((n, d) => n + d.cards.length, 0);
   let done = 0;
 
@@ -192,7 +224,8 @@ export async function writePrepared(
         done += deck.cards.length;
         opts.onProgress?.(done, total);
       }
-      // Only cards new to the database take the imported history; stored cards keep their own.
+      // Only cards new to the database take the imported history and marks; stored cards keep their own.
+      await writeMarks(db, written.addedCards, buriedUntil);
       const scheduled = written.addedCards.flatMap((c) => (c.replayed ? [c.replayed] : []));
       const logs = scheduled.flatMap((r) => logRows(deckId, r));
       await bulkPutChunked(db.reviewLogs, logs);

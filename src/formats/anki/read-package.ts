@@ -5,7 +5,7 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import { CancelledError, IssueError, PartError } from '../../domain/errors';
 import type { Issue } from '../../domain/issue';
-import { IMPORT_LIMITS, type DeckDraft, type ImportedReview } from '../import/draft';
+import { IMPORT_LIMITS, type DeckDraft, type ImportedMarks, type ImportedReview } from '../import/draft';
 import { readEmbed, type ReadEmbed } from '../dockdeck/embed';
 import { stripActiveContent } from '../import/active-content';
 import { moreIssues } from '../import/progress';
@@ -16,6 +16,7 @@ import { readModernSchema } from './read-21b';
 import { readMedia } from './read-media';
 import { NoteConverter, type CardRow } from './read-notes';
 import { assignDeckIds, byName, deckOf } from './read-decks';
+import { ankiMarks, type AnkiMarks } from './card-marks';
 import { convertRevlog, type HistoryWarning, type ReviewTarget } from './history';
 import { forEachBatch, historyWarnings, noteWarnings } from './report';
 
@@ -121,7 +122,7 @@ async function readCollection(
   const { file, opts } = read;
   // Shared decks often carry scripts in their templates: they are taken out here (and counted), not refused.
   const disarmed = disarmTemplates(schema);
-  const { cardsByNote, unknownDeck } = await readCards(read, col, schema);
+  const { cardsByNote, unknownDeck, marks } = await readCards(read, col, schema);
 
   // Decks a dockdeck export wrote carry the deck and its cards for dockdeck (embed.ts).
   const embeds = new Map<string, ReadEmbed>();
@@ -148,6 +149,9 @@ async function readCollection(
     warnings.push(...(await readHistory(read, col.db, schema, converter, deckIds, history)));
     await read.between();
   }
+  // Suspended, buried and flagged cards stay so with the scheduling; without it every card comes in new and unmarked,
+  // as Anki's import without scheduling resets them.
+  const marked = opts.includeScheduling ? marksByDeck(marks, converter, deckIds) : new Map<string, ImportedMarks[]>();
   const media = await readMedia(container, converter.decks, file, read.between, (done, total) =>
     read.progress(done, total, 'media'),
   );
@@ -157,21 +161,45 @@ async function readCollection(
     const id = deckIds.get(d)!;
     const deck = deckOf(file, schema, d, id, converter, embeds.get(d)?.deck);
     const draft: DeckDraft = { deck, format: 'anki', media: media.byDeck.get(d) ?? [], history: history.get(id) ?? [] };
-    return draft;
+    const deckMarks = marked.get(id);
+    return deckMarks ? { ...draft, marks: deckMarks } : draft;
   });
   return { drafts, warnings };
 }
 
-/** Cards, grouped by note: a card in a filtered deck belongs to its original (home) deck. */
+/** The marked Anki cards (`marks`, by Anki card id) as the study cards they became, by dockdeck deck id. */
+function marksByDeck(
+  marks: ReadonlyMap<string, AnkiMarks>,
+  converter: NoteConverter,
+  deckIds: ReadonlyMap<string, string>,
+): Map<string, ImportedMarks[]> {
+  const out = new Map<string, ImportedMarks[]>();
+  for (const [cid, m] of marks) {
+    const target = converter.targets.get(cid);
+    const deckId = target && deckIds.get(target.deck);
+    if (!target || deckId === undefined) continue;
+    const entry: ImportedMarks = { cardId: `${deckId}/${target.studyCard}`, ...m };
+    const list = out.get(deckId);
+    if (list) list.push(entry);
+    else out.set(deckId, [entry]);
+  }
+  return out;
+}
+
+/**
+ * Cards, grouped by note: a card in a filtered deck belongs to its original (home) deck. Also the marks of the few
+ * marked ones (suspended or buried queue, a flag), by card id.
+ */
 async function readCards(read: Read, col: OpenCollection, schema: AnkiSchema) {
   const cardsByNote = new Map<string, CardRow[]>();
+  const marks = new Map<string, AnkiMarks>();
   let unknownDeck = 0;
   const home = col.hasOdid
     ? 'case when odid != 0 then cast(odid as text) else cast(did as text) end'
     : 'cast(did as text)';
   await forEachBatch(
     col.db,
-    `select cast(id as text), cast(nid as text), ${home}, ord from cards`,
+    `select cast(id as text), cast(nid as text), ${home}, ord, queue, flags from cards`,
     20_000,
     read.between,
     (row) => {
@@ -181,12 +209,14 @@ async function readCards(read: Read, col: OpenCollection, schema: AnkiSchema) {
         deck = schema.decks.has('1') ? '1' : deck;
       }
       const card: CardRow = { id: String(row[0]), deck, ord: Number(row[3]) };
+      const m = ankiMarks(Number(row[4]), Number(row[5]));
+      if (m) marks.set(card.id, m);
       const list = cardsByNote.get(String(row[1]));
       if (list) list.push(card);
       else cardsByNote.set(String(row[1]), [card]);
     },
   );
-  return { cardsByNote, unknownDeck };
+  return { cardsByNote, unknownDeck, marks };
 }
 
 async function readNotes(

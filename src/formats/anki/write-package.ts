@@ -14,8 +14,10 @@ import { SCHEMA11_SQL, ankiNotetypeJson, collectionConfJson, deckConfigJson, dec
 import { exportDeck, type ExportCardRow, type ExportDeckRow } from '../dockdeck/write';
 import { deckEmbed } from '../dockdeck/embed';
 import { DAY_MS } from '../../domain/day';
+import { isBuried, type CardMarks } from '../../domain/marks';
+import { ANKI_FLAG_MASK, ANKI_QUEUE } from './card-marks';
 
-export type ApkgCard = ExportCardRow & Memory & { createdAt: number; updatedAt: number };
+export type ApkgCard = ExportCardRow & Memory & CardMarks & { createdAt: number; updatedAt: number };
 
 export interface ApkgLog {
   cardId: string;
@@ -156,8 +158,27 @@ function noteValues(nid: number, note: OutNote, modelId: number, mod: number): S
   return [nid, note.guid, modelId, mod, -1, tags, fields, stripHtml(sort), fieldChecksum(note.fields[0] ?? ''), 0, ''];
 }
 
-/** A `cards` row of schema 11 (usn -1: not synced; odue, odid and flags 0). */
-function cardValues(cid: number, nid: number, did: number, ord: number, mod: number, s: CardSched): SqlValue[] {
+/**
+ * The user's marks as Anki keeps them: a suspended card in queue -1, a card buried until later in queue -3 (buried by
+ * the user; Anki unburies it at its next day), its type and due left as they are; the flag in the low bits of
+ * `flags`. Suspension wins over a burial: Anki's queue holds one of them, and the burial would run out anyway.
+ */
+function withMarks(s: CardSched, row: ApkgCard, now: number): CardSched & { flags: number } {
+  const flags = (row.flag ?? 0) & ANKI_FLAG_MASK;
+  if (row.suspended) return { ...s, queue: ANKI_QUEUE.suspended, flags };
+  if (isBuried(row, now)) return { ...s, queue: ANKI_QUEUE.userBuried, flags };
+  return { ...s, flags };
+}
+
+/** A `cards` row of schema 11 (usn -1: not synced; odue and odid 0). */
+function cardValues(
+  cid: number,
+  nid: number,
+  did: number,
+  ord: number,
+  mod: number,
+  s: CardSched & { flags: number },
+): SqlValue[] {
   return [
     cid,
     nid,
@@ -175,7 +196,7 @@ function cardValues(cid: number, nid: number, did: number, ord: number, mod: num
     s.left,
     0,
     0,
-    0,
+    s.flags,
     s.data,
   ];
 }
@@ -239,9 +260,10 @@ export function buildApkg(SQL: SqlJsStatic, input: ApkgInput, opts: ApkgOptions)
         notes++;
         for (const { row, ord } of plan.cards) {
           position++;
+          // Without scheduling every card is new and unmarked, as Anki's own export without it resets them.
           const s = opts.scheduling
-            ? schedule(row, position, crtMs, opts.desiredRetention)
-            : { type: 0, queue: 0, due: position, ivl: 0, factor: 0, left: 0, reps: 0, lapses: 0, data: '' };
+            ? withMarks(schedule(row, position, crtMs, opts.desiredRetention), row, opts.now)
+            : { type: 0, queue: 0, due: position, ivl: 0, factor: 0, left: 0, reps: 0, lapses: 0, data: '', flags: 0 };
           const cid = cardIds.next(row.createdAt);
           ankiCardId.set(row.id, cid);
           insCard.run(cardValues(cid, nid, did, ord, secs(row.updatedAt), s));

@@ -31,6 +31,19 @@ export interface ImportedReview {
 }
 
 /**
+ * A card's marks from the imported file (an Anki card's queue and flags), keyed by its study card. A burial's end is
+ * not in the file: the card is buried until the next study day of the import, as Anki unburies at its next day.
+ */
+export interface ImportedMarks {
+  /** Study card id as `expandDeck` makes it: `deckId/cardId[:part]`. */
+  cardId: string;
+  suspended?: true;
+  buried?: true;
+  /** 1–7. */
+  flag?: number;
+}
+
+/**
  * One deck ready to be written. `deck` is a valid `dockdeck/deck@1` deck (the same schema as the built-in
  * decks): text of one-language sources is put in both `en` and `zh`, and each card's `source` names the
  * imported file (`doc`) and the deck or sheet it came from (`section`).
@@ -41,6 +54,8 @@ export interface DeckDraft {
   media: ImportedMedia[];
   /** Present when the user asked to include scheduling and the file had a review history. */
   history: ImportedReview[];
+  /** Marked cards (suspended, buried, flagged), read with the scheduling as the history is; absent for none. */
+  marks?: ImportedMarks[];
 }
 
 /** Limits that keep a hostile or huge file from taking the tab down; checked before work is done. */

@@ -6,7 +6,7 @@ import type { Deck } from '../../domain/deck-schema';
 import { contentHash } from './deck-diff';
 import type { SchedulerSettings } from '../../domain/scheduler';
 import { expandDeck, type StudyCard } from '../../domain/study-card';
-import type { DeckDraft, ImportedMedia, ImportFormat } from './draft';
+import type { DeckDraft, ImportedMarks, ImportedMedia, ImportFormat } from './draft';
 import { groupHistory, replayHistory, type ReplayedCard } from './history';
 import { hashText } from './progress';
 
@@ -19,6 +19,8 @@ export interface PreparedCard {
   content: string;
   /** The imported history's memory and answers (only with "include scheduling", for cards that have history). */
   replayed?: ReplayedCard;
+  /** The file's marks of the card (suspended, buried, flag; only with "include scheduling", for marked cards). */
+  marks?: Omit<ImportedMarks, 'cardId'>;
 }
 
 export interface PreparedDeck {
@@ -70,13 +72,16 @@ export function prepareDraft(draft: DeckDraft, opts: PrepareOptions): PreparedDe
       if (r) replayed.set(cardId, r);
     }
   }
+  const marks = new Map<string, Omit<ImportedMarks, 'cardId'>>();
+  if (opts.includeScheduling) for (const { cardId, ...m } of draft.marks ?? []) marks.set(cardId, m);
   return {
     meta: deckMeta(draft.deck),
     format: draft.format,
     hash: draftHash(draft),
     cards: cards.map((card) => {
       const r = replayed.get(card.id);
-      return r ? { card, content: contentHash(card), replayed: r } : { card, content: contentHash(card) };
+      const m = marks.get(card.id);
+      return { card, content: contentHash(card), ...(r ? { replayed: r } : {}), ...(m ? { marks: m } : {}) };
     }),
     media: draft.media,
   };
