@@ -9,6 +9,7 @@ import type { AxeResults, RunOptions } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { baseURL, browserPerTest, idb, library, review } from './browser';
+import { answerByKeyboard } from './quiz-helpers';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SCREENS_DIR = resolve(import.meta.dirname, '../../test-results/screens');
@@ -66,21 +67,6 @@ async function axeProblems(page: Page, where: string): Promise<string[]> {
   return found.map((v) => `${where}: ${v.id} (${v.impact}) ${v.help}\n      ${v.nodes.join('\n      ')}`);
 }
 
-/** Answers the question on screen by keyboard (some answers wrong on purpose), leaving its verdict on screen. */
-async function answerQuestion(page: Page, i: number): Promise<void> {
-  const kind = (await page.getAttribute('.quiz-question', 'data-kind')) ?? '';
-  if (kind === 'mcq' || kind === 'classify') await page.keyboard.press(i % 2 === 0 ? '1' : 'b');
-  else if (kind === 'true-false') await page.keyboard.press(i % 2 === 0 ? 't' : 'f');
-  else if (kind === 'type-in') await page.keyboard.type('no idea at all');
-  else if (kind === 'open') {
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('.checklist input[type=checkbox]');
-    await page.keyboard.press('1');
-  }
-  await page.keyboard.press('Enter');
-  await page.getByTestId('quiz-verdict').waitFor();
-}
-
 /**
  * Takes a 10-question quiz over everything from the quiz home. `atQuestion` runs on the first question of each kind,
  * before and after it is answered. Ends on the results.
@@ -97,7 +83,7 @@ async function takeQuiz(page: Page, atQuestion: (where: string) => Promise<void>
     const first = !seen.has(kind);
     seen.add(kind);
     if (first) await atQuestion(`quiz question (${kind})`);
-    await answerQuestion(page, i);
+    await answerByKeyboard(page, i);
     if (first) await atQuestion(`quiz question (${kind}), answered`);
     await page.keyboard.press('Enter');
   }

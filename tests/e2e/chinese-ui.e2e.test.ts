@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { browserPerTest, idb, library, review } from './browser';
+import { answerByKeyboard } from './quiz-helpers';
 import { download, imports } from './import-helpers';
 
 const session = browserPerTest({ timezoneId: 'UTC' });
@@ -139,21 +140,6 @@ async function visitReview(page: Page, audit: Audit): Promise<void> {
   await audit.check('review: after a grade');
 }
 
-/** Answers the question on screen with keys only (some wrong on purpose) and waits for the verdict. */
-async function answerQuestion(page: Page, i: number): Promise<void> {
-  const kind = (await page.getAttribute('.quiz-question', 'data-kind')) ?? '';
-  if (kind === 'mcq' || kind === 'classify') await page.keyboard.press(i % 2 === 0 ? '1' : 'b');
-  else if (kind === 'true-false') await page.keyboard.press(i % 2 === 0 ? 't' : 'f');
-  else if (kind === 'type-in') await page.keyboard.type('42');
-  else if (kind === 'open') {
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('.checklist input[type=checkbox]');
-    await page.keyboard.press('1');
-  }
-  await page.keyboard.press('Enter');
-  await page.getByTestId('quiz-verdict').waitFor();
-}
-
 async function visitQuiz(page: Page, audit: Audit): Promise<void> {
   await nav(page, '测验');
   await page.getByRole('radio', { name: '卡组' }).check();
@@ -162,7 +148,7 @@ async function visitQuiz(page: Page, audit: Audit): Promise<void> {
   for (let i = 0; i < 10; i++) {
     await page.waitForSelector(`section.quiz-run[data-index="${i}"]`);
     if (i === 0) await audit.check('quiz: a question');
-    await answerQuestion(page, i);
+    await answerByKeyboard(page, i, '42');
     if (i < 2) await audit.check(`quiz: answered question ${i + 1}`);
     await page.keyboard.press('Enter');
   }

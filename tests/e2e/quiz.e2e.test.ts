@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { browserPerTest, idb, library, review } from './browser';
+import { answerByKeyboard } from './quiz-helpers';
 
 const session = browserPerTest({ timezoneId: 'UTC' });
 
@@ -45,24 +46,12 @@ function mistakeIds(a: StoredAttempt): string[] {
   return [...ids];
 }
 
-/** Answers the question on screen with keys only; some answers are wrong on purpose. Returns the verdict. */
-async function answerByKeyboard(page: Page, i: number): Promise<{ kind: string; correct: boolean }> {
-  const kind = (await page.getAttribute('.quiz-question', 'data-kind')) ?? '';
-  if (kind === 'mcq' || kind === 'classify') await page.keyboard.press(i % 2 === 0 ? '1' : 'b');
-  else if (kind === 'true-false') await page.keyboard.press(i % 2 === 0 ? 't' : 'f');
-  else if (kind === 'type-in') await page.keyboard.type('no idea at all');
-  else if (kind === 'open') {
-    // Enter shows the model answer as a checklist; 1 ticks the first key point.
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('.checklist input[type=checkbox]');
-    await page.keyboard.press('1');
-    expect(await page.locator('.checklist input[type=checkbox]').first().isChecked()).toBe(true);
-  }
-  await page.keyboard.press('Enter');
-  const verdict = page.getByTestId('quiz-verdict');
-  await verdict.waitFor();
-  const text = (await verdict.textContent()) ?? '';
-  return { kind, correct: kind === 'open' ? /grade [A-D]/.test(text) : text.startsWith('Correct.') };
+/** Answers the question on screen with keys only (some wrong on purpose) and says whether the verdict was right. */
+async function answerAndJudge(page: Page, i: number): Promise<{ kind: string; correct: boolean }> {
+  const { kind, verdict, ticked } = await answerByKeyboard(page, i);
+  // Key 1 ticks the first key point of an interview question's checklist.
+  if (kind === 'open') expect(ticked).toBe(true);
+  return { kind, correct: kind === 'open' ? /grade [A-D]/.test(verdict) : verdict.startsWith('Correct.') };
 }
 
 describe('quiz', () => {
@@ -82,7 +71,7 @@ describe('quiz', () => {
     for (let i = 0; i < 10; i++) {
       await page.waitForSelector(`section.quiz-run[data-index="${i}"]`);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(`Question ${i + 1} of 10`);
-      verdicts.push(await answerByKeyboard(page, i));
+      verdicts.push(await answerAndJudge(page, i));
       await page.keyboard.press('Enter');
     }
     expect(new Set(verdicts.map((v) => v.kind)).size).toBeGreaterThanOrEqual(4);
