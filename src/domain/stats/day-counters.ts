@@ -9,8 +9,8 @@
 import { emptyButtonCounts, emptyHourCounts, type ButtonCounts, type HourCounts } from './hours-buttons';
 import { emptyDayBands, type DayBands } from './reviews-per-day';
 import {
-  buttonGroup,
   countsForHours,
+  groupOfBand,
   countsForRetention,
   isAnswer,
   isMatureBefore,
@@ -95,14 +95,13 @@ function tally(c: DayCounter, log: StatsAnswer, hour: number, by: 1 | -1): void 
   if (band) {
     c.bands[band].count += by;
     c.bands[band].timeMs += by * log.durationMs;
+    c.buttons[groupOfBand(band)][log.rating] += by;
   }
   if (countsForRetention(log)) countRetention(c.retention, log, by);
   if (countsForHours(log)) {
     c.hours.total[hour] = (c.hours.total[hour] ?? 0) + by;
     if (pass) c.hours.correct[hour] = (c.hours.correct[hour] ?? 0) + by;
   }
-  const group = buttonGroup(log);
-  if (group) c.buttons[group][log.rating] += by;
 }
 
 function checkPlace(counter: DayCounter, log: StatsLog, calendar: StudyCalendar): void {
@@ -170,14 +169,18 @@ export function removeFromDayCounters(counters: DayCounters, log: StatsLog, cale
 
 /** Every counter of a log at once (to fill the counters the first time, or after the calendar changed). */
 export function countersFromLogs(logs: Iterable<StatsLog>, calendar: StudyCalendar): Map<string, DayCounter> {
-  const out = new Map<string, DayCounter>();
+  // By deck, then by day number: no key string to build per entry (a million entries are read on a rebuild).
+  const byDeck = new Map<string, Map<number, DayCounter>>();
   for (const log of logs) {
     if (!isAnswer(log)) continue;
-    const { deckId, day } = counterPlace(log, calendar);
-    const key = counterKey(deckId, day);
-    let c = out.get(key);
-    if (!c) out.set(key, (c = emptyDayCounter(deckId, day)));
+    const day = calendar.dayOf(log.review);
+    let days = byDeck.get(log.deckId);
+    if (!days) byDeck.set(log.deckId, (days = new Map()));
+    let c = days.get(day);
+    if (!c) days.set(day, (c = emptyDayCounter(log.deckId, day)));
     tally(c, log, calendar.hourOf(log.review), 1);
   }
+  const out = new Map<string, DayCounter>();
+  for (const days of byDeck.values()) for (const c of days.values()) out.set(counterKey(c.deckId, c.day), c);
   return out;
 }

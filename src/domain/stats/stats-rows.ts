@@ -74,7 +74,10 @@ export const BUTTON_GROUPS: readonly ButtonGroup[] = ['learning', 'young', 'matu
 
 export function buttonGroup(log: StatsLog): ButtonGroup | null {
   const band = reviewBand(log);
-  if (band === null) return null;
+  return band === null ? null : groupOfBand(band);
+}
+
+export function groupOfBand(band: ReviewBand): ButtonGroup {
   return band === 'young' || band === 'mature' ? band : 'learning';
 }
 
