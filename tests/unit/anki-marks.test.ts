@@ -45,11 +45,21 @@ async function markedDb(): Promise<DockdeckDB> {
   return db;
 }
 
-function cardRows(bytes: Uint8Array): Record<string, number>[] {
+interface AnkiCardRow {
+  id: number;
+  type: number;
+  queue: number;
+  flags: number;
+  due: number;
+}
+
+function cardRows(bytes: Uint8Array): AnkiCardRow[] {
   const col = new SQL.Database(unzipSync(bytes)['collection.anki2']);
   try {
     const r = col.exec('select id, type, queue, flags, due from cards order by id')[0]!;
-    return r.values.map((v) => Object.fromEntries(r.columns.map((c, i) => [c, Number(v[i])])));
+    return r.values.map(
+      (v) => Object.fromEntries(r.columns.map((c, i) => [c, Number(v[i])])) as unknown as AnkiCardRow,
+    );
   } finally {
     col.close();
   }
