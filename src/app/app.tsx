@@ -10,6 +10,7 @@ import { I18nProvider, translate, useMessages, useT, useUiLang, type UiLang } fr
 import { LibraryScreen } from '../features/library/library-screen';
 import { ReviewScreen } from '../features/review/review-screen';
 import { CardListReview } from '../features/review/card-list-review';
+import { ReviewToolsContext, type ReviewCardTools } from '../features/review/card-tools';
 import { quizNavMessages } from '../features/quiz/quiz-nav-messages';
 import { browseNavMessages } from '../features/browse/browse-nav-messages';
 import { libraryMessages } from '../features/library/library-messages';
@@ -28,6 +29,11 @@ const ImportScreen = lazy(() => import('../features/import/import-screen').then(
 const DeckPage = lazy(() => import('../features/library/deck-page').then((m) => ({ default: m.DeckPage })));
 // The card editor, handed to the deck page (features do not import each other); it loads when first opened.
 const CardEditor = lazy(() => import('../features/browse/card-editor').then((m) => ({ default: m.CardEditor })));
+// The editor and the info panel of the card on screen in a review (E and I), handed to the review the same way.
+const reviewTools: ReviewCardTools = {
+  Editor: lazy(() => import('../features/browse/card-tools').then((m) => ({ default: m.StudyCardEditor }))),
+  Info: lazy(() => import('../features/browse/card-tools').then((m) => ({ default: m.StudyCardInfo }))),
+};
 // Custom study (its screen and the repository that picks its cards) loads when first opened.
 const CustomStudyScreen = lazy(() =>
   import('../features/review/custom-study-screen').then((m) => ({ default: m.CustomStudyScreen })),
@@ -103,7 +109,13 @@ function Localized() {
     applyDocumentTheme(theme);
     rememberTheme(theme);
   }, [theme]);
-  return <I18nProvider lang={lang}>{loaded || failed ? <Shell /> : <AlertBar />}</I18nProvider>;
+  return (
+    <I18nProvider lang={lang}>
+      <ReviewToolsContext.Provider value={reviewTools}>
+        {loaded || failed ? <Shell /> : <AlertBar />}
+      </ReviewToolsContext.Provider>
+    </I18nProvider>
+  );
 }
 
 function Shell() {

@@ -46,7 +46,7 @@ const en = {
   'review.summary-tomorrow': 'Due tomorrow',
   'review.summary-tomorrow-new': '{n} to review, plus up to {m} new cards',
   'review.keys':
-    'Keys: Space shows the answer, 1–4 grade, - buries, @ suspends, Ctrl+1–7 flags, U or Ctrl+Z undoes, Esc leaves.',
+    'Keys: Space shows the answer, 1–4 grade, - buries, @ suspends, Ctrl+1–7 flags, E edits, I shows info, U or Ctrl+Z undoes, Esc leaves.',
   'review.your-answer': 'Your answer',
   'review.check': 'Check',
   'review.correct': 'Correct',
@@ -130,7 +130,8 @@ const zh: Record<MessageKey, string> = {
   'review.summary-time': '用时',
   'review.summary-tomorrow': '明天到期',
   'review.summary-tomorrow-new': '{n} 张复习，另加最多 {m} 张新卡',
-  'review.keys': '快捷键：空格显示答案，1–4 评分，- 搁置，@ 暂停，Ctrl+1–7 标记，U 或 Ctrl+Z 撤销，Esc 退出。',
+  'review.keys':
+    '快捷键：空格显示答案，1–4 评分，- 搁置，@ 暂停，Ctrl+1–7 标记，E 编辑，I 卡片信息，U 或 Ctrl+Z 撤销，Esc 退出。',
   'review.your-answer': '你的答案',
   'review.check': '检查',
   'review.correct': '正确',

@@ -14,6 +14,9 @@ export const cardEditorMessages = defineMessages(
     'editor.html':
       'This deck’s text is HTML (it came from Anki or an HTML spreadsheet): write tags such as <b>…</b>. Scripts and styles are taken out. Each text needs both languages.',
     'editor.keys': 'Ctrl+Enter saves; Esc cancels.',
+    'editor.missing-card': 'This card is no longer stored (it may have been deleted).',
+    'editor.table-card':
+      'This card is made from a row of a table in its deck: change the table in the deck file and import it again.',
     'editor.save': 'Save card',
     'editor.saving': 'Saving…',
     'editor.cancel': 'Cancel',
@@ -106,6 +109,8 @@ export const cardEditorMessages = defineMessages(
     'editor.html':
       '这个卡组的文本是 HTML（来自 Anki 或 HTML 表格）：可以写 <b>…</b> 这样的标签。脚本和样式会被去掉。每段文本都要写两种语言。',
     'editor.keys': 'Ctrl+Enter 保存；Esc 取消。',
+    'editor.missing-card': '这张卡片已不在存储中（它可能已被删除）。',
+    'editor.table-card': '这张卡片由卡组里一张表格的一行生成：请在卡组文件里修改表格，再重新导入。',
     'editor.save': '保存卡片',
     'editor.saving': '正在保存…',
     'editor.cancel': '取消',

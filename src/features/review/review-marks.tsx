@@ -1,8 +1,10 @@
-// Under the card: bury, suspend and flag it (as Anki's `-`, `@`, Ctrl+1–7), for the mouse and touch as well as the
-// keys, with what happened said in a status line (undone with U, Ctrl+Z or the Undo button, like an answer).
+// Under the card: bury, suspend and flag it (as Anki's `-`, `@`, Ctrl+1–7), edit it (E) and see its info (I), for the
+// mouse and touch as well as the keys, with what happened said in a status line (a mark is undone with U, Ctrl+Z or
+// the Undo button, like an answer).
 import { FLAG_COLOURS } from '../../domain/marks';
 import { defineMessages, useMessages } from '../../lib/i18n';
 import { flagMessages } from '../../ui/flag-messages';
+import { cardToolMessages, type ToolKind } from './card-tools';
 import type { MarkAction, ReviewStore, Showing } from './review-store';
 
 const messages = defineMessages(
@@ -38,14 +40,21 @@ export function ReviewMarks({
   reps,
   flag,
   lastMark,
+  onTool,
+  notice,
 }: {
   store: ReviewStore;
   showing: Showing | null;
   reps: number;
   flag: number;
   lastMark: MarkAction | null;
+  /** Opens the card's editor or info; without it there are no such buttons. */
+  onTool?: ((kind: ToolKind) => void) | undefined;
+  /** What the last edit did ("Saved. …"), said in the status line until the next mark. */
+  notice?: string | undefined;
 }) {
   const m = useMessages(messages);
+  const tm = useMessages(cardToolMessages);
   const act = (action: MarkAction) => {
     if (showing) void store.getState().mark(showing, action, reps);
   };
@@ -78,9 +87,20 @@ export function ReviewMarks({
               ))}
             </select>
           </label>
+          {onTool && (
+            <>
+              <button type="button" onClick={() => onTool('edit')} aria-keyshortcuts="E" aria-haspopup="dialog">
+                {tm('edit')}
+              </button>
+              <button type="button" onClick={() => onTool('info')} aria-keyshortcuts="I" aria-haspopup="dialog">
+                {tm('info')}
+              </button>
+            </>
+          )}
         </div>
       )}
       <p className="mark-status" aria-live="polite">
+        {!lastMark && notice}
         {lastMark?.kind === 'bury' && m('done.bury')}
         {lastMark?.kind === 'suspend' && m('done.suspend')}
         {lastMark?.kind === 'flag' &&

@@ -1,6 +1,6 @@
 // The review session on screen: one card at a time, answered with keys or buttons. Its data (queue, chosen card,
 // clock, text format) comes from useReviewSession; this file only renders it.
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { formatInterval, RATINGS, type RatingName } from '../../domain/scheduler';
 import { otherLang } from '../../domain/text';
 import { useT, type MessageKey } from '../../lib/i18n';
@@ -9,6 +9,7 @@ import { MediaContext, RemoteContext, TextFormatContext, type TextFormat } from 
 import { releasePointerFocus } from '../../ui/focused-control';
 import { SourcesContext } from '../../ui/source-line';
 import type { CardRow } from '../../db/database';
+import { CardToolDialog, useReviewTools, type OpenTool, type ToolKind } from './card-tools';
 import { CardView } from './card-view';
 import type { Showing } from './review-store';
 import { ReviewMarks } from './review-marks';
@@ -42,55 +43,76 @@ export function ReviewScreen({
     () => (card && showing ? { showing, id: card.id, reps: card.reps, content: card.content } : null),
     [card, showing],
   );
-  useReviewKeys(store, keyed, onExit);
+  const tools = useReviewTools();
+  const [tool, setTool] = useState<OpenTool | null>(null);
+  // What the last edit did, said while its card is on screen.
+  const [notice, setNotice] = useState<{ cardId: string; text: string } | null>(null);
+  const openTool = tools && card ? (kind: ToolKind) => setTool({ kind, cardId: card.id }) : undefined;
+  useReviewKeys(store, keyed, onExit, openTool);
 
   return (
-    // A pointer click on a button leaves no focus on it, so that Space and the other keys go on working after it.
-    <section
-      className="review"
-      aria-labelledby="review-title"
-      data-answered={s.answers.filter((a) => a.logId).length}
-      // When the queue on screen was read: tests wait for it to pass a moment (a card that fell due) as a user waits.
-      data-queue-at={session.queueAt}
-      onClick={releasePointerFocus}
-    >
-      <header className="review-header">
-        <button type="button" className="link" onClick={onExit} aria-keyshortcuts="Escape">
-          ← {t('review.back')}
-        </button>
-        <h1 id="review-title">{deckTitle}</h1>
-        {counts && (
-          <p className="counts" aria-live="polite">
-            {t('review.remaining', { new: counts.new, learning: counts.learning, review: counts.review })}
-          </p>
+    <>
+      {/* A pointer click on a button leaves no focus on it, so that Space and the other keys go on working after it. */}
+      <section
+        className="review"
+        aria-labelledby="review-title"
+        data-answered={s.answers.filter((a) => a.logId).length}
+        // When the queue on screen was read: tests wait for it to pass a moment (a card that fell due) as a user waits.
+        data-queue-at={session.queueAt}
+        onClick={releasePointerFocus}
+      >
+        <header className="review-header">
+          <button type="button" className="link" onClick={onExit} aria-keyshortcuts="Escape">
+            ← {t('review.back')}
+          </button>
+          <h1 id="review-title">{deckTitle}</h1>
+          {counts && (
+            <p className="counts" aria-live="polite">
+              {t('review.remaining', { new: counts.new, learning: counts.learning, review: counts.review })}
+            </p>
+          )}
+        </header>
+
+        {card === undefined && <p>{t('review.loading')}</p>}
+        {card && showing && session.display.textFormat && (
+          <ReviewCard session={session} card={card} showing={showing} textFormat={session.display.textFormat} />
         )}
-      </header>
+        {session.ended && <SessionEnd answers={s.answers} waitMs={session.waitMs} tomorrow={session.tomorrow} />}
 
-      {card === undefined && <p>{t('review.loading')}</p>}
-      {card && showing && session.display.textFormat && (
-        <ReviewCard session={session} card={card} showing={showing} textFormat={session.display.textFormat} />
+        <ReviewMarks
+          store={store}
+          showing={card && showing ? showing : null}
+          reps={card?.reps ?? 0}
+          flag={card?.flag ?? 0}
+          lastMark={s.lastMark}
+          onTool={openTool}
+          notice={notice && notice.cardId === card?.id ? notice.text : undefined}
+        />
+        <footer className="review-footer">
+          <button
+            type="button"
+            onClick={() => void store.getState().undo()}
+            disabled={!s.answers.some((a) => a.logId) && s.marked.length === 0}
+            aria-keyshortcuts="U Control+Z"
+          >
+            {t('review.undo')}
+          </button>
+          <p className="hint keys-hint">{t('review.keys')}</p>
+        </footer>
+      </section>
+      {tools && tool && (
+        <CardToolDialog
+          tools={tools}
+          open={tool}
+          onSaved={(text) => {
+            // The session's live queue reads the saved card again: the review shows it as edited.
+            setNotice({ cardId: tool.cardId, text });
+            setTool(null);
+          }}
+          onClose={() => setTool(null)}
+        />
       )}
-      {session.ended && <SessionEnd answers={s.answers} waitMs={session.waitMs} tomorrow={session.tomorrow} />}
-
-      <ReviewMarks
-        store={store}
-        showing={card && showing ? showing : null}
-        reps={card?.reps ?? 0}
-        flag={card?.flag ?? 0}
-        lastMark={s.lastMark}
-      />
-      <footer className="review-footer">
-        <button
-          type="button"
-          onClick={() => void store.getState().undo()}
-          disabled={!s.answers.some((a) => a.logId) && s.marked.length === 0}
-          aria-keyshortcuts="U Control+Z"
-        >
-          {t('review.undo')}
-        </button>
-        <p className="hint keys-hint">{t('review.keys')}</p>
-      </footer>
-    </section>
+    </>
   );
 }
 

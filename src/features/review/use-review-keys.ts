@@ -1,10 +1,11 @@
 // Keyboard control of the review screen: Space/Enter show, 1–4 grade, A–H choose, U or Ctrl+Z undo, L language,
-// - bury, @ suspend, Ctrl+1–7 flag, Esc leaves. A focused control does its own job first: the keys act only when the focus is on no control.
+// - bury, @ suspend, Ctrl+1–7 flag, E edit, I info, Esc leaves. A focused control does its own job first: the keys act only when the focus is on no control.
 import { useEffect, useRef } from 'react';
 import { choiceLetterIndex, choiceOrder } from '../../domain/choice-order';
 import { RATINGS } from '../../domain/scheduler';
 import type { StudyContent } from '../../domain/study-card';
 import { focusedControl, inDialog } from '../../ui/focused-control';
+import type { ToolKind } from './card-tools';
 import { draftOf, type ReviewStore, type Showing } from './review-store';
 
 /** The card on screen as the keys need it. */
@@ -25,10 +26,18 @@ function letterChoice(card: KeyedCard, key: string): number {
   return key.length === 1 && i >= 0 && i < n ? choiceOrder(card.id, card.reps, n)[i]! : -1;
 }
 
-export function useReviewKeys(store: ReviewStore, card: KeyedCard | null, onExit: () => void) {
-  // The screen's onExit may be a new function every render: the listener reads the latest.
+export function useReviewKeys(
+  store: ReviewStore,
+  card: KeyedCard | null,
+  onExit: () => void,
+  /** Opens the editor (E) or the info (I) of the card on screen; absent when the screen has neither. */
+  onTool?: (kind: ToolKind) => void,
+) {
+  // The screen's callbacks may be new functions every render: the listener reads the latest.
   const exit = useRef(onExit);
   exit.current = onExit;
+  const tool = useRef(onTool);
+  tool.current = onTool;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.metaKey || e.repeat || e.defaultPrevented || inDialog(e.target)) return;
@@ -76,6 +85,13 @@ export function useReviewKeys(store: ReviewStore, card: KeyedCard | null, onExit
         return;
       }
       if (!card) return;
+      const key = e.key.toLowerCase();
+      // E edits the card and I shows its info, as Anki's; on a choice card with a fifth choice, E is that choice's letter.
+      if (tool.current && (key === 'i' || (key === 'e' && (revealed || letterChoice(card, e.key) < 0)))) {
+        e.preventDefault();
+        tool.current(key === 'e' ? 'edit' : 'info');
+        return;
+      }
       if (e.key === 'l' || e.key === 'L') {
         e.preventDefault();
         s.toggleOtherLang();
