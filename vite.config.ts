@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { deckCheck } from './scripts/vite-deck-check.ts';
 import { csp } from './scripts/vite-csp.ts';
+import { ISOLATION_HEADERS } from './scripts/isolation.ts';
 
 // The app's colours (src/app/styles.css): the accent for the title bar, the page background for the splash screen.
 const THEME_COLOR = '#2b6cb0';
@@ -56,6 +57,12 @@ export default defineConfig({
   plugins: [react(), deckCheck(), csp(), pwa],
   build: { target: 'es2022', sourcemap: true },
   worker: { format: 'es' },
+  // Cross-origin isolation for the optimizer's threads (see scripts/isolation.ts), from `npm run dev` and `npm start`.
+  server: { headers: ISOLATION_HEADERS },
+  preview: { headers: ISOLATION_HEADERS },
+  // fsrs-browser starts its thread workers from `new URL('./workerHelpers.js', import.meta.url)` and imports itself
+  // back with `import('../../..')`: pre-bundled, neither path would resolve.
+  optimizeDeps: { exclude: ['fsrs-browser'] },
   test: {
     globals: true,
     include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.tsx', 'src/**/*.test.ts'],

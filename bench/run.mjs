@@ -23,7 +23,13 @@ const benchDist = path.join(root, 'node_modules', '.bench-dist');
 const resultsFile = path.join(here, 'results.json');
 
 /** Case groups, in run order: each module's default export is an array of case definitions. */
-const CASE_MODULES = ['./cases/review.mjs', './cases/bundle.mjs', './cases/quiz.mjs', './cases/import.mjs'];
+const CASE_MODULES = [
+  './cases/review.mjs',
+  './cases/bundle.mjs',
+  './cases/quiz.mjs',
+  './cases/import.mjs',
+  './cases/optimizer.mjs',
+];
 
 /** The seeded database every case runs against. */
 const SEED = { decks: 20, perDeck: 5000, seed: 42 };

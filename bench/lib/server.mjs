@@ -37,7 +37,12 @@ export async function startServer({ mounts, pages = {} }) {
 
   async function handle(req, res) {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const headers = { 'cache-control': 'no-store' };
+    // Cross-origin isolation, as `npm start` serves it (scripts/isolation.ts): the optimizer's threads need it.
+    const headers = {
+      'cache-control': 'no-store',
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-embedder-policy': 'credentialless',
+    };
     if (Object.hasOwn(pages, url.pathname)) {
       res.writeHead(200, { ...headers, 'content-type': TYPES['.html'] });
       res.end(pages[url.pathname]);

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { ISOLATION_HEADERS } from '../../scripts/isolation';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -40,7 +41,8 @@ async function startPreview(): Promise<{ server: PreviewServer; url: string }> {
         configFile: false,
         logLevel: 'warn',
         build: { outDir: dist },
-        preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+        // The headers `npm start` sends (configFile is off): the optimizer needs cross-origin isolation.
+        preview: { host: '127.0.0.1', port, strictPort: true, open: false, headers: ISOLATION_HEADERS },
       });
       return { server, url: `http://127.0.0.1:${port}/` };
     } catch (error) {

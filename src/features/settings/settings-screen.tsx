@@ -8,6 +8,7 @@ import { useSettings } from '../../db/react/use-settings';
 import { clock } from '../../lib/clock';
 import { useMessages, useT, type MessageKey } from '../../lib/i18n';
 import { settingsMessages } from './settings-messages';
+import { OptimizeSection } from './optimize-section';
 
 interface Draft {
   newPerDay: string;
@@ -204,6 +205,7 @@ export function SettingsScreen() {
           </p>
         )}
       </form>
+      <OptimizeSection />
     </section>
   );
 }
