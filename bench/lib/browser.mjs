@@ -17,7 +17,12 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export async function launchBrowser() {
+/**
+ * `serviceWorkers: 'block'` (the default) keeps the app's service worker out: once installed it would answer every
+ * navigation in its scope with the cached app (the bench page at /__bench/ too) and serve the app's files from its
+ * cache, so a cold load would no longer be one. Only the offline case (cases/pwa.mjs) launches a browser with it.
+ */
+export async function launchBrowser({ serviceWorkers = 'block' } = {}) {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'dockdeck-bench-'));
   let context;
   try {
@@ -26,6 +31,7 @@ export async function launchBrowser() {
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 800 },
+      serviceWorkers,
       // The runner handles Ctrl-C and SIGTERM itself (closes, reports, exits); Playwright still kills the
       // browser if the process exits any other way.
       handleSIGINT: false,

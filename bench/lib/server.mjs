@@ -1,9 +1,10 @@
 // Tiny static file server for the bench: mounts folders under URL prefixes (app at /, bench page at /__bench/).
 import http from 'node:http';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { URL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -21,12 +22,28 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** What a production host compresses: text and WebAssembly, not the PNG icons. */
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.js',
+  '.mjs',
+  '.css',
+  '.json',
+  '.map',
+  '.webmanifest',
+  '.svg',
+  '.wasm',
+  '.txt',
+]);
+
 /**
- * Starts a server on a free port of 127.0.0.1. `mounts` is a list of { prefix, dir } (longest prefix wins);
+ * Starts a server on a free port of 127.0.0.1 (or on `port`). `mounts` is a list of { prefix, dir } (longest prefix wins);
  * `pages` maps exact paths to inline HTML. Every response is `Cache-Control: no-store`, so each page load
- * fetches and compiles its scripts again (a cold load, without HTTP or V8 code cache).
+ * fetches and compiles its scripts again (a cold load, without HTTP or V8 code cache). `compress`: text files are
+ * sent gzipped to a client that accepts it, as a production host sends them (the Lighthouse cases).
  */
-export async function startServer({ mounts, pages = {} }) {
+export async function startServer({ mounts, pages = {}, port: wanted = 0, compress = false }) {
+  const gzipped = new Map();
   const sorted = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((error) => {
@@ -66,18 +83,28 @@ export async function startServer({ mounts, pages = {} }) {
       res.writeHead(404, headers).end();
       return;
     }
-    res.writeHead(200, {
-      ...headers,
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'content-length': info.size,
-    });
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    if (compress && COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const key = `${file} ${info.mtimeMs}`;
+      let body = gzipped.get(key);
+      if (!body) gzipped.set(key, (body = gzipSync(await readFile(file), { level: 9 })));
+      res.writeHead(200, {
+        ...headers,
+        'content-type': type,
+        'content-encoding': 'gzip',
+        'content-length': body.length,
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-type': type, 'content-length': info.size });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   }
 
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(wanted, '127.0.0.1', () => resolve());
   });
   const { port } = server.address();
   let closing = null;

@@ -8,6 +8,7 @@ import { DEFAULT_QUEUE_LIMITS } from '../../src/domain/queue';
 import { CardState, grade } from '../../src/domain/scheduler';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { rng } from '../../src/domain/quiz/random';
+import { searchTiming as timeSearch, type SearchOptions, type SearchTimingResult } from './search';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -52,6 +53,33 @@ function rawOpen(): Promise<IDBDatabase> {
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
+/**
+ * The component each card asks about: one of 20, so a free-text search for one (`search.text` looks for `seccomp`)
+ * finds 1 card in 20 (of a deck of a multiple of 20 cards). No topic is part of another one or of the rest of the text.
+ */
+export const TOPICS = [
+  'kernel',
+  'namespace',
+  'cgroup',
+  'overlayfs',
+  'registry',
+  'runtime',
+  'seccomp',
+  'hypervisor',
+  'scheduler',
+  'volume',
+  'network',
+  'image',
+  'layer',
+  'daemon',
+  'socket',
+  'capability',
+  'snapshot',
+  'manifest',
+  'sandbox',
+  'firmware',
+] as const;
+
 export function deckIdOf(i: number): string {
   return `bench-${pad(i + 1, 2)}`;
 }
@@ -59,6 +87,8 @@ export function deckIdOf(i: number): string {
 /** One card row; even positions are review cards due in the past (1–365 days, varied), odd ones are new. */
 function cardRow(deckId: string, i: number, now: number, rnd: () => number): CardRow {
   const id = `${deckId}/c${pad(i, 5)}`;
+  // Each run of 20 positions has every topic once, shifted by one from the last run: new and review cards alike.
+  const topic = TOPICS[(i + Math.floor(i / TOPICS.length)) % TOPICS.length]!;
   const base = {
     id,
     deckId,
@@ -68,8 +98,8 @@ function cardRow(deckId: string, i: number, now: number, rnd: () => number): Car
     content: {
       kind: 'basic' as const,
       front: {
-        en: `Bench question ${i} of ${deckId}: what does the component described in section ${Math.floor(i / 50) + 1} do?`,
-        zh: `基准问题 ${i}（${deckId}）：第 ${Math.floor(i / 50) + 1} 节描述的组件有什么作用？`,
+        en: `Bench question ${i} of ${deckId}: what does the ${topic} component described in section ${Math.floor(i / 50) + 1} do?`,
+        zh: `基准问题 ${i}（${deckId}）：第 ${Math.floor(i / 50) + 1} 节描述的 ${topic} 组件有什么作用？`,
       },
       back: {
         en: `It is answer ${i}: a sentence of ordinary length, so rows are about as large as real cards.`,
@@ -331,7 +361,19 @@ async function barePut(cards: unknown[]): Promise<number> {
   }
 }
 
-const bench = { seed, queueBuild, answerTiming, deckIdOf, bulkPutBaseline };
+/** Times the browser's search for `text` against a raw read of the same rows (see search.ts). */
+async function searchTiming(text: string, opts: SearchOptions): Promise<SearchTimingResult> {
+  const db = conn();
+  await db.open();
+  const idb = await rawOpen();
+  try {
+    return await timeSearch(db, idb, text, opts);
+  } finally {
+    idb.close();
+  }
+}
+
+const bench = { seed, queueBuild, answerTiming, deckIdOf, bulkPutBaseline, searchTiming };
 
 declare global {
   interface Window {
