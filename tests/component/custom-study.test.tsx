@@ -4,6 +4,8 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SettingsProvider } from '../../src/db/react/use-settings';
+import { answerCard } from '../../src/db/review-repo';
+import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/scheduler';
 import { CustomStudyScreen } from '../../src/features/review/custom-study-screen';
 import { freshDb, review } from './helpers';
 import { plainDeck } from './fixtures';
@@ -63,4 +65,24 @@ test('review ahead with nothing due in the next days says so', async () => {
   const user = open();
   await user.click(await screen.findByRole('button', { name: 'Start' }));
   expect(await screen.findByText('No cards match. Try more days, another tag or another kind.')).toBeInTheDocument();
+});
+
+test('a card in learning crammed is shown once: cram leaves it in learning, and the session still ends', async () => {
+  const env = await freshDb(plainDeck(1));
+  // Answered Good an hour ago: in learning, its next step due now.
+  await answerCard(env.db, 'plain/c0', 'good', new Date(env.now() - 3_600_000), {
+    durationMs: 1000,
+    settings: DEFAULT_SCHEDULER_SETTINGS,
+  });
+  const before = await env.db.cards.get('plain/c0');
+  const user = open();
+  await user.click(await screen.findByRole('radio', { name: 'Cram: preview cards without rescheduling them' }));
+  await user.click(screen.getByRole('button', { name: 'Start' }));
+  await review.waitForCard();
+  await user.keyboard(' ');
+  await user.keyboard('3');
+  await waitFor(() => expect(document.querySelector('.session-end')).not.toBeNull(), { timeout: 10_000 });
+  expect(review.cardId()).toBeNull();
+  expect((await env.db.reviewLogs.toArray()).map((l) => l.kind).sort()).toEqual(['cram', 'review']);
+  expect(await env.db.cards.get('plain/c0')).toEqual(before);
 });

@@ -98,11 +98,14 @@ export function CustomStudyScreen({ deckId, onExit }: { deckId: string; onExit()
       const day = dayWindow(now, settings.study.dayStartHour);
       const ids = await customStudyIds(db(), deckId, spec, now, day, schedulerAt(settings, clock.now()));
       setEmpty(ids.length === 0);
+      const cram = !reschedules(spec);
       if (ids.length > 0)
         setList({
           ids,
-          kind: reschedules(spec) ? 'custom' : 'cram',
-          load: (...args) => loadCardListQueue(db(), ...args),
+          kind: cram ? 'cram' : 'custom',
+          // Cram changes no card: one in learning stays so, and would come back after every answer. Each shows once.
+          load: (list, at, answered, ahead) =>
+            loadCardListQueue(db(), cram ? list.filter((id) => !answered.includes(id)) : list, at, answered, ahead),
         });
     } catch (error) {
       reportStorageError(error);
