@@ -51,7 +51,7 @@ function fit(request) {
       if (m.type === 'done') { w.terminate(); resolve({ ms: performance.now() - t0, stages, result: m.result }); }
       if (m.type === 'failed') { w.terminate(); reject(new Error(m.code + ': ' + m.message)); }
     };
-    w.onerror = (e) => reject(new Error(e.message));
+    w.onerror = (e) => reject(new Error('worker: ' + (e.message || 'failed to load') + ' ' + (e.filename || '')));
     w.postMessage(request);
   });
 }
@@ -79,6 +79,8 @@ async function buildPage() {
   await build({
     configFile: false,
     root,
+    // The worker, fsrs-browser's thread workers and its WebAssembly load from beside the page.
+    base: '/__bench/optimizer/',
     logLevel: 'warn',
     publicDir: false,
     worker: { format: 'es' },

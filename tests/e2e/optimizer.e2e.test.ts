@@ -129,4 +129,25 @@ describe('optimizer', () => {
     await panel.getByRole('button', { name: 'Optimize' }).click();
     await panel.getByText(/Too few reviews to optimize: \d+ usable, at least 8 needed/).waitFor({ timeout: 60_000 });
   }, 120_000);
+
+  test('offline, from the service worker’s cache, the page is still isolated and the optimizer still fits', async () => {
+    const { page, context } = session();
+    await library.open(page);
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          if (navigator.serviceWorker.controller) return resolve();
+          navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true });
+        }),
+    );
+    await seed(page, simulated(200));
+    await context.setOffline(true);
+    await page.goto(`${baseURL()}#/settings`);
+    await page.reload();
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    const panel = page.locator('fieldset.optimize');
+    await panel.getByRole('button', { name: 'Optimize' }).click();
+    await panel.locator('table.optimize-metrics').waitFor({ timeout: 120_000 });
+    expect(await metric(page, 'log-loss-after')).toBeLessThan(await metric(page, 'log-loss-before'));
+  }, 180_000);
 });

@@ -189,7 +189,7 @@ function ParametersText({ weights, onSave }: { weights: readonly number[]; onSav
     <div className="optimize-text">
       <label className="field">
         <span>{m('current-parameters')}</span>
-        <textarea readOnly rows={3} value={text} data-parameters="current" />
+        <textarea readOnly rows={5} value={text} data-parameters="current" />
       </label>
       <button type="button" onClick={() => void copy()}>
         {m('copy')}
