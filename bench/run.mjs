@@ -32,6 +32,7 @@ const CASE_MODULES = [
   './cases/browse.mjs',
   './cases/pwa.mjs',
   './cases/lighthouse.mjs',
+  './cases/bulk.mjs',
 ];
 
 /** The seeded database every case runs against. */

@@ -6,7 +6,7 @@ import type { IndexHint } from '../domain/search/index-hint';
 import { toSearchCard, type SearchCard, type SearchRating } from '../domain/search/search-card';
 import { CardState, type CardStateValue } from '../domain/scheduler';
 import type { StudyContent } from '../domain/study-card';
-import type { CardRow, DeckRow, DockdeckDB, ReviewLogRow } from './database';
+import { isAnswer, type CardRow, type DeckRow, type DockdeckDB, type ReviewLogRow } from './database';
 import { cardsOfDeck } from './deck-cards';
 import { readDeckDisplay, type DeckDisplay } from './deck-prefs';
 
@@ -116,6 +116,8 @@ async function ratingsSince(db: DockdeckDB, since: number): Promise<Map<string, 
   const logs = await db.reviewLogs.where('review').aboveOrEqual(since).toArray();
   const out = new Map<string, SearchRating[]>();
   for (const l of logs) {
+    // A reset or a set due date is no answer: `rated:` counts answers only.
+    if (!isAnswer(l)) continue;
     const list = out.get(l.cardId);
     if (list) list.push({ review: l.review, rating: l.rating });
     else out.set(l.cardId, [{ review: l.review, rating: l.rating }]);

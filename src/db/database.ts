@@ -32,26 +32,64 @@ export interface CardRow extends Memory, StudyCard, CardMarks {
   parkedDeck?: string;
 }
 
-export interface ReviewLogRow {
+interface LogFields {
   id: string;
   cardId: string;
   deckId: string;
-  rating: RatingName;
-  /** When the answer was given (epoch ms). */
+  /** When the answer was given, or the manual change made (epoch ms). */
   review: number;
   /** State before the answer (New means the card was introduced by this answer). */
   state: CardStateValue;
   elapsedDays: number;
   scheduledDays: number;
-  /** Time the user took to answer, in ms. */
+  /** Time the user took to answer, in ms (0 for a manual change). */
   durationMs: number;
+  before: Memory;
+  after: Memory;
+}
+
+/** An answer. */
+export interface AnswerLogRow extends LogFields {
+  rating: RatingName;
   /**
    * Where the answer came from: the daily review, a quiz that updates the schedule, custom study (rescheduled, since
    * version 6), or cram (custom study that previews without rescheduling: `after` equals `before`).
    */
   kind: 'review' | 'quiz' | 'custom' | 'cram';
-  before: Memory;
-  after: Memory;
+}
+
+/** What a manual change of the schedule did: Anki's Reset (Forget) or Set due date. */
+export type ManualAction = 'reset' | 'set-due';
+
+/**
+ * A change of the schedule that was no answer (since version 8), as Anki's "Manual" revlog entries: the browser's
+ * reset and set due date. The card's memory is the replay of its log, these included (`after` is what it became).
+ */
+export interface ManualLogRow extends LogFields {
+  rating: ManualAction;
+  kind: 'manual';
+}
+
+export type ReviewLogRow = AnswerLogRow | ManualLogRow;
+
+/** Whether a log entry is an answer (a manual change is not: it counts for no limit and no `rated:`). */
+export function isAnswer(log: ReviewLogRow): log is AnswerLogRow {
+  return log.kind !== 'manual';
+}
+
+/**
+ * The user's change of a built-in deck's study card that is no note edit (since version 8): taken out of the deck
+ * (deleted, or moved to a deck of the user's), or tags added or removed in the browser. The start-up sync applies it
+ * to the deck file's cards, so an update of the built-in deck keeps it.
+ */
+export interface BuiltinOverrideRow {
+  /** The study card's id in the built-in deck. */
+  id: string;
+  deckId: string;
+  removed?: true;
+  addTags?: string[];
+  dropTags?: string[];
+  updatedAt: number;
 }
 
 /** The user's version of a built-in deck's card (since version 7), kept when the built-in deck is updated. */
@@ -99,6 +137,7 @@ export class DockdeckDB extends Dexie {
   quizAttempts!: EntityTable<QuizAttemptRow, 'id'>;
   media!: Table<MediaRow, [string, string]>;
   noteEdits!: Table<NoteEditRow, [string, string]>;
+  builtinOverrides!: EntityTable<BuiltinOverrideRow, 'id'>;
 
   constructor(name = 'dockdeck') {
     super(name);
@@ -146,6 +185,11 @@ export class DockdeckDB extends Dexie {
     // Version 7: the user's versions of built-in cards (kept across updates of the built-in deck).
     this.version(7).stores({
       noteEdits: '[deckId+cardId], deckId',
+    });
+    // Version 8: the user's removals and tag changes of built-in cards made in the browser (kept across updates of the
+    // built-in deck). Review logs may also hold manual entries (kind 'manual'); no index changes.
+    this.version(8).stores({
+      builtinOverrides: 'id, deckId',
     });
   }
 }

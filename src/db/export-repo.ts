@@ -8,7 +8,7 @@ import { buildApkg, type ApkgResult } from '../formats/anki/write-package';
 import { deckToCsv } from '../formats/csv/write-notes-text';
 import { deckToJson, exportDeck } from '../formats/dockdeck/write';
 import { reviewLogsToFsrsCsv, type FsrsCsv } from '../formats/csv/fsrs-log';
-import type { CardRow, DeckRow, DockdeckDB, MediaRow, ReviewLogRow } from './database';
+import { isAnswer, type CardRow, type DeckRow, type DockdeckDB, type MediaRow, type ReviewLogRow } from './database';
 import { cardsOfDeck } from './deck-cards';
 import { readSettings } from './settings-repo';
 
@@ -120,7 +120,8 @@ export async function exportReviewLogCsv(db: DockdeckDB, deckId?: string): Promi
       ? await db.reviewLogs.orderBy('review').toArray()
       : await db.reviewLogs.where('[deckId+review]').between([deckId, -Infinity], [deckId, Infinity]).toArray();
   return {
-    ...reviewLogsToFsrsCsv(logs),
+    // The optimizer reads answers; a manual change (reset, set due date) is none.
+    ...reviewLogsToFsrsCsv(logs.filter(isAnswer)),
     fileName: fileName(deckId === undefined ? 'dockdeck-revlog' : `${deckId}-revlog`, 'csv'),
   };
 }

@@ -3,6 +3,7 @@
 import type { DockdeckDB, CardRow } from './database';
 import { isParked, parkedDeck, type CardMarks } from '../domain/marks';
 import { MarksConflictError } from './errors';
+import { bulkPutChunked, forEachSlice, SliceWrites } from './chunked';
 
 /** One card's marks before and after a change. */
 export interface MarksChange {
@@ -35,7 +36,8 @@ function withMarks(row: CardRow, marks: CardMarks, now: number): CardRow {
 
 /**
  * Applies `change` to the marks of every card in `ids` that exists, in one transaction; cards whose marks do not
- * change are left alone. Returns the changes made (empty when nothing changed).
+ * change are left alone. Returns the changes made (empty when nothing changed). The cards are read and written a slice
+ * at a time (each a short task), so 100,000 of them do not freeze the page.
  */
 export async function changeMarks(
   db: DockdeckDB,
@@ -44,17 +46,22 @@ export async function changeMarks(
   now: number,
 ): Promise<MarksChange[]> {
   return db.transaction('rw', db.cards, async () => {
-    const rows = (await db.cards.bulkGet([...ids])).filter((r): r is CardRow => r !== undefined);
     const changes: MarksChange[] = [];
-    const puts: CardRow[] = [];
-    for (const row of rows) {
-      const before = marksOf(row);
-      const after = marksOf(change(before));
-      if (sameMarks(before, after)) continue;
-      changes.push({ id: row.id, before, after });
-      puts.push(withMarks(row, after, now));
-    }
-    if (puts.length > 0) await db.cards.bulkPut(puts);
+    const writes = new SliceWrites(db.cards);
+    await forEachSlice(db, ids, (rows) => {
+      const puts: CardRow[] = [];
+      for (const row of rows) {
+        if (!row) continue;
+        const before = marksOf(row);
+        const after = marksOf(change(before));
+        if (sameMarks(before, after)) continue;
+        changes.push({ id: row.id, before, after });
+        puts.push(withMarks(row, after, now));
+      }
+      // Written while the next slice is read: IndexedDB runs them in order, the page waits for neither.
+      writes.put(puts);
+    });
+    await writes.done();
     return changes;
   });
 }
@@ -84,15 +91,18 @@ export const flagCards = (db: DockdeckDB, ids: readonly string[], flag: number, 
  */
 export async function undoMarks(db: DockdeckDB, changes: readonly MarksChange[], now: number): Promise<void> {
   await db.transaction('rw', db.cards, async () => {
-    const rows = await db.cards.bulkGet(changes.map((c) => c.id));
+    const byId = new Map(changes.map((c) => [c.id, c]));
+    // All checked before anything is written: a conflict leaves every card as it is.
     const puts: CardRow[] = [];
-    changes.forEach((c, i) => {
-      const row = rows[i];
-      if (!row) return;
-      if (!sameMarks(row, c.after)) throw new MarksConflictError(c.id);
-      puts.push(withMarks(row, c.before, now));
+    await forEachSlice(db, [...byId.keys()], (rows) => {
+      for (const row of rows) {
+        if (!row) continue;
+        const c = byId.get(row.id)!;
+        if (!sameMarks(row, c.after)) throw new MarksConflictError(c.id);
+        puts.push(withMarks(row, c.before, now));
+      }
     });
-    if (puts.length > 0) await db.cards.bulkPut(puts);
+    await bulkPutChunked(db.cards, puts);
   });
 }
 

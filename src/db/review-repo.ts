@@ -10,7 +10,7 @@ import {
   type SchedulerSettings,
 } from '../domain/scheduler';
 import { newId } from '../lib/ids';
-import type { CardRow, DeckRow, DockdeckDB, ReviewLogRow } from './database';
+import type { AnswerLogRow, CardRow, DeckRow, DockdeckDB, ReviewLogRow } from './database';
 import { cardsOfDeck } from './deck-cards';
 import { CardNotFoundError, UndoConflictError } from './errors';
 import { parkedCards } from './marks-repo';
@@ -49,8 +49,8 @@ export async function doneInWindow(
   const fresh = new Set<string>();
   const reviewed = new Set<string>();
   for (const l of logs) {
-    // Cram changes no schedule, so it uses none of the day's limits.
-    if (l.kind === 'cram') continue;
+    // Cram changes no schedule, so it uses none of the day's limits; a manual change (reset, set due) is no answer.
+    if (l.kind === 'cram' || l.kind === 'manual') continue;
     if (l.state === CardState.New) fresh.add(l.cardId);
     else if (l.state === CardState.Review) reviewed.add(l.cardId);
   }
@@ -131,7 +131,7 @@ export interface AnswerInput {
   rating: RatingName;
   at: Date;
   durationMs: number;
-  kind: ReviewLogRow['kind'];
+  kind: AnswerLogRow['kind'];
 }
 
 /**
@@ -173,7 +173,7 @@ export async function answerCard(
   cardId: string,
   rating: RatingName,
   now: Date,
-  opts: { durationMs: number; settings: SchedulerSettings; kind?: ReviewLogRow['kind'] },
+  opts: { durationMs: number; settings: SchedulerSettings; kind?: AnswerLogRow['kind'] },
 ): Promise<ReviewLogRow> {
   return db.transaction('rw', db.cards, db.reviewLogs, async () => {
     const answer = { cardId, rating, at: now, durationMs: opts.durationMs, kind: opts.kind ?? 'review' };

@@ -150,12 +150,12 @@ test('rows of the wrong shape are named by table, row, id and field; nothing is 
   expect(details).toContain(
     'table "reviewLogs", row 1 (id "' +
       String(decoded.tables.reviewLogs![0]!.id) +
-      '") field "rating": must be one of again, hard, good, easy, not the text "great"',
+      '") field "rating": must be one of again, hard, good, easy, reset, set-due, not the text "great"',
   );
   expect(words(e, 'zh').slice(1)).toContain(
     '“reviewLogs”表第 1 行（id “' +
       String(decoded.tables.reviewLogs![0]!.id) +
-      '”），字段“rating”：应为以下之一：again、hard、good、easy，而不是文本“great”',
+      '”），字段“rating”：应为以下之一：again、hard、good、easy、reset、set-due，而不是文本“great”',
   );
   expectCode(jsonBytes({ ...header(), tables: { decks: [{ id: 7 }] } }), 'backup.bad-rows', /not valid/);
   const unknown = expectCode(jsonBytes({ ...header(), tables: { nonsense: [] } }), 'backup.bad-rows');

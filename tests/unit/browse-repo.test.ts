@@ -1,7 +1,7 @@
 // The browser's reads (db/browse-repo) on fake IndexedDB: for every kind of query, the rows read through its index hint
 // and then tested are exactly the cards a test of every card finds, and the hint reads fewer; and with 100,000
 // generated cards the read, the search and the sort stay usable (times printed, not asserted: machines differ).
-import { DockdeckDB, type CardRow, type ReviewLogRow } from '../../src/db/database';
+import { DockdeckDB, isAnswer, type CardRow, type ReviewLogRow } from '../../src/db/database';
 import { candidateCards, readBrowseData, readCardInfo, browseRow } from '../../src/db/browse-repo';
 import { dayWindow } from '../../src/domain/day-window';
 import { parkedDeck } from '../../src/domain/marks';
@@ -149,7 +149,7 @@ async function search(db: DockdeckDB, text: string) {
 /** Every card tested, none left out by an index: what the search must find. */
 function everyCard(cards: CardRow[], logs: ReviewLogRow[], text: string): string[] {
   const byCard = new Map<string, { review: number; rating: RatingName }[]>();
-  for (const l of logs) byCard.set(l.cardId, [...(byCard.get(l.cardId) ?? []), l]);
+  for (const l of logs) if (isAnswer(l)) byCard.set(l.cardId, [...(byCard.get(l.cardId) ?? []), l]);
   const test = compileQuery(q(text), { ...hintCtx, ratings: (id) => byCard.get(id) ?? [] });
   return cards.filter((c) => test(browseRow(c).card)).map((c) => c.id);
 }

@@ -1,13 +1,18 @@
-// The browser's bulk actions on the selection (suspend, unsuspend, bury, unbury, flag), each one transaction through
-// marks-repo, and their undo (undo-store.ts): Ctrl+Z or the toast's Undo takes the last one back, exactly, or says why not.
+// The browser's bulk actions on the selection, each one transaction: marks (suspend, unsuspend, bury, unbury, flag)
+// through marks-repo, and move, tags, reset, set due date and delete through bulk-repo / bulk-move; and their undo
+// (undo-store.ts): Ctrl+Z or the toast's Undo takes the last one back, exactly, or says why not.
 import { useCallback, useRef, useState } from 'react';
 import { dayWindow } from '../../domain/day-window';
+import { schedulerAt, type Settings } from '../../domain/settings';
 import { db, reportStorageError } from '../../db/connection';
 import { MarksConflictError } from '../../db/errors';
 import { buryCards, flagCards, suspendCards, undoMarks } from '../../db/marks-repo';
+import { changeTags, deleteCards, resetCards, setDueCards } from '../../db/bulk-repo';
+import { moveCards } from '../../db/bulk-move';
+import { undoBulk, undoCount } from '../../db/bulk-undo';
 import { useSettings } from '../../db/react/use-settings';
 import { clock } from '../../lib/clock';
-import { popDone, pushDone, type BulkAction } from './undo-store';
+import { isMarksAction, popDone, pushDone, type BulkAction, type EditAction, type MarksAction } from './undo-store';
 
 /** What the toast says: an action done (and how many cards it changed), undone, or why nothing happened. */
 export type BulkToast =
@@ -16,7 +21,7 @@ export type BulkToast =
   | { kind: 'conflict'; action: BulkAction }
   | { kind: 'nothing-to-undo' };
 
-function apply(action: BulkAction, ids: readonly string[], now: number, dayStartHour: number) {
+function applyMarks(action: MarksAction, ids: readonly string[], now: number, dayStartHour: number) {
   const d = db();
   switch (action.kind) {
     case 'suspend':
@@ -32,8 +37,32 @@ function apply(action: BulkAction, ids: readonly string[], now: number, dayStart
   }
 }
 
+function applyEdit(action: EditAction, ids: readonly string[], now: number, settings: Settings) {
+  const d = db();
+  switch (action.kind) {
+    case 'move':
+      return moveCards(d, ids, action.deckId, now);
+    case 'add-tags':
+      return changeTags(d, ids, { add: action.tags }, now);
+    case 'remove-tags':
+      return changeTags(d, ids, { drop: action.tags }, now);
+    case 'reset':
+      return resetCards(d, ids, action.resetCounts, now);
+    case 'set-due':
+      return setDueCards(d, ids, action.spec, {
+        now,
+        todayStart: dayWindow(now, settings.study.dayStartHour).start,
+        // A new seed each time: the range's days are spread afresh, as Anki's.
+        seed: now >>> 0,
+        settings: (deckId) => schedulerAt(settings, new Date(now), deckId),
+      });
+    case 'delete':
+      return deleteCards(d, ids, now);
+  }
+}
+
 export function useBulkActions() {
-  const { dayStartHour } = useSettings().settings.study;
+  const { settings } = useSettings();
   const [toast, setToast] = useState<BulkToast | null>(null);
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
@@ -56,11 +85,20 @@ export function useBulkActions() {
   const run = useCallback(
     (action: BulkAction, ids: readonly string[]) =>
       guard(async () => {
-        const changes = await apply(action, ids, clock.ms(), dayStartHour);
-        if (changes.length > 0) pushDone({ action, changes });
-        setToast({ kind: 'done', action, count: changes.length, undoable: changes.length > 0 });
+        const now = clock.ms();
+        let count: number;
+        if (isMarksAction(action)) {
+          const changes = await applyMarks(action, ids, now, settings.study.dayStartHour);
+          count = changes.length;
+          if (count > 0) pushDone({ action, changes });
+        } else {
+          const undo = await applyEdit(action, ids, now, settings);
+          count = undoCount(undo);
+          if (count > 0) pushDone({ action, undo, count });
+        }
+        setToast({ kind: 'done', action, count, undoable: count > 0 });
       }),
-    [guard, dayStartHour],
+    [guard, settings],
   );
 
   const undo = useCallback(
@@ -72,8 +110,10 @@ export function useBulkActions() {
           return;
         }
         try {
-          await undoMarks(db(), last.changes, clock.ms());
-          setToast({ kind: 'undone', action: last.action, count: last.changes.length });
+          if ('changes' in last) await undoMarks(db(), last.changes, clock.ms());
+          else await undoBulk(db(), last.undo, clock.ms());
+          const count = 'changes' in last ? last.changes.length : last.count;
+          setToast({ kind: 'undone', action: last.action, count });
         } catch (e) {
           if (!(e instanceof MarksConflictError)) throw e;
           // The cards moved on since (another action, another tab): that change cannot come back exactly.

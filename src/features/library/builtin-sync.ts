@@ -3,6 +3,7 @@
 import builtinDecks from 'virtual:builtin-decks';
 import { db } from '../../db/connection';
 import { applyNoteEdits, noteEditsOf } from '../../db/note-edits';
+import { applyOverrides, overridesOf } from '../../db/bulk-overrides';
 import { deckHashes, upsertDeck, type DeckWriteResult } from '../../db/deck-repo';
 import type { Issue } from '../../domain/issue';
 import type { Lang } from '../../domain/text';
@@ -36,7 +37,9 @@ export async function syncBuiltinDecks(now: number): Promise<SyncReport[]> {
     // The user's edits of built-in cards win over the file's version of those cards.
     const { deck } = applyNoteEdits(parsed.deck, await noteEditsOf(db(), parsed.deck.id));
     // The hash is checked again inside the write's transaction, so two tabs starting at once write once.
-    const result = await upsertDeck(db(), deck, expandDeck(deck), {
+    // So do the browser's changes: a card deleted or moved out stays out, and added or removed tags stay so.
+    const cards = applyOverrides(expandDeck(deck), await overridesOf(db(), deck.id));
+    const result = await upsertDeck(db(), deck, cards, {
       hash: entry.hash,
       builtin: true,
       now,

@@ -21,7 +21,8 @@ export type ApkgCard = ExportCardRow & Memory & CardMarks & { createdAt: number;
 
 export interface ApkgLog {
   cardId: string;
-  rating: RatingName;
+  /** An answer, or a manual change of the schedule (reset, set due date: Anki's Manual entries, type 4, ease 0). */
+  rating: RatingName | 'reset' | 'set-due';
   review: number;
   state: Memory['state'];
   durationMs: number;
@@ -311,12 +312,14 @@ function writeRevlog(
     const written = logs.filter((l) => ankiCardId.has(l.cardId));
     for (const log of written) {
       // Revlog type from the state before the answer: learning (0), review (1), relearning (2).
-      const type = log.state === CardState.Review ? 1 : log.state === CardState.Relearning ? 2 : 0;
+      const { rating } = log;
+      const manual = rating === 'reset' || rating === 'set-due';
+      const type = manual ? 4 : log.state === CardState.Review ? 1 : log.state === CardState.Relearning ? 2 : 0;
       insRev.run([
         revIds.next(log.review),
         ankiCardId.get(log.cardId)!,
         -1,
-        EASE[log.rating],
+        rating === 'reset' || rating === 'set-due' ? 0 : EASE[rating],
         revlogInterval(log.after, log.review),
         revlogInterval(log.before, log.before.lastReview),
         log.after.state === CardState.Review ? 2500 : 0,

@@ -39,7 +39,8 @@ const source = z.looseObject({ doc: z.string().optional(), url: z.string().optio
 const num = z.number();
 const int = z.number().int();
 const state = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
-const rating = z.enum(['again', 'hard', 'good', 'easy']);
+/** An answer's rating, or what a manual change did (since version 8: reset, set due date). */
+const rating = z.enum(['again', 'hard', 'good', 'easy', 'reset', 'set-due']);
 
 const memory = {
   due: num,
@@ -154,7 +155,7 @@ export const BACKUP_ROW_SCHEMAS: Record<string, z.ZodType<BackupRow>> = {
     elapsedDays: num,
     scheduledDays: num,
     durationMs: num,
-    kind: z.enum(['review', 'quiz', 'custom', 'cram']),
+    kind: z.enum(['review', 'quiz', 'custom', 'cram', 'manual']),
     before: memorySchema,
     after: memorySchema,
   }),
