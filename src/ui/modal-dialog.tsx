@@ -1,6 +1,7 @@
 // A modal dialog for a form or a panel: focus moves into it, Tab and Shift+Tab go round its controls, Escape closes it
 // (unless a control inside took the key first), and focus goes back where it was when it closes.
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import './modal-dialog.css';
 
 const FOCUSABLE = [
   'a[href]',

@@ -3,6 +3,7 @@
 // selection are kept across a reload (browse-view.ts).
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { focusedControl, inDialog } from '../../ui/focused-control';
+import { ModalDialog } from '../../ui/modal-dialog';
 import { useMessages } from '../../lib/i18n';
 import type { ColumnId, SortOrder } from './browse-columns';
 import { browseMessages } from './browse-messages';
@@ -10,6 +11,7 @@ import { BrowseTable } from './browse-table';
 import { keptSelection, readView, writeView, type BrowseView } from './browse-view';
 import { BulkBar, BulkToastView } from './bulk-bar';
 import { CardInfoPanel } from './card-info';
+import { StudyCardEditor } from './card-tools';
 import { ColumnChooser, SearchBar } from './browse-search';
 import { keepShown, selectAll, type Selection } from './selection';
 import { useBrowseRows } from './use-browse-rows';
@@ -34,6 +36,22 @@ function useUndoKey(undo: () => Promise<void>) {
       if (e.defaultPrevented || focusedControl(e.target) === 'text' || inDialog(e.target)) return;
       e.preventDefault();
       void latest.current();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+/** Ctrl+E (Cmd+E) on the browser opens the editor on the current card, as Anki's browser puts its editor at hand. */
+function useEditKey(edit: (() => void) | null) {
+  const latest = useRef(edit);
+  latest.current = edit;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'e') return;
+      if (e.defaultPrevented || focusedControl(e.target) === 'text' || inDialog(e.target) || !latest.current) return;
+      e.preventDefault();
+      latest.current();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
@@ -99,6 +117,11 @@ export function BrowseScreen() {
 
   const selectedIds = () => (ids ?? []).filter((id) => selection.selected.has(id));
   useUndoKey(bulk.undo);
+  // The card the editor is open on, and what the last save did (said in a polite live region).
+  const [editing, setEditing] = useState<string | null>(null);
+  const [saved, setSaved] = useState('');
+  const current = selection.current;
+  useEditKey(current === null ? null : () => setEditing(current));
 
   const count = rows?.length ?? 0;
   return (
@@ -143,8 +166,32 @@ export function BrowseScreen() {
             t={t}
           />
         )}
-        <CardInfoPanel cardId={selection.current} now={env.now} t={t} />
+        <CardInfoPanel
+          cardId={selection.current}
+          now={env.now}
+          t={t}
+          {...(current === null ? {} : { onEdit: () => setEditing(current) })}
+        />
       </div>
+      <p className="browse-saved" role="status">
+        {saved}
+      </p>
+      {editing !== null && (
+        <ModalDialog
+          label={t('info.edit-title')}
+          className="card-tool card-tool-edit"
+          onEscape={() => setEditing(null)}
+        >
+          <StudyCardEditor
+            cardId={editing}
+            onSaved={(summary) => {
+              setSaved(summary);
+              setEditing(null);
+            }}
+            onCancel={() => setEditing(null)}
+          />
+        </ModalDialog>
+      )}
       <BulkToastView
         toast={bulk.toast}
         busy={bulk.busy}

@@ -75,7 +75,18 @@ function Facts({ info, now, uiLang, t }: { info: CardInfo; now: number; uiLang: 
   );
 }
 
-export function CardInfoPanel({ cardId, now, t }: { cardId: string | null; now: number; t: BrowseT }) {
+export function CardInfoPanel({
+  cardId,
+  now,
+  t,
+  onEdit,
+}: {
+  cardId: string | null;
+  now: number;
+  t: BrowseT;
+  /** Opens the editor on this card (the browser's "Edit card"); without it the panel only shows. */
+  onEdit?: () => void;
+}) {
   const { settings } = useSettings();
   const uiLang = settings.study.uiLang;
   const info = useLiveQuery(
@@ -98,7 +109,14 @@ export function CardInfoPanel({ cardId, now, t }: { cardId: string | null; now: 
   const c = info.card;
   return (
     <aside className="card-info" aria-labelledby="card-info-title" data-card-id={c.id}>
-      <h2 id="card-info-title">{t('info.title')}</h2>
+      <div className="card-info-head">
+        <h2 id="card-info-title">{t('info.title')}</h2>
+        {onEdit && (
+          <button type="button" onClick={onEdit} aria-keyshortcuts="Control+E">
+            {t('info.edit')}
+          </button>
+        )}
+      </div>
       <p className="card-info-deck">
         {t('column.deck')}: <span data-content>{info.deck?.title[uiLang] ?? c.deckId}</span>
         {c.tags.length > 0 && (

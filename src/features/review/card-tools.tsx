@@ -4,7 +4,6 @@
 import { createContext, Suspense, useContext, type ComponentType } from 'react';
 import { defineMessages, useMessages } from '../../lib/i18n';
 import { ModalDialog } from '../../ui/modal-dialog';
-import './card-tools.css';
 
 export interface ReviewCardTools {
   /** The editor of the card a study card was made from; `onSaved` gets what the save did, in words. */
