@@ -15,23 +15,29 @@ export type DialogKind = 'move' | 'add-tags' | 'remove-tags' | 'reset' | 'set-du
 
 const FOCUSABLE = 'button:not(:disabled), input:not(:disabled), select:not(:disabled), [tabindex="0"]';
 
-/** A modal form: the focus starts on its first field and goes round its controls; Escape cancels. */
+/**
+ * A modal form: the focus starts on its first field (once `ready`: what it lists is read) and goes round its
+ * controls; Escape cancels.
+ */
 function FormDialog({
   title,
   onCancel,
   onSubmit,
+  ready = true,
   children,
 }: {
   title: string;
   onCancel(): void;
   onSubmit(): void;
+  ready?: boolean;
   children: ReactNode;
 }) {
   const box = useRef<HTMLFormElement>(null);
   const titleId = useId();
   useEffect(() => {
-    box.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
-  }, []);
+    if (!ready) box.current?.focus();
+    else (box.current?.querySelector<HTMLElement>(FOCUSABLE) ?? box.current)?.focus();
+  }, [ready]);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.preventDefault();
@@ -53,6 +59,7 @@ function FormDialog({
         aria-modal="true"
         aria-labelledby={titleId}
         ref={box}
+        tabIndex={-1}
         onKeyDown={onKeyDown}
         noValidate
         onSubmit={(e: FormEvent) => {
@@ -242,10 +249,11 @@ function MoveDialog({ cards, onRun, onCancel, t }: Props) {
   return (
     <FormDialog
       title={t('bulk.move-title', { cards })}
+      ready={decks !== null}
       onCancel={onCancel}
       onSubmit={() => chosen && onRun({ kind: 'move', deckId: chosen.id, deckName: chosen.title[lang] })}
     >
-      {decks && decks.length === 0 ? (
+      {decks === null ? null : decks.length === 0 ? (
         <p className="help">{t('bulk.move-none')}</p>
       ) : (
         <div className="field">
@@ -256,7 +264,7 @@ function MoveDialog({ cards, onRun, onCancel, t }: Props) {
             aria-describedby={`${selectId}-help`}
             onChange={(e) => setTarget(e.target.value)}
           >
-            {(decks ?? []).map((d) => (
+            {decks.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.title[lang]}
               </option>
