@@ -259,3 +259,17 @@ test('a backup holds the manual log entries and the built-in overrides, and rest
     await target.delete();
   }
 });
+
+test('rated: counts answers only: a reset and a set due date are no answer', async () => {
+  const { readBrowseData } = await import('../../src/db/browse-repo');
+  await answerCard(db, 'demo/c1', 'good', new Date(T), opts);
+  await resetCards(db, ['demo/c1'], false, T + 1000);
+  await setDueCards(db, ['demo/c2'], due('1'), {
+    now: T,
+    todayStart: DAY.start,
+    seed: 1,
+    settings: () => DEFAULT_SCHEDULER_SETTINGS,
+  });
+  const { ratings } = await readBrowseData(db, {}, DAY.start);
+  expect([...ratings.entries()]).toEqual([['demo/c1', [{ review: T, rating: 'good' }]]]);
+});
