@@ -173,7 +173,7 @@ function Shell() {
             onStudy={(id) => go({ name: 'review', deckId: id })}
           />
         )}
-        {route.name === 'settings' && <SettingsScreen />}
+        {route.name === 'settings' && <SettingsScreen key={route.preset ?? ''} preset={route.preset} />}
         {route.name === 'review' && deck && (
           <ReviewScreen
             key={deck.id}
@@ -218,6 +218,7 @@ function Shell() {
                 studyHref={links.study(route.deckId)}
                 customHref={href({ name: 'custom', deckId: route.deckId })}
                 libraryHref={links.library}
+                presetHref={(preset) => href({ name: 'settings', preset })}
                 editor={CardEditor}
               />
             )}

@@ -6,7 +6,8 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { name: 'library' }
   | { name: 'review'; deckId: string }
-  | { name: 'settings' }
+  /** Settings, with a preset chosen in the presets editor (a deck page's link to its preset). */
+  | { name: 'settings'; preset?: string }
   /** The quiz home, or the results of one attempt. */
   | { name: 'quiz'; attemptId: string | null }
   /** A review of a list of cards: an attempt's mistakes, or a day of the interview plan. */
@@ -35,7 +36,8 @@ export function parseRoute(hash: string): Route {
     return { name: 'card-list', source: parts[1], key: parts[2] };
   if (parts[0] === 'review' && parts[1]) return { name: 'review', deckId: parts[1] };
   if (parts[0] === 'quiz') return { name: 'quiz', attemptId: parts[1] === 'attempt' && parts[2] ? parts[2] : null };
-  if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'settings')
+    return parts[1] === 'preset' && parts[2] ? { name: 'settings', preset: parts[2] } : { name: 'settings' };
   if (parts[0] === 'import') return { name: 'import' };
   if (parts[0] === 'deck' && parts[1]) return { name: 'deck', deckId: parts[1] };
   if (parts[0] === 'backup') return { name: 'backup' };
@@ -47,7 +49,8 @@ export function parseRoute(hash: string): Route {
 /** The link of a route: every `href` in the app is made by this one function. */
 export function href(route: Route): string {
   if (route.name === 'review') return `#/review/${encodeURIComponent(route.deckId)}`;
-  if (route.name === 'settings') return '#/settings';
+  if (route.name === 'settings')
+    return route.preset === undefined ? '#/settings' : `#/settings/preset/${encodeURIComponent(route.preset)}`;
   if (route.name === 'quiz')
     return route.attemptId === null ? '#/quiz' : `#/quiz/attempt/${encodeURIComponent(route.attemptId)}`;
   if (route.name === 'card-list') return `#/review/${route.source}/${encodeURIComponent(route.key)}`;

@@ -6,6 +6,7 @@ import type { Memory, RatingName, CardStateValue } from '../domain/scheduler';
 import type { StudyCard } from '../domain/study-card';
 import type { CardMarks } from '../domain/marks';
 import type { AttemptQuestion, AttemptScope } from '../domain/quiz/quiz-schema';
+import { settingsRowsWithPresets } from '../domain/presets';
 
 /** A deck's own fields as its file has them (`textFormat`: Markdown unless it came as HTML), and where it came from. */
 export interface DeckRow extends DeckFields {
@@ -56,6 +57,8 @@ export interface AnswerLogRow extends LogFields {
    * version 6), or cram (custom study that previews without rescheduling: `after` equals `before`).
    */
   kind: 'review' | 'quiz' | 'custom' | 'cram';
+  /** The note's other cards this answer buried until `until` (its deck's preset buries siblings; since version 9). */
+  buriedSiblings?: { ids: string[]; until: number };
 }
 
 /** What a manual change of the schedule did: Anki's Reset (Forget) or Set due date. */
@@ -191,5 +194,17 @@ export class DockdeckDB extends Dexie {
     this.version(8).stores({
       builtinOverrides: 'id, deckId',
     });
+    // Version 9: deck options presets. The old global scheduler settings and daily limits become the default preset
+    // (settings row `presets`, with which deck uses which); languages, theme and day start stay in row `study`.
+    this.version(9)
+      .stores({})
+      .upgrade(async (tx) => {
+        const settings = tx.table<SettingRow, string>('settings');
+        const before = await settings.toArray();
+        const after = settingsRowsWithPresets(before);
+        if (after === before) return;
+        await settings.clear();
+        await settings.bulkPut(after);
+      });
   }
 }

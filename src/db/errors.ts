@@ -17,6 +17,14 @@ export class MarksConflictError extends Error {
   }
 }
 
+/** A save or undo of the presets after they were saved again elsewhere (another tab): nothing was written. */
+export class PresetsConflictError extends Error {
+  constructor() {
+    super('The presets were changed since they were read (perhaps in another tab); nothing was saved.');
+    this.name = 'PresetsConflictError';
+  }
+}
+
 export class CardNotFoundError extends Error {
   constructor(cardId: string) {
     super(`Card ${cardId} no longer exists.`);

@@ -178,7 +178,7 @@ export async function saveAttempt(
         kind: 'quiz' as const,
       };
       // A card deleted since the quiz was generated is left out.
-      if (await applyAnswer(db, answer, (at) => schedulerAt(settings, at))) written++;
+      if (await applyAnswer(db, answer, (at, deckId) => schedulerAt(settings, at, deckId))) written++;
     }
     await db.quizAttempts.add(attempt);
     return { reviews: written };

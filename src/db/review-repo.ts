@@ -1,9 +1,11 @@
 // Reads today's queue and writes answers: every answer and every undo is one transaction over card + log.
 import Dexie from 'dexie';
 import { buildQueue, type Queue, type QueueCandidate, type QueueLimits } from '../domain/queue';
+import { byRetrievability, shuffledForDay, type QueueOrder } from '../domain/queue-order';
 import {
   CardState,
   grade,
+  retrievability,
   type CardStateValue,
   type Memory,
   type RatingName,
@@ -13,7 +15,11 @@ import { newId } from '../lib/ids';
 import type { AnswerLogRow, CardRow, DeckRow, DockdeckDB, ReviewLogRow } from './database';
 import { cardsOfDeck } from './deck-cards';
 import { CardNotFoundError, UndoConflictError } from './errors';
-import { parkedCards } from './marks-repo';
+import { buryCards, parkedCards } from './marks-repo';
+import { dayWindow } from '../domain/day-window';
+import { isParked } from '../domain/marks';
+import { presetOfDeck } from '../domain/presets';
+import { schedulerAt, type Settings } from '../domain/settings';
 
 export function memoryOf(c: CardRow): Memory {
   return {
@@ -87,22 +93,29 @@ export async function loadQueue(
   day: DayWindow,
   limits: QueueLimits,
   pinnedId: string | null = null,
+  order?: QueueOrder,
 ): Promise<QueueSnapshot> {
   const [done, parked] = await Promise.all([doneInWindow(db, deckId, day), parkedCards(db, deckId, now)]);
   const reviewsLeft = Math.max(0, limits.reviewsPerDay - done.reviews);
   const newLeft = Math.max(0, limits.newPerDay - done.newCards);
   // Suspended and buried cards are left out before the limits count (Dexie's limit counts what passes the filter).
   const shown = (r: CardRow) => !parked.has(r.id);
+  const byR = order?.reviewOrder === 'retrievability';
+  const shuffled = order?.newOrder === 'random';
   const [learning, relearning, reviews, fresh] = await Promise.all([
     range(db, deckId, CardState.Learning).filter(shown).toArray(),
     range(db, deckId, CardState.Relearning).filter(shown).toArray(),
-    range(db, deckId, CardState.Review, day.end).filter(shown).limit(reviewsLeft).toArray(),
-    db.cards
-      .where('[deckId+state+position]')
-      .between([deckId, CardState.New, Dexie.minKey], [deckId, CardState.New, Dexie.maxKey])
-      .filter(shown)
-      .limit(newLeft)
-      .toArray(),
+    byR
+      ? lowestRetrievability(db, deckId, now, day, shown, reviewsLeft, order.scheduler)
+      : range(db, deckId, CardState.Review, day.end).filter(shown).limit(reviewsLeft).toArray(),
+    shuffled
+      ? freshForDay(db, deckId, day, parked, newLeft)
+      : db.cards
+          .where('[deckId+state+position]')
+          .between([deckId, CardState.New, Dexie.minKey], [deckId, CardState.New, Dexie.maxKey])
+          .filter(shown)
+          .limit(newLeft)
+          .toArray(),
   ]);
   const cards = new Map<string, CardRow>();
   const cand = (rows: CardRow[]): QueueCandidate[] =>
@@ -118,11 +131,42 @@ export async function loadQueue(
     learning: [...cand(learning), ...cand(relearning)],
     reviews: cand(reviews),
     fresh: cand(fresh),
+    ordered: { reviews: byR, fresh: shuffled },
   });
   // A pinned card the queue did not read (one over today's limits, say) is read by id.
   const pinned = pinnedId === null || cards.has(pinnedId) ? undefined : await db.cards.get(pinnedId);
   if (pinned && pinned.deckId === deckId) cards.set(pinned.id, pinned);
   return { queue, cards, doneToday: { newCards: done.newCards, reviews: done.reviews } };
+}
+
+/** Today's due reviews the preset puts first: the `limit` with the lowest retrievability now (all due are read). */
+async function lowestRetrievability(
+  db: DockdeckDB,
+  deckId: string,
+  now: number,
+  day: DayWindow,
+  shown: (r: CardRow) => boolean,
+  limit: number,
+  scheduler: SchedulerSettings,
+): Promise<CardRow[]> {
+  if (limit === 0) return [];
+  const due = await range(db, deckId, CardState.Review, day.end).filter(shown).toArray();
+  const at = new Date(now);
+  return byRetrievability(due, (c) => retrievability(c.id, memoryOf(c), at, scheduler)).slice(0, limit);
+}
+
+/** The deck's new cards in today's shuffled order, up to `limit`: the ids are read through the index, then the rows. */
+async function freshForDay(
+  db: DockdeckDB,
+  deckId: string,
+  day: DayWindow,
+  parked: ReadonlyMap<string, CardRow>,
+  limit: number,
+): Promise<CardRow[]> {
+  if (limit === 0) return [];
+  const ids = (await range(db, deckId, CardState.New).primaryKeys()).filter((id) => !parked.has(id));
+  const rows = await db.cards.bulkGet(shuffledForDay(ids, day.start).slice(0, limit));
+  return rows.filter((r): r is CardRow => r !== undefined);
 }
 
 /** One answer to write: the card, the rating, when it was given, how long it took and what kind of study it was. */
@@ -137,19 +181,20 @@ export interface AnswerInput {
 /**
  * The one way an answer changes a card, for the daily review and the quiz alike: grades the card as stored now (not
  * as a screen last saw it, so two tabs cannot overwrite each other) and writes its new state and the log row. Call it
- * inside a 'rw' transaction over cards and reviewLogs. Null when the card no longer exists.
+ * inside a 'rw' transaction over cards and reviewLogs. `settingsAt` gives the scheduling of the card's deck (its
+ * preset's) at the moment of the answer. Null when the card no longer exists.
  */
 export async function applyAnswer(
   db: DockdeckDB,
   answer: AnswerInput,
-  settingsAt: (at: Date) => SchedulerSettings,
+  settingsAt: (at: Date, deckId: string) => SchedulerSettings,
 ): Promise<ReviewLogRow | null> {
   const card = await db.cards.get(answer.cardId);
   if (!card) return null;
   // Never before the card's last review (another tab may have answered it since): time only moves forward.
   const at = new Date(Math.max(answer.at.getTime(), card.lastReview ?? 0));
-  const { memory, record } = grade(card.id, memoryOf(card), answer.rating, at, settingsAt(at));
-  const log: ReviewLogRow = {
+  const { memory, record } = grade(card.id, memoryOf(card), answer.rating, at, settingsAt(at, card.deckId));
+  const log: AnswerLogRow = {
     id: newId(),
     deckId: card.deckId,
     durationMs: Math.max(0, Math.round(answer.durationMs)),
@@ -167,20 +212,62 @@ export async function applyAnswer(
   return log;
 }
 
-/** Writes one answer of the review screen in its own transaction; the card must exist. */
+/** The scheduling an answer is graded with: fixed, or the user's settings (then the card's deck's preset decides). */
+export type AnswerSettings = SchedulerSettings | Settings;
+
+const isUserSettings = (s: AnswerSettings): s is Settings => 'presets' in s;
+
+/**
+ * Writes one answer of the review screen in its own transaction; the card must exist. Given the user's settings, the
+ * card's deck's preset grades it, and when that preset buries siblings, the note's other new cards and reviews due
+ * today are buried until the next study day (Anki's "bury siblings"), in the same transaction; the log row notes
+ * them, so that undoing the answer unburies them.
+ */
 export async function answerCard(
   db: DockdeckDB,
   cardId: string,
   rating: RatingName,
   now: Date,
-  opts: { durationMs: number; settings: SchedulerSettings; kind?: AnswerLogRow['kind'] },
+  opts: { durationMs: number; settings: AnswerSettings; kind?: AnswerLogRow['kind'] },
 ): Promise<ReviewLogRow> {
+  const { settings } = opts;
   return db.transaction('rw', db.cards, db.reviewLogs, async () => {
     const answer = { cardId, rating, at: now, durationMs: opts.durationMs, kind: opts.kind ?? 'review' };
-    const log = await applyAnswer(db, answer, () => opts.settings);
+    const log = await applyAnswer(db, answer, (at, deckId) =>
+      isUserSettings(settings) ? schedulerAt(settings, at, deckId) : settings,
+    );
     if (!log) throw new CardNotFoundError(cardId);
-    return log;
+    if (!isUserSettings(settings) || log.kind === 'cram' || log.kind === 'manual') return log;
+    if (!presetOfDeck(settings.presets, log.deckId).burySiblings) return log;
+    const day = dayWindow(now.getTime(), settings.study.dayStartHour);
+    const buried = await burySiblings(db, cardId, day, now.getTime());
+    if (buried.length === 0) return log;
+    const withSiblings = { ...log, buriedSiblings: { ids: buried, until: day.end } };
+    await db.reviewLogs.put(withSiblings);
+    return withSiblings;
   });
+}
+
+/**
+ * Buries the other cards of a card's note that today's session would show (new, or a review due today; not already
+ * parked) until the day ends. A note's cards share its id as the start of theirs (`deck/note`, `deck/note:reverse`).
+ */
+async function burySiblings(db: DockdeckDB, cardId: string, day: DayWindow, now: number): Promise<string[]> {
+  const card = await db.cards.get(cardId);
+  if (!card) return [];
+  const siblings = await db.cards
+    .where('id')
+    .startsWith(card.noteId)
+    .filter(
+      (c) =>
+        c.noteId === card.noteId &&
+        c.id !== cardId &&
+        !isParked(c, now) &&
+        (c.state === CardState.New || (c.state === CardState.Review && c.due < day.end)),
+    )
+    .primaryKeys();
+  if (siblings.length === 0) return [];
+  return (await buryCards(db, siblings, day.end, now)).map((c) => c.id);
 }
 
 /** Takes an answer back: the card returns to its state before it and the log row goes, together. */
@@ -194,6 +281,17 @@ export async function undoAnswer(db: DockdeckDB, logId: string, now: number): Pr
       await db.cards.put({ ...card, ...log.before, updatedAt: now });
     }
     await db.reviewLogs.delete(logId);
+    const buried = 'buriedSiblings' in log ? log.buriedSiblings : undefined;
+    if (buried) {
+      // Only the siblings still buried by this answer: one the user has unburied or buried again since is left alone.
+      const still = (await db.cards.bulkGet(buried.ids)).filter((c) => c?.buriedUntil === buried.until);
+      await buryCards(
+        db,
+        still.map((c) => c!.id),
+        null,
+        now,
+      );
+    }
     return log;
   });
 }
@@ -255,14 +353,15 @@ export function newCardCount(db: DockdeckDB, deckId: string): Promise<number> {
   return range(db, deckId, CardState.New).count();
 }
 
-/** Every deck with today's counts, for the deck list. */
+/** Every deck with today's counts, for the deck list (each deck's limits: its preset's). */
 export async function deckList(
   db: DockdeckDB,
   day: DayWindow,
-  limits: QueueLimits,
+  limits: QueueLimits | ((deckId: string) => QueueLimits),
 ): Promise<Array<{ deck: DeckRow; counts: DeckCounts }>> {
   const decks = await db.decks.toArray();
-  const counts = await Promise.all(decks.map((d) => deckCounts(db, d.id, day, limits)));
+  const limitsOf = typeof limits === 'function' ? limits : () => limits;
+  const counts = await Promise.all(decks.map((d) => deckCounts(db, d.id, day, limitsOf(d.id))));
   return decks
     .map((deck, i) => ({ deck, counts: counts[i]! }))
     .sort((a, b) => a.deck.title.en.localeCompare(b.deck.title.en));

@@ -1,17 +1,20 @@
-// Reads and writes user settings; what is read always passes through restoreSettings.
-import { restoreSettings, type Settings } from '../domain/settings';
+// Reads and writes user settings: the global ones (row `study`) and the presets (row `presets`); what is read always
+// passes through restoreSettings.
+import { PRESETS_KEY, type PresetBook } from '../domain/presets';
+import { restoreSettings, type Settings, type StudySettings } from '../domain/settings';
 import type { DockdeckDB } from './database';
 
 export async function readSettings(db: DockdeckDB): Promise<Settings> {
-  const [study, scheduler] = await Promise.all([db.settings.get('study'), db.settings.get('scheduler')]);
-  return restoreSettings({ study: study?.value, scheduler: scheduler?.value });
+  const [study, presets] = await db.settings.bulkGet(['study', PRESETS_KEY]);
+  return restoreSettings({ study: study?.value, presets: presets?.value });
 }
 
-export async function writeSettings(db: DockdeckDB, settings: Settings, now: number): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
-    await db.settings.bulkPut([
-      { key: 'study', value: settings.study, updatedAt: now },
-      { key: 'scheduler', value: settings.scheduler, updatedAt: now },
-    ]);
-  });
+/** Writes the global settings (languages, theme, day start); the presets are written by preset-repo. */
+export async function writeSettings(db: DockdeckDB, settings: { study: StudySettings }, now: number): Promise<void> {
+  await db.settings.put({ key: 'study', value: settings.study, updatedAt: now });
+}
+
+/** Writes the presets as they are (preset-repo's save checks, and keeps what it replaced for undo). */
+export async function writePresetBook(db: DockdeckDB, book: PresetBook, now: number): Promise<void> {
+  await db.settings.put({ key: PRESETS_KEY, value: book, updatedAt: now });
 }

@@ -30,6 +30,11 @@ export interface QueueInput {
   reviews: readonly QueueCandidate[];
   /** New cards in introduction order (at least as many as the remaining new limit). */
   fresh: readonly QueueCandidate[];
+  /**
+   * The reviews or the new cards come already in the order the deck's preset asks for (lowest retrievability first;
+   * shuffled for the day): they are kept in it, not sorted by due date or position.
+   */
+  ordered?: { reviews?: boolean; fresh?: boolean };
 }
 
 export interface Queue {
@@ -49,16 +54,11 @@ export function buildQueue(input: QueueInput): Queue {
   const reviewsLeft = Math.max(0, limits.reviewsPerDay - doneToday.reviews);
 
   const learning = input.learning.filter((c) => c.state === CardState.Learning || c.state === CardState.Relearning);
-  // Reviews first, oldest due first; new cards after, in deck order.
-  const reviews = input.reviews
-    .filter((c) => c.state === CardState.Review && c.due < dayEnd)
-    .sort(byDue)
-    .slice(0, reviewsLeft);
-  const fresh = input.fresh
-    .filter((c) => c.state === CardState.New)
-    .slice()
-    .sort((a, b) => a.position - b.position)
-    .slice(0, newLeft);
+  // Reviews first, oldest due first; new cards after, in deck order (unless the preset ordered them).
+  const dueToday = input.reviews.filter((c) => c.state === CardState.Review && c.due < dayEnd);
+  const reviews = (input.ordered?.reviews ? dueToday : dueToday.sort(byDue)).slice(0, reviewsLeft);
+  const newOnes = input.fresh.filter((c) => c.state === CardState.New);
+  const fresh = (input.ordered?.fresh ? newOnes : newOnes.sort((a, b) => a.position - b.position)).slice(0, newLeft);
 
   return {
     ...withLearning(learning, [...reviews, ...fresh], now, limits.learnAheadMs),

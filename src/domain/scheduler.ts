@@ -61,6 +61,8 @@ export interface SchedulerSettings {
   relearningSteps: StepUnit[];
   maximumInterval: number;
   enableFuzz: boolean;
+  /** ts-fsrs `enable_short_term` (learning steps, same-day reviews); true when absent. */
+  enableShortTerm?: boolean;
   /** FSRS-6 weights (21 numbers); the defaults until fitted to the user's history. */
   weights: number[];
   /**
@@ -91,7 +93,7 @@ function engine(settings: SchedulerSettings): FSRS {
         relearning_steps: settings.relearningSteps,
         maximum_interval: settings.maximumInterval,
         enable_fuzz: settings.enableFuzz,
-        enable_short_term: true,
+        enable_short_term: settings.enableShortTerm ?? true,
         w: settings.weights,
       }),
     );

@@ -163,13 +163,9 @@ test('another tab upgrading the database asks the user to reload', async () => {
 
 test('a learning card beyond the learn-ahead window appears when it falls due, without a reload', async () => {
   const clock = await freshDb(plainDeck(1));
-  const { writeSettings } = await import('../../src/db/settings-repo');
-  const { DEFAULT_SETTINGS } = await import('../../src/domain/settings');
-  await writeSettings(
-    clock.db,
-    { ...DEFAULT_SETTINGS, scheduler: { ...DEFAULT_SETTINGS.scheduler, learningSteps: ['30m'] } },
-    clock.now(),
-  );
+  const { writePresetBook } = await import('../../src/db/settings-repo');
+  const { defaultBook, updatePreset } = await import('../../src/domain/presets');
+  await writePresetBook(clock.db, updatePreset(defaultBook(), 'default', { learningSteps: ['30m'] }), clock.now());
   const { user } = openApp('#/review/plain');
   await review.waitForCard();
   await review.revealByKey(user);

@@ -70,7 +70,9 @@ test('version 1 → 2: decks get their origin, cards, logs and settings are kept
   expect((await db.decks.get('mine'))?.origin).toBe('json');
   expect(await db.cards.get('mine/c1')).toEqual(card);
   expect(await db.reviewLogs.count()).toBe(1);
-  expect((await db.settings.get('study'))?.value).toEqual({ newPerDay: 7 });
+  // Version 9 moved the daily limit into the default preset.
+  expect((await db.settings.get('study'))?.value).toEqual({});
+  expect((await db.settings.get('presets'))?.value).toMatchObject({ presets: [{ id: 'default', newPerDay: 7 }] });
   expect(await db.quizAttempts.count()).toBe(0);
   expect(await db.media.count()).toBe(0);
   // The queue index still answers after the upgrade.

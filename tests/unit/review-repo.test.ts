@@ -11,18 +11,19 @@ import {
   newCardCount,
   undoAnswer,
 } from '../../src/db/review-repo';
-import { readSettings, writeSettings } from '../../src/db/settings-repo';
+import { readSettings, writePresetBook, writeSettings } from '../../src/db/settings-repo';
+import { DEFAULT_PRESET, presetScheduler } from '../../src/domain/presets';
 import { dayWindow } from '../../src/domain/day-window';
 import type { Deck } from '../../src/domain/deck-schema';
 import { DEFAULT_QUEUE_LIMITS, type QueueLimits } from '../../src/domain/queue';
+import { CardState, DEFAULT_SCHEDULER_SETTINGS, newMemory, type RatingName } from '../../src/domain/scheduler';
 import {
-  CardState,
-  DEFAULT_SCHEDULER_SETTINGS,
-  newMemory,
-  type RatingName,
-  type SchedulerSettings,
-} from '../../src/domain/scheduler';
-import { DEFAULT_SETTINGS, checkSettings, restoreSettings, type Settings } from '../../src/domain/settings';
+  DEFAULT_SETTINGS,
+  checkSettings,
+  makeSettings,
+  restoreSettings,
+  type Settings,
+} from '../../src/domain/settings';
 import { expandDeck } from '../../src/domain/study-card';
 import { basicDeck } from './helpers/basic-deck';
 import { CardNotFoundError, UndoConflictError } from '../../src/db/errors';
@@ -419,100 +420,59 @@ test('dueNextDay counts reviews and learning cards due by the end of the next st
 });
 
 describe('settings', () => {
-  const custom: Settings = {
-    study: { newPerDay: 7, reviewsPerDay: 70, dayStartHour: 0, studyLang: 'zh', uiLang: 'zh', theme: 'light' },
-    scheduler: {
-      ...DEFAULT_SCHEDULER_SETTINGS,
-      desiredRetention: 0.85,
-      learningSteps: ['5m', '1h'],
-      relearningSteps: [],
-      maximumInterval: 365,
-      enableFuzz: false,
-    },
-  };
+  const study = { dayStartHour: 0, studyLang: 'zh', uiLang: 'zh', theme: 'light' } as const;
+  const steps5m = { ...DEFAULT_PRESET, learningSteps: ['5m', '1h'], relearningSteps: [], enableFuzz: false };
+  const custom: Settings = makeSettings({ ...study }, { presets: [steps5m as typeof DEFAULT_PRESET], decks: {} });
 
   test('an empty database reads the defaults', async () => {
     expect(await readSettings(db)).toEqual(DEFAULT_SETTINGS);
   });
 
-  test('round trip through writeSettings / readSettings', async () => {
+  test('round trip through writeSettings / writePresetBook / readSettings', async () => {
     await writeSettings(db, custom, T);
+    await writePresetBook(db, custom.presets, T);
     expect(await readSettings(db)).toEqual(custom);
     expect(await db.settings.get('study')).toMatchObject({ updatedAt: T });
   });
 
   test('damaged stored values fall back to the default field by field', async () => {
     await db.settings.bulkPut([
+      { key: 'study', value: { dayStartHour: 24, studyLang: 'zh', uiLang: 'fr', extra: 1 }, updatedAt: T },
       {
-        key: 'study',
-        value: { newPerDay: -1, reviewsPerDay: 50, dayStartHour: 24, studyLang: 'zh', uiLang: 'fr', extra: 1 },
-        updatedAt: T,
-      },
-      {
-        key: 'scheduler',
+        key: 'presets',
         value: {
-          desiredRetention: 2,
-          learningSteps: ['5m', '30m'],
-          relearningSteps: ['soon'],
-          maximumInterval: 1000,
-          enableFuzz: 'yes',
-          weights: [1, 2, 3],
+          presets: [{ id: 'default', name: '', desiredRetention: 2, learningSteps: ['5m', '30m'], weights: [1, 2, 3] }],
+          decks: {},
         },
         updatedAt: T,
       },
     ]);
-    expect(await readSettings(db)).toEqual({
-      study: { newPerDay: 20, reviewsPerDay: 50, dayStartHour: 4, studyLang: 'zh', uiLang: 'en', theme: 'system' },
-      scheduler: { ...DEFAULT_SCHEDULER_SETTINGS, learningSteps: ['5m', '30m'], maximumInterval: 1000 },
-    });
+    const read = await readSettings(db);
+    expect(read.study).toEqual({ dayStartHour: 4, studyLang: 'zh', uiLang: 'en', theme: 'system' });
+    expect(read.scheduler).toEqual({ ...presetScheduler(DEFAULT_PRESET), learningSteps: ['5m', '30m'] });
   });
 
   test('restoreSettings: whole parts missing or not objects give the defaults', () => {
     expect(restoreSettings({})).toEqual(DEFAULT_SETTINGS);
-    expect(restoreSettings({ study: null, scheduler: 'x' })).toEqual(DEFAULT_SETTINGS);
-    expect(restoreSettings({ study: { newPerDay: 3.5, dayStartHour: 23 } }).study).toEqual({
+    expect(restoreSettings({ study: null, presets: 'x' })).toEqual(DEFAULT_SETTINGS);
+    expect(restoreSettings({ study: { dayStartHour: 23 } }).study).toEqual({
       ...DEFAULT_SETTINGS.study,
       dayStartHour: 23,
     });
-    expect(restoreSettings({ scheduler: { weights: Array(21).fill(0.5) } }).scheduler.weights).toEqual(
-      Array(21).fill(0.5),
-    );
   });
 
-  test('checkSettings names each bad field and passes good settings', () => {
+  test('checkSettings names each bad global field and passes good settings', () => {
     expect(checkSettings(DEFAULT_SETTINGS)).toEqual({});
     expect(checkSettings(custom)).toEqual({});
-    const problems = checkSettings({
-      study: { ...custom.study, newPerDay: -1 },
-      scheduler: {
-        ...custom.scheduler,
-        desiredRetention: 0.5,
-        learningSteps: ['5m', '10x'] as unknown as SchedulerSettings['learningSteps'],
-      },
-    });
-    expect(Object.keys(problems).sort()).toEqual([
-      'scheduler.desiredRetention',
-      'scheduler.learningSteps.1',
-      'study.newPerDay',
-    ]);
-    expect(problems['scheduler.learningSteps.1']).toEqual({ code: 'step' });
+    const problems = checkSettings({ study: { ...custom.study, dayStartHour: -1, uiLang: 'fr' as 'en' } });
+    expect(Object.keys(problems).sort()).toEqual(['study.dayStartHour', 'study.uiLang']);
   });
 
-  test('regression: fractional or zero learning steps are refused (ts-fsrs would read 1.5h as 1h and 0.5m as a day)', () => {
-    for (const bad of ['1.5h', '0.5m', '0m', '0d']) {
-      const problems = checkSettings({
-        ...custom,
-        scheduler: { ...custom.scheduler, learningSteps: [bad] as unknown as SchedulerSettings['learningSteps'] },
-      });
-      expect(problems['scheduler.learningSteps.0'], bad).toEqual({ code: 'step' });
-    }
-  });
-
-  test('stored settings drive the scheduler: custom learning steps are used by answerCard', async () => {
+  test("stored presets drive the scheduler: the deck's preset's learning steps are used by answerCard", async () => {
     await load(deck(1));
-    await writeSettings(db, custom, T);
+    await writePresetBook(db, custom.presets, T);
     const s = await readSettings(db);
-    await answerCard(db, 'demo/c1', 'good', NOW, { durationMs: 0, settings: s.scheduler });
+    await answerCard(db, 'demo/c1', 'good', NOW, { durationMs: 0, settings: s });
     expect((await card('demo/c1')).due).toBe(T + HOUR);
   });
 });

@@ -12,6 +12,7 @@ import { localeTag, useMessages } from '../../lib/i18n';
 import { useNow } from '../../lib/use-now';
 import type { DeckCard } from '../../domain/deck-schema';
 import { MADE_IN_APP } from '../../db/card-edit-repo';
+import { DeckPreset } from './deck-preset';
 import { EditedCards } from './edited-cards';
 import { editMessages } from './edit-messages';
 import { ExportPanel } from './export-panel';
@@ -31,6 +32,7 @@ export function DeckPage({
   studyHref,
   customHref,
   libraryHref,
+  presetHref,
   editor,
 }: {
   deckId: string;
@@ -38,6 +40,8 @@ export function DeckPage({
   /** Custom study of this deck (beyond today's limits). */
   customHref?: string;
   libraryHref: string;
+  /** The link to a preset in Settings (the deck's preset is named, with a link, when given). */
+  presetHref?: (presetId: string) => string;
   /** The card editor; without it the page offers no editing. */
   editor?: ComponentType<DeckCardEditorProps>;
 }) {
@@ -49,7 +53,8 @@ export function DeckPage({
   const newCard = useRef<HTMLButtonElement>(null);
   const { settings } = useSettings();
   const { uiLang, studyLang } = settings.study;
-  const { day, limits } = useStudyDay(useNow());
+  const { day, studyOf } = useStudyDay(useNow());
+  const { limits } = studyOf(deckId);
   // null: looked up and not there (undefined: not looked up yet).
   const deck = useLiveQuery(async () => (await getDeck(db(), deckId)) ?? null, [deckId], deckId);
   const counts = useLiveQuery(() => deckCounts(db(), deckId, day, limits), [deckId, day, limits], deckId);
@@ -84,6 +89,7 @@ export function DeckPage({
         <span>{deck.contentHash === MADE_IN_APP ? em('deck.origin.app') : m(`deck.origin.${deck.origin}`)}</span>
         <span>{m('deck.updated', { date: new Date(deck.updatedAt).toLocaleDateString(localeTag(uiLang)) })}</span>
       </p>
+      {presetHref && <DeckPreset deckId={deck.id} presetHref={presetHref} />}
       <p className="deck-page-actions">
         <a className="button primary" href={studyHref}>
           {m('deck.study')}

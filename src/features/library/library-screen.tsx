@@ -38,8 +38,8 @@ export function LibraryScreen({
   const { settings } = useSettings();
   const now = useNow();
   const { uiLang } = settings.study;
-  const { day, limits } = useStudyDay(now);
-  const decks = useLiveQuery(() => deckList(db(), day, limits), [day, limits, now], 'library');
+  const { day, studyOf } = useStudyDay(now);
+  const decks = useLiveQuery(() => deckList(db(), day, (id) => studyOf(id).limits), [day, studyOf, now], 'library');
 
   return (
     <section className="library" aria-labelledby="library-title">

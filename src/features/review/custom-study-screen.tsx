@@ -96,7 +96,7 @@ export function CustomStudyScreen({ deckId, onExit }: { deckId: string; onExit()
       ]);
       const now = clock.ms();
       const day = dayWindow(now, settings.study.dayStartHour);
-      const ids = await customStudyIds(db(), deckId, spec, now, day, schedulerAt(settings, clock.now()));
+      const ids = await customStudyIds(db(), deckId, spec, now, day, schedulerAt(settings, clock.now(), deckId));
       setEmpty(ids.length === 0);
       const cram = !reschedules(spec);
       if (ids.length > 0)

@@ -90,18 +90,18 @@ export function useReviewSession(deckId: string, cardList?: CardList): ReviewSes
   const { settings, loaded } = useSettings();
   const store = useSessionStore(deckId, settings, cardList?.kind);
   const s = useStore(store);
-  const { snapshot, day } = useQueue(deckId, cardList, s);
+  const { snapshot, day, newPerDay } = useQueue(deckId, cardList, s);
   const { card, catchingUp, showing } = useShowing(snapshot, loaded, s);
   const draft = draftOf(s, showing);
   const previews = useMemo(() => {
     if (!card || !draft.revealed) return null;
     const now = clock.now();
-    return preview(card.id, memoryOf(card), now, schedulerAt(settings, now));
+    return preview(card.id, memoryOf(card), now, schedulerAt(settings, now, card.deckId));
   }, [card, draft.revealed, settings]);
   const bilingual = useMemo(() => (card ? hasSecondLanguage(card.content) : false), [card]);
   const display = useCardDisplay(card ?? null);
   const ended = card === null && s.pending === 0 && !catchingUp;
-  const tomorrow = useTomorrow(deckId, day, ended && !cardList, settings.study.newPerDay);
+  const tomorrow = useTomorrow(deckId, day, ended && !cardList, newPerDay);
   const nextDue = snapshot?.queue.nextDue ?? null;
   return {
     store,
@@ -121,7 +121,7 @@ export function useReviewSession(deckId: string, cardList?: CardList): ReviewSes
   };
 }
 
-/** The session store, writing to Dexie with the settings of the moment of each answer. */
+/** The session store, writing to Dexie with the settings of the moment of each answer (the card's deck's preset). */
 function useSessionStore(deckId: string, settings: Settings, kind: CardList['kind']): ReviewStore {
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
@@ -133,7 +133,7 @@ function useSessionStore(deckId: string, settings: Settings, kind: CardList['kin
           const now = clock.now();
           const log = await answerCard(db(), cardId, rating, now, {
             durationMs,
-            settings: schedulerAt(settingsRef.current, now),
+            settings: settingsRef.current,
             ...(kind ? { kind } : {}),
           });
           return { logId: log.id, repsAfter: log.after.reps };
@@ -167,10 +167,12 @@ function useQueue(
   deckId: string,
   cardList: CardList | undefined,
   s: Pick<ReviewState, 'answers' | 'pinnedId'>,
-): { snapshot: Snapshot | undefined; day: DayWindow } {
+): { snapshot: Snapshot | undefined; day: DayWindow; newPerDay: number } {
   const wakeRef = useRef<number | null>(null);
   const now = useNow(wakeRef.current);
-  const { day, limits } = useStudyDay(now);
+  const { day, limits: listLimits, studyOf } = useStudyDay(now);
+  // The deck's preset's limits and order; a card list has no daily limits, only the learn-ahead window.
+  const { limits, order } = studyOf(deckId);
   // A card list shows each card once: the cards answered in this session leave it (unless in learning).
   const answered = cardList ? s.answers.map((a) => a.cardId).join('\n') : '';
   const snapshot = useLiveQuery(
@@ -178,15 +180,15 @@ function useQueue(
     async () => {
       const at = clock.ms();
       const queue = await (cardList
-        ? cardList.load(cardList.ids, at, answered ? answered.split('\n') : [], limits.learnAheadMs)
-        : loadQueue(db(), deckId, at, day, limits, s.pinnedId));
+        ? cardList.load(cardList.ids, at, answered ? answered.split('\n') : [], listLimits.learnAheadMs)
+        : loadQueue(db(), deckId, at, day, limits, s.pinnedId, order));
       return { ...queue, at };
     },
-    [deckId, now, day, limits, s.pinnedId, cardList, answered],
+    [deckId, now, day, limits, order, listLimits, s.pinnedId, cardList, answered],
     deckId,
   );
   wakeRef.current = snapshot?.queue.nextDue ?? null;
-  return { snapshot, day };
+  return { snapshot, day, newPerDay: limits.newPerDay };
 }
 
 /**

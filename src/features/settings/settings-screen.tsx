@@ -1,6 +1,8 @@
-// Settings: daily limits, the day boundary, languages, the theme, and the FSRS scheduling options.
+// Settings: the global part (the day boundary, languages, the theme), and the deck options presets below it.
 import { useEffect, useState, type FormEvent } from 'react';
 import { checkSettings, THEMES, type Settings, type SettingsProblem, type Theme } from '../../domain/settings';
+import { fieldProblems } from './problem-text';
+import { PresetsPanel } from './presets-panel';
 import type { Lang } from '../../domain/text';
 import { db, reportStorageError } from '../../db/connection';
 import { writeSettings } from '../../db/settings-repo';
@@ -11,91 +13,32 @@ import { settingsMessages } from './settings-messages';
 import { OptimizeSection } from './optimize-section';
 
 interface Draft {
-  newPerDay: string;
-  reviewsPerDay: string;
   dayStartHour: string;
   studyLang: Lang;
   uiLang: Lang;
   theme: Theme;
-  desiredRetention: string;
-  learningSteps: string;
-  relearningSteps: string;
-  maximumInterval: string;
-  enableFuzz: boolean;
 }
 
 function toDraft(s: Settings): Draft {
   return {
-    newPerDay: String(s.study.newPerDay),
-    reviewsPerDay: String(s.study.reviewsPerDay),
     dayStartHour: String(s.study.dayStartHour),
     studyLang: s.study.studyLang,
     uiLang: s.study.uiLang,
     theme: s.study.theme,
-    desiredRetention: String(s.scheduler.desiredRetention),
-    learningSteps: s.scheduler.learningSteps.join(' '),
-    relearningSteps: s.scheduler.relearningSteps.join(' '),
-    maximumInterval: String(s.scheduler.maximumInterval),
-    enableFuzz: s.scheduler.enableFuzz,
   };
 }
 
-const steps = (s: string) => s.split(/[\s,]+/).filter(Boolean) as Settings['scheduler']['learningSteps'];
 // An empty box is no value, not 0 (which Number('') would make it).
 const num = (s: string) => (s.trim() === '' ? NaN : Number(s));
 
-function fromDraft(d: Draft, base: Settings): Settings {
+function fromDraft(d: Draft): Pick<Settings, 'study'> {
   return {
-    study: {
-      newPerDay: num(d.newPerDay),
-      reviewsPerDay: num(d.reviewsPerDay),
-      dayStartHour: num(d.dayStartHour),
-      studyLang: d.studyLang,
-      uiLang: d.uiLang,
-      theme: d.theme,
-    },
-    scheduler: {
-      ...base.scheduler,
-      desiredRetention: num(d.desiredRetention),
-      learningSteps: steps(d.learningSteps),
-      relearningSteps: steps(d.relearningSteps),
-      maximumInterval: num(d.maximumInterval),
-      enableFuzz: d.enableFuzz,
-    },
+    study: { dayStartHour: num(d.dayStartHour), studyLang: d.studyLang, uiLang: d.uiLang, theme: d.theme },
   };
 }
 
-type ProblemWords = ReturnType<typeof useMessages<keyof (typeof settingsMessages)['en']>>;
-
-/** A problem in the user's language; `index` is the bad element of a list (a learning step), when it is one. */
-function problemText(m: ProblemWords, problem: SettingsProblem, index: number | null): string {
-  switch (problem.code) {
-    case 'whole-number':
-    case 'number':
-      return m(`problem.${problem.code}`, { min: problem.min, max: problem.max });
-    case 'one-of':
-      return m('problem.one-of', { options: problem.options.join(', ') });
-    case 'step':
-      return m('problem.step', { n: (index ?? 0) + 1 });
-    case 'weights':
-      return m('problem.weights', { count: problem.count });
-    default:
-      return m(`problem.${problem.code}`);
-  }
-}
-
-/** The words for each field's problems, by the field's path: a list's bad elements are shown at the list. */
-function fieldProblems(m: ProblemWords, found: Record<string, SettingsProblem>): Record<string, string> {
-  const out: Record<string, string[]> = {};
-  for (const [path, problem] of Object.entries(found)) {
-    const item = /^(.*)\.(\d+)$/.exec(path);
-    const field = item ? item[1]! : path;
-    (out[field] ??= []).push(problemText(m, problem, item ? Number(item[2]) : null));
-  }
-  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.join(' ')]));
-}
-
-export function SettingsScreen() {
+/** `preset`: the preset the presets editor opens on (a deck page's link). */
+export function SettingsScreen({ preset }: { preset?: string | undefined } = {}) {
   const t = useT();
   const pm = useMessages(settingsMessages);
   const { settings, loaded } = useSettings();
@@ -115,7 +58,7 @@ export function SettingsScreen() {
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const next = fromDraft(draft, settings);
+    const next = fromDraft(draft);
     const bad = checkSettings(next);
     setFound(bad);
     if (Object.keys(bad).length > 0) {
@@ -163,8 +106,6 @@ export function SettingsScreen() {
       <form onSubmit={(e) => void submit(e)} noValidate>
         <fieldset>
           <legend>{t('settings.study')}</legend>
-          {field('newPerDay', 'study.newPerDay', 'settings.new-per-day', 'number', { min: 0 })}
-          {field('reviewsPerDay', 'study.reviewsPerDay', 'settings.reviews-per-day', 'number', { min: 0 })}
           {field('dayStartHour', 'study.dayStartHour', 'settings.day-start', 'number', { min: 0, max: 23 })}
           {langSelect('studyLang', 'settings.study-lang')}
           {langSelect('uiLang', 'settings.ui-lang')}
@@ -179,23 +120,6 @@ export function SettingsScreen() {
             </select>
           </label>
         </fieldset>
-        <fieldset>
-          <legend>{t('settings.scheduler')}</legend>
-          {field('desiredRetention', 'scheduler.desiredRetention', 'settings.retention', 'number', {
-            min: 0.7,
-            max: 0.99,
-            step: 0.01,
-          })}
-          <p className="help">{t('settings.retention-help')}</p>
-          {field('learningSteps', 'scheduler.learningSteps', 'settings.learning-steps', 'text')}
-          {field('relearningSteps', 'scheduler.relearningSteps', 'settings.relearning-steps', 'text')}
-          <p className="help">{t('settings.steps-help')}</p>
-          {field('maximumInterval', 'scheduler.maximumInterval', 'settings.max-interval', 'number', { min: 1 })}
-          <label className="field checkbox">
-            <input type="checkbox" checked={draft.enableFuzz} onChange={(e) => set('enableFuzz', e.target.checked)} />
-            <span>{t('settings.fuzz')}</span>
-          </label>
-        </fieldset>
         <button type="submit" className="primary">
           {t('settings.save')}
         </button>
@@ -205,6 +129,7 @@ export function SettingsScreen() {
           </p>
         )}
       </form>
+      <PresetsPanel {...(preset ? { initial: preset } : {})} />
       <OptimizeSection />
     </section>
   );

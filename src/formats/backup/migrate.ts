@@ -8,6 +8,7 @@
 //
 // A version whose upgrade only changes indexes needs no entry. A version whose `.upgrade()` changes data MUST add
 // its entry here, or its backups would be restored without that change.
+import { settingsRowsWithPresets } from '../../domain/presets';
 import type { BackupRow } from './schema';
 
 type Tables = Record<string, BackupRow[]>;
@@ -23,6 +24,13 @@ const MIGRATIONS: Record<number, (tables: Tables) => Tables> = {
   }),
   // Version 7: the user's versions of built-in cards start empty.
   7: (t) => ({ ...t, noteEdits: t.noteEdits ?? [] }),
+  // Version 9: the old scheduler settings and daily limits become the default preset (settings row `presets`).
+  9: (t) => ({
+    ...t,
+    settings: settingsRowsWithPresets(
+      (t.settings ?? []) as Array<BackupRow & { key: string; value: unknown; updatedAt: number }>,
+    ),
+  }),
 };
 
 /** Applies each migration after `from` up to and including `to`, in order. */
