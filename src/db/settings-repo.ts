@@ -5,7 +5,7 @@ import { restoreSettings, type Settings, type StudySettings } from '../domain/se
 import type { DockdeckDB } from './database';
 
 export async function readSettings(db: DockdeckDB): Promise<Settings> {
-  const [study, presets] = await db.settings.bulkGet(['study', PRESETS_KEY]);
+  const [study, presets] = await Promise.all([db.settings.get('study'), db.settings.get(PRESETS_KEY)]);
   return restoreSettings({ study: study?.value, presets: presets?.value });
 }
 

@@ -73,13 +73,17 @@ function useDraft() {
   const [base, setBase] = useState<PresetBook | null>(null);
   const [draft, setDraft] = useState<BookDraft | null>(null);
   const dirty = draft !== null && base !== null && !sameDraft(draft, toBookDraft(base));
+  // Follows a change of the stored presets (not a lag of the live query behind this form's own save).
+  const [seen, setSeen] = useState<string | null>(null);
+  const storedKey = JSON.stringify(stored);
   useEffect(() => {
-    if (!loaded) return;
-    if (base === null || (!dirty && JSON.stringify(base) !== JSON.stringify(stored))) {
+    if (!loaded || storedKey === seen) return;
+    setSeen(storedKey);
+    if (base === null || !dirty) {
       setBase(stored);
       setDraft(toBookDraft(stored));
     }
-  }, [loaded, stored, base, dirty]);
+  }, [loaded, stored, storedKey, seen, base, dirty]);
   const reset = (book: PresetBook) => {
     setBase(book);
     setDraft(toBookDraft(book));
