@@ -55,8 +55,9 @@ export async function doneInWindow(
   const fresh = new Set<string>();
   const reviewed = new Set<string>();
   for (const l of logs) {
-    // Cram changes no schedule, so it uses none of the day's limits; a manual change (reset, set due) is no answer.
-    if (l.kind === 'cram' || l.kind === 'manual') continue;
+    // Custom study is beyond the day's limits, as Anki's "increase today's new card limit" and "review ahead" are
+    // (N more new cards today are N more); cram changes no schedule; a manual change (reset, set due) is no answer.
+    if (l.kind === 'custom' || l.kind === 'cram' || l.kind === 'manual') continue;
     if (l.state === CardState.New) fresh.add(l.cardId);
     else if (l.state === CardState.Review) reviewed.add(l.cardId);
   }

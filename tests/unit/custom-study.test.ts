@@ -96,9 +96,19 @@ test('a cram answer is logged with its kind and rating but reschedules nothing a
   expect(await db.cards.get('d/c1')).toEqual(before);
   const done = await doneInWindow(db, 'd', dayWindow(T.getTime(), 4));
   expect([done.newCards, done.reviews, done.logs.length]).toEqual([0, 0, 1]);
-  // A custom-study answer reschedules as a normal one and counts.
+  // A custom-study answer reschedules as a normal one, but it is beyond the day's limits: "N more new cards today"
+  // leaves the day's own new cards as many as before.
   await answerCard(db, 'd/c1', 'good', T, { durationMs: 900, settings: DEFAULT_SCHEDULER_SETTINGS, kind: 'custom' });
   expect((await db.cards.get('d/c1'))!.reps).toBe(1);
+  const after = await doneInWindow(db, 'd', dayWindow(T.getTime(), 4));
+  expect([after.newCards, after.reviews, after.logs.length]).toEqual([0, 0, 2]);
+  // A normal answer still counts.
+  await upsertDeck(db, basicDeck(2, { id: 'd' }), expandDeck(basicDeck(2, { id: 'd' })), {
+    hash: 'h2',
+    builtin: true,
+    now: T.getTime(),
+  });
+  await answerCard(db, 'd/c2', 'good', T, { durationMs: 900, settings: DEFAULT_SCHEDULER_SETTINGS });
   expect((await doneInWindow(db, 'd', dayWindow(T.getTime(), 4))).newCards).toBe(1);
   await db.delete();
 });
