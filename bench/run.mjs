@@ -32,7 +32,9 @@ const CASE_MODULES = [
   './cases/browse.mjs',
   './cases/pwa.mjs',
   './cases/lighthouse.mjs',
+  './cases/optimizer.mjs',
   './cases/bulk.mjs',
+  './cases/stats.mjs',
 ];
 
 /** The seeded database every case runs against. */

@@ -13,6 +13,7 @@ import { CardListReview } from '../features/review/card-list-review';
 import { ReviewToolsContext, type ReviewCardTools } from '../features/review/card-tools';
 import { quizNavMessages } from '../features/quiz/quiz-nav-messages';
 import { browseNavMessages } from '../features/browse/browse-nav-messages';
+import { statsNavMessages } from '../features/stats/stats-nav-messages';
 import { libraryMessages } from '../features/library/library-messages';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { AlertBar } from '../ui/alert-bar';
@@ -39,6 +40,7 @@ const CustomStudyScreen = lazy(() =>
   import('../features/review/custom-study-screen').then((m) => ({ default: m.CustomStudyScreen })),
 );
 const BackupScreen = lazy(() => import('../features/backup/backup-screen').then((m) => ({ default: m.BackupScreen })));
+const StatsScreen = lazy(() => import('../features/stats/stats-screen').then((m) => ({ default: m.StatsScreen })));
 // The card browser (the search language, the virtual table) loads when first opened.
 const BrowseScreen = lazy(() => import('../features/browse/browse-screen').then((m) => ({ default: m.BrowseScreen })));
 const BackupReminderBanner = lazy(() =>
@@ -118,6 +120,16 @@ function Localized() {
   );
 }
 
+/** The statistics page's entry in the main navigation. */
+function StatsNavLink({ current }: { current: boolean }) {
+  const st = useMessages(statsNavMessages);
+  return (
+    <a href={href({ name: 'stats' })} aria-current={current ? 'page' : undefined}>
+      {st('nav.stats')}
+    </a>
+  );
+}
+
 function Shell() {
   const t = useT();
   const qt = useMessages(quizNavMessages);
@@ -151,6 +163,7 @@ function Shell() {
           <a href={href({ name: 'browse' })} aria-current={route.name === 'browse' ? 'page' : undefined}>
             {bt('nav.browse')}
           </a>
+          <StatsNavLink current={route.name === 'stats'} />
           <a href={links.import} aria-current={route.name === 'import' ? 'page' : undefined}>
             {lt('nav.import')}
           </a>
@@ -208,8 +221,9 @@ function Shell() {
             <BrowseScreen />
           </Suspense>
         )}
-        {(route.name === 'import' || route.name === 'deck' || route.name === 'backup') && (
+        {(route.name === 'import' || route.name === 'deck' || route.name === 'backup' || route.name === 'stats') && (
           <Suspense fallback={<p>{t('app.loading')}</p>}>
+            {route.name === 'stats' && <StatsScreen />}
             {route.name === 'import' && <ImportScreen links={links} />}
             {route.name === 'deck' && (
               <DeckPage

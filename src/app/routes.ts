@@ -19,7 +19,9 @@ export type Route =
   /** The card browser. */
   | { name: 'browse' }
   /** Custom study of a deck, beyond today's limits. */
-  | { name: 'custom'; deckId: string };
+  | { name: 'custom'; deckId: string }
+  /** The statistics page. */
+  | { name: 'stats' };
 
 /** A malformed escape (`#/deck/%E0`, a hand-edited or cut-off link) is kept as it is instead of crashing the app. */
 function decodePart(part: string): string {
@@ -42,6 +44,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'deck' && parts[1]) return { name: 'deck', deckId: parts[1] };
   if (parts[0] === 'backup') return { name: 'backup' };
   if (parts[0] === 'browse') return { name: 'browse' };
+  if (parts[0] === 'stats') return { name: 'stats' };
   if (parts[0] === 'custom' && parts[1]) return { name: 'custom', deckId: parts[1] };
   return { name: 'library' };
 }
@@ -58,6 +61,7 @@ export function href(route: Route): string {
   if (route.name === 'deck') return `#/deck/${encodeURIComponent(route.deckId)}`;
   if (route.name === 'backup') return '#/backup';
   if (route.name === 'browse') return '#/browse';
+  if (route.name === 'stats') return '#/stats';
   if (route.name === 'custom') return `#/custom/${encodeURIComponent(route.deckId)}`;
   return '#/';
 }

@@ -7,6 +7,8 @@ import type { StudyCard } from '../domain/study-card';
 import type { CardMarks } from '../domain/marks';
 import type { AttemptQuestion, AttemptScope } from '../domain/quiz/quiz-schema';
 import { settingsRowsWithPresets } from '../domain/presets';
+import type { DayCounter } from '../domain/stats/day-counters';
+import { countersMiddleware, fillCounters } from './stats-counters';
 
 /** A deck's own fields as its file has them (`textFormat`: Markdown unless it came as HTML), and where it came from. */
 export interface DeckRow extends DeckFields {
@@ -141,6 +143,7 @@ export class DockdeckDB extends Dexie {
   media!: Table<MediaRow, [string, string]>;
   noteEdits!: Table<NoteEditRow, [string, string]>;
   builtinOverrides!: EntityTable<BuiltinOverrideRow, 'id'>;
+  dayCounters!: Table<DayCounter, [string, number]>;
 
   constructor(name = 'dockdeck') {
     super(name);
@@ -206,5 +209,9 @@ export class DockdeckDB extends Dexie {
         await settings.clear();
         await settings.bulkPut(after);
       });
+    // Version 10: the statistics' answer counters per deck and study day, filled from the log; kept with every log
+    // write by the middleware of stats-counters.ts (same transaction).
+    this.version(10).stores({ dayCounters: '[deckId+day]' }).upgrade(fillCounters);
+    this.use(countersMiddleware);
   }
 }
