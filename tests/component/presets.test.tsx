@@ -67,7 +67,9 @@ test('a new preset takes a deck; its deck page names it', async () => {
   const name = screen.getByLabelText('Name');
   await user.clear(name);
   await user.type(name, 'Slow');
-  await user.click(within(screen.getByRole('group', { name: 'Decks using this preset' })).getByRole('checkbox'));
+  // The deck list is read from the database: wait for the deck's box (on a busy machine it comes after the form).
+  const decks = screen.getByRole('group', { name: 'Decks using this preset' });
+  await user.click(await within(decks).findByRole('checkbox', {}, { timeout: 10_000 }));
   await user.click(screen.getByRole('button', { name: 'Save presets' }));
   await screen.findByText('Presets saved.');
   const book = await readPresetBook(db);
