@@ -13,6 +13,7 @@ import {
   type BackupReminder,
   type ReminderPolicy,
 } from '../formats/backup/reminder';
+import { refillCounters } from './stats-repo';
 import type { DockdeckDB } from './database';
 
 /** Stored values → backup values: Blobs and byte arrays become `BinaryData` (their bytes are read here). */
@@ -129,6 +130,8 @@ export async function restoreBackup(
       await table.clear();
       if (rows.length > 0) await table.bulkAdd(rows);
     }
+    // A backup from before the statistics' day counters: fill them from the restored log, as the upgrade does.
+    if (backup.tables.dayCounters === undefined) await refillCounters(db, undefined, false);
     const current = await db.settings.get(BACKUP_SETTING_KEY);
     const setting = recordBackup(current?.value, backup.createdAt);
     if (JSON.stringify(setting) !== JSON.stringify(current?.value))

@@ -82,39 +82,68 @@ function zeroed(c: DayCounter): DayCounter {
   return z;
 }
 
-async function calendarIn(core: DBCore, trans: DBCoreTransaction): Promise<StudyCalendar> {
+/** The day start hour of the counters' calendar, read in the transaction (their row, else the user's setting). */
+async function hourIn(core: DBCore, trans: DBCoreTransaction): Promise<number> {
   const [meta, study] = (await core.table('settings').getMany({ trans, keys: [COUNTERS_CALENDAR_KEY, 'study'] })) as [
     { value?: Partial<CountersCalendar> } | undefined,
     { value?: { dayStartHour?: unknown } } | undefined,
   ];
   const hour = meta?.value?.dayStartHour ?? study?.value?.dayStartHour;
-  return browserCalendar(typeof hour === 'number' ? hour : DEFAULT_STUDY_SETTINGS.dayStartHour);
+  return typeof hour === 'number' ? hour : DEFAULT_STUDY_SETTINGS.dayStartHour;
 }
 
-/** Writes the counters' change for log rows removed (or replaced) and added, in the transaction `trans`. */
-async function adjust(core: DBCore, trans: DBCoreTransaction, removed: StatsLog[], added: StatsLog[]): Promise<void> {
+type CounterKey = [string, number];
+
+function keysOf(logs: readonly StatsLog[], calendar: StudyCalendar): CounterKey[] {
+  const keys = new Map<string, CounterKey>();
+  for (const l of logs) {
+    const day = calendar.dayOf(l.review);
+    keys.set(counterKey(l.deckId, day), [l.deckId, day]);
+  }
+  return [...keys.values()];
+}
+
+/**
+ * Writes the counters' change for log rows removed (or replaced) and added, in the transaction `trans`, in the
+ * calendar of `hour`. `known`: counters already read (by key), so an answer needs no read here.
+ */
+async function adjust(
+  core: DBCore,
+  trans: DBCoreTransaction,
+  change: { removed: StatsLog[]; added: StatsLog[]; hour: number },
+  known: Map<string, DayCounter | undefined>,
+): Promise<void> {
+  const { removed, added } = change;
   if (removed.length === 0 && added.length === 0) return;
-  const calendar = await calendarIn(core, trans);
+  const calendar = browserCalendar(change.hour);
   const minus = countersFromLogs(removed, calendar);
   const plus = countersFromLogs(added, calendar);
-  const keys = new Map<string, [string, number]>();
+  const keys = new Map<string, CounterKey>();
   for (const c of [...minus.values(), ...plus.values()]) keys.set(counterKey(c.deckId, c.day), [c.deckId, c.day]);
   if (keys.size === 0) return;
   const table = core.table('dayCounters');
   const list = [...keys.entries()];
-  const stored = (await table.getMany({ trans, keys: list.map(([, k]) => k) })) as (DayCounter | undefined)[];
+  const missing = list.filter(([key]) => !known.has(key));
+  if (missing.length > 0) {
+    const read = (await table.getMany({ trans, keys: missing.map(([, k]) => k) })) as (DayCounter | undefined)[];
+    missing.forEach(([key], i) => known.set(key, read[i]));
+  }
   const puts: DayCounter[] = [];
-  const deletes: [string, number][] = [];
-  list.forEach(([key, k], i) => {
-    const next = combineCounters(stored[i], plus.get(key), minus.get(key));
+  const deletes: CounterKey[] = [];
+  for (const [key, k] of list) {
+    const stored = known.get(key);
+    const next = combineCounters(stored, plus.get(key), minus.get(key));
     if (next) puts.push(next);
-    else if (stored[i]) deletes.push(k);
-  });
+    else if (stored) deletes.push(k);
+  }
   await Promise.all([
     puts.length > 0 ? table.mutate({ type: 'put', trans, values: puts }) : null,
     deletes.length > 0 ? table.mutate({ type: 'delete', trans, keys: deletes }) : null,
   ]);
 }
+
+/** The day start hour last seen: an answer reads its counter together with the calendar, guessing it unchanged. */
+let guessedHour: number | null = null;
 
 function holdsCounters(trans: DBCoreTransaction): boolean {
   const names = (trans as Partial<IDBTransaction>).objectStoreNames;
@@ -135,16 +164,34 @@ async function mutateLogs(core: DBCore, logs: DBCoreTable, req: DBCoreMutateRequ
     }
     const old = await logs.query({ trans, query: { index: logs.schema.primaryKey, range: req.range }, values: true });
     const res = await logs.mutate(req);
-    await adjust(core, trans, old.result as StatsLog[], []);
+    await adjust(
+      core,
+      trans,
+      { removed: old.result as StatsLog[], added: [], hour: await hourIn(core, trans) },
+      new Map(),
+    );
     return res;
   }
   const keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => (v as { id: string }).id));
-  const old = req.type === 'add' ? [] : ((await logs.getMany({ trans, keys })) as (StatsLog | undefined)[]);
-  const res = await logs.mutate(req);
+  const values = req.type === 'delete' ? [] : (req.values as StatsLog[]);
+  // Every request goes out at once: IndexedDB runs a transaction's requests in order, so the old rows are read
+  // before the write replaces them; the counters are read in the calendar last seen (checked below).
+  const guess = guessedHour;
+  const guessed = guess === null ? [] : keysOf(values, browserCalendar(guess));
+  const counters = core.table('dayCounters');
+  const [old, res, hour, pre] = await Promise.all([
+    req.type === 'add' ? [] : (logs.getMany({ trans, keys }) as Promise<(StatsLog | undefined)[]>),
+    logs.mutate(req),
+    hourIn(core, trans),
+    guessed.length > 0 ? (counters.getMany({ trans, keys: guessed }) as Promise<(DayCounter | undefined)[]>) : [],
+  ]);
+  guessedHour = hour;
+  const known = new Map<string, DayCounter | undefined>();
+  if (hour === guess) guessed.forEach(([d, day], i) => known.set(counterKey(d, day), pre[i]));
   const ok = (i: number) => !(i in res.failures);
-  const removed = old.filter((l, i): l is StatsLog => l !== undefined && ok(i));
-  const added = req.type === 'delete' ? [] : (req.values as StatsLog[]).filter((_, i) => ok(i));
-  await adjust(core, trans, removed, added);
+  const removed = (old as (StatsLog | undefined)[]).filter((l, i): l is StatsLog => l !== undefined && ok(i));
+  const added = values.filter((_, i) => ok(i));
+  await adjust(core, trans, { removed, added, hour }, known);
   return res;
 }
 
@@ -198,7 +245,8 @@ export async function fillCounters(tx: Transaction): Promise<void> {
   const hour = study?.value?.dayStartHour;
   const dayStartHour = typeof hour === 'number' ? hour : DEFAULT_STUDY_SETTINGS.dayStartHour;
   const counters = await countersOfWholeLog(tx.table('reviewLogs'), browserCalendar(dayStartHour));
+  guessedHour = null;
   await tx.table('dayCounters').bulkPut([...counters.values()]);
-  const value: CountersCalendar = { dayStartHour, timeZone: machineTimeZone() };
-  await tx.table('settings').put({ key: COUNTERS_CALENDAR_KEY, value, updatedAt: Date.now() });
+  // The calendar is not noted, so that the upgrade gives what a restore of the same data gives (backup-repo.ts);
+  // the statistics page rebuilds once, on its first visit.
 }

@@ -6,7 +6,7 @@ import { decksOfPreset, presetOfDeck, type PresetBook } from '../domain/presets'
 import type { SearchQuery } from '../domain/search/query';
 import { indexHint, ratingsSince } from '../domain/search/index-hint';
 import { compileQuery } from '../domain/search/match';
-import type { Settings } from '../domain/settings';
+import { DEFAULT_STUDY_SETTINGS, type Settings } from '../domain/settings';
 import type { DayCounter } from '../domain/stats/day-counters';
 import { figuresFromCounters, figuresFromLogs, type DayFigures } from '../domain/stats/day-figures';
 import { decayOf } from '../domain/stats/memory';
@@ -55,18 +55,26 @@ export async function countersStale(db: DockdeckDB, dayStartHour: number): Promi
 }
 
 /**
- * Rebuilds every counter from the log in one transaction (the log read a slice at a time), in the calendar of
- * `dayStartHour` and this browser's time zone, and notes that calendar.
+ * Fills the counters again from the whole log (read a slice at a time) in the calendar of `dayStartHour` and this
+ * browser's time zone, and notes that calendar; call inside a transaction over reviewLogs, dayCounters, settings.
+ * Without `note` the calendar is not noted (a restore of an old backup, as the upgrade does): the page then
+ * rebuilds once, in the calendar the user has by then.
  */
-export async function rebuildCounters(db: DockdeckDB, dayStartHour: number, now = Date.now()): Promise<number> {
-  return db.transaction('rw', db.reviewLogs, db.dayCounters, db.settings, async () => {
-    const counters = await countersOfWholeLog(db.reviewLogs, browserCalendar(dayStartHour));
-    await db.dayCounters.clear();
-    await db.dayCounters.bulkPut([...counters.values()]);
-    const value: CountersCalendar = { dayStartHour, timeZone: machineTimeZone() };
-    await db.settings.put({ key: COUNTERS_CALENDAR_KEY, value, updatedAt: now });
-    return counters.size;
-  });
+export async function refillCounters(db: DockdeckDB, dayStartHour?: number, note = true): Promise<number> {
+  const study = (await db.settings.get('study'))?.value as { dayStartHour?: unknown } | undefined;
+  const stored = study?.dayStartHour;
+  const hour = dayStartHour ?? (typeof stored === 'number' ? stored : DEFAULT_STUDY_SETTINGS.dayStartHour);
+  const counters = await countersOfWholeLog(db.reviewLogs, browserCalendar(hour));
+  await db.dayCounters.clear();
+  await db.dayCounters.bulkPut([...counters.values()]);
+  const value: CountersCalendar = { dayStartHour: hour, timeZone: machineTimeZone() };
+  if (note) await db.settings.put({ key: COUNTERS_CALENDAR_KEY, value, updatedAt: 0 });
+  return counters.size;
+}
+
+/** Rebuilds every counter from the log in one transaction (see refillCounters). */
+export async function rebuildCounters(db: DockdeckDB, dayStartHour: number): Promise<number> {
+  return db.transaction('rw', db.reviewLogs, db.dayCounters, db.settings, () => refillCounters(db, dayStartHour));
 }
 
 /** Rebuilds the counters if their calendar is not the user's; true if it did. */

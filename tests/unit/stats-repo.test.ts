@@ -140,5 +140,8 @@ test('version 9 → 10: the upgrade fills the counters from the log', async () =
   await db.open();
   expect(await db.dayCounters.count()).toBeGreaterThan(100);
   await expectCountersMatchLog();
+  // The upgrade notes no calendar (a restore of an old backup gives the same rows): the page rebuilds once.
+  expect(await ensureCounters(db, 4)).toBe(true);
+  await expectCountersMatchLog();
   expect(await ensureCounters(db, 4)).toBe(false);
 });
