@@ -4,15 +4,15 @@
 // that it can be undone exactly. A reset and a set due date each log one manual entry per card they change, so that
 // a card's schedule stays the replay of its review log; a change of a built-in card that the start-up sync would
 // undo (a deletion, tags) is kept as an override of the built-in deck (bulk-overrides.ts).
-import type { BuiltinOverrideRow, CardRow, DockdeckDB, ManualAction, ManualLogRow, ReviewLogRow } from './database';
+import type { BuiltinOverrideRow, CardRow, DockdeckDB, ManualAction, ReviewLogRow } from './database';
 import { bulkDeleteChunked, bulkPutChunked, forEachSlice, READ_SLICE } from './chunked';
 import { emptyUndo, pick, withFields, type BulkUndo, type CardFields } from './bulk-undo';
 import { overriddenTags, tagKey } from './bulk-overrides';
+import { manualLogEntry } from './manual-log';
 import { memoryOf } from './review-repo';
 import { CardState, type Memory, type SchedulerSettings } from '../domain/scheduler';
 import { pickDays, resetMemory, setDueMemory, type SetDueSpec } from '../domain/set-due';
 import { rng, subSeed } from '../domain/quiz/random';
-import { newId } from '../lib/ids';
 
 /** The existing cards of `ids`, in that order (read a slice at a time). */
 async function readCards(db: DockdeckDB, ids: readonly string[]): Promise<CardRow[]> {
@@ -120,24 +120,6 @@ async function withSiblings(db: DockdeckDB, rows: CardRow[]): Promise<CardRow[]>
   return [...have.values()];
 }
 
-function manualLog(row: CardRow, rating: ManualAction, after: Memory, now: number): ManualLogRow {
-  const before = memoryOf(row);
-  return {
-    id: newId(),
-    cardId: row.id,
-    deckId: row.deckId,
-    rating,
-    kind: 'manual',
-    review: now,
-    state: before.state,
-    elapsedDays: before.lastReview === null ? 0 : Math.max(0, Math.floor((now - before.lastReview) / 86_400_000)),
-    scheduledDays: after.scheduledDays,
-    durationMs: 0,
-    before,
-    after,
-  };
-}
-
 /** Writes a new memory (and other fields) for each card `next` gives one for, with a manual log entry each. */
 async function rescheduleCards(
   db: DockdeckDB,
@@ -156,7 +138,7 @@ async function rescheduleCards(
     const keys = Object.keys(after) as (keyof CardFields)[];
     undo.patches.push({ id: row.id, from: row.id, before: pick(row, keys), after });
     puts.push({ ...withFields(row, after), updatedAt: now });
-    const log = manualLog(row, rating, n.memory, now);
+    const log = manualLogEntry(row, rating, memoryOf(row), n.memory, now);
     logs.push(log);
     undo.addedLogs.push(log.id);
   }

@@ -4,11 +4,11 @@ import { PRESETS_KEY, decksOfPreset, presetScheduler, restorePresetBook, type Pr
 import { rescheduledMemory } from '../domain/reschedule';
 import { CardState } from '../domain/scheduler';
 import type { WorkloadCard } from '../domain/workload';
-import { newId } from '../lib/ids';
 import { bulkDeleteChunked, bulkPutChunked, forEachSlice } from './chunked';
 import type { CardRow, DockdeckDB, ManualLogRow } from './database';
 import { PresetsConflictError, UndoConflictError } from './errors';
 import { forEachCardPage } from './deck-cards';
+import { manualLogEntry } from './manual-log';
 import { memoryOf } from './review-repo';
 
 /** One card the save moved: its due and interval before and after, and the manual log entry that says so. */
@@ -80,7 +80,7 @@ async function rescheduleDeck(
     const before = memoryOf(card);
     const after = rescheduledMemory(before, settings);
     if (!after) continue;
-    const log = manualLog(card, before, after, now);
+    const log = manualLogEntry(card, 'set-due', before, after, now);
     puts.push({ ...card, due: after.due, scheduledDays: after.scheduledDays, updatedAt: now });
     logs.push(log);
     moved.push({
@@ -93,24 +93,6 @@ async function rescheduleDeck(
   await bulkPutChunked(db.cards, puts);
   await bulkPutChunked(db.reviewLogs, logs);
   return moved;
-}
-
-function manualLog(card: CardRow, before: ManualLogRow['before'], after: ManualLogRow['after'], now: number) {
-  const row: ManualLogRow = {
-    id: newId(),
-    cardId: card.id,
-    deckId: card.deckId,
-    rating: 'set-due',
-    kind: 'manual',
-    review: now,
-    state: before.state,
-    elapsedDays: before.lastReview === null ? 0 : Math.max(0, Math.floor((now - before.lastReview) / 86_400_000)),
-    scheduledDays: after.scheduledDays,
-    durationMs: 0,
-    before,
-    after,
-  };
-  return row;
 }
 
 /**
