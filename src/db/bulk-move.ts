@@ -2,10 +2,10 @@
 // see deck-cards.ts), so a moved card gets the id `target/card` (with `-2`, `-3`… on its note's part when the target
 // already has or had that note), goes to the end of the target's new cards, and takes its review log along. A card
 // moved out of a built-in deck stays out when that deck is updated (an override).
-import type { BuiltinOverrideRow, CardRow, DockdeckDB, ReviewLogRow } from './database';
-import { bulkPutChunked, bulkDeleteChunked, forEachSlice, READ_SLICE } from './chunked';
+import type { CardRow, DockdeckDB, ReviewLogRow } from './database';
+import { bulkPutChunked, bulkDeleteChunked, forEachSlice } from './chunked';
 import { emptyUndo, pick, withFields, type BulkUndo, type CardFields } from './bulk-undo';
-import { logsOf } from './bulk-repo';
+import { logsOf, writeOverrides } from './bulk-repo';
 import { cardsOfDeck } from './deck-cards';
 import { uniqueSlug } from '../domain/slug';
 
@@ -84,7 +84,8 @@ export async function moveCards(
     );
     await bulkPutChunked(db.cards, puts);
     await moveLogs(db, newId, target, undo);
-    await leaveBuiltin(db, rows, undo, now);
+    // Cards moved out of a built-in deck stay out of it when it is updated.
+    await writeOverrides(db, rows, (o) => ({ ...o, removed: true }), undo, now);
     return undo;
   });
 }
@@ -98,22 +99,4 @@ async function moveLogs(db: DockdeckDB, newId: Map<string, string>, target: stri
     puts.push({ ...log, ...after });
   }
   await bulkPutChunked(db.reviewLogs, puts);
-}
-
-/** Cards moved out of a built-in deck stay out of it when it is updated. */
-async function leaveBuiltin(db: DockdeckDB, rows: readonly CardRow[], undo: BulkUndo, now: number): Promise<void> {
-  const decks = await db.decks.bulkGet([...new Set(rows.map((r) => r.deckId))]);
-  const builtin = new Set(decks.filter((d) => d?.builtin).map((d) => d!.id));
-  const mine = rows.filter((r) => builtin.has(r.deckId));
-  const puts: BuiltinOverrideRow[] = [];
-  for (let i = 0; i < mine.length; i += READ_SLICE) {
-    const slice = mine.slice(i, i + READ_SLICE);
-    const stored = await db.builtinOverrides.bulkGet(slice.map((c) => c.id));
-    slice.forEach((c, j) => {
-      const before = stored[j] ?? null;
-      undo.overrides.push({ id: c.id, before });
-      puts.push({ ...(before ?? { id: c.id, deckId: c.deckId }), removed: true, updatedAt: now });
-    });
-  }
-  await bulkPutChunked(db.builtinOverrides, puts);
 }

@@ -30,7 +30,7 @@ async function builtinDecks(db: DockdeckDB, deckIds: Iterable<string>): Promise<
 }
 
 /** Writes built-in overrides (`change` of the one there, or of none), keeping the ones there before in `undo`. */
-async function writeOverrides(
+export async function writeOverrides(
   db: DockdeckDB,
   cards: readonly Pick<CardRow, 'id' | 'deckId'>[],
   change: (o: BuiltinOverrideRow) => BuiltinOverrideRow,
