@@ -81,27 +81,46 @@ export const DEFAULT_SCHEDULER_SETTINGS: SchedulerSettings = {
   weights: [...default_w],
 };
 
-const engines = new WeakMap<SchedulerSettings, FSRS>();
+/**
+ * What an engine is for: `answer` grades and previews cards (the settings' steps, short-term and fuzz, the fuzz seeded
+ * by card id); `interval` only computes next_interval from a stability (ts-fsrs's default steps, no fuzz, so the same
+ * stability and settings give the same interval: reschedule.ts).
+ */
+export type EngineMode = 'answer' | 'interval';
 
-function engine(settings: SchedulerSettings): FSRS {
-  let f = engines.get(settings);
-  if (!f) {
-    f = new FSRS(
+const engines = new WeakMap<SchedulerSettings, Partial<Record<EngineMode, FSRS>>>();
+
+function newEngine(settings: SchedulerSettings, mode: EngineMode): FSRS {
+  if (mode === 'interval')
+    return new FSRS(
       generatorParameters({
         request_retention: settings.desiredRetention,
-        learning_steps: settings.learningSteps,
-        relearning_steps: settings.relearningSteps,
         maximum_interval: settings.maximumInterval,
-        enable_fuzz: settings.enableFuzz,
-        enable_short_term: settings.enableShortTerm ?? true,
+        enable_fuzz: false,
         w: settings.weights,
       }),
     );
-    // Fuzz seeded by card id and rep count, not by the clock: the interval a button shows is the one the card gets.
-    f.useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId('cid'));
-    engines.set(settings, f);
-  }
+  const f = new FSRS(
+    generatorParameters({
+      request_retention: settings.desiredRetention,
+      learning_steps: settings.learningSteps,
+      relearning_steps: settings.relearningSteps,
+      maximum_interval: settings.maximumInterval,
+      enable_fuzz: settings.enableFuzz,
+      enable_short_term: settings.enableShortTerm ?? true,
+      w: settings.weights,
+    }),
+  );
+  // Fuzz seeded by card id and rep count, not by the clock: the interval a button shows is the one the card gets.
+  f.useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId('cid'));
   return f;
+}
+
+/** The FSRS engine of `settings` for `mode`, made once per settings object and mode. */
+export function engine(settings: SchedulerSettings, mode: EngineMode = 'answer'): FSRS {
+  let byMode = engines.get(settings);
+  if (!byMode) engines.set(settings, (byMode = {}));
+  return (byMode[mode] ??= newEngine(settings, mode));
 }
 
 function toFsrs(m: Memory, cardId: string, shift: number): Card & { cid: string } {
