@@ -2,18 +2,11 @@
 // (fsrs-browser: fsrs-rs in WebAssembly on a thread per core), against the native fsrs-rs
 // (@open-spaced-repetition/binding) on the same items in this process; both fits' log losses in the note.
 /* global window, document -- only inside page.evaluate callbacks, which run in the browser */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { computeParameters, FSRSBinding, FSRSBindingItem, FSRSBindingReview } from '@open-spaced-repetition/binding';
-import { build } from 'vite';
+import { buildEntryPage, srcModule as src } from '../lib/entry-page.mjs';
 import { newPage } from '../lib/app.mjs';
 import { round } from '../lib/stats.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..', '..');
-const outDir = path.join(root, 'node_modules', '.bench-dist', 'optimizer');
-const ENTRY = 'virtual:optimizer-bench';
-const src = (p) => JSON.stringify(path.join(root, 'src', p));
 const REVIEWS = 100_000;
 const DECK = 'bench-optimizer';
 
@@ -76,30 +69,12 @@ document.documentElement.dataset.optimizerBenchReady = 'true';
 `;
 
 async function buildPage() {
-  await build({
-    configFile: false,
-    root,
-    // The worker, fsrs-browser's thread workers and its WebAssembly load from beside the page.
+  // The worker, fsrs-browser's thread workers and its WebAssembly load from beside the page.
+  await buildEntryPage({
+    name: 'optimizer',
+    code: entryCode,
     base: '/__bench/optimizer/',
-    logLevel: 'warn',
-    publicDir: false,
-    worker: { format: 'es' },
-    optimizeDeps: { exclude: ['fsrs-browser'] },
-    plugins: [
-      {
-        name: 'optimizer-bench-entry',
-        resolveId: (id) => (id === ENTRY ? `\0${ENTRY}` : null),
-        load: (id) => (id === `\0${ENTRY}` ? entryCode : null),
-      },
-    ],
-    build: {
-      target: 'es2022',
-      outDir,
-      emptyOutDir: true,
-      sourcemap: false,
-      reportCompressedSize: false,
-      rollupOptions: { input: ENTRY, output: { entryFileNames: 'optimizer-bench.js', format: 'es' } },
-    },
+    vite: { worker: { format: 'es' }, optimizeDeps: { exclude: ['fsrs-browser'] } },
   });
 }
 

@@ -1,18 +1,9 @@
 // Quiz case: generating a 50-question quiz from a 100,000-card scope (the app's scope read, sample and generator),
 // against reading the scope's ids with plain IndexedDB. Builds its own small page from src/ with Vite.
 /* global window, document -- only inside page.evaluate callbacks, which run in the browser */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { buildEntryPage, srcModule as src } from '../lib/entry-page.mjs';
 import { newPage } from '../lib/app.mjs';
 import { median, round } from '../lib/stats.mjs';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..', '..');
-/** Served by the bench server under /__bench/ (the bench page's own build empties the folder above this one first). */
-const outDir = path.join(root, 'node_modules', '.bench-dist', 'quiz');
-const ENTRY = 'virtual:quiz-bench';
-const src = (p) => JSON.stringify(path.join(root, 'src', p));
 
 /** The page's code: the app's own quiz-repo and generator, and a plain IndexedDB read of the same ids. */
 const entryCode = `
@@ -92,27 +83,7 @@ document.documentElement.dataset.quizBenchReady = 'true';
 `;
 
 async function buildPage() {
-  await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    publicDir: false,
-    plugins: [
-      {
-        name: 'quiz-bench-entry',
-        resolveId: (id) => (id === ENTRY ? `\0${ENTRY}` : null),
-        load: (id) => (id === `\0${ENTRY}` ? entryCode : null),
-      },
-    ],
-    build: {
-      target: 'es2022',
-      outDir,
-      emptyOutDir: true,
-      sourcemap: false,
-      reportCompressedSize: false,
-      rollupOptions: { input: ENTRY, output: { entryFileNames: 'quiz-bench.js', codeSplitting: false, format: 'es' } },
-    },
-  });
+  await buildEntryPage({ name: 'quiz', code: entryCode, output: { codeSplitting: false } });
 }
 
 const ms = (x) => `${round(x, 1)} ms`;

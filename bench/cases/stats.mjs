@@ -1,17 +1,10 @@
 // Statistics cases: the statistics page over 1,000,000 review logs (navigation to every chart shown), and what keeping
 // the per-day counters in each answer's transaction costs (answerCard with the counters kept vs not, in turn).
 /* global window, document, MutationObserver, requestAnimationFrame -- only inside page callbacks, which run in the browser */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { buildEntryPage, srcModule as src } from '../lib/entry-page.mjs';
 import { newPage } from '../lib/app.mjs';
 import { median, round } from '../lib/stats.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..', '..');
-const outDir = path.join(root, 'node_modules', '.bench-dist', 'stats');
-const ENTRY = 'virtual:stats-bench';
-const src = (p) => JSON.stringify(path.join(root, 'src', p));
 const LOGS = 1_000_000;
 const PAGE_RUNS = 7;
 /** A deck no other case writes to. */
@@ -119,28 +112,7 @@ document.documentElement.dataset.statsBenchReady = 'true';
 `;
 
 async function buildPage() {
-  await build({
-    configFile: false,
-    root,
-    base: '/__bench/stats/',
-    logLevel: 'warn',
-    publicDir: false,
-    plugins: [
-      {
-        name: 'stats-bench-entry',
-        resolveId: (id) => (id === ENTRY ? `\0${ENTRY}` : null),
-        load: (id) => (id === `\0${ENTRY}` ? entryCode : null),
-      },
-    ],
-    build: {
-      target: 'es2022',
-      outDir,
-      emptyOutDir: true,
-      sourcemap: false,
-      reportCompressedSize: false,
-      rollupOptions: { input: ENTRY, output: { entryFileNames: 'stats-bench.js', format: 'es' } },
-    },
-  });
+  await buildEntryPage({ name: 'stats', code: entryCode, base: '/__bench/stats/' });
 }
 
 let built = false;
