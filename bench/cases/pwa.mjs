@@ -1,25 +1,14 @@
 // PWA case: the review screen started with the network off, from the service worker's cache, after one visit; against
 // the same start online from the network with no service worker.
-/* global window, document, MutationObserver -- in functions run in the page */
+/* global window -- in functions run in the page */
 import { newPage, openBenchPage, reviewUrl, waitForCardAndReady } from '../lib/app.mjs';
 import { launchBrowser } from '../lib/browser.mjs';
+import { installFirstCardProbe } from '../lib/probes.mjs';
 import { median, round } from '../lib/stats.mjs';
 
 const LOADS = 7;
 /** The seeding and the first visit (the worker precaches the whole build) take long on a busy machine. */
 const SETUP_TIMEOUT_MS = 180_000;
-
-/** Installed before any app script: the performance.now() (ms since navigation start) when the first card appears. */
-function installFirstCardProbe() {
-  window.__firstCard = null;
-  const observer = new MutationObserver(() => {
-    if (window.__firstCard === null && document.querySelector('article.card[data-card-id]')) {
-      window.__firstCard = performance.now();
-      observer.disconnect();
-    }
-  });
-  observer.observe(document, { subtree: true, childList: true });
-}
 
 /** In the page: resolves once a service worker is active (ready) and controls this page; returns its script URL. */
 function serviceWorkerControls() {

@@ -1,6 +1,7 @@
 // Review cases: queue build, answer latency, cold start and heap of the review screen on the seeded 100k-card database.
 /* global window, document, MutationObserver, indexedDB, IDBKeyRange -- in functions run in the page */
 import { CARD, newPage, openBenchPage, reviewUrl, waitForCardAndReady } from '../lib/app.mjs';
+import { installFirstCardProbe } from '../lib/probes.mjs';
 import { median, round } from '../lib/stats.mjs';
 
 const ms = (x) => `${round(x, 1)} ms`;
@@ -47,18 +48,6 @@ function installAnswerProbe() {
     attributes: true,
     attributeFilter: ['data-card-id', 'data-answered'],
   });
-}
-
-/** Installed before any app script: the performance.now() (ms since navigation start) when the first card appears. */
-function installFirstCardProbe() {
-  window.__firstCard = null;
-  const observer = new MutationObserver(() => {
-    if (window.__firstCard === null && document.querySelector('article.card[data-card-id]')) {
-      window.__firstCard = performance.now();
-      observer.disconnect();
-    }
-  });
-  observer.observe(document, { subtree: true, childList: true });
 }
 
 /** In the app page, plain IndexedDB: one readwrite transaction that puts one card row and adds one log row. */

@@ -8,6 +8,7 @@ import { DEFAULT_QUEUE_LIMITS } from '../../src/domain/queue';
 import { CardState, grade } from '../../src/domain/scheduler';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { rng } from '../../src/domain/quiz/random';
+import { inTurn } from './in-turn';
 import { searchTiming as timeSearch, type SearchOptions, type SearchTimingResult } from './search';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -240,15 +241,7 @@ async function queueBuild(deckId: string, runs: number, warmup: number): Promise
         out.rawRows = await rawQueueRead(idb, deckId, day.end, limits.reviewsPerDay, limits.newPerDay);
         return performance.now() - t;
       };
-      let a: number;
-      let b: number;
-      if (i % 2 === 0) {
-        a = await ours();
-        b = await raw();
-      } else {
-        b = await raw();
-        a = await ours();
-      }
+      const [a, b] = await inTurn(i, ours, raw);
       const t = performance.now();
       await doneInWindow(db, deckId, day);
       const c = performance.now() - t;

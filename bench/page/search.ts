@@ -11,6 +11,7 @@ import type { SearchContext } from '../../src/domain/search/search-card';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { DEFAULT_SORT, sortRows, type ColumnEnv } from '../../src/features/browse/browse-columns';
 import { filterRows } from '../../src/features/browse/use-browse-rows';
+import { inTurn } from './in-turn';
 
 export interface SearchTimingResult {
   /** Query text to sorted row ids, the app's code path (see SearchOptions.mode). */
@@ -189,15 +190,7 @@ export async function searchTiming(
       out.rawRows = r.rows;
       return r.times[0]!;
     };
-    let a: number;
-    let b: number;
-    if (i % 2 === 0) {
-      a = await ours();
-      b = await raw();
-    } else {
-      b = await raw();
-      a = await ours();
-    }
+    const [a, b] = await inTurn(i, ours, raw);
     if (i < opts.warmup) continue;
     const r = last;
     out.cold.push(a);
