@@ -4,28 +4,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { browserPerTest, idb, library, review } from './browser';
+import { browse as browseScreen } from './browse-helpers';
 
 const session = browserPerTest({ timezoneId: 'UTC' });
 const DECK = 'containers-today';
 
 const browse = {
-  async navigate(page: Page) {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Browse' }).click();
-    await page.waitForSelector('section.browse[data-loading="false"] [data-count]');
-  },
-  /** Types a search into the box as a user would and waits for its rows. */
-  async search(page: Page, query: string) {
-    const box = page.getByRole('searchbox', { name: 'Search cards' });
-    await box.fill('');
-    await box.pressSequentially(query);
-    await box.press('Enter');
-    await page.waitForFunction((q) => {
-      const s = document.querySelector('section.browse');
-      const box = document.querySelector<HTMLInputElement>('section.browse input[type="search"]');
-      return s?.getAttribute('data-loading') === 'false' && box?.value === q;
-    }, query);
-  },
-  count: async (page: Page) => Number(await page.getAttribute('.browse-count [data-count]', 'data-count')),
+  ...browseScreen,
   rowIds: (page: Page) =>
     page.$$eval('table.browse-table tbody tr[data-card-id]', (rows) =>
       rows.map((r) => r.getAttribute('data-card-id')!),

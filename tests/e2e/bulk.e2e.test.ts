@@ -4,30 +4,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { browserPerTest, library } from './browser';
+import { browse as browseScreen } from './browse-helpers';
 
 const FROM = 'containers-today';
 const TO = 'moved-here';
 
 const browse = {
-  async navigate(page: Page) {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Browse' }).click();
-    await page.waitForSelector('section.browse[data-loading="false"] [data-count]');
-  },
-  async search(page: Page, query: string) {
-    const box = page.getByRole('searchbox', { name: 'Search cards' });
-    await box.fill(query);
-    await box.press('Enter');
-    await page.waitForFunction((q) => {
-      const s = document.querySelector('section.browse');
-      const box = document.querySelector<HTMLInputElement>('section.browse input[type="search"]');
-      return s?.getAttribute('data-loading') === 'false' && box?.value === q;
-    }, query);
-  },
-  count: async (page: Page) => Number(await page.getAttribute('.browse-count [data-count]', 'data-count')),
-  selectedIds: (page: Page) =>
-    page.$$eval('table.browse-table tr[aria-selected="true"]', (rows) =>
-      rows.map((r) => r.getAttribute('data-card-id')!),
-    ),
+  ...browseScreen,
+  /** Searches by putting the whole query in the box at once. */
+  search: (page: Page, query: string) => browseScreen.search(page, query, 'filled'),
   async more(page: Page, item: string) {
     await page.locator('.more-menu > summary').click();
     await page.getByRole('button', { name: item }).click();
