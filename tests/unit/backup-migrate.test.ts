@@ -8,6 +8,7 @@ import { migrateBackupTables } from '../../src/formats/backup/migrate';
 import { newMemory } from '../../src/domain/scheduler';
 import { expandDeck } from '../../src/domain/study-card';
 import { dump, freshDb } from './backup-fixtures';
+import { openOldDatabase } from './helpers/old-db';
 import { ALL_KINDS } from './export-fixtures';
 
 const NOW = Date.UTC(2026, 2, 2, 10);
@@ -60,13 +61,7 @@ function v1Rows() {
 
 test('a version-1 backup restores to exactly what Dexie makes of a version-1 database', async () => {
   const name = `v1-${Math.random().toString(36).slice(2)}`;
-  const v1 = new Dexie(name);
-  v1.version(1).stores({
-    decks: 'id',
-    cards: 'id, deckId, noteId, [deckId+state+due], [deckId+state+position]',
-    reviewLogs: 'id, cardId, review, [deckId+review]',
-    settings: 'key',
-  });
+  const v1 = openOldDatabase(name, 1);
   const rows = v1Rows();
   for (const [table, list] of Object.entries(rows)) await v1.table(table).bulkAdd(list);
   v1.close();

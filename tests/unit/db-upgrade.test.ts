@@ -6,22 +6,11 @@ import { deckCounts, loadQueue } from '../../src/db/review-repo';
 import { dayWindow } from '../../src/domain/day-window';
 import { DEFAULT_QUEUE_LIMITS } from '../../src/domain/queue';
 import { CardState, type CardStateValue } from '../../src/domain/scheduler';
-
-/** The schema exactly as version 1 of the app declared it. */
-function openV1(name: string) {
-  const v1 = new Dexie(name);
-  v1.version(1).stores({
-    decks: 'id',
-    cards: 'id, deckId, noteId, [deckId+state+due], [deckId+state+position]',
-    reviewLogs: 'id, cardId, review, [deckId+review]',
-    settings: 'key',
-  });
-  return v1;
-}
+import { openOldDatabase } from './helpers/old-db';
 
 test('version 1 → 2: decks get their origin, cards, logs and settings are kept, new tables are there', async () => {
   const name = `upgrade-${Date.now()}`;
-  const v1 = openV1(name);
+  const v1 = openOldDatabase(name, 1);
   await v1.table('decks').bulkAdd([
     {
       id: 'built',
@@ -81,20 +70,6 @@ test('version 1 → 2: decks get their origin, cards, logs and settings are kept
   await Dexie.delete(name);
 });
 
-/** The schema exactly as version 4 of the app left it (every table, as versions 1–4 built them up). */
-function openV4(name: string) {
-  const v4 = new Dexie(name);
-  v4.version(4).stores({
-    decks: 'id',
-    cards: 'id, deckId, noteId, [deckId+state+due], [deckId+state+position], *tags, [deckId+position]',
-    reviewLogs: 'id, cardId, review, [deckId+review]',
-    settings: 'key',
-    quizAttempts: 'id, startedAt',
-    media: '[deckId+name], deckId',
-  });
-  return v4;
-}
-
 const DAY = 24 * 60 * 60 * 1000;
 const T = new Date('2026-03-02T10:00:00').getTime();
 
@@ -125,7 +100,7 @@ function cardRow(id: string, state: CardStateValue, due: number, position: numbe
 
 test('version 4 → 6: the deckId and noteId card indexes are dropped, the parked-card index added; every card is kept and still found by deck', async () => {
   const name = `upgrade-v4-${Date.now()}`;
-  const v4 = openV4(name);
+  const v4 = openOldDatabase(name, 4);
   // `web-api` sorts between `web` and `web/…` ('-' < '/'): its cards must not leak into `web`'s id range.
   const cards = [
     cardRow('web/a', CardState.Review, T - DAY, 0),

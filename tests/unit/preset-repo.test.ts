@@ -1,7 +1,6 @@
 // Pins the presets in the database: version 9 moves the old settings into the default preset, each deck's queue and
 // counts follow its preset (limits, orders), burying siblings on answer and its undo, and a save that reschedules
 // review cards in one transaction, undone as one.
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { DockdeckDB, type CardRow } from '../../src/db/database';
 import { upsertDeck } from '../../src/db/deck-repo';
@@ -24,6 +23,7 @@ import {
 import { CardState, retrievability } from '../../src/domain/scheduler';
 import { expandDeck } from '../../src/domain/study-card';
 import { basicDeck } from './helpers/basic-deck';
+import { openOldDatabase } from './helpers/old-db';
 
 const DAY = 86_400_000;
 const NOW = new Date('2026-03-02T10:00:00');
@@ -57,17 +57,7 @@ async function makeReview(id: string, due: number, stability = 5) {
 describe('version 9 upgrade', () => {
   test('a database written at version 8: the old study and scheduler settings become the default preset', async () => {
     const name = `v8-${Math.random().toString(36).slice(2)}`;
-    const v8 = new Dexie(name);
-    v8.version(8).stores({
-      decks: 'id',
-      cards: 'id, [deckId+state+due], [deckId+state+position], *tags, [deckId+position], parkedDeck',
-      reviewLogs: 'id, cardId, review, [deckId+review]',
-      settings: 'key',
-      quizAttempts: 'id, startedAt',
-      media: '[deckId+name], deckId',
-      noteEdits: '[deckId+cardId], deckId',
-      builtinOverrides: 'id, deckId',
-    });
+    const v8 = openOldDatabase(name, 8);
     const weights = Array.from({ length: 21 }, (_, i) => 0.2 + i / 20);
     await v8.table('settings').bulkAdd([
       {

@@ -1,24 +1,11 @@
 // Opens databases as versions 2 and 3 of the app left them, then upgrades them (3: cards by tag, 4: by deck position).
 import Dexie from 'dexie';
 import { DockdeckDB } from '../../src/db/database';
-
-/** The schema exactly as version 2 (and, with `v3`, version 3) of the app declared it. */
-function openOld(name: string, v3 = false) {
-  const old = new Dexie(name);
-  old.version(1).stores({
-    decks: 'id',
-    cards: 'id, deckId, noteId, [deckId+state+due], [deckId+state+position]',
-    reviewLogs: 'id, cardId, review, [deckId+review]',
-    settings: 'key',
-  });
-  old.version(2).stores({ quizAttempts: 'id, startedAt', media: '[deckId+name], deckId' });
-  if (v3) old.version(3).stores({ cards: 'id, deckId, noteId, [deckId+state+due], [deckId+state+position], *tags' });
-  return old;
-}
+import { openOldDatabase } from './helpers/old-db';
 
 test('version 2 → 4: stored cards are found by tag and by deck position, and every row is kept', async () => {
   const name = `quiz-upgrade-${Date.now()}`;
-  const v2 = openOld(name);
+  const v2 = openOldDatabase(name, 2);
   const cards = [
     {
       id: 'd/c1',
@@ -72,7 +59,7 @@ test('version 2 → 4: stored cards are found by tag and by deck position, and e
 
 test('version 3 → 4: cards are found by deck position', async () => {
   const name = `quiz-upgrade-v3-${Date.now()}`;
-  const v3 = openOld(name, true);
+  const v3 = openOldDatabase(name, 3);
   await v3.table('cards').bulkAdd(
     [0, 1, 2].map((i) => ({
       id: `d/c${i}`,
