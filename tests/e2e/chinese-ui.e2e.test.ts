@@ -258,10 +258,11 @@ async function visitSettings(page: Page, audit: Audit): Promise<void> {
   await nav(page, '设置');
   await page.getByLabel('界面语言').waitFor();
   await audit.check('settings');
-  await page.getByLabel('每天新卡数（每个卡组）').fill('-1');
-  await page.getByLabel('期望记忆保持率').fill('');
-  await page.getByLabel('学习步长').fill('1m 1.5h');
-  await page.getByRole('button', { name: '保存设置' }).click();
+  // The default preset's fields (deck options): three bad values, each marked, nothing saved.
+  await page.getByLabel('每天新卡数', { exact: true }).fill('-1');
+  await page.getByLabel('期望记忆保持率', { exact: true }).fill('');
+  await page.getByLabel(/^学习步长/).fill('1m 1.5h');
+  await page.getByRole('button', { name: '保存预设' }).click();
   await page.getByText('请修正标出的字段。').waitFor();
   expect.soft(await page.locator('section.settings .error[id]').count(), 'fields marked').toBe(3);
   await audit.check('settings: invalid values');
