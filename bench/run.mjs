@@ -18,9 +18,10 @@ import { median, p95, round } from './lib/stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
-const distDir = path.join(root, 'dist');
-const benchDist = path.join(root, 'node_modules', '.bench-dist');
-const resultsFile = path.join(here, 'results.json');
+// BENCH_DIST, BENCH_PAGE_DIST and BENCH_RESULTS point a run at another build and results file (two runs side by side).
+const distDir = path.resolve(process.env.BENCH_DIST ?? path.join(root, 'dist'));
+const benchDist = path.resolve(process.env.BENCH_PAGE_DIST ?? path.join(root, 'node_modules', '.bench-dist'));
+const resultsFile = path.resolve(process.env.BENCH_RESULTS ?? path.join(here, 'results.json'));
 
 /** Case groups, in run order: each module's default export is an array of case definitions. */
 const CASE_MODULES = [
