@@ -1,6 +1,7 @@
 // A deck's own display choices, one settings row per deck and choice: deck rows are rewritten by every import,
 // settings rows are not, so a choice survives re-importing its deck (and goes along in a backup).
-import type { DeckOrigin, DockdeckDB } from './database';
+import type { DeckOrigin, DockdeckDB, DeckRow } from './database';
+import { sourceTitles, type CitedSources } from '../lib/cited-sources';
 
 /** The settings key of "load remote images" for a deck. */
 export function remoteImagesKey(deckId: string): string {
@@ -24,9 +25,13 @@ export function citesSources(origin: DeckOrigin | undefined): boolean {
   return origin === undefined || origin === 'builtin' || origin === 'json';
 }
 
-/** Whether the deck's cards show their source line (see citesSources); yes for a deck not stored. */
-export async function readCitesSources(db: DockdeckDB, deckId: string): Promise<boolean> {
-  return citesSources((await db.decks.get(deckId))?.origin);
+/** What a deck's source lines show: nothing (see citesSources), or its documents' titles; a deck not stored cites. */
+export function citedSources(deck: DeckRow | undefined): CitedSources {
+  return citesSources(deck?.origin) ? sourceTitles(deck?.sources) : false;
+}
+
+export async function readCitedSources(db: DockdeckDB, deckId: string): Promise<CitedSources> {
+  return citedSources(await db.decks.get(deckId));
 }
 
 /**
@@ -37,7 +42,7 @@ export interface DeckDisplay {
   textFormat: 'markdown' | 'html';
   notetypeCss: ReadonlyMap<string, string>;
   remoteImages: boolean;
-  citesSources: boolean;
+  cited: CitedSources;
 }
 
 /** One read for a live query: it re-runs when the deck (a re-import) or the choice changes. */
@@ -48,6 +53,6 @@ export async function readDeckDisplay(db: DockdeckDB, deckId: string): Promise<D
     textFormat: deck?.textFormat ?? 'markdown',
     notetypeCss,
     remoteImages,
-    citesSources: citesSources(deck?.origin),
+    cited: citedSources(deck),
   };
 }

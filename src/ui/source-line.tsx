@@ -1,11 +1,12 @@
 // Where a card's fact stands, under its answer: a source document and its heading, or a public page and its heading
 // as a link (opened in a new tab, with no referrer; the page is never loaded by the app itself). Only decks that cite
-// documents or pages show it (SourcesContext): an imported Anki or CSV card's "source" is just its file.
+// documents or pages show it (SourcesContext): an imported Anki or CSV card's "source" is just its file. A document
+// is named by its title in the deck's `sources` (in the interface's language), its file name only when it has none.
 import { createContext, useContext } from 'react';
-import { useT } from '../lib/i18n';
+import { NO_TITLES, type CitedSources } from '../lib/cited-sources';
+import { useT, useUiLang } from '../lib/i18n';
 
-/** Whether the deck on screen cites its sources (a deck file's do; an Anki or CSV import's do not). */
-export const SourcesContext = createContext(true);
+export const SourcesContext = createContext<CitedSources>(NO_TITLES);
 
 export interface SourceLineProps {
   source: { doc?: string | undefined; url?: string | undefined; section: string };
@@ -21,9 +22,13 @@ function host(url: string): string {
 
 export function SourceLine({ source }: SourceLineProps) {
   const t = useT();
-  if (!useContext(SourcesContext)) return null;
-  if (source.url === undefined)
-    return <p className="card-source">{t('review.source', { doc: source.doc ?? '', section: source.section })}</p>;
+  const lang = useUiLang();
+  const cited = useContext(SourcesContext);
+  if (cited === false) return null;
+  if (source.url === undefined) {
+    const doc = source.doc === undefined ? '' : (cited.get(source.doc)?.[lang] ?? source.doc);
+    return <p className="card-source">{t('review.source', { doc, section: source.section })}</p>;
+  }
   return (
     <p className="card-source">
       {t('review.source-page')} {/* The page's heading and address are the deck's content, in the page's language. */}

@@ -31,6 +31,25 @@ test('basic card: Markdown code renders as code, scripts and event handlers are 
   expect(back).toHaveTextContent('Source: doc.txt, “Intro”');
 });
 
+test('a source document is named by its title in the deck’s sources (in the interface’s language), not its file name', async () => {
+  const titled = {
+    ...demoDeck,
+    sources: [{ doc: 'doc.txt', title: { en: 'Docker notes', zh: 'Docker 笔记' } }],
+  };
+  const db = await freshDb(titled);
+  const { user, unmount } = openApp('#/review/demo');
+  await review.waitForCard();
+  await review.revealByKey(user);
+  expect(screen.getByTestId('card-back')).toHaveTextContent('Source: Docker notes, “Intro”');
+  expect(screen.getByTestId('card-back')).not.toHaveTextContent('doc.txt');
+  unmount();
+  await writeSettings(db.db, { ...DEFAULT_SETTINGS, study: { ...DEFAULT_SETTINGS.study, uiLang: 'zh' } }, db.now());
+  const zh = openApp('#/review/demo');
+  await review.waitForCard();
+  await zh.user.keyboard(' ');
+  expect(await screen.findByTestId('card-back')).toHaveTextContent('出处：Docker 笔记，“Intro”');
+});
+
 test('studying in Chinese shows Chinese text; the other language is shown on demand with L', async () => {
   const db = await freshDb(demoDeck);
   await studyIn(db, 'zh');
@@ -159,4 +178,6 @@ test.each(builtIn.map((d) => [d.id, d] as const))(
       }
     }
   },
+  // Hundreds of cards rendered twice each: minutes on a busy machine.
+  180_000,
 );

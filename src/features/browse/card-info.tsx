@@ -129,7 +129,7 @@ export function CardInfoPanel({
       <TextFormatContext.Provider value={info.display.textFormat}>
         <MediaContext.Provider value={resolve}>
           <RemoteContext.Provider value={info.display.remoteImages ? 'frame' : 'block'}>
-            <SourcesContext.Provider value={info.display.citesSources}>
+            <SourcesContext.Provider value={info.display.cited}>
               <Fields fields={fields} uiLang={uiLang} t={t} />
               <SourceLine source={c.source} />
             </SourcesContext.Provider>

@@ -6,7 +6,7 @@ import { mediaNames } from '../../domain/media-refs';
 import type { Question } from '../../domain/quiz/quiz-schema';
 import type { Lang } from '../../domain/text';
 import { db } from '../../db/connection';
-import { readCitesSources, readRemoteImages } from '../../db/deck-prefs';
+import { readCitedSources, readRemoteImages } from '../../db/deck-prefs';
 import { useLiveQuery } from '../../db/react/live';
 import { useMediaResolver } from '../../db/react/use-media';
 import { MediaContext, RemoteContext, TextFormatContext } from '../../ui/card-text';
@@ -28,12 +28,12 @@ export function DeckText({ question, lang, children }: { question: Question; lan
   const resolve = useMediaResolver(question.deckId, names);
   const remote = useLiveQuery(() => readRemoteImages(db(), question.deckId), [question.deckId]);
   // Until known, no source line: better none for a moment than an Anki card's file name flashing by.
-  const cites = useLiveQuery(() => readCitesSources(db(), question.deckId), [question.deckId]);
+  const cited = useLiveQuery(() => readCitedSources(db(), question.deckId), [question.deckId]);
   return (
     <TextFormatContext.Provider value={question.format ?? 'markdown'}>
       <MediaContext.Provider value={resolve}>
         <RemoteContext.Provider value={remote ? 'frame' : 'block'}>
-          <SourcesContext.Provider value={cites === true}>{children}</SourcesContext.Provider>
+          <SourcesContext.Provider value={cited ?? false}>{children}</SourcesContext.Provider>
         </RemoteContext.Provider>
       </MediaContext.Provider>
     </TextFormatContext.Provider>

@@ -43,7 +43,7 @@ export function CardView(props: CardViewProps) {
   const { card, lang, revealed } = props;
   const c = card.content;
   const t = useT();
-  const showSource = useContext(SourcesContext) && !props.secondary;
+  const showSource = useContext(SourcesContext) !== false && !props.secondary;
   return (
     <div className={props.secondary ? 'card-view secondary' : 'card-view'} data-lang={lang}>
       <Front {...props} />

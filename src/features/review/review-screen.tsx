@@ -133,7 +133,7 @@ function ReviewCard({ session, card, showing, textFormat }: CardProps & { textFo
     <TextFormatContext.Provider value={textFormat}>
       <MediaContext.Provider value={display.resolveMedia}>
         <RemoteContext.Provider value={display.remote}>
-          <SourcesContext.Provider value={display.citesSources}>
+          <SourcesContext.Provider value={display.cited}>
             <article
               className="card"
               data-card-id={card.id}

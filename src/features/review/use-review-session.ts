@@ -6,6 +6,7 @@ import type { CardRow } from '../../db/database';
 import { db, reportStorageError } from '../../db/connection';
 import { buryCards, changeMarks, suspendCards, undoMarks } from '../../db/marks-repo';
 import { readDeckDisplay } from '../../db/deck-prefs';
+import { NO_TITLES, type CitedSources } from '../../lib/cited-sources';
 import { useLiveQuery } from '../../db/react/live';
 import { useMediaResolver } from '../../db/react/use-media';
 import { useSettings } from '../../db/react/use-settings';
@@ -58,8 +59,8 @@ export interface CardDisplay {
   resolveMedia: ((text: string) => string) | null;
   /** The CSS of the card's Anki note type, if it has any. */
   notetypeCss: string | undefined;
-  /** Whether the card's deck cites its sources (a deck file's cards do; Anki and CSV imports' do not). */
-  citesSources: boolean;
+  /** What the card's deck cites: its documents' titles (a deck file's cards), or false (Anki and CSV imports'). */
+  cited: CitedSources;
 }
 
 export interface ReviewSession {
@@ -240,7 +241,7 @@ function useCardDisplay(card: CardRow | null): CardDisplay {
     remote: display?.remoteImages ? 'frame' : 'block',
     resolveMedia,
     notetypeCss: notetype ? display?.notetypeCss.get(notetype) : undefined,
-    citesSources: display?.citesSources ?? true,
+    cited: display?.cited ?? NO_TITLES,
   };
 }
 
