@@ -26,6 +26,7 @@ import { readSettings } from './settings-repo';
 import { parkedDeck } from '../domain/marks';
 import type { PreparedCard } from '../formats/import/prepare';
 import type { DockdeckDB, MediaRow, ReviewLogRow } from './database';
+import { manualLogEntry } from './manual-log';
 import { forEachCardPage } from './deck-cards';
 import { writeDeckRows } from './deck-repo';
 
@@ -118,13 +119,26 @@ function fileOf(decks: ReadonlyArray<Pick<DeckMeta, 'sources'>>): string {
 
 function logRows(deckId: string, replayed: ReplayedCard): ReviewLogRow[] {
   const used = new Set<string>();
-  return replayed.records.map((r) => {
-    // Ids from card and time, so importing the same history twice cannot log an answer twice.
-    let id = `import:${r.cardId}@${r.review}`;
-    for (let n = 2; used.has(id); n++) id = `import:${r.cardId}@${r.review}#${n}`;
+  // Ids from card and time, so importing the same history twice cannot log an answer twice.
+  const idOf = (base: string) => {
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}#${n}`;
     used.add(id);
-    return { ...r, id, deckId, kind: 'review' };
-  });
+    return id;
+  };
+  const answers: ReviewLogRow[] = replayed.records.map((r) => ({
+    ...r,
+    id: idOf(`import:${r.cardId}@${r.review}`),
+    deckId,
+    kind: 'review',
+  }));
+  // The history's manual entries too, so that the card's memory is the replay of its log (domain/replay.ts).
+  const card = { id: replayed.cardId, deckId };
+  const manual = (replayed.manual ?? []).map((m) => ({
+    ...manualLogEntry(card, m.rating, m.before, m.after, m.review),
+    id: idOf(`import:${replayed.cardId}@${m.review}:manual`),
+  }));
+  return [...answers, ...manual];
 }
 
 export interface WriteOptions {
@@ -236,7 +250,7 @@ export async function writePrepared(
         removed: written.removed,
         skipped: written.skipped,
         scheduled: scheduled.length,
-        reviews: logs.length,
+        reviews: scheduled.reduce((n, r) => n + r.records.length, 0),
       };
       // Media rows are keyed by deck and name, so writing them again is harmless (and catches changed files).
       const media: MediaRow[] = deck.media.map((m) => ({

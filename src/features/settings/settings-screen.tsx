@@ -10,6 +10,7 @@ import { useSettings } from '../../db/react/use-settings';
 import { clock } from '../../lib/clock';
 import { useMessages, useT, type MessageKey } from '../../lib/i18n';
 import { settingsMessages } from './settings-messages';
+import { CheckDatabase } from './check-database';
 import { OptimizeSection } from './optimize-section';
 
 interface Draft {
@@ -131,6 +132,7 @@ export function SettingsScreen({ preset }: { preset?: string | undefined } = {})
       </form>
       <PresetsPanel {...(preset ? { initial: preset } : {})} />
       <OptimizeSection />
+      <CheckDatabase />
     </section>
   );
 }

@@ -3,7 +3,8 @@
 // Each graded answer goes through `grade` (ts-fsrs `FSRS.next`, exactly what `FSRS.reschedule` replays per
 // review), so the study-day shift and fuzz seed are those of answers given in dockdeck. Manual entries are
 // applied as ts-fsrs's `reschedule` applies them (a reset starts the card afresh; a set due date moves the due
-// date and keeps the memory); they change the card but are not answers, so they get no review-log record.
+// date and keeps the memory); they change the card but are not answers: they are logged as manual entries (`manual`),
+// so that the card's memory is the replay of its log (domain/replay.ts).
 import {
   grade,
   newMemory,
@@ -20,6 +21,8 @@ export interface ReplayedCard {
   memory: Memory;
   /** One record per graded answer, oldest first. */
   records: Array<ReviewRecord & { durationMs: number }>;
+  /** The manual entries that changed the card (a reset, a set due date), oldest first, with the memory around each. */
+  manual?: Array<{ rating: 'reset' | 'set-due'; review: number; before: Memory; after: Memory }>;
 }
 
 /** ts-fsrs's manual rating (`Reschedule.handleManualRating`), on dockdeck's Memory. */
@@ -57,11 +60,18 @@ export function replayHistory(
   if (!first) return null;
   let memory = newMemory(new Date(first.review));
   const records: ReplayedCard['records'] = [];
+  const manual: ReplayedCard['manual'] = [];
   let changed = false;
   for (const r of usable) {
     if (r.rating === 'manual') {
       const next = applyManual(memory, r.review, r.manual!);
       if (next) {
+        manual.push({
+          rating: r.manual!.state === CardState.New ? 'reset' : 'set-due',
+          review: r.review,
+          before: memory,
+          after: next,
+        });
         memory = next;
         changed = true;
       }
@@ -75,7 +85,7 @@ export function replayHistory(
     });
     changed = true;
   }
-  return changed ? { cardId, memory, records } : null;
+  return changed ? { cardId, memory, records, manual } : null;
 }
 
 /** The history of each card, by study card id, in one pass. */
