@@ -1,7 +1,8 @@
 // E2E (issue #13): the optimizer in real Chromium, cross-origin isolated by the server's headers. A review log
 // simulated from a learner with known, non-default FSRS parameters is seeded into IndexedDB; Optimize fits it in the
 // worker (fsrs-browser, threads) with progress, the fitted parameters beat the defaults, match the native binding's
-// fit on the same items within 1 % in log loss, and are still there after a reload once saved.
+// fit on the same items within 1 % in log loss, go into the preset editor's draft ("Use these parameters"), and are
+// saved by the editor's Save (with its offer to reschedule), still there after a reload.
 import { computeParameters, FSRSBindingItem, FSRSBindingReview } from '@open-spaced-repetition/binding';
 import type { Page } from 'playwright-core';
 import { default_w } from 'ts-fsrs';
@@ -28,7 +29,10 @@ const simulated = (cards: number) =>
     start: START,
   });
 
-/** Writes the log into the app's reviewLogs store, as review-log rows of a deck `sim`. */
+/**
+ * Writes the log into the app's reviewLogs store, as review-log rows of the first stored deck (a deck of the default
+ * preset, whose editor the settings screen opens on: its optimizer fits its decks' reviews).
+ */
 async function seed(page: Page, log: SimulatedEntry[]): Promise<void> {
   const memory = {
     due: 0,
@@ -45,7 +49,7 @@ async function seed(page: Page, log: SimulatedEntry[]): Promise<void> {
   const rows = log.map((e, i) => ({
     id: `sim-${i}`,
     cardId: e.cardId,
-    deckId: 'sim',
+    deckId: '',
     review: e.review,
     rating: e.rating,
     kind: e.kind,
@@ -63,8 +67,14 @@ async function seed(page: Page, log: SimulatedEntry[]): Promise<void> {
         req.onerror = () => reject(req.error ?? new Error('open failed'));
         req.onsuccess = () => {
           const db = req.result;
-          const tx = db.transaction('reviewLogs', 'readwrite');
-          for (const row of all) tx.objectStore('reviewLogs').put(row);
+          const tx = db.transaction(['decks', 'reviewLogs'], 'readwrite');
+          const first = tx.objectStore('decks').openKeyCursor();
+          first.onsuccess = () => {
+            if (!first.result) return tx.abort();
+            const deckId = first.result.key as string;
+            for (const row of all) tx.objectStore('reviewLogs').put({ ...row, deckId });
+          };
+          tx.onabort = () => (db.close(), reject(tx.error ?? new Error('no deck stored')));
           tx.oncomplete = () => (db.close(), resolve());
           tx.onerror = () => (db.close(), reject(tx.error ?? new Error('write failed')));
         };
@@ -72,6 +82,9 @@ async function seed(page: Page, log: SimulatedEntry[]): Promise<void> {
     rows,
   );
 }
+
+/** The preset editor's parameters box. */
+const parameters = (page: Page) => page.getByLabel(/^FSRS parameters/);
 
 const metric = async (page: Page, name: string) => Number(await page.locator(`[data-metric="${name}"]`).textContent());
 
@@ -105,11 +118,19 @@ describe('optimizer', () => {
     const nativeLoss = evaluateParameters(native, set.items).logLoss;
     expect(Math.abs(after - nativeLoss) / nativeLoss).toBeLessThan(0.01);
 
+    // Into the editor's draft (nothing written yet), then saved by the editor's Save, which offers to reschedule.
     const fitted = await panel.locator('[data-parameters="fitted"]').textContent();
-    await panel.getByRole('button', { name: 'Save optimized parameters' }).click();
-    await panel.getByText('Parameters saved.').waitFor();
+    await panel.getByRole('button', { name: 'Use these parameters' }).click();
+    await panel.getByText(/Save the preset to keep them/).waitFor();
+    expect(await parameters(page).inputValue()).toBe(fitted);
+    await page.getByRole('button', { name: 'Save presets' }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Reschedule existing cards?' })
+      .getByRole('button', { name: 'Save only' })
+      .click();
+    await page.getByText('Presets saved.').waitFor();
     await page.reload();
-    await expect.poll(() => page.locator('[data-parameters="current"]').inputValue()).toBe(fitted);
+    await expect.poll(() => parameters(page).inputValue()).toBe(fitted);
   }, 180_000);
 
   test('Cancel stops the fit and changes nothing; too few reviews are refused with the number needed', async () => {
@@ -118,11 +139,11 @@ describe('optimizer', () => {
     await seed(page, simulated(1200));
     await page.goto(`${baseURL()}#/settings`);
     const panel = page.locator('fieldset.optimize');
-    const current = await panel.locator('[data-parameters="current"]').inputValue();
+    const current = await parameters(page).inputValue();
     await panel.getByRole('button', { name: 'Optimize' }).click();
     await panel.getByRole('button', { name: 'Cancel' }).click();
     await panel.getByText('Optimization cancelled. Nothing was changed.').waitFor();
-    expect(await panel.locator('[data-parameters="current"]').inputValue()).toBe(current);
+    expect(await parameters(page).inputValue()).toBe(current);
 
     // Only cards first studied from the last simulated days on: too few reviews on later days.
     await panel.getByLabel('Ignore reviews before').fill('2025-10-26');

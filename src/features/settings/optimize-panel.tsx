@@ -1,10 +1,15 @@
-// Settings' optimizer: fits the FSRS parameters to the review log in a worker (progress, Cancel), shows how well the
-// current and the fitted parameters predict the same reviews, and saves the fitted ones only if they do better; the
-// parameters can be copied and pasted as text. Any caller (the settings screen, a preset) gives its decks, its
-// parameters and how to save them.
+// The optimizer in a preset's editor: fits the FSRS parameters to the review log of the preset's decks in a worker
+// (progress, Cancel), shows how well the current and the fitted parameters predict the same reviews, and offers the
+// fitted ones only if they do better; the parameters can be copied and pasted as text. What the user takes goes into
+// the editor's draft (`onUse`): the preset's Save writes it, with its Undo and its offer to reschedule.
 import { useId, useState } from 'react';
 import { FULL_FIT_ITEMS, MIN_ITEMS } from '../../domain/optimizer/fit-policy';
-import { formatParameters, parseParameters, type ParameterProblem } from '../../domain/optimizer/parameters';
+import {
+  checkParameterSet,
+  formatParameters,
+  parseParameters,
+  type ParameterProblem,
+} from '../../domain/optimizer/parameters';
 import type { OptimizeResult } from '../../domain/optimizer/protocol';
 import { LEFT_OUT_REASONS, SKIP_REASONS } from '../../domain/optimizer/training-items';
 import { useMessages } from '../../lib/i18n';
@@ -14,14 +19,15 @@ import { useOptimizer, type OptimizerRun } from './use-optimizer';
 type Words = ReturnType<typeof useMessages<keyof (typeof optimizeMessages)['en']>>;
 
 export interface OptimizePanelProps {
-  /** The parameters in use (21). */
+  /** The parameters in use (21), as the editor's draft has them: the fit is judged against them. */
   weights: readonly number[];
   dayStartHour: number;
   /** The decks whose reviews are fitted (a preset's), or null for every review. */
   deckIds: string[] | null;
   /** Now (epoch ms): later log entries are impossible. */
   now: () => number;
-  onSave: (weights: number[]) => Promise<void>;
+  /** Puts parameters into the editor's draft (nothing is written until the preset is saved). */
+  onUse: (weights: number[]) => void;
 }
 
 /** Whether the page can share memory between threads (it is cross-origin isolated). */
@@ -53,9 +59,9 @@ function counts(m: Words, r: OptimizeResult): string[] {
   return lines;
 }
 
-function Result({ result: r, onSave }: { result: OptimizeResult; onSave: (w: number[]) => Promise<void> }) {
+function Result({ result: r, onUse }: { result: OptimizeResult; onUse: (w: number[]) => void }) {
   const m = useMessages(optimizeMessages);
-  const [saved, setSaved] = useState(false);
+  const [used, setUsed] = useState(false);
   const verdict = r.verdict;
   return (
     <div className="optimize-result">
@@ -106,14 +112,18 @@ function Result({ result: r, onSave }: { result: OptimizeResult; onSave: (w: num
       )}
       {verdict?.keep && r.fitted && (
         <>
-          <p className="ok">{saved ? m('saved') : m('kept')}</p>
+          <p className="ok">{used ? m('in-draft') : m('kept')}</p>
           <button
             type="button"
             className="primary"
-            disabled={saved}
-            onClick={() => void onSave(r.fitted!).then(() => setSaved(true))}
+            disabled={used}
+            onClick={() => {
+              // Four decimals, as the editor shows parameters (and Anki): the text the draft holds is what is saved.
+              onUse(parseFormatted(r.fitted!));
+              setUsed(true);
+            }}
           >
-            {m('save')}
+            {m('use')}
           </button>
         </>
       )}
@@ -164,7 +174,10 @@ function RunView({ run, onCancel }: { run: OptimizerRun; onCancel: () => void })
   );
 }
 
-function ParametersText({ weights, onSave }: { weights: readonly number[]; onSave: (w: number[]) => Promise<void> }) {
+/** The fitted parameters as the editor will hold them: rounded as formatParameters shows them. */
+const parseFormatted = (w: readonly number[]) => formatParameters(w).split(', ').map(Number);
+
+function ParametersText({ weights, onUse }: { weights: readonly number[]; onUse: (w: number[]) => void }) {
   const m = useMessages(optimizeMessages);
   const id = useId();
   const [pasted, setPasted] = useState('');
@@ -175,22 +188,18 @@ function ParametersText({ weights, onSave }: { weights: readonly number[]; onSav
       () => setNote({ ok: true, text: m('copied') }),
       () => setNote({ ok: false, text: m('copy-failed') }),
     );
-  const savePasted = async () => {
+  const usePasted = () => {
     const parsed = parseParameters(pasted);
     if (!parsed.ok) {
       setNote({ ok: false, text: problemWords(m, parsed.problem) });
       return;
     }
-    await onSave(parsed.weights);
+    onUse(parsed.weights);
     setPasted('');
-    setNote({ ok: true, text: m('saved') });
+    setNote({ ok: true, text: m('in-draft') });
   };
   return (
     <div className="optimize-text">
-      <label className="field">
-        <span>{m('current-parameters')}</span>
-        <textarea readOnly rows={5} value={text} data-parameters="current" />
-      </label>
       <button type="button" onClick={() => void copy()}>
         {m('copy')}
       </button>
@@ -201,7 +210,7 @@ function ParametersText({ weights, onSave }: { weights: readonly number[]; onSav
       <p className="help" id={`${id}-help`}>
         {m('paste-help')}
       </p>
-      <button type="button" onClick={() => void savePasted()}>
+      <button type="button" onClick={usePasted}>
         {m('use-pasted')}
       </button>
       <p role="status" className={note ? (note.ok ? 'ok' : 'error') : undefined}>
@@ -211,13 +220,15 @@ function ParametersText({ weights, onSave }: { weights: readonly number[]; onSav
   );
 }
 
-export function OptimizePanel({ weights, dayStartHour, deckIds, now, onSave }: OptimizePanelProps) {
+export function OptimizePanel({ weights, dayStartHour, deckIds, now, onUse }: OptimizePanelProps) {
   const m = useMessages(optimizeMessages);
   const { run, start, cancel } = useOptimizer();
   const [includeQuiz, setIncludeQuiz] = useState(true);
   const [includeCustom, setIncludeCustom] = useState(true);
   const [before, setBefore] = useState('');
   const canRun = isolated();
+  // The draft's parameters may be mid-edit: the fit is judged against them, so they must be a valid set first.
+  const problem = checkParameterSet(weights);
   const optimize = () => {
     // A date box gives local midnight of that day.
     const ignoreBefore = before ? new Date(`${before}T00:00`).getTime() : null;
@@ -233,6 +244,7 @@ export function OptimizePanel({ weights, dayStartHour, deckIds, now, onSave }: O
       <legend>{m('heading')}</legend>
       <p className="help">{m('intro')}</p>
       {!canRun && <p className="error">{m('not-isolated')}</p>}
+      {problem && <p className="error">{m('fix-current', { reason: problemWords(m, problem) })}</p>}
       <label className="field checkbox">
         <input type="checkbox" checked={includeQuiz} onChange={(e) => setIncludeQuiz(e.target.checked)} />
         <span>{m('include-quiz')}</span>
@@ -246,15 +258,20 @@ export function OptimizePanel({ weights, dayStartHour, deckIds, now, onSave }: O
         <input type="date" value={before} onChange={(e) => setBefore(e.target.value)} />
       </label>
       <p className="help">{m('ignore-help')}</p>
-      <button type="button" className="primary" disabled={!canRun || run.phase === 'running'} onClick={optimize}>
+      <button
+        type="button"
+        className="primary"
+        disabled={!canRun || problem !== null || run.phase === 'running'}
+        onClick={optimize}
+      >
         {m('optimize')}
       </button>
       <RunView run={run} onCancel={cancel} />
       <div className="optimize-status" role="status" aria-live="polite">
         <RunEnd run={run} />
-        {run.phase === 'done' && <Result result={run.result} onSave={onSave} />}
+        {run.phase === 'done' && <Result result={run.result} onUse={onUse} />}
       </div>
-      <ParametersText weights={weights} onSave={onSave} />
+      <ParametersText weights={weights} onUse={onUse} />
     </fieldset>
   );
 }

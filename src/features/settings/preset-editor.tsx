@@ -21,6 +21,8 @@ export interface PresetOptimizerProps {
 
 interface Props {
   draft: PresetDraft;
+  /** The draft's parameters as numbers (the stored ones in full precision while their text is unchanged). */
+  weights: readonly number[];
   /** Problem words by field name (`newPerDay`). */
   problems: Record<string, string>;
   onChange: (change: Partial<PresetDraft>) => void;
@@ -29,7 +31,7 @@ interface Props {
   optimizer?: ComponentType<PresetOptimizerProps> | undefined;
 }
 
-export function PresetEditor({ draft, problems, onChange, deckIds, workload, optimizer: Optimizer }: Props) {
+export function PresetEditor({ draft, weights, problems, onChange, deckIds, workload, optimizer: Optimizer }: Props) {
   const t = useT();
   const m = useMessages(presetMessages);
   const id = draft.id;
@@ -117,10 +119,7 @@ export function PresetEditor({ draft, problems, onChange, deckIds, workload, opt
         {Optimizer && (
           <Optimizer
             presetId={id}
-            weights={draft.weights
-              .split(/[\s,]+/)
-              .filter(Boolean)
-              .map(Number)}
+            weights={weights}
             deckIds={deckIds}
             onWeights={(w) => onChange({ weights: w.map(String).join(', ') })}
           />

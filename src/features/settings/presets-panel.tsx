@@ -55,6 +55,7 @@ export function PresetsPanel({
       <PresetEditor
         key={preset.id}
         draft={preset}
+        weights={form.weights}
         problems={form.problems}
         onChange={change}
         deckIds={presetDecks}

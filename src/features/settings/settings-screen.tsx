@@ -1,4 +1,5 @@
-// Settings: the global part (the day boundary, languages, the theme), and the deck options presets below it.
+// Settings: the global part (the day boundary, languages, the theme), and the deck options presets below it (each
+// preset's editor with the optimizer that fits its parameters).
 import { useEffect, useState, type FormEvent } from 'react';
 import { checkSettings, THEMES, type Settings, type SettingsProblem, type Theme } from '../../domain/settings';
 import { fieldProblems } from './problem-text';
@@ -11,7 +12,7 @@ import { clock } from '../../lib/clock';
 import { useMessages, useT, type MessageKey } from '../../lib/i18n';
 import { settingsMessages } from './settings-messages';
 import { CheckDatabase } from './check-database';
-import { OptimizeSection } from './optimize-section';
+import { PresetOptimizer } from './optimize-section';
 
 interface Draft {
   dayStartHour: string;
@@ -130,8 +131,7 @@ export function SettingsScreen({ preset }: { preset?: string | undefined } = {})
           </p>
         )}
       </form>
-      <PresetsPanel {...(preset ? { initial: preset } : {})} />
-      <OptimizeSection />
+      <PresetsPanel {...(preset ? { initial: preset } : {})} optimizer={PresetOptimizer} />
       <CheckDatabase />
     </section>
   );

@@ -98,6 +98,8 @@ export interface PresetForm {
   preset: PresetDraft;
   /** The decks the preset being edited has in the draft. */
   presetDecks: string[];
+  /** The parameters of the preset being edited, as its draft gives them (NaN where the text is not a number). */
+  weights: number[];
   /** Problem words of the preset being edited, by field. */
   problems: Record<string, string>;
   estimate: WorkloadEstimate;
@@ -192,6 +194,7 @@ export function usePresetForm(initial: string = DEFAULT_PRESET_ID): PresetForm |
     deckIds,
     preset,
     presetDecks,
+    weights: parsedPreset?.weights ?? [],
     problems,
     estimate,
     retention,
