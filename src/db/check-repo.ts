@@ -16,10 +16,10 @@ import {
 } from '../domain/replay';
 import { schedulerAt, type Settings } from '../domain/settings';
 import { fsrsDayShift } from '../domain/day';
-import type { DayCounter } from '../domain/stats/day-counters';
+import { countersFromLogs, type DayCounter } from '../domain/stats/day-counters';
 import type { CardRow, DockdeckDB, ReviewLogRow } from './database';
 import { readSettings } from './settings-repo';
-import { browserCalendar, countersOfWholeLog } from './stats-counters';
+import { browserCalendar, combineCounters, countersOfWholeLog } from './stats-counters';
 import { countersCalendar, refillCounters } from './stats-repo';
 
 /** Cards checked per transaction. */
@@ -58,7 +58,23 @@ export interface CheckOptions {
   slice?: number;
 }
 
-const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * A turn for the page: `scheduler.yield()` where there is one, else a posted message; not a timer, which a hidden tab
+ * throttles to one a second (a check of 100,000 cards would take minutes more there).
+ */
+function macrotask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
 
 /** The parameters an entry is recomputed with, made once per deck and day shift (ts-fsrs engines are cached by it). */
 function parametersOf(settings: Settings) {
@@ -158,29 +174,64 @@ function sameCounts(a: Counts | undefined, b: Counts | undefined): boolean {
   return true;
 }
 
-/** The day counters against the log (in the calendar they were built with); rebuilt when they differ. */
-async function checkCounters(db: DockdeckDB, settings: Settings, report: CheckReport): Promise<void> {
+const key = (c: DayCounter) => `${c.deckId}\u0000${c.day}`;
+
+/** Whether the stored counters are those of the log's (by key). */
+function sameCounters(stored: readonly DayCounter[], fromLog: ReadonlyMap<string, DayCounter>): boolean {
+  const storedByKey = new Map(stored.map((c) => [key(c), c]));
+  const logByKey = new Map([...fromLog.values()].map((c) => [key(c), c]));
+  for (const k of new Set([...storedByKey.keys(), ...logByKey.keys()])) {
+    if (!sameCounts(storedByKey.get(k) as unknown as Counts, logByKey.get(k) as unknown as Counts)) return false;
+  }
+  return true;
+}
+
+/** Log rows read per slice for the counters: reading (and cloning) 50,000 rows at once would be a long task. */
+const COUNTER_SLICE = 5000;
+
+/** The counters of the whole log, a slice at a time with a pause between (not one transaction: a first look). */
+async function countersOfLogInSlices(
+  db: DockdeckDB,
+  calendar: ReturnType<typeof browserCalendar>,
+  pause: () => Promise<void>,
+): Promise<Map<string, DayCounter>> {
+  const all = new Map<string, DayCounter>();
+  let after: string | null = null;
+  for (;;) {
+    const slice: ReviewLogRow[] =
+      after === null
+        ? await db.reviewLogs.orderBy(':id').limit(COUNTER_SLICE).toArray()
+        : await db.reviewLogs.where(':id').above(after).limit(COUNTER_SLICE).toArray();
+    for (const [k, c] of countersFromLogs(slice, calendar)) all.set(k, combineCounters(all.get(k), c, undefined)!);
+    if (slice.length < COUNTER_SLICE) return all;
+    after = slice[slice.length - 1]!.id;
+    await pause();
+  }
+}
+
+/**
+ * The day counters against the log (in the calendar they were built with), read a slice at a time; when they
+ * differ, checked again in one transaction (another tab may have answered meanwhile) and rebuilt if they still do.
+ */
+async function checkCounters(
+  db: DockdeckDB,
+  settings: Settings,
+  report: CheckReport,
+  pause: () => Promise<void>,
+): Promise<void> {
+  const calendar = await countersCalendar(db);
+  const hour = calendar?.dayStartHour ?? settings.study.dayStartHour;
+  const fromLog = await countersOfLogInSlices(db, browserCalendar(hour), pause);
+  report.counterDays = fromLog.size;
+  if (sameCounters(await db.dayCounters.toArray(), fromLog)) return;
   await db.transaction('rw', db.reviewLogs, db.dayCounters, db.settings, async () => {
-    const calendar = await countersCalendar(db);
-    const hour = calendar?.dayStartHour ?? settings.study.dayStartHour;
-    const fromLog = await countersOfWholeLog(db.reviewLogs, browserCalendar(hour));
-    const stored = await db.dayCounters.toArray();
-    const key = (c: DayCounter) => `${c.deckId}\u0000${c.day}`;
-    const storedByKey = new Map(stored.map((c) => [key(c), c]));
-    const logByKey = new Map([...fromLog.values()].map((c) => [key(c), c]));
-    let same = true;
-    for (const k of new Set([...storedByKey.keys(), ...logByKey.keys()])) {
-      const s = storedByKey.get(k) as unknown as Counts | undefined;
-      const l = logByKey.get(k) as unknown as Counts | undefined;
-      if (!sameCounts(s, l)) {
-        same = false;
-        break;
-      }
-    }
-    report.counterDays = fromLog.size;
-    if (same) return;
+    const now = await countersCalendar(db);
+    const h = now?.dayStartHour ?? settings.study.dayStartHour;
+    const whole = await countersOfWholeLog(db.reviewLogs, browserCalendar(h));
+    report.counterDays = whole.size;
+    if (sameCounters(await db.dayCounters.toArray(), whole)) return;
     // In the calendar they had; noted only if it was (else the statistics page rebuilds them in the user's, as now).
-    await refillCounters(db, hour, calendar !== undefined);
+    await refillCounters(db, h, now !== undefined);
     report.countersRebuilt = true;
   });
 }
@@ -217,6 +268,6 @@ export async function checkDatabase(db: DockdeckDB, opts: CheckOptions): Promise
     after = last;
     await pause();
   }
-  await checkCounters(db, settings, report);
+  await checkCounters(db, settings, report, pause);
   return report;
 }

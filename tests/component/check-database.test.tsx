@@ -37,7 +37,7 @@ test('Check database repairs the corrupted card and says so; a second run finds 
   await user.click(within(section).getByRole('button', { name: 'Check database' }));
   const status = within(section).getByRole('status');
   expect(
-    await within(status).findByText('Repaired 1 cards whose schedule was not the replay of their review log: demo/c1.'),
+    await within(status).findByText('Cards repaired, their schedule not the replay of their review log: 1 (demo/c1).'),
   ).toBeInTheDocument();
   expect(within(status).getByText(/^Checked \d+ cards and 3 review-log entries\.$/)).toBeInTheDocument();
   expect(within(status).getByText(/^Replayed: 3 answers recomputed exactly/)).toBeInTheDocument();

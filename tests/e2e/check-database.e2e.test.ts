@@ -65,7 +65,7 @@ describe('check database', () => {
     expect(memory(await idb.card(page, victim))).not.toEqual(good);
 
     const lines = await runCheck(page);
-    expect(lines).toContain(`Repaired 1 cards whose schedule was not the replay of their review log: ${victim}.`);
+    expect(lines).toContain(`Cards repaired, their schedule not the replay of their review log: 1 (${victim}).`);
     expect(lines.some((l) => /^Checked \d+ cards and 4 review-log entries\.$/.test(l))).toBe(true);
     expect(lines.some((l) => l.startsWith('Replayed: 4 answers recomputed exactly'))).toBe(true);
     expect(memory(await idb.card(page, victim))).toEqual(good);
@@ -140,11 +140,15 @@ describe('check database at scale', () => {
     await page.getByRole('region', { name: 'Check database' }).waitFor();
     // Every progress text the section shows, and the longest task, from now on.
     await page.evaluate(() => {
-      const w = window as unknown as { longest: number; progress: string[] };
+      const w = window as unknown as { longest: number; progress: string[]; tasks: string[] };
       w.longest = 0;
       w.progress = [];
+      w.tasks = [];
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+        for (const e of list.getEntries()) {
+          w.longest = Math.max(w.longest, e.duration);
+          if (e.duration > 200) w.tasks.push(`${Math.round(e.duration)} ms at ${Math.round(e.startTime)}`);
+        }
       }).observe({ type: 'longtask', buffered: false });
       const section = document.querySelector('section.check-database')!;
       new MutationObserver(() => {
@@ -154,13 +158,14 @@ describe('check database at scale', () => {
     });
     const section = page.getByRole('region', { name: 'Check database' });
     const started = Date.now();
+    await page.evaluate(() => ((window as unknown as { clickedAt: number }).clickedAt = performance.now()));
     await section.getByRole('button', { name: 'Check database' }).click();
     await section.locator('.check-report li').first().waitFor({ timeout: 600_000 });
     const seconds = (Date.now() - started) / 1000;
     const lines = await section.locator('.check-report li').allTextContents();
-    const { longest, progress } = await page.evaluate(() => {
-      const w = window as unknown as { longest: number; progress: string[] };
-      return { longest: w.longest, progress: w.progress };
+    const { longest, progress, tasks, clickedAt } = await page.evaluate(() => {
+      const w = window as unknown as { longest: number; progress: string[]; tasks: string[]; clickedAt: number };
+      return { longest: w.longest, progress: w.progress, tasks: w.tasks, clickedAt: w.clickedAt };
     });
     // The progress moved while the check ran (the page painted between slices).
     const between = progress.filter((p) => {
@@ -168,7 +173,10 @@ describe('check database at scale', () => {
       return Number(done) > 0 && Number(done) < Number(total);
     });
     expect(between.length).toBeGreaterThan(1);
-    console.log(`check database, ${SCALE} cards: ${seconds.toFixed(1)} s, longest task ${longest.toFixed(0)} ms`);
+    console.log(
+      `check database, ${SCALE} cards: ${seconds.toFixed(1)} s, longest task ${longest.toFixed(0)} ms;` +
+        ` tasks over 200 ms: ${tasks.join(', ') || 'none'} (clicked at ${Math.round(clickedAt)})`,
+    );
     const logs = 2 + (SCALE / 5) * seeded.perCard;
     expect(lines.some((l) => new RegExp(`^Checked \\d+ cards and ${logs} review-log entries\\.$`).test(l))).toBe(true);
     expect(lines).toContain('No card needed repair: every card’s schedule is the replay of its review log.');

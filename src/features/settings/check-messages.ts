@@ -13,15 +13,17 @@ export const checkMessages = defineMessages(
     replayed:
       'Replayed: {recomputed} answers recomputed exactly from their rating and time; {asLogged} answers given under parameters changed since, taken as logged; {manual} manual changes (reset, set due date); {cram} cram answers.',
     'repaired-none': 'No card needed repair: every card’s schedule is the replay of its review log.',
-    repaired: 'Repaired {n} cards whose schedule was not the replay of their review log: {ids}.',
+    repaired: 'Cards repaired, their schedule not the replay of their review log: {n} ({ids}).',
     'repaired-more': '{ids} and {more} more',
     'broken-chain':
-      '{n} review-log entries do not follow from the entry before them (the card was changed without a log entry). They are kept as they are; the replay takes them as logged.',
-    'bad-after': '{n} review-log entries had no usable result; the replay recomputed it from their rating and time.',
-    'cram-moved': '{n} cram answers had changed the schedule, which cram never does; the replay ignored the change.',
+      'Review-log entries that do not follow from the entry before them (the card was changed without a log entry): {n}. They are kept as they are; the replay takes them as logged.',
+    'bad-after':
+      'Review-log entries without a usable result: {n}. The replay recomputed it from their rating and time.',
+    'cram-moved':
+      'Cram answers that had changed the schedule, which cram never does: {n}. The replay ignored the change.',
     'orphan-logs':
-      '{n} review-log entries belong to cards that no longer exist. They are kept: the statistics still count them.',
-    'orphan-cards': '{n} cards belong to a deck that no longer exists. They are kept as they are.',
+      'Review-log entries of cards that no longer exist: {n}. They are kept: the statistics still count them.',
+    'orphan-cards': 'Cards of a deck that no longer exists: {n}. They are kept as they are.',
     'counters-ok': 'The statistics’ day counters match the review log ({days} days).',
     'counters-rebuilt': 'The statistics’ day counters did not match the review log and were rebuilt ({days} days).',
     failed:
