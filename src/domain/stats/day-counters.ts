@@ -81,7 +81,7 @@ function copyCounter(c: DayCounter): DayCounter {
 }
 
 /** Adds (`by` 1) or takes back (`by` −1) one answer, in place; the caller has checked that it is an answer. */
-function tally(c: DayCounter, log: StatsAnswer, hour: number, by: 1 | -1): void {
+function count(c: DayCounter, log: StatsAnswer, hour: number, by: 1 | -1): void {
   const pass = passed(log);
   c.answers += by;
   c.timeMs += by * log.durationMs;
@@ -126,7 +126,7 @@ export function addToDayCounter(
   const { deckId, day } = counterPlace(log, calendar);
   const next = counter ? copyCounter(counter) : emptyDayCounter(deckId, day);
   checkPlace(next, log, calendar);
-  tally(next, log, calendar.hourOf(log.review), 1);
+  count(next, log, calendar.hourOf(log.review), 1);
   return next;
 }
 
@@ -139,7 +139,7 @@ export function removeFromDayCounter(
   if (!counter || !isAnswer(log)) return counter;
   checkPlace(counter, log, calendar);
   const next = copyCounter(counter);
-  tally(next, log, calendar.hourOf(log.review), -1);
+  count(next, log, calendar.hourOf(log.review), -1);
   return next.answers <= 0 ? undefined : next;
 }
 
@@ -167,20 +167,32 @@ export function removeFromDayCounters(counters: DayCounters, log: StatsLog, cale
   return withCounter(counters, key, removeFromDayCounter(counters.get(key), log, calendar));
 }
 
-/** Every counter of a log at once (to fill the counters the first time, or after the calendar changed). */
-export function countersFromLogs(logs: Iterable<StatsLog>, calendar: StudyCalendar): Map<string, DayCounter> {
-  // By deck, then by day number: no key string to build per entry (a million entries are read on a rebuild).
-  const byDeck = new Map<string, Map<number, DayCounter>>();
+/** Counters being built from a log read in slices: by deck, then by day number (no key string per entry). */
+export type CounterTally = Map<string, Map<number, DayCounter>>;
+
+/** Adds every answer of `logs` to `tally` (in place): a rebuild reads a million entries a slice at a time. */
+export function tallyLogs(tally: CounterTally, logs: Iterable<StatsLog>, calendar: StudyCalendar): void {
   for (const log of logs) {
     if (!isAnswer(log)) continue;
     const day = calendar.dayOf(log.review);
-    let days = byDeck.get(log.deckId);
-    if (!days) byDeck.set(log.deckId, (days = new Map()));
+    let days = tally.get(log.deckId);
+    if (!days) tally.set(log.deckId, (days = new Map()));
     let c = days.get(day);
     if (!c) days.set(day, (c = emptyDayCounter(log.deckId, day)));
-    tally(c, log, calendar.hourOf(log.review), 1);
+    count(c, log, calendar.hourOf(log.review), 1);
   }
+}
+
+/** The counters of a tally, by `counterKey`. */
+export function tallyCounters(tally: CounterTally): Map<string, DayCounter> {
   const out = new Map<string, DayCounter>();
-  for (const days of byDeck.values()) for (const c of days.values()) out.set(counterKey(c.deckId, c.day), c);
+  for (const days of tally.values()) for (const c of days.values()) out.set(counterKey(c.deckId, c.day), c);
   return out;
+}
+
+/** Every counter of a log at once (to fill the counters the first time, or after the calendar changed). */
+export function countersFromLogs(logs: Iterable<StatsLog>, calendar: StudyCalendar): Map<string, DayCounter> {
+  const t: CounterTally = new Map();
+  tallyLogs(t, logs, calendar);
+  return tallyCounters(t);
 }
