@@ -19,8 +19,9 @@ import { fsrsDayShift } from '../domain/day';
 import { countersFromLogs, type DayCounter } from '../domain/stats/day-counters';
 import type { CardRow, DockdeckDB, ReviewLogRow } from './database';
 import { readSettings } from './settings-repo';
-import { browserCalendar, combineCounters, countersOfWholeLog } from './stats-counters';
-import { countersCalendar, refillCounters } from './stats-repo';
+import { browserCalendar, combineCounters, machineTimeZone } from './stats-counters';
+import { countersCalendar } from './stats-repo';
+import { bulkPutChunked } from './chunked';
 
 /** Cards checked per transaction. */
 export const CHECK_SLICE = 500;
@@ -211,7 +212,7 @@ async function countersOfLogInSlices(
 
 /**
  * The day counters against the log (in the calendar they were built with), read a slice at a time; when they
- * differ, checked again in one transaction (another tab may have answered meanwhile) and rebuilt if they still do.
+ * differ, read again in one transaction (another tab may have answered meanwhile) and rebuilt if they still differ.
  */
 async function checkCounters(
   db: DockdeckDB,
@@ -220,6 +221,8 @@ async function checkCounters(
   pause: () => Promise<void>,
 ): Promise<void> {
   const calendar = await countersCalendar(db);
+  // Built in another time zone: the statistics page rebuilds them on its next visit here anyway.
+  if (calendar && calendar.timeZone !== machineTimeZone()) return;
   const hour = calendar?.dayStartHour ?? settings.study.dayStartHour;
   const fromLog = await countersOfLogInSlices(db, browserCalendar(hour), pause);
   report.counterDays = fromLog.size;
@@ -227,11 +230,14 @@ async function checkCounters(
   await db.transaction('rw', db.reviewLogs, db.dayCounters, db.settings, async () => {
     const now = await countersCalendar(db);
     const h = now?.dayStartHour ?? settings.study.dayStartHour;
-    const whole = await countersOfWholeLog(db.reviewLogs, browserCalendar(h));
+    // Read again in slices inside the transaction: each slice a short task, no answer written in between.
+    const whole = await countersOfLogInSlices(db, browserCalendar(h), async () => {});
     report.counterDays = whole.size;
     if (sameCounters(await db.dayCounters.toArray(), whole)) return;
-    // In the calendar they had; noted only if it was (else the statistics page rebuilds them in the user's, as now).
-    await refillCounters(db, h, now !== undefined);
+    // Rebuilt in the calendar they had (its settings row, if noted, stays true; if not, the statistics page
+    // rebuilds them in the user's calendar on its next visit, as it would have).
+    await db.dayCounters.clear();
+    await bulkPutChunked(db.dayCounters, [...whole.values()]);
     report.countersRebuilt = true;
   });
 }
