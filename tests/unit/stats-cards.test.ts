@@ -1,6 +1,10 @@
 // The card-based figures: future due with the daily load, card counts, histograms, and the memory figures
 // (retrievability on ts-fsrs's curve, average retention, estimated total knowledge). UTC+8, day at 4 a.m.
-import { cardCounts } from '../../src/domain/stats/card-counts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { cardCounts, noteOfCardId, unreadNewCards } from '../../src/domain/stats/card-counts';
+import { expandDeck } from '../../src/domain/study-card';
+import { parseDeckText } from '../../src/formats/dockdeck/validate';
 import { futureDue } from '../../src/domain/stats/future-due';
 import { histogram, median } from '../../src/domain/stats/histogram';
 import {
@@ -166,5 +170,48 @@ describe('memory', () => {
     expect(intervalsOf(cards)).toEqual([12, 0]);
     expect(stabilitiesOf(cards)).toEqual([0.5, 14, 2]);
     expect(difficultiesOf(cards)).toEqual([0, 50, 100]); // (D − 1) / 9 × 100
+  });
+});
+
+describe('new cards known by id only', () => {
+  test('the note of a card id is the note expandDeck gives it, for every card of every built-in deck', () => {
+    const dir = resolve(import.meta.dirname, '../../decks');
+    const kinds = new Set<string>();
+    let checked = 0;
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.json') && !x.endsWith('.schema.json'))) {
+      const parsed = parseDeckText(f, readFileSync(join(dir, f), 'utf8'));
+      if (!parsed.ok) throw new Error(`${f} does not parse`);
+      for (const c of expandDeck(parsed.deck)) {
+        expect(noteOfCardId(c.id)).toBe(c.noteId);
+        kinds.add(c.content.kind);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(kinds.size).toBeGreaterThan(2);
+    expect(noteOfCardId('d/table:t/r:col')).toBe('d/table:t/r');
+    expect(noteOfCardId('d/table:t/r')).toBe('d/table:t/r');
+    expect(noteOfCardId('d/n1:reverse')).toBe('d/n1');
+  });
+
+  test('unread new cards count as new and in their notes’ size, as their rows would', () => {
+    const studied = card({ id: 'd/n1', noteId: 'd/n1', state: 2, stability: 3 });
+    const fresh = [
+      card({ id: 'd/n1:reverse', noteId: 'd/n1', state: 0 }),
+      card({ id: 'd/n2', noteId: 'd/n2', state: 0 }),
+    ];
+    const unread = unreadNewCards(fresh.map((c) => c.id));
+    expect(unread).toEqual({
+      count: 2,
+      byNote: new Map([
+        ['d/n1', 1],
+        ['d/n2', 1],
+      ]),
+    });
+    expect(cardCounts([studied], now, unread)).toEqual(cardCounts([studied, ...fresh], now));
+    const m = memorySummary([studied], now, () => 0.5, unread);
+    expect(m).toEqual(memorySummary([studied, ...fresh], now, () => 0.5));
+    // d/n1: one studied card of two, so half its retrievability; d/n2 counts nothing.
+    expect(m.totalKnowledgeByNote).toBeCloseTo(m.totalKnowledge / 2, 10);
   });
 });

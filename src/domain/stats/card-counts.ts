@@ -43,8 +43,48 @@ function countState(c: StateCounts, card: StatsCard): void {
   }
 }
 
-/** As Anki's card_counts.rs: a suspended or buried card is counted as that, every other card by its state. */
-export function cardCounts(cards: Iterable<StatsCard>, now: number): CardCounts {
+/**
+ * New cards that are neither suspended nor buried, known only by their ids (the statistics page reads their index
+ * keys, not their rows): how many there are, and how many of each note.
+ */
+export interface UnreadNewCards {
+  count: number;
+  byNote: ReadonlyMap<string, number>;
+}
+
+export const NO_UNREAD_NEW: UnreadNewCards = { count: 0, byNote: new Map() };
+
+/**
+ * The note of a study card, from its id alone: ids are `deckId/cardId` or `deckId/cardId:part` (study-card.ts), a
+ * table row's `deckId/table:tableId/rowId[:column]`; the part, after the last `/`, is not the note's. Deck and card
+ * ids are slugs (no `/` or `:`), so the rule is exact (tests/unit/stats-cards.test.ts checks it on every card kind).
+ */
+export function noteOfCardId(id: string): string {
+  const colon = id.lastIndexOf(':');
+  return colon > id.lastIndexOf('/') ? id.slice(0, colon) : id;
+}
+
+/** The unread new cards of these ids. */
+export function unreadNewCards(ids: Iterable<string>): UnreadNewCards {
+  const byNote = new Map<string, number>();
+  let count = 0;
+  for (const id of ids) {
+    count += 1;
+    const note = noteOfCardId(id);
+    byNote.set(note, (byNote.get(note) ?? 0) + 1);
+  }
+  return { count, byNote };
+}
+
+/**
+ * As Anki's card_counts.rs: a suspended or buried card is counted as that, every other card by its state.
+ * `unread`: new cards not in `cards` (never parked: a parked card is read), counted as new.
+ */
+export function cardCounts(
+  cards: Iterable<StatsCard>,
+  now: number,
+  unread: UnreadNewCards = NO_UNREAD_NEW,
+): CardCounts {
   const active = emptyStateCounts();
   const all = emptyStateCounts();
   let suspended = 0;
@@ -57,5 +97,8 @@ export function cardCounts(cards: Iterable<StatsCard>, now: number): CardCounts 
     else if (isBuried(card, now)) buried += 1;
     else countState(active, card);
   }
+  active.new += unread.count;
+  all.new += unread.count;
+  total += unread.count;
   return { ...active, suspended, buried, total, byStateIncludingParked: all };
 }

@@ -3,6 +3,7 @@
 import { FSRS5_DEFAULT_DECAY, forgetting_curve } from 'ts-fsrs';
 import { DAY_MS } from '../day';
 import { CardState } from '../scheduler';
+import { NO_UNREAD_NEW, type UnreadNewCards } from './card-counts';
 import type { StatsCard } from './stats-rows';
 
 /**
@@ -63,14 +64,19 @@ export interface MemorySummary {
   totalKnowledgeByNote: number;
 }
 
-/** Retrievability figures at `now`; `decayFor` gives the decay of the parameters each card is scheduled with. */
+/**
+ * Retrievability figures at `now`; `decayFor` gives the decay of the parameters each card is scheduled with.
+ * `unread`: new cards not in `cards`, which count only in their notes' size.
+ */
 export function memorySummary(
   cards: Iterable<StatsCard>,
   now: number,
   decayFor: (card: StatsCard) => number,
+  unread: UnreadNewCards = NO_UNREAD_NEW,
 ): MemorySummary {
   const retrievabilities: number[] = [];
   const notes = new Map<string, { sum: number; n: number }>();
+  for (const [noteId, n] of unread.byNote) notes.set(noteId, { sum: 0, n });
   let totalKnowledge = 0;
   for (const card of cards) {
     let note = notes.get(card.noteId);

@@ -1,6 +1,6 @@
 // The sections computed from the scope's cards: future due with the daily load, card counts, and the interval,
 // stability, difficulty and retrievability distributions with the average retention and total knowledge.
-import type { StatsData } from '../../db/stats-repo';
+import type { StatsCards } from '../../db/stats-repo';
 import { cardCounts } from '../../domain/stats/card-counts';
 import { futureDue } from '../../domain/stats/future-due';
 import { histogram, median, type Histogram } from '../../domain/stats/histogram';
@@ -11,7 +11,7 @@ import type { Fmt, M } from './stats-format';
 const DAY_EDGES = [0, 1, 2, 3, 4, 7, 10, 14, 21, 30, 45, 60, 90, 120, 180, 270, 365, 730, Number.MAX_VALUE];
 const PERCENT_EDGES = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
 
-export function FutureSection({ data, days, m, f }: { data: StatsData; days: number; m: M; f: Fmt }) {
+export function FutureSection({ data, days, m, f }: { data: StatsCards; days: number; m: M; f: Fmt }) {
   const due = futureDue(data.cards, data.calendar, data.now, days);
   const dayName = (i: number) =>
     i === 0 ? m('future.today') : i === 1 ? m('future.tomorrow') : m('future.in-days', { n: i });
@@ -47,8 +47,8 @@ export function FutureSection({ data, days, m, f }: { data: StatsData; days: num
   );
 }
 
-export function CountsSection({ data, m, f }: { data: StatsData; m: M; f: Fmt }) {
-  const c = cardCounts(data.cards, data.now);
+export function CountsSection({ data, m, f }: { data: StatsCards; m: M; f: Fmt }) {
+  const c = cardCounts(data.cards, data.now, data.unread);
   const states = ['new', 'learning', 'relearning', 'young', 'mature', 'suspended', 'buried'] as const;
   const label = m('counts.chart');
   return (
@@ -105,11 +105,11 @@ function HistogramSection(props: {
   );
 }
 
-export function MemorySections({ data, m, f }: { data: StatsData; m: M; f: Fmt }) {
+export function MemorySections({ data, m, f }: { data: StatsCards; m: M; f: Fmt }) {
   const intervals = intervalsOf(data.cards);
   const stabilities = stabilitiesOf(data.cards);
   const difficulties = difficultiesOf(data.cards);
-  const memory = memorySummary(data.cards, data.now, data.decayFor);
+  const memory = memorySummary(data.cards, data.now, data.decayFor, data.unread);
   const med = (xs: number[]) => {
     const v = median(xs);
     return v === null ? m('none') : f.n(v, 1);

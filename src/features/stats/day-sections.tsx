@@ -1,6 +1,6 @@
 // The sections computed from the day counters (or a search's log): today, calendar, reviews per day, true retention,
 // hours and answer buttons.
-import type { StatsData } from '../../db/stats-repo';
+import type { StatsDays } from '../../db/stats-repo';
 import { BUTTON_GROUPS, REVIEW_BANDS, type ButtonGroup } from '../../domain/stats/stats-rows';
 import { dayDate, type DayRange } from '../../domain/stats/study-days';
 import { RETENTION_PERIODS, type RetentionCell } from '../../domain/stats/true-retention';
@@ -8,7 +8,7 @@ import { RATINGS } from '../../domain/scheduler';
 import { BarChart, ChartSection, Heatmap, StatsTable, type BarColumn, type HeatCell, type TableCell } from './charts';
 import type { Fmt, M } from './stats-format';
 
-export function TodaySection({ data, m, f }: { data: StatsData; m: M; f: Fmt }) {
+export function TodaySection({ data, m, f }: { data: StatsDays; m: M; f: Fmt }) {
   const t = data.figures.today;
   const b = t.bands;
   return (
@@ -50,7 +50,7 @@ export function TodaySection({ data, m, f }: { data: StatsData; m: M; f: Fmt }) 
   );
 }
 
-export function CalendarSection({ data, m, f }: { data: StatsData; m: M; f: Fmt }) {
+export function CalendarSection({ data, m, f }: { data: StatsDays; m: M; f: Fmt }) {
   const cells: HeatCell[] = [];
   for (let day = data.today - 364; day <= data.today; day += 1) {
     cells.push({ day, date: dayDate(day), count: data.figures.heatmap.get(day)?.count ?? 0 });
@@ -87,7 +87,7 @@ export function CalendarSection({ data, m, f }: { data: StatsData; m: M; f: Fmt 
 }
 
 /** The days of the period, from its first day (or the first with reviews, for "all") to today. */
-function daysOf(range: DayRange, data: StatsData): number[] {
+function daysOf(range: DayRange, data: StatsDays): number[] {
   const known = [...data.figures.reviewsPerDay.keys()];
   const from = range.from ?? (known.length ? Math.min(...known) : data.today);
   const out: number[] = [];
@@ -95,7 +95,7 @@ function daysOf(range: DayRange, data: StatsData): number[] {
   return out;
 }
 
-export function ReviewsSection({ data, range, m, f }: { data: StatsData; range: DayRange; m: M; f: Fmt }) {
+export function ReviewsSection({ data, range, m, f }: { data: StatsDays; range: DayRange; m: M; f: Fmt }) {
   const days = daysOf(range, data);
   const per = data.figures.reviewsPerDay;
   // More than a year of days is shown a week a bar, so bars stay wider than a pixel.
@@ -160,7 +160,7 @@ export function Legend({ kinds }: { kinds: [string, string][] }) {
   );
 }
 
-export function RetentionSection({ data, m, f }: { data: StatsData; m: M; f: Fmt }) {
+export function RetentionSection({ data, m, f }: { data: StatsDays; m: M; f: Fmt }) {
   const cell = (c: RetentionCell): TableCell =>
     c.percent === null
       ? m('none')
@@ -183,7 +183,7 @@ export function RetentionSection({ data, m, f }: { data: StatsData; m: M; f: Fmt
   );
 }
 
-export function HoursSection({ data, m, f }: { data: StatsData; m: M; f: Fmt }) {
+export function HoursSection({ data, m, f }: { data: StatsDays; m: M; f: Fmt }) {
   const hours = data.figures.hours;
   const label = m('hours.chart');
   return (
@@ -205,7 +205,7 @@ export function HoursSection({ data, m, f }: { data: StatsData; m: M; f: Fmt }) 
   );
 }
 
-export function ButtonsSection({ data, m, f }: { data: StatsData; m: M; f: Fmt }) {
+export function ButtonsSection({ data, m, f }: { data: StatsDays; m: M; f: Fmt }) {
   const b = data.figures.buttons;
   const label = m('buttons.chart');
   const sum = (g: ButtonGroup) => RATINGS.reduce((a, r) => a + b[g][r], 0);

@@ -120,11 +120,17 @@ export function StatsScreen() {
   const lang = useUiLang();
   const [scope, setScope] = useState<StatsScope>({ kind: 'all' });
   const [period, setPeriod] = useState<StatsPeriod>('month');
-  const { data, rebuilding } = useStats(scope, period);
+  const { days, cards, rebuilding } = useStats(scope, period);
   const f = formats(lang, m('none'));
-  const range = data ? periodRange(period, data.today) : null;
+  const range = days ? periodRange(period, days.today) : null;
+  const status = rebuilding
+    ? rebuilding.total > 0
+      ? m('rebuilding.progress', { done: f.n(rebuilding.done), total: f.n(rebuilding.total) })
+      : m('rebuilding')
+    : m('loading');
+  // The day sections show as soon as the counters are read; the card sections as soon as the cards are.
   return (
-    <section className="stats" aria-labelledby="stats-h" data-ready={data && range ? 'true' : 'false'}>
+    <section className="stats" aria-labelledby="stats-h" data-ready={days && range && cards ? 'true' : 'false'}>
       <h1 id="stats-h">{m('heading')}</h1>
       <ScopeControls scope={scope} onScope={setScope} />
       <fieldset className="stats-period">
@@ -136,19 +142,25 @@ export function StatsScreen() {
           </label>
         ))}
       </fieldset>
-      {!data || !range ? (
-        <p role="status">{m(rebuilding ? 'rebuilding' : 'loading')}</p>
+      {!days || !range ? (
+        <p role="status">{status}</p>
       ) : (
         <div className="stats-grid">
-          <TodaySection data={data} m={m} f={f} />
-          <FutureSection data={data} days={period === 'month' ? 31 : 365} m={m} f={f} />
-          <CalendarSection data={data} m={m} f={f} />
-          <ReviewsSection data={data} range={range} m={m} f={f} />
-          <CountsSection data={data} m={m} f={f} />
-          <MemorySections data={data} m={m} f={f} />
-          <RetentionSection data={data} m={m} f={f} />
-          <HoursSection data={data} m={m} f={f} />
-          <ButtonsSection data={data} m={m} f={f} />
+          <TodaySection data={days} m={m} f={f} />
+          {cards ? (
+            <FutureSection data={cards} days={period === 'month' ? 31 : 365} m={m} f={f} />
+          ) : (
+            <p role="status" className="stats-section">
+              {m('cards.loading')}
+            </p>
+          )}
+          <CalendarSection data={days} m={m} f={f} />
+          <ReviewsSection data={days} range={range} m={m} f={f} />
+          {cards && <CountsSection data={cards} m={m} f={f} />}
+          {cards && <MemorySections data={cards} m={m} f={f} />}
+          <RetentionSection data={days} m={m} f={f} />
+          <HoursSection data={days} m={m} f={f} />
+          <ButtonsSection data={days} m={m} f={f} />
         </div>
       )}
     </section>
