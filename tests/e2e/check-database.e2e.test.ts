@@ -184,7 +184,10 @@ describe('check database at scale', () => {
     expect(
       lines.some((l) => l.startsWith('The statistics’ day counters did not match the review log and were rebuilt')),
     ).toBe(true);
-    // Slices keep the page responsive: no single task near a second (a 100k-card loop in one task takes many).
-    expect(longest).toBeLessThan(1000);
+    // Slices keep the page responsive: a slice is a short task (tens of ms on an idle machine; the bound leaves room
+    // for a machine shared by many processes, where one has been seen to take a second of wall time), where the
+    // whole check in one task would take as long as the check, many seconds.
+    expect(longest).toBeLessThan(2000);
+    expect(longest).toBeLessThan(seconds * 1000 * 0.1);
   }, 900_000);
 });
