@@ -1,6 +1,6 @@
 // Vite plugin for the built-in decks: every deck in decks/ is validated and linted when the build starts (a bad
 // deck fails the build with file, card id and field), and `virtual:builtin-decks` lists them with a content hash
-// and a lazy loader, so the app reloads a deck only when its file changed.
+// and a lazy loader, so the app reloads a deck only when its file changed (and its title and description).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -39,9 +39,11 @@ export function deckCheck(dir = resolve(import.meta.dirname, '..', 'decks')): Pl
       const files = readDecks(dir);
       const entries = files.map((f) => {
         this.addWatchFile(f.path);
-        const deckId = (JSON.parse(f.text) as { id?: unknown }).id;
+        const deck = JSON.parse(f.text) as { id?: unknown; title?: unknown; description?: unknown };
         const hash = createHash('sha256').update(f.text).digest('hex').slice(0, 16);
-        return `{ file: ${JSON.stringify(f.name)}, id: ${JSON.stringify(deckId)}, hash: ${JSON.stringify(hash)}, load: () => import(${JSON.stringify(`${f.path}?raw`)}).then((m) => m.default) }`;
+        // The title and description too, so that the deck list can show a deck the first visit is still storing.
+        const about = `title: ${JSON.stringify(deck.title)}, description: ${JSON.stringify(deck.description ?? null)}`;
+        return `{ file: ${JSON.stringify(f.name)}, id: ${JSON.stringify(deck.id)}, hash: ${JSON.stringify(hash)}, ${about}, load: () => import(${JSON.stringify(`${f.path}?raw`)}).then((m) => m.default) }`;
       });
       return `export default [\n${entries.join(',\n')}\n];\n`;
     },

@@ -8,14 +8,11 @@ import { pushAlert } from '../lib/alerts';
 import { clock } from '../lib/clock';
 import { I18nProvider, translate, useMessages, useT, useUiLang, type UiLang } from '../lib/i18n';
 import { LibraryScreen } from '../features/library/library-screen';
-import { ReviewScreen } from '../features/review/review-screen';
-import { CardListReview } from '../features/review/card-list-review';
 import { ReviewToolsContext, type ReviewCardTools } from '../features/review/card-tools';
 import { quizNavMessages } from '../features/quiz/quiz-nav-messages';
 import { browseNavMessages } from '../features/browse/browse-nav-messages';
 import { statsNavMessages } from '../features/stats/stats-nav-messages';
 import { libraryMessages } from '../features/library/library-messages';
-import { SettingsScreen } from '../features/settings/settings-screen';
 import { AlertBar } from '../ui/alert-bar';
 import { applyDocumentLang, rememberedUiLang, rememberUiLang } from './document-lang';
 import { applyDocumentTheme, rememberTheme } from './document-theme';
@@ -23,6 +20,16 @@ import { useAskPersistence, WORK_SCREENS } from './pwa-persist';
 import { PwaUpdatePrompt } from './pwa-update';
 import { href, useHashRoute } from './routes';
 
+// The start page (the library) comes with the app's first script; every other screen loads when first opened, so
+// that the first screen does not wait for the Markdown renderer, the sanitiser and the schemas it does not use.
+// vite-plugin-pwa precaches every chunk, so each still opens with no network after one visit.
+const ReviewScreen = lazy(() => import('../features/review/review-screen').then((m) => ({ default: m.ReviewScreen })));
+const CardListReview = lazy(() =>
+  import('../features/review/card-list-review').then((m) => ({ default: m.CardListReview })),
+);
+const SettingsScreen = lazy(() =>
+  import('../features/settings/settings-screen').then((m) => ({ default: m.SettingsScreen })),
+);
 // The quiz (its generator and schemas) loads when first opened, not with the review screen.
 const QuizScreen = lazy(() => import('../features/quiz/quiz-screen').then((m) => ({ default: m.QuizScreen })));
 // Import, export and backup load when opened: parsers, sql.js, gzip and their schemas stay out of the review screen.
@@ -179,25 +186,27 @@ function Shell() {
       {/* A new version waits while a review, quiz or import is on screen. */}
       <PwaUpdatePrompt hold={WORK_SCREENS.has(route.name)} />
       <main id="main">
-        {route.name === 'library' && (
-          <LibraryScreen
-            links={links}
-            reminder={<BackupReminderBanner backupHref={links.backup} />}
-            onStudy={(id) => go({ name: 'review', deckId: id })}
-          />
-        )}
-        {route.name === 'settings' && <SettingsScreen key={route.preset ?? ''} preset={route.preset} />}
-        {route.name === 'review' && deck && (
-          <ReviewScreen
-            key={deck.id}
-            deckId={deck.id}
-            deckTitle={deck.title[settings.study.uiLang]}
-            onExit={() => go({ name: 'library' })}
-          />
-        )}
-        {route.name === 'review' && !deck && decksReady && <p>{t('review.nothing')}</p>}
-        {route.name === 'quiz' && (
-          <Suspense fallback={<p>{t('app.loading')}</p>}>
+        {/* Every screen but the library loads when first opened (see the lazy imports above). */}
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          {route.name === 'library' && (
+            <LibraryScreen
+              links={links}
+              reminder={<BackupReminderBanner backupHref={links.backup} />}
+              storing={!decksReady}
+              onStudy={(id) => go({ name: 'review', deckId: id })}
+            />
+          )}
+          {route.name === 'settings' && <SettingsScreen key={route.preset ?? ''} preset={route.preset} />}
+          {route.name === 'review' && deck && (
+            <ReviewScreen
+              key={deck.id}
+              deckId={deck.id}
+              deckTitle={deck.title[settings.study.uiLang]}
+              onExit={() => go({ name: 'library' })}
+            />
+          )}
+          {route.name === 'review' && !deck && decksReady && <p>{t('review.nothing')}</p>}
+          {route.name === 'quiz' && (
             <QuizScreen
               attemptId={route.attemptId}
               attemptHref={links.attempt}
@@ -206,44 +215,34 @@ function Shell() {
               onReviewMistakes={(id) => go({ name: 'card-list', source: 'mistakes', key: id })}
               onStudyPlanDay={(day) => go({ name: 'card-list', source: 'plan', key: day })}
             />
-          </Suspense>
-        )}
-        {route.name === 'card-list' && (
-          <CardListReview
-            key={`${route.source}/${route.key}`}
-            source={route.source}
-            listKey={route.key}
-            onExit={() => go({ name: 'quiz', attemptId: route.source === 'mistakes' ? route.key : null })}
-          />
-        )}
-        {route.name === 'browse' && (
-          <Suspense fallback={<p>{t('app.loading')}</p>}>
-            <BrowseScreen />
-          </Suspense>
-        )}
-        {(route.name === 'import' || route.name === 'deck' || route.name === 'backup' || route.name === 'stats') && (
-          <Suspense fallback={<p>{t('app.loading')}</p>}>
-            {route.name === 'stats' && <StatsScreen />}
-            {route.name === 'import' && <ImportScreen links={links} />}
-            {route.name === 'deck' && (
-              <DeckPage
-                key={route.deckId}
-                deckId={route.deckId}
-                studyHref={links.study(route.deckId)}
-                customHref={href({ name: 'custom', deckId: route.deckId })}
-                libraryHref={links.library}
-                presetHref={(preset) => href({ name: 'settings', preset })}
-                editor={CardEditor}
-              />
-            )}
-            {route.name === 'backup' && <BackupScreen libraryHref={links.library} />}
-          </Suspense>
-        )}
-        {route.name === 'custom' && (
-          <Suspense fallback={<p>{t('app.loading')}</p>}>
+          )}
+          {route.name === 'card-list' && (
+            <CardListReview
+              key={`${route.source}/${route.key}`}
+              source={route.source}
+              listKey={route.key}
+              onExit={() => go({ name: 'quiz', attemptId: route.source === 'mistakes' ? route.key : null })}
+            />
+          )}
+          {route.name === 'browse' && <BrowseScreen />}
+          {route.name === 'stats' && <StatsScreen />}
+          {route.name === 'import' && <ImportScreen links={links} />}
+          {route.name === 'deck' && (
+            <DeckPage
+              key={route.deckId}
+              deckId={route.deckId}
+              studyHref={links.study(route.deckId)}
+              customHref={href({ name: 'custom', deckId: route.deckId })}
+              libraryHref={links.library}
+              presetHref={(preset) => href({ name: 'settings', preset })}
+              editor={CardEditor}
+            />
+          )}
+          {route.name === 'backup' && <BackupScreen libraryHref={links.library} />}
+          {route.name === 'custom' && (
             <CustomStudyScreen deckId={route.deckId} onExit={() => go({ name: 'deck', deckId: route.deckId })} />
-          </Suspense>
-        )}
+          )}
+        </Suspense>
       </main>
     </div>
   );

@@ -65,7 +65,8 @@ test('a new deck and its first card: in the library, with a card to study', asyn
   await freshDb();
   const { user } = openApp('#/');
   await user.click(await screen.findByRole('button', { name: 'New deck' }));
-  const form = screen.getByRole('form', { name: 'New deck' });
+  // The form loads when first opened.
+  const form = await screen.findByRole('form', { name: 'New deck' });
   await user.type(within(form).getByLabelText('Name — English'), 'Kubernetes basics');
   await user.click(within(form).getByRole('button', { name: 'Create deck' }));
   // A name in both languages.

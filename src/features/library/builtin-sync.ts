@@ -1,50 +1,56 @@
 // Loads the built-in decks into the database when the app starts and a deck file changed (by content hash).
-// The deck parser (with the Zod schema) loads only when a deck did change: on most starts nothing has.
+// On most starts nothing has, and this is one read. When a deck did change (a first visit stores them all), its file
+// is parsed, checked (Zod) and written in a Web Worker (src/workers/builtin-worker.ts), so that the page stays
+// responsive while it draws its first screen; the deck list's live query sees the decks arrive.
 import builtinDecks from 'virtual:builtin-decks';
+import type { BuiltinDeckText, BuiltinRequest, BuiltinResponse, SyncReport } from '../../db/builtin-store';
 import { db } from '../../db/connection';
-import { applyNoteEdits, noteEditsOf } from '../../db/note-edits';
-import { applyOverrides, overridesOf } from '../../db/bulk-overrides';
-import { deckHashes, upsertDeck, type DeckWriteResult } from '../../db/deck-repo';
-import type { Issue } from '../../domain/issue';
-import type { Lang } from '../../domain/text';
+import { deckHashes } from '../../db/deck-repo';
 
-export interface SyncReport {
-  file: string;
-  result?: DeckWriteResult;
-  /** Why the deck file could not be loaded. */
-  issues?: Issue[];
-  /** The issues in words, in both languages (the alert shows the interface's). */
-  error?: Record<Lang, string>;
-}
+export type { SyncReport } from '../../db/builtin-store';
 
 export async function syncBuiltinDecks(now: number): Promise<SyncReport[]> {
   const stored = await deckHashes(db());
-  const reports: SyncReport[] = [];
   const changed = builtinDecks.filter((entry) => stored.get(entry.id) !== entry.hash);
-  if (changed.length === 0) return reports;
-  const [{ parseDeckText }, { issueText }, { expandDeck }] = await Promise.all([
-    import('../../formats/dockdeck/validate'),
-    import('../../formats/issue-text'),
-    import('../../domain/study-card'),
-  ]);
-  for (const entry of changed) {
-    const parsed = parseDeckText(entry.file, await entry.load());
-    if (!parsed.ok) {
-      const words = (lang: Lang) => parsed.issues.map((i) => issueText(i, lang)).join('\n');
-      reports.push({ file: entry.file, issues: parsed.issues, error: { en: words('en'), zh: words('zh') } });
-      continue;
-    }
-    // The user's edits of built-in cards win over the file's version of those cards.
-    const { deck } = applyNoteEdits(parsed.deck, await noteEditsOf(db(), parsed.deck.id));
-    // The hash is checked again inside the write's transaction, so two tabs starting at once write once.
-    // So do the browser's changes: a card deleted or moved out stays out, and added or removed tags stay so.
-    const cards = applyOverrides(expandDeck(deck), await overridesOf(db(), deck.id));
-    const result = await upsertDeck(db(), deck, cards, {
-      hash: entry.hash,
-      builtin: true,
-      now,
-    });
-    reports.push({ file: entry.file, result });
-  }
-  return reports;
+  if (changed.length === 0) return [];
+  const files: BuiltinDeckText[] = await Promise.all(
+    changed.map(async (entry) => ({ file: entry.file, hash: entry.hash, text: await entry.load() })),
+  );
+  // Where there are no workers (or the worker cannot start), the page does it, a deck per task.
+  if (typeof Worker === 'undefined') return storeInPage(files, now);
+  return storeInWorker({ files, now }).then((reports) => reports ?? storeInPage(files, now));
+}
+
+async function storeInPage(files: BuiltinDeckText[], now: number): Promise<SyncReport[]> {
+  const { storeBuiltinDecks } = await import('../../db/builtin-store');
+  return storeBuiltinDecks(db(), files, now);
+}
+
+/**
+ * The worker's reports; null when it could not run or stopped (the page then does it: a deck the worker wrote is
+ * skipped, by its hash, and each deck is written in one transaction, so none is half written).
+ */
+function storeInWorker(request: BuiltinRequest): Promise<SyncReport[] | null> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../../workers/builtin-worker.ts', import.meta.url), { type: 'module' });
+    const end = () => worker.terminate();
+    worker.onmessage = (event: MessageEvent<BuiltinResponse>) => {
+      end();
+      const answer = event.data;
+      if (answer.type === 'done') resolve(answer.reports);
+      // The page's own connection is closed too, and says so (reload into the new version).
+      else if (answer.kind === 'closed') resolve([]);
+      // As the page's own write would fail: the user is told the storage is full (see reportStorageError).
+      else if (answer.kind === 'quota') reject(new DOMException(answer.message, 'QuotaExceededError'));
+      else reject(new Error(answer.message));
+    };
+    const failed = (event: Event) => {
+      event.preventDefault();
+      end();
+      resolve(null);
+    };
+    worker.onerror = failed;
+    worker.onmessageerror = failed;
+    worker.postMessage(request);
+  });
 }
