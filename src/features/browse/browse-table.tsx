@@ -2,16 +2,19 @@
 // smoothly as 100. A grid: one Tab stop, the arrow keys move the current row, Shift and Ctrl/Cmd extend or toggle.
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import {
+  memo,
   useCallback,
   useId,
   useLayoutEffect,
   useMemo,
   useRef,
   useState,
+  type CSSProperties,
   type KeyboardEvent,
   type MouseEvent,
 } from 'react';
 import type { BrowseRow } from '../../db/browse-repo';
+import { useUiLang, type UiLang } from '../../lib/i18n';
 import { COLUMN_WIDTH, NUMERIC, type ColumnEnv, type ColumnId, type SortOrder } from './browse-columns';
 import { cellText, type BrowseT } from './browse-cells';
 import { moveTo, pick, selectAll, toggleCurrent, type Selection } from './selection';
@@ -82,6 +85,7 @@ function SortHeader({
   return (
     <th
       scope="col"
+      role="columnheader"
       className={NUMERIC.has(column) ? 'num' : undefined}
       aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : undefined}
     >
@@ -103,11 +107,13 @@ interface RowProps {
   selected: boolean;
   current: boolean;
   env: ColumnEnv;
+  /** The interface language `t` speaks: a row is drawn again when it changes, not when `t` is a new function. */
+  lang: UiLang;
   t: BrowseT;
   onClick(e: MouseEvent, index: number): void;
 }
 
-function Row({ id, index, row, columns, selected, current, env, t, onClick }: RowProps) {
+function RowView({ id, index, row, columns, selected, current, env, t, onClick }: RowProps) {
   const c = row.card;
   const classes = [
     selected ? 'selected' : '',
@@ -115,9 +121,11 @@ function Row({ id, index, row, columns, selected, current, env, t, onClick }: Ro
     c.suspended ? 'suspended' : '',
     c.flag ? `flag-${c.flag}` : '',
   ].filter(Boolean);
+  const cardLang = env.cardLang === 'zh' ? 'zh-CN' : 'en';
   return (
     <tr
       id={id}
+      role="row"
       aria-rowindex={index + 2}
       aria-selected={selected}
       data-card-id={c.id}
@@ -129,9 +137,10 @@ function Row({ id, index, row, columns, selected, current, env, t, onClick }: Ro
       {columns.map((col) => (
         <td
           key={col}
+          role="gridcell"
           className={NUMERIC.has(col) ? `num col-${col}` : `col-${col}`}
           {...(CONTENT.has(col) ? { 'data-content': '' } : {})}
-          {...(CARD_TEXT.has(col) ? { lang: env.cardLang === 'zh' ? 'zh-CN' : 'en' } : {})}
+          {...(CARD_TEXT.has(col) ? { lang: cardLang } : {})}
         >
           {col === 'marks' && c.flag ? <span className={`flag-dot flag-${c.flag}`} aria-hidden="true" /> : null}
           {cellText(col, row, env, t)}
@@ -141,8 +150,26 @@ function Row({ id, index, row, columns, selected, current, env, t, onClick }: Ro
   );
 }
 
+/**
+ * A row is drawn again only when what it shows changes: scrolling adds the rows coming into view and drops the ones
+ * leaving it, and leaves the rest alone (`t` and `onClick` are new functions on every render of the table).
+ */
+const Row = memo(
+  RowView,
+  (a, b) =>
+    a.row === b.row &&
+    a.index === b.index &&
+    a.id === b.id &&
+    a.columns === b.columns &&
+    a.selected === b.selected &&
+    a.current === b.current &&
+    a.env === b.env &&
+    a.lang === b.lang,
+);
+
 export function BrowseTable({ rows, columns, sort, onSort, selection, onSelection, env, t }: BrowseTableProps) {
   const id = useId();
+  const lang = useUiLang();
   const scroller = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLTableSectionElement>(null);
   const [headHeight, setHeadHeight] = useState(ROW_HEIGHT);
@@ -157,7 +184,8 @@ export function BrowseTable({ rows, columns, sort, onSort, selection, onSelectio
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize,
-    overscan: 12,
+    // Rows are drawn in the scroll event that brings them into view (flushSync), so a few beyond each edge are enough.
+    overscan: 4,
     paddingStart: headHeight,
     scrollPaddingStart: headHeight,
     observeElementRect: observeRect,
@@ -166,10 +194,9 @@ export function BrowseTable({ rows, columns, sort, onSort, selection, onSelectio
   const current = selection.current;
   const currentIndex = useMemo(() => (current === null ? -1 : ids.indexOf(current)), [ids, current]);
   const items = virtual.getVirtualItems();
-  const first = items[0];
-  const last = items[items.length - 1];
-  const top = first ? first.start - headHeight : 0;
-  const bottom = last ? virtual.getTotalSize() - last.end : 0;
+  // The rows in view follow each other in the body, which is moved down to the first of them: one transform changes
+  // as the table scrolls, and no row's style is its own (rows of one look share their computed style).
+  const windowTop = items[0] ? items[0].start - headHeight : 0;
   const rowId = (i: number) => `${id}-r${i}`;
   const shown = currentIndex >= 0 && items.some((it) => it.index === currentIndex);
 
@@ -191,9 +218,14 @@ export function BrowseTable({ rows, columns, sort, onSort, selection, onSelectio
       onSelection(toggleCurrent(selection));
     }
   };
-  const onRowClick = (e: MouseEvent, index: number) => {
+  // One click handler for every row, the same function on every render (so rows are not drawn again for it).
+  const latest = useRef({ selection, ids, onSelection });
+  latest.current = { selection, ids, onSelection };
+  const onRowClick = useCallback((e: MouseEvent, index: number) => {
+    const { selection, ids, onSelection } = latest.current;
     onSelection(pick(selection, ids, index, { range: e.shiftKey, toggle: e.ctrlKey || e.metaKey }));
-  };
+  }, []);
+  const widths = columns.map((c) => COLUMN_WIDTH[c]);
 
   return (
     <div className="browse-scroll" ref={scroller}>
@@ -207,23 +239,24 @@ export function BrowseTable({ rows, columns, sort, onSort, selection, onSelectio
         aria-activedescendant={shown ? rowId(currentIndex) : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
-        // A fixed layout takes its column widths from the <col>s only when the table's own width is set.
-        style={{ width: `${columns.reduce((sum, c) => sum + COLUMN_WIDTH[c], 0)}rem` }}
+        // As tall as every row, so the scroll box scrolls through them all; every row is a grid of the same columns,
+        // each as wide as its column, the spare width shared out (elements and roles stay a table's: grid, rows, cells).
+        style={
+          {
+            width: `${widths.reduce((sum, w) => sum + w, 0)}rem`,
+            height: headHeight + rows.length * ROW_HEIGHT,
+            '--browse-columns': widths.map((w) => `minmax(${w}rem, ${w}fr)`).join(' '),
+          } as CSSProperties
+        }
       >
-        <colgroup>
-          {columns.map((c) => (
-            <col key={c} style={{ width: `${COLUMN_WIDTH[c]}rem` }} />
-          ))}
-        </colgroup>
-        <thead ref={head}>
-          <tr aria-rowindex={1}>
+        <thead ref={head} role="rowgroup">
+          <tr role="row" aria-rowindex={1}>
             {columns.map((c) => (
               <SortHeader key={c} column={c} sort={sort} onSort={onSort} t={t} />
             ))}
           </tr>
         </thead>
-        <tbody>
-          {top > 0 && <tr aria-hidden="true" className="spacer" style={{ height: top }} />}
+        <tbody role="rowgroup" style={{ transform: `translateY(${windowTop}px)` }}>
           {items.map((item) => (
             <Row
               key={item.key}
@@ -234,11 +267,11 @@ export function BrowseTable({ rows, columns, sort, onSort, selection, onSelectio
               selected={selection.selected.has(ids[item.index]!)}
               current={item.index === currentIndex}
               env={env}
+              lang={lang}
               t={t}
               onClick={onRowClick}
             />
           ))}
-          {bottom > 0 && <tr aria-hidden="true" className="spacer" style={{ height: bottom }} />}
         </tbody>
       </table>
     </div>
