@@ -165,7 +165,11 @@ async function main() {
     throw new Error('dist/index.html is missing: run `npm run build` first');
 
   console.log('bench: building the bench page…');
-  await build({ configFile: path.join(here, 'vite.config.ts'), logLevel: 'warn' });
+  await build({
+    configFile: path.join(here, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: benchDist, emptyOutDir: true },
+  });
 
   const machine = {
     cpus: os.cpus().length,

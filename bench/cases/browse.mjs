@@ -1,6 +1,8 @@
 // Browse case: the card browser (#/browse) listing every seeded card, scrolled top to bottom as a user would, with
 // PerformanceObservers for long animation frames and long tasks.
 /* global window, document, MutationObserver, requestAnimationFrame -- in functions run in the page */
+import console from 'node:console';
+import process from 'node:process';
 import { newPage } from '../lib/app.mjs';
 import { median, p95, round } from '../lib/stats.mjs';
 
@@ -23,7 +25,22 @@ function installBrowseProbe() {
   });
   observer.observe(document, { subtree: true, childList: true });
   const keep = (list, into) => {
-    for (const e of list.getEntries()) into.push({ start: e.startTime, duration: e.duration });
+    for (const e of list.getEntries()) {
+      const entry = { start: e.startTime, duration: e.duration };
+      // A long animation frame's parts (BENCH_DEBUG prints them): scripts, style and layout, the rest of rendering.
+      if (e.entryType === 'long-animation-frame') {
+        const end = e.startTime + e.duration;
+        entry.parts = {
+          script: e.scripts.reduce((sum, s) => sum + s.duration, 0),
+          forcedLayout: e.scripts.reduce((sum, s) => sum + s.forcedStyleAndLayoutDuration, 0),
+          beforeRender: e.renderStart ? e.renderStart - e.startTime : e.duration,
+          render: e.renderStart ? e.styleAndLayoutStart - e.renderStart : 0,
+          styleAndLayout: e.styleAndLayoutStart ? end - e.styleAndLayoutStart : 0,
+          scripts: e.scripts.map((s) => `${s.invokerType} ${s.invoker} ${Math.round(s.duration)}ms`).slice(0, 4),
+        };
+      }
+      into.push(entry);
+    }
   };
   new PerformanceObserver((l) => keep(l, probe.frames)).observe({ type: 'long-animation-frame', buffered: true });
   new PerformanceObserver((l) => keep(l, probe.tasks)).observe({ type: 'longtask', buffered: true });
@@ -109,6 +126,10 @@ export default [
           const probe = await page.evaluate(() => window.__browse);
           const long = [...within(probe.frames, run.start, run.end), ...within(probe.tasks, run.start, run.end)];
           longCount += long.length;
+          if (process.env.BENCH_DEBUG) {
+            const worst = [...long].sort((a, b) => b.duration - a.duration).slice(0, 8);
+            for (const e of worst) console.error(`browse.scroll run ${i + 1}: ${JSON.stringify(e)}`);
+          }
           values.push(longest(long));
           frames += run.stamps.length;
           for (let k = 1; k < run.stamps.length; k++) frameMs.push(run.stamps[k] - run.stamps[k - 1]);
