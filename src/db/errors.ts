@@ -25,6 +25,17 @@ export class PresetsConflictError extends Error {
   }
 }
 
+/**
+ * An answer given to a card as it was on screen, after which the card was changed (answered, undone or rescheduled,
+ * perhaps in another tab): grading it would grade a state the user never saw, so nothing was written.
+ */
+export class StaleCardError extends Error {
+  constructor(cardId: string) {
+    super(`Card ${cardId} changed since it was shown (perhaps in another tab); the answer was not written.`);
+    this.name = 'StaleCardError';
+  }
+}
+
 export class CardNotFoundError extends Error {
   constructor(cardId: string) {
     super(`Card ${cardId} no longer exists.`);
@@ -46,4 +57,16 @@ export function isQuotaError(e: unknown): boolean {
 /** The database was closed under the caller: another tab upgraded it, or the browser closed it. */
 export function isClosedError(e: unknown): boolean {
   return e instanceof Dexie.DatabaseClosedError || e instanceof Dexie.VersionChangeError;
+}
+
+/**
+ * What a failed answer or undo of the review session means: a card changed since it was shown (another tab answered
+ * it) is refreshed, not graded on a stale state (`stale`); a full or failing disk keeps the answer for a retry
+ * (`retry`); a closed database (another tab upgraded it: reload) or a deleted card gives the card back (`refused`).
+ */
+export function writeOutcome(error: unknown): 'retry' | 'stale' | 'refused' {
+  if (error instanceof StaleCardError || error instanceof UndoConflictError) return 'stale';
+  if (isClosedError(error) || error instanceof CardNotFoundError) return 'refused';
+  if (isQuotaError(error) || error instanceof Dexie.DexieError || error instanceof DOMException) return 'retry';
+  return 'refused';
 }

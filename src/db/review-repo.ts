@@ -14,7 +14,7 @@ import {
 import { newId } from '../lib/ids';
 import type { AnswerLogRow, CardRow, DeckRow, DockdeckDB, ReviewLogRow } from './database';
 import { cardsOfDeck } from './deck-cards';
-import { CardNotFoundError, UndoConflictError } from './errors';
+import { CardNotFoundError, StaleCardError, UndoConflictError } from './errors';
 import { buryCards, parkedCards } from './marks-repo';
 import { dayWindow } from '../domain/day-window';
 import { isParked } from '../domain/marks';
@@ -34,6 +34,27 @@ export function memoryOf(c: CardRow): Memory {
     state: c.state,
     lastReview: c.lastReview,
   };
+}
+
+const MEMORY_KEYS = [
+  'due',
+  'stability',
+  'difficulty',
+  'elapsedDays',
+  'scheduledDays',
+  'learningSteps',
+  'reps',
+  'lapses',
+  'state',
+  'lastReview',
+] as const satisfies ReadonlyArray<keyof Memory>;
+
+/**
+ * Whether a card's stored memory is `expected` in every field `expected` names (a log row written before a field
+ * existed leaves it out, and is not held against the card for it).
+ */
+export function memoryIs(card: CardRow, expected: Partial<Memory>): boolean {
+  return MEMORY_KEYS.every((k) => expected[k] === undefined || Object.is(card[k], expected[k]));
 }
 
 export interface DayWindow {
@@ -229,10 +250,24 @@ export async function answerCard(
   cardId: string,
   rating: RatingName,
   now: Date,
-  opts: { durationMs: number; settings: AnswerSettings; kind?: AnswerLogRow['kind'] },
+  opts: {
+    durationMs: number;
+    settings: AnswerSettings;
+    kind?: AnswerLogRow['kind'];
+    /**
+     * The card's memory as the screen showed it (its intervals, its choice order): read again inside the transaction,
+     * a card changed since (answered in another tab, say) is not graded again on a state the user never saw.
+     */
+    expected?: Partial<Memory>;
+  },
 ): Promise<ReviewLogRow> {
-  const { settings } = opts;
+  const { settings, expected } = opts;
   return db.transaction('rw', db.cards, db.reviewLogs, async () => {
+    if (expected) {
+      const card = await db.cards.get(cardId);
+      if (!card) throw new CardNotFoundError(cardId);
+      if (!memoryIs(card, expected)) throw new StaleCardError(cardId);
+    }
     const answer = { cardId, rating, at: now, durationMs: opts.durationMs, kind: opts.kind ?? 'review' };
     const log = await applyAnswer(db, answer, (at, deckId) =>
       isUserSettings(settings) ? schedulerAt(settings, at, deckId) : settings,
@@ -271,14 +306,17 @@ async function burySiblings(db: DockdeckDB, cardId: string, day: DayWindow, now:
   return (await buryCards(db, siblings, day.end, now)).map((c) => c.id);
 }
 
-/** Takes an answer back: the card returns to its state before it and the log row goes, together. */
+/**
+ * Takes an answer back: the card returns to its state before it and the log row goes, together. Refused unless the
+ * card is still exactly as this answer left it: an answer given since (in another tab, say) is never taken back with it.
+ */
 export async function undoAnswer(db: DockdeckDB, logId: string, now: number): Promise<ReviewLogRow | undefined> {
   return db.transaction('rw', db.cards, db.reviewLogs, async () => {
     const log = await db.reviewLogs.get(logId);
     if (!log) return undefined;
     const card = await db.cards.get(log.cardId);
     if (card) {
-      if (card.reps !== log.after.reps || card.due !== log.after.due) throw new UndoConflictError(card.id);
+      if (!memoryIs(card, log.after)) throw new UndoConflictError(card.id);
       await db.cards.put({ ...card, ...log.before, updatedAt: now });
     }
     await db.reviewLogs.delete(logId);

@@ -133,20 +133,32 @@ test('new cards respect the daily limit; the rest wait for tomorrow', async () =
   expect((await db.cards.toArray()).filter((c) => c.deckId === 'plain' && c.state === 0)).toHaveLength(29);
 });
 
-test('a storage failure while answering shows a visible message and keeps the card', async () => {
+test('a storage failure while answering keeps the answer, says what to do, and writes it on Retry', async () => {
   const { db } = await freshDb(plainDeck(2));
+  let full = true;
   db.reviewLogs.hook('creating', () => {
-    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
   });
   const { user } = openApp('#/review/plain');
   await review.waitForCard();
   await review.revealByKey(user);
   await user.keyboard('3');
-  const alert = await screen.findByRole('alert');
-  expect(alert).toHaveTextContent(/no storage space left/);
-  // The transaction rolled back: the card was not changed, and it is shown again.
+  expect((await screen.findByText(/no storage space left/)).closest('[role="alert"]')).not.toBeNull();
+  const unsaved = await screen.findByText(/1 answer is not saved yet/);
+  // The transaction rolled back: the card was not changed; the answer is kept, the session goes on with the next.
   expect(await db.cards.get('plain/c0')).toMatchObject({ state: 0, reps: 0 });
-  await waitFor(() => expect(review.cardId()).toBe('plain/c0'));
+  await waitFor(() => expect(review.cardId()).toBe('plain/c1'));
+  expect(await db.reviewLogs.count()).toBe(0);
+
+  full = false;
+  await user.click(
+    within(unsaved.closest('.unsaved-answers') as HTMLElement).getByRole('button', { name: 'Retry saving' }),
+  );
+  await waitFor(() => expect(screen.queryByText(/not saved yet/)).not.toBeInTheDocument());
+  const logs = await db.reviewLogs.toArray();
+  expect(logs).toMatchObject([{ cardId: 'plain/c0', rating: 'good' }]);
+  expect(await db.cards.get('plain/c0')).toMatchObject({ state: 1, reps: 1 });
+  await review.waitForAnswered(1);
 });
 
 test('another tab upgrading the database asks the user to reload', async () => {

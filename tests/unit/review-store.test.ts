@@ -138,7 +138,9 @@ test('grading moves to the next turn at once: answer hidden, the write pending, 
   const t = setup();
   const call = answer(t, 'd/1', 'good', 3);
   expect(t.s()).toMatchObject({ turn: 1, pending: 1, draft: null });
-  expect(t.s().answers).toEqual([{ seq: 1, logId: null, cardId: 'd/1', rating: 'good', durationMs: 0, repsAfter: 4 }]);
+  expect(t.s().answers).toEqual([
+    { seq: 1, logId: null, cardId: 'd/1', rating: 'good', durationMs: 0, at: 10_000, shown: { reps: 3 }, repsAfter: 4 },
+  ]);
   // Nothing to undo while the write is under way.
   await t.s().undo();
   expect(t.undone).toEqual([]);

@@ -3,20 +3,22 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { formatInterval, RATINGS, type RatingName } from '../../domain/scheduler';
 import { otherLang } from '../../domain/text';
-import { useT, type MessageKey } from '../../lib/i18n';
+import { useMessages, useT, type MessageKey } from '../../lib/i18n';
 import { CardScope } from '../../ui/card-scope';
 import { MediaContext, RemoteContext, TextFormatContext, type TextFormat } from '../../ui/card-text';
 import { releasePointerFocus } from '../../ui/focused-control';
 import { SourcesContext } from '../../ui/source-line';
 import type { CardRow } from '../../db/database';
+import { memoryOf } from '../../db/review-repo';
 import { CardToolDialog, useReviewTools, type OpenTool, type ToolKind } from './card-tools';
 import { CardView } from './card-view';
-import type { Showing } from './review-store';
+import { canUndo, unsavedAnswers, type ReviewState, type ReviewStore, type Showing } from './review-store';
+import { reviewMessages } from './review-messages';
 import { ReviewMarks } from './review-marks';
 import { SessionEnd } from './session-end';
 import { isRevealTap, revealsOnTap } from './tap-to-reveal';
 import { useReviewKeys } from './use-review-keys';
-import { useReviewSession, type CardList, type ReviewSession } from './use-review-session';
+import { useReviewSession, type CardList, type Elsewhere, type ReviewSession } from './use-review-session';
 
 const RATING_LABEL: Record<RatingName, MessageKey> = {
   again: 'review.again',
@@ -40,7 +42,8 @@ export function ReviewScreen({
   const session = useReviewSession(deckId, cardList);
   const { store, state: s, card, showing, counts } = session;
   const keyed = useMemo(
-    () => (card && showing ? { showing, id: card.id, reps: card.reps, content: card.content } : null),
+    () =>
+      card && showing ? { showing, id: card.id, reps: card.reps, memory: memoryOf(card), content: card.content } : null,
     [card, showing],
   );
   const tools = useReviewTools();
@@ -57,6 +60,11 @@ export function ReviewScreen({
         className="review"
         aria-labelledby="review-title"
         data-answered={s.answers.filter((a) => a.logId).length}
+        // For tests, as a user sees them: answers given (and marks), writes under way, answers refused as stale.
+        data-seq={s.seq}
+        data-pending={s.pending}
+        data-conflicts={s.conflicts}
+        data-unsaved={unsavedAnswers(s)}
         // When the queue on screen was read: tests wait for it to pass a moment (a card that fell due) as a user waits.
         data-queue-at={session.queueAt}
         onClick={releasePointerFocus}
@@ -77,6 +85,7 @@ export function ReviewScreen({
         {card && showing && session.display.textFormat && (
           <ReviewCard session={session} card={card} showing={showing} textFormat={session.display.textFormat} />
         )}
+        <SessionNotices store={store} state={s} changedElsewhere={session.changedElsewhere} />
         {session.ended && <SessionEnd answers={s.answers} waitMs={session.waitMs} tomorrow={session.tomorrow} />}
 
         <ReviewMarks
@@ -92,7 +101,7 @@ export function ReviewScreen({
           <button
             type="button"
             onClick={() => void store.getState().undo()}
-            disabled={!s.answers.some((a) => a.logId) && s.marked.length === 0}
+            disabled={!canUndo(s)}
             aria-keyshortcuts="U Control+Z"
           >
             {t('review.undo')}
@@ -112,6 +121,42 @@ export function ReviewScreen({
           onClose={() => setTool(null)}
         />
       )}
+    </>
+  );
+}
+
+/**
+ * What the session could not do as asked, said where the user looks: answers not stored yet (a full disk; kept, with a
+ * retry), an answer or undo refused because another tab answered the card, a card refreshed for the same reason.
+ */
+function SessionNotices({
+  store,
+  state,
+  changedElsewhere,
+}: {
+  store: ReviewStore;
+  state: ReviewState;
+  changedElsewhere: Elsewhere;
+}) {
+  const m = useMessages(reviewMessages);
+  const unsaved = unsavedAnswers(state);
+  const { conflict } = state;
+  return (
+    <>
+      {unsaved > 0 && (
+        <div className="alert alert-error unsaved-answers" role="alert" data-unsaved={unsaved}>
+          <span>{unsaved === 1 ? m('unsaved.one') : m('unsaved.many', { n: unsaved })}</span>
+          <button type="button" onClick={() => void store.getState().retry()}>
+            {m('unsaved.retry')}
+          </button>
+        </div>
+      )}
+      <p className="hint session-conflict" aria-live="polite" data-conflict={conflict?.kind ?? changedElsewhere ?? ''}>
+        {conflict?.kind === 'stale' && m('conflict.stale')}
+        {conflict?.kind === 'undo' && m('conflict.undo')}
+        {!conflict && changedElsewhere === 'changed' && m('conflict.changed')}
+        {!conflict && changedElsewhere === 'gone' && m('conflict.gone')}
+      </p>
     </>
   );
 }
@@ -216,7 +261,7 @@ function AnswerBar({ session, card, showing }: CardProps) {
             data-interval={label}
             aria-keyshortcuts={String(i + 1)}
             aria-label={`${t(RATING_LABEL[r])}, ${label}`}
-            onClick={() => void store.getState().grade(showing, r, card.reps)}
+            onClick={() => void store.getState().grade(showing, r, memoryOf(card))}
           >
             {/* The name first, as the accessible name says it ("Good, 10m"); the stylesheet puts the interval above. */}
             <span>{t(RATING_LABEL[r])}</span> <span className="interval">{label}</span>

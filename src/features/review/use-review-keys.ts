@@ -6,7 +6,7 @@ import { RATINGS } from '../../domain/scheduler';
 import type { StudyContent } from '../../domain/study-card';
 import { focusedControl, inDialog } from '../../ui/focused-control';
 import type { ToolKind } from './card-tools';
-import { draftOf, type ReviewStore, type Showing } from './review-store';
+import { draftOf, type ReviewStore, type ShownMemory, type Showing } from './review-store';
 
 /** The card on screen as the keys need it. */
 export interface KeyedCard {
@@ -14,6 +14,8 @@ export interface KeyedCard {
   id: string;
   /** Answers so far: with the id, it seeds the order the choices are shown in (a letter picks a position). */
   reps: number;
+  /** Its scheduling state as shown: the answer is written only if the card is still so (no other tab answered it). */
+  memory: ShownMemory;
   content: StudyContent;
 }
 
@@ -113,7 +115,7 @@ export function useReviewKeys(
       const i = ['1', '2', '3', '4'].indexOf(e.key);
       if (i >= 0) {
         e.preventDefault();
-        void s.grade(card.showing, RATINGS[i]!, card.reps);
+        void s.grade(card.showing, RATINGS[i]!, card.memory);
       } else if (e.key === ' ') {
         // Space on a shown answer does nothing (it would scroll the page).
         e.preventDefault();

@@ -1,9 +1,10 @@
 // The review screen's data in one hook: the session store, the live queue and the clock that re-reads it, the card
 // chosen to show (domain/review-session.ts), its interval previews, how its deck draws text, and what tomorrow holds.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { CardRow } from '../../db/database';
 import { db, reportStorageError } from '../../db/connection';
+import { writeOutcome } from '../../db/errors';
 import { buryCards, changeMarks, suspendCards, undoMarks } from '../../db/marks-repo';
 import { readDeckDisplay } from '../../db/deck-prefs';
 import { NO_TITLES, type CitedSources } from '../../lib/cited-sources';
@@ -40,6 +41,9 @@ import {
   type Showing,
 } from './review-store';
 
+/** How often answers whose write failed (a full disk) are tried again on their own; the screen's button tries at once. */
+export const RETRY_MS = 15_000;
+
 /**
  * A review of a fixed list of cards instead of a deck's daily queue ("review my mistakes", a day of the interview
  * plan): `load` reads the queue of the listed cards, given the cards answered in this session.
@@ -63,6 +67,9 @@ export interface CardDisplay {
   cited: CitedSources;
 }
 
+/** How the card on screen was changed elsewhere while shown (see ReviewSession.changedElsewhere). */
+export type Elsewhere = 'changed' | 'gone' | null;
+
 export interface ReviewSession {
   store: ReviewStore;
   state: ReviewState;
@@ -85,6 +92,12 @@ export interface ReviewSession {
   waitMs: number | null;
   /** What the deck holds for tomorrow, once read (at the session's end, for a deck's daily review only). */
   tomorrow: Tomorrow | undefined;
+  /** The card on screen changed while shown (answered in another tab): it is shown anew, its answer hidden. */
+  /**
+   * The card on screen changed while shown (answered in another tab, say): shown anew, its answer hidden (`changed`),
+   * or gone from the queue, the next card shown instead (`gone`); null otherwise.
+   */
+  changedElsewhere: Elsewhere;
 }
 
 export function useReviewSession(deckId: string, cardList?: CardList): ReviewSession {
@@ -92,7 +105,8 @@ export function useReviewSession(deckId: string, cardList?: CardList): ReviewSes
   const store = useSessionStore(deckId, settings, cardList?.kind);
   const s = useStore(store);
   const { snapshot, day, newPerDay } = useQueue(deckId, cardList, s);
-  const { card, catchingUp, showing } = useShowing(snapshot, loaded, s);
+  const { card, catchingUp, showing, changedElsewhere } = useShowing(snapshot, loaded, s);
+  useAutoRetry(store, s);
   const draft = draftOf(s, showing);
   const previews = useMemo(() => {
     if (!card || !draft.revealed) return null;
@@ -119,7 +133,18 @@ export function useReviewSession(deckId: string, cardList?: CardList): ReviewSes
     ended,
     waitMs: nextDue === null || !snapshot ? null : Math.max(0, nextDue - snapshot.at),
     tomorrow,
+    changedElsewhere,
   };
+}
+
+/** While answers wait for a retry (the disk was full), they are tried again every RETRY_MS. */
+function useAutoRetry(store: ReviewStore, s: ReviewState) {
+  const waiting = s.answers.some((a) => a.unsaved);
+  useEffect(() => {
+    if (!waiting) return;
+    const id = window.setInterval(() => void store.getState().retry(), RETRY_MS);
+    return () => window.clearInterval(id);
+  }, [store, waiting]);
 }
 
 /** The session store, writing to Dexie with the settings of the moment of each answer (the card's deck's preset). */
@@ -130,11 +155,11 @@ function useSessionStore(deckId: string, settings: Settings, kind: CardList['kin
     () =>
       createReviewStore(deckId, {
         now: () => clock.ms(),
-        async answer(cardId, rating, durationMs) {
-          const now = clock.now();
-          const log = await answerCard(db(), cardId, rating, now, {
+        async answer(cardId, rating, durationMs, { at, expected }) {
+          const log = await answerCard(db(), cardId, rating, new Date(at), {
             durationMs,
             settings: settingsRef.current,
+            expected,
             ...(kind ? { kind } : {}),
           });
           return { logId: log.id, repsAfter: log.after.reps };
@@ -153,6 +178,7 @@ function useSessionStore(deckId: string, settings: Settings, kind: CardList['kin
         },
         unmark: (changes) => undoMarks(db(), changes, clock.ms()),
         report: reportStorageError,
+        outcome: writeOutcome,
       }),
     [deckId, kind],
   );
@@ -201,8 +227,14 @@ function useShowing(
   snapshot: Snapshot | undefined,
   loaded: boolean,
   s: ReviewState,
-): { card: CardRow | null | undefined; catchingUp: boolean; showing: Showing | null } {
-  const [onScreen, setOnScreen] = useState<OnScreen & { shownAt: number }>({ cardId: null, turn: -1, shownAt: 0 });
+): { card: CardRow | null | undefined; catchingUp: boolean; showing: Showing | null; changedElsewhere: Elsewhere } {
+  const [onScreen, setOnScreen] = useState<OnScreen & { shownAt: number; stamp: string; changed: Elsewhere }>({
+    cardId: null,
+    turn: -1,
+    shownAt: 0,
+    stamp: '',
+    changed: null,
+  });
   const { answers, pinnedId, pinnedReps = null, turn } = s;
   const choice = useMemo(
     () =>
@@ -217,12 +249,30 @@ function useShowing(
     [snapshot, loaded, answers, pinnedId, pinnedReps, turn, onScreen],
   );
   const cardId = choice?.card?.id ?? null;
+  const stamp = choice?.card ? memoryStamp(choice.card) : '';
   if (choice && (cardId !== onScreen.cardId || turn !== onScreen.turn)) {
-    setOnScreen({ cardId, turn, shownAt: clock.ms() });
+    // Within one turn the card on screen stays until this session acts on it: one that left the queue meanwhile was
+    // answered (or buried, deleted…) elsewhere, another tab say.
+    const gone = turn === onScreen.turn && onScreen.cardId !== null;
+    setOnScreen({ cardId, turn, shownAt: clock.ms(), stamp, changed: gone ? 'gone' : null });
+  } else if (choice && stamp !== onScreen.stamp) {
+    // The card on screen was answered (or rescheduled) elsewhere, another tab say, while it was shown: it is shown
+    // anew as it is now, its answer hidden, rather than graded on a state that is gone.
+    setOnScreen({ cardId, turn, shownAt: clock.ms(), stamp, changed: 'changed' });
   }
   const { shownAt } = onScreen;
   const showing = useMemo(() => (cardId === null ? null : { cardId, shownAt, turn }), [cardId, shownAt, turn]);
-  return { card: choice?.card, catchingUp: choice?.catchingUp ?? true, showing };
+  return {
+    card: choice?.card,
+    catchingUp: choice?.catchingUp ?? true,
+    showing,
+    changedElsewhere: onScreen.cardId === cardId ? onScreen.changed : null,
+  };
+}
+
+/** The card's scheduling state as one string: it differs exactly when the card's memory does. */
+function memoryStamp(card: CardRow): string {
+  return JSON.stringify(memoryOf(card));
 }
 
 /** Each card is drawn as its own deck writes text (imported Anki decks are HTML): a card list can mix decks. */
