@@ -1,5 +1,6 @@
 // Bench page: times a search as the card browser runs it (parse, index hint, the repo's read, the match, the sort)
 // against a raw IndexedDB read of the same candidate rows.
+import { presetWeightsOf } from '../../src/domain/presets';
 import type { DockdeckDB } from '../../src/db/database';
 import { readBrowseData, readDeckTitles, type BrowseData } from '../../src/db/browse-repo';
 import { dayWindow } from '../../src/domain/day-window';
@@ -104,11 +105,12 @@ async function runSearch(db: DockdeckDB, text: string): Promise<Run> {
   const t1 = performance.now();
   const data = await readBrowseData(db, hint, since);
   const t2 = performance.now();
-  const weights = DEFAULT_SETTINGS.scheduler.weights;
-  const ctx: SearchContext = { ...hintCtx, ratings: (id) => data.ratings.get(id) ?? [], weights };
+  // As the browser does: each deck's preset's parameters.
+  const weightsOf = presetWeightsOf(DEFAULT_SETTINGS.presets);
+  const ctx: SearchContext = { ...hintCtx, ratings: (id) => data.ratings.get(id) ?? [], weightsOf };
   const matched = filterRows(data, parsed.query, ctx);
   const t3 = performance.now();
-  const env: ColumnEnv = { cardLang: 'en', uiLang: 'en', now, deckTitles, weights };
+  const env: ColumnEnv = { cardLang: 'en', uiLang: 'en', now, deckTitles, weightsOf };
   const ids = sortRows(matched, DEFAULT_SORT, env).map((r) => r.card.id);
   const t4 = performance.now();
   return {
@@ -255,7 +257,7 @@ async function openBrowserRuns(db: DockdeckDB, text: string, r: Run, opts: Searc
     const ctx: SearchContext = {
       ...hintCtx,
       ratings: (id) => data.ratings.get(id) ?? [],
-      weights: listing.env.weights,
+      weightsOf: listing.env.weightsOf,
     };
     const matched = filterRows(data, parsed.query, ctx);
     const t2 = performance.now();

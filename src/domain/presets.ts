@@ -182,6 +182,19 @@ export function presetOfDeck(book: PresetBook, deckId: string): Preset {
   return (id && book.presets.find((p) => p.id === id)) || defaultPreset(book);
 }
 
+/**
+ * Each deck's preset's FSRS parameters, looked up once per deck: for views of cards of many decks (the browser's
+ * retrievability, card info, a search's `prop:r`), so that a card's recall is its own deck's forgetting curve.
+ */
+export function presetWeightsOf(book: PresetBook): (deckId: string) => readonly number[] {
+  const byDeck = new Map<string, readonly number[]>();
+  return (deckId) => {
+    let w = byDeck.get(deckId);
+    if (w === undefined) byDeck.set(deckId, (w = presetOfDeck(book, deckId).weights));
+    return w;
+  };
+}
+
 /** The decks of `deckIds` that use the preset. */
 export function decksOfPreset(book: PresetBook, presetId: string, deckIds: readonly string[]): string[] {
   return deckIds.filter((d) => presetOfDeck(book, d).id === presetId);

@@ -239,7 +239,7 @@ test('100,000 cards: read, searched and sorted in memory, fast enough to use (ti
     uiLang: 'en',
     now: NOW,
     deckTitles,
-    weights: DEFAULT_SCHEDULER_SETTINGS.weights,
+    weightsOf: () => DEFAULT_SCHEDULER_SETTINGS.weights,
   };
   const time = async <T>(label: string, work: () => Promise<T> | T): Promise<T> => {
     const t0 = performance.now();

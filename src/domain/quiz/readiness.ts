@@ -6,6 +6,11 @@ import { CardState, grade, retrievability, type Memory, type SchedulerSettings }
 export interface ReadinessCard {
   id: string;
   memory: Memory;
+  /**
+   * The card's own deck's preset's scheduling (its parameters and desired retention), when the scope holds decks of
+   * several presets; else the `settings` the functions are given.
+   */
+  settings?: SchedulerSettings;
 }
 
 export interface CardRecall {
@@ -32,7 +37,7 @@ export function interviewMoment(date: string): Date | null {
 }
 
 export function predictReadiness(cards: readonly ReadinessCard[], at: Date, settings: SchedulerSettings): Readiness {
-  const recalls = cards.map((c) => ({ id: c.id, r: retrievability(c.id, c.memory, at, settings) }));
+  const recalls = cards.map((c) => ({ id: c.id, r: retrievability(c.id, c.memory, at, c.settings ?? settings) }));
   const share = recalls.length === 0 ? 0 : recalls.reduce((s, c) => s + c.r, 0) / recalls.length;
   recalls.sort((a, b) => a.r - b.r || (a.id < b.id ? -1 : 1));
   return { at: at.getTime(), share, cards: recalls };
@@ -60,7 +65,7 @@ export interface PlanOptions {
   date: string;
   dayStartHour: number;
   settings: SchedulerSettings;
-  /** Cards predicted below this recall at the date are planned (default: the desired retention). */
+  /** Cards predicted below this recall at the date are planned (default: each card's desired retention). */
   target?: number;
   /** At most this many planned cards a day. */
   maxPerDay?: number;
@@ -91,7 +96,8 @@ export function planDays(now: Date, at: Date, dayStartHour: number): Array<{ day
  * it is graded good, forgotten it is graded again. A new card is learned in the session (a new card is repeated
  * until it is remembered), so it is graded good.
  */
-export function recallAfterReview(card: ReadinessCard, reviewAt: Date, at: Date, settings: SchedulerSettings): number {
+export function recallAfterReview(card: ReadinessCard, reviewAt: Date, at: Date, given: SchedulerSettings): number {
+  const settings = card.settings ?? given;
   const after = (rating: 'good' | 'again') =>
     retrievability(card.id, grade(card.id, card.memory, rating, reviewAt, settings).memory, at, settings);
   if (card.memory.state === CardState.New) return after('good');
@@ -108,14 +114,15 @@ export function makePlan(cards: readonly ReadinessCard[], opts: PlanOptions): St
   const at = interviewMoment(opts.date);
   if (!at || at.getTime() <= opts.now.getTime()) return null;
   const readiness = predictReadiness(cards, at, opts.settings);
-  const target = opts.target ?? opts.settings.desiredRetention;
-  const weak = readiness.cards.filter((c) => c.r < target);
+  const byId = new Map(cards.map((c) => [c.id, c]));
+  // Below the target, or below the card's own preset's desired retention.
+  const targetOf = (id: string) => opts.target ?? (byId.get(id)!.settings ?? opts.settings).desiredRetention;
+  const weak = readiness.cards.filter((c) => c.r < targetOf(c.id));
   const days = planDays(opts.now, at, opts.dayStartHour);
   const cap = opts.maxPerDay ?? PLAN_MAX_PER_DAY;
   // As even as whole cards allow (5 over 4 days: 2, 1, 1, 1), never more than the cap.
   const base = Math.floor(weak.length / days.length);
   const extra = weak.length % days.length;
-  const byId = new Map(cards.map((c) => [c.id, c]));
   const recall = new Map(readiness.cards.map((c) => [c.id, c.r]));
   let next = 0;
   const planDaysOut: PlanDay[] = days.map(({ day, reviewAt }, i) => {

@@ -125,7 +125,7 @@ function propTest(name: PropName, op: Operator, n: number, ctx: SearchContext): 
       return (c) => studied(c) && compare(op, c.difficulty, n * 9 + 1);
     case 'r':
       return (c) => {
-        const r = retrievabilityNow(c, ctx.now, ctx.weights);
+        const r = retrievabilityNow(c, ctx.now, ctx.weightsOf?.(c.deckId));
         return r !== undefined && compare(op, r, n);
       };
   }

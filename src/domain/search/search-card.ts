@@ -53,8 +53,8 @@ export interface SearchContext {
   ratings: (cardId: string) => readonly SearchRating[];
   /** Learning cards due within this many ms count as due (`is:due`), as Anki's learn-ahead limit; 20 min if absent. */
   learnAheadMs?: number;
-  /** FSRS weights, for the forgetting curve of `prop:r` (ts-fsrs's defaults if absent). */
-  weights?: readonly number[];
+  /** A deck's FSRS weights (its preset's), for the forgetting curve of `prop:r` (ts-fsrs's defaults if absent). */
+  weightsOf?: (deckId: string) => readonly number[];
 }
 
 const texts = (...ts: (Text | undefined)[]): string[] => ts.flatMap((t) => (t === undefined ? [] : [t.en, t.zh]));

@@ -84,7 +84,7 @@ export function cellText(column: ColumnId, row: BrowseRow, env: ColumnEnv, t: Br
     case 'difficulty':
       return studied ? difficultyPercent(c.difficulty) : '';
     case 'retrievability': {
-      const r = retrievabilityNow(c, env.now, env.weights);
+      const r = retrievabilityNow(c, env.now, env.weightsOf(c.deckId));
       return r === undefined ? '' : percent(r);
     }
     case 'reviews':

@@ -67,7 +67,8 @@ export interface ColumnEnv {
   uiLang: UiLang;
   now: number;
   deckTitles: ReadonlyMap<string, Text>;
-  weights: readonly number[];
+  /** A deck's FSRS weights (its preset's): a card's retrievability follows its own deck's forgetting curve. */
+  weightsOf: (deckId: string) => readonly number[];
 }
 
 const texts = new WeakMap<BrowseRow, Partial<Record<string, string>>>();
@@ -104,7 +105,7 @@ export function sortKey(column: ColumnId, row: BrowseRow, env: ColumnEnv): strin
     case 'difficulty':
       return studied ? c.difficulty : -1;
     case 'retrievability':
-      return retrievabilityNow(c, env.now, env.weights) ?? -1;
+      return retrievabilityNow(c, env.now, env.weightsOf(c.deckId)) ?? -1;
     case 'reviews':
       return c.reps;
     case 'lapses':

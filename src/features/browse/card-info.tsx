@@ -2,6 +2,7 @@
 // drawn as its deck draws them), deck, tags, source, its memory now, its review history and its forgetting curve.
 import { useMemo } from 'react';
 import { mediaNames } from '../../domain/media-refs';
+import { presetOfDeck } from '../../domain/presets';
 import { CardState } from '../../domain/scheduler';
 import { schedulerAt } from '../../domain/settings';
 import { LANGS } from '../../domain/text';
@@ -45,7 +46,8 @@ function Facts({ info, now, uiLang, t }: { info: CardInfo; now: number; uiLang: 
   const c = info.card;
   const studied = c.state !== CardState.New;
   const row = browseRow(c);
-  const r = retrievabilityNow(row.card, now, settings.scheduler.weights);
+  // The card's own deck's preset: its parameters give its forgetting curve.
+  const r = retrievabilityNow(row.card, now, presetOfDeck(settings.presets, c.deckId).weights);
   const marks = marksText(row, now, t);
   const facts: [string, string][] = [
     [t('info.type'), t(`type.${cardType(c.content)}`)],
@@ -138,7 +140,7 @@ export function CardInfoPanel({
       </TextFormatContext.Provider>
       <Facts info={info} now={now} uiLang={uiLang} t={t} />
       <h3>{t('history.title')}</h3>
-      <ReviewHistory logs={info.logs} settings={schedulerAt(settings, new Date(now))} uiLang={uiLang} t={t} />
+      <ReviewHistory logs={info.logs} settings={schedulerAt(settings, new Date(now), c.deckId)} uiLang={uiLang} t={t} />
       <h3>{t('curve.title')}</h3>
       {c.state === CardState.New ? (
         <p className="help">{t('curve.none')}</p>
@@ -147,7 +149,7 @@ export function CardInfoPanel({
           cardId={c.id}
           memory={memoryOf(c)}
           now={now}
-          settings={schedulerAt(settings, new Date(now))}
+          settings={schedulerAt(settings, new Date(now), c.deckId)}
           t={t}
         />
       )}

@@ -4,7 +4,9 @@ import { dayKey } from '../../domain/day';
 import { promptOf } from '../../domain/quiz/facts';
 import type { QuizPrefs } from '../../domain/quiz/quiz-prefs';
 import { interviewMoment, makePlan, predictReadiness, PLAN_MAX_PER_DAY } from '../../domain/quiz/readiness';
-import { schedulerAt } from '../../domain/settings';
+import type { SchedulerSettings } from '../../domain/scheduler';
+import { schedulerAt, type Settings } from '../../domain/settings';
+import type { CardRow } from '../../db/database';
 import { db } from '../../db/connection';
 import { useLiveQuery } from '../../db/react/live';
 import { loadScopeCards } from '../../db/quiz-repo';
@@ -24,6 +26,22 @@ interface Props {
   onStudyDay(day: string): void;
 }
 
+/** Each card with its own deck's preset's scheduling (parameters, desired retention), at the interview's moment. */
+function useReadinessCards(rows: CardRow[] | null | undefined, at: Date | null, settings: Settings) {
+  const when = at?.getTime() ?? null;
+  return useMemo(() => {
+    if (!rows) return null;
+    const moment = new Date(when ?? Date.now());
+    const byDeck = new Map<string, SchedulerSettings>();
+    const of = (deckId: string) => {
+      let s = byDeck.get(deckId);
+      if (s === undefined) byDeck.set(deckId, (s = schedulerAt(settings, moment, deckId)));
+      return s;
+    };
+    return rows.map((r) => ({ id: r.id, memory: memoryOf(r), settings: of(r.deckId) }));
+  }, [rows, when, settings]);
+}
+
 export function ReadinessPanel({ prefs, onChange, onStudyDay }: Props) {
   const m = useMessages(quizMessages);
   const { settings } = useSettings();
@@ -36,7 +54,7 @@ export function ReadinessPanel({ prefs, onChange, onStudyDay }: Props) {
     () => (future ? loadScopeCards(db(), prefs.scope) : Promise.resolve(null)),
     [scopeKey, future],
   );
-  const cards = useMemo(() => rows?.map((r) => ({ id: r.id, memory: memoryOf(r) })) ?? null, [rows]);
+  const cards = useReadinessCards(rows, at, settings);
   const readiness = useMemo(
     () => (cards && at && future ? predictReadiness(cards, at, schedulerAt(settings, at)) : null),
     // `at` is derived from `date`.
