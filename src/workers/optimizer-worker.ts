@@ -6,18 +6,66 @@ import { DockdeckDB, type ReviewLogRow } from '../db/database';
 import { evaluateParameters } from '../domain/optimizer/evaluate';
 import { fitScope, judgeFit } from '../domain/optimizer/fit-policy';
 import type { OptimizeRequest, OptimizeResponse, OptimizeResult } from '../domain/optimizer/protocol';
-import { buildTrainingItems, flattenItems } from '../domain/optimizer/training-items';
+import { buildTrainingItems, flattenItems, type LogEntry } from '../domain/optimizer/training-items';
 
 const post = (message: OptimizeResponse) => self.postMessage(message);
 
-async function readLogs(deckIds: string[] | null): Promise<ReviewLogRow[]> {
+/** Rows per getAll when the log is read by primary key: a few big requests, no per-row cursor. */
+const SLICE = 20_000;
+
+const request = <T>(r: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
+  });
+
+/** The fields the items are made from (the rest of a row, its memory before and after, is dropped at once). */
+const entry = (l: ReviewLogRow): LogEntry => ({
+  cardId: l.cardId,
+  review: l.review,
+  rating: l.rating,
+  kind: l.kind,
+  state: l.state,
+});
+
+/**
+ * The review log of `deckIds` (null: all of it), read with plain getAll in one read-only transaction: by primary key
+ * in slices when the decks hold most of the log (a store read in key order is several times faster than the same rows
+ * through an index), else each deck's range of the `[deckId+review]` index.
+ */
+async function readLogs(deckIds: readonly string[] | null): Promise<LogEntry[]> {
   const db = new DockdeckDB();
   try {
-    if (deckIds === null) return await db.reviewLogs.toArray();
-    const lists = await Promise.all(
-      deckIds.map((d) => db.reviewLogs.where('[deckId+review]').between([d, -Infinity], [d, Infinity]).toArray()),
-    );
-    return lists.flat();
+    await db.open();
+    const tx = db.backendDB().transaction('reviewLogs', 'readonly');
+    const store = tx.objectStore('reviewLogs');
+    const index = store.index('[deckId+review]');
+    const range = (d: string) => IDBKeyRange.bound([d, -Infinity], [d, Infinity]);
+    let scan = deckIds === null;
+    if (deckIds !== null) {
+      if (deckIds.length === 0) return [];
+      const [total, ...counts] = await Promise.all([
+        request(store.count()),
+        ...deckIds.map((d) => request(index.count(range(d)))),
+      ]);
+      scan = counts.reduce((a, b) => a + b, 0) * 2 > total;
+    }
+    const out: LogEntry[] = [];
+    if (!scan) {
+      const lists = await Promise.all(deckIds!.map((d) => request(index.getAll(range(d))) as Promise<ReviewLogRow[]>));
+      for (const rows of lists) for (const l of rows) out.push(entry(l));
+      return out;
+    }
+    const wanted = deckIds === null ? null : new Set(deckIds);
+    let after: IDBValidKey | null = null;
+    for (;;) {
+      const rows = (await request(
+        store.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), SLICE),
+      )) as ReviewLogRow[];
+      for (const l of rows) if (wanted === null || wanted.has(l.deckId)) out.push(entry(l));
+      if (rows.length < SLICE) return out;
+      after = rows[rows.length - 1]!.id;
+    }
   } finally {
     db.close();
   }
