@@ -1,0 +1,15 @@
+// Vitest config for the soak tests (`npm run test:soak`): browser tests that take over a minute (1,000 answers from
+// two tabs, say), against `vite preview` of the built dist/ as the e2e tests are. `.ci/run` runs them after `npm test`.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/soak/**/*.soak.test.ts'],
+    environment: 'node',
+    globalSetup: ['tests/e2e/global-setup.ts'],
+    fileParallelism: false,
+    testTimeout: 30 * 60_000,
+    hookTimeout: 60_000,
+    teardownTimeout: 20_000,
+  },
+});
