@@ -36,6 +36,7 @@ const CASE_MODULES = [
   './cases/optimizer.mjs',
   './cases/bulk.mjs',
   './cases/stats.mjs',
+  './cases/preset.mjs',
 ];
 
 /** The seeded database every case runs against. */
