@@ -149,8 +149,14 @@ async function seed(opts: SeedOptions): Promise<SeedResult> {
   const t0 = performance.now();
   const db = conn();
   await db.open();
-  await db.transaction('rw', [db.decks, db.cards, db.reviewLogs, db.settings], async () => {
-    await Promise.all([db.decks.clear(), db.cards.clear(), db.reviewLogs.clear(), db.settings.clear()]);
+  await db.transaction('rw', [db.decks, db.cards, db.cardMarks, db.reviewLogs, db.settings], async () => {
+    await Promise.all([
+      db.decks.clear(),
+      db.cards.clear(),
+      db.cardMarks.clear(),
+      db.reviewLogs.clear(),
+      db.settings.clear(),
+    ]);
   });
   const now = Date.now();
   const rnd = rng(opts.seed ?? 42);

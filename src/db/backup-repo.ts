@@ -1,5 +1,7 @@
 // Full backup and restore of the database: every table (enumerated from the schema, so tables added later come
-// along), in one file; restore replaces everything in one transaction or changes nothing.
+// along), in one file; restore replaces everything in one transaction or changes nothing. The file keeps the user's
+// marks in the card rows, as the database did before version 11: they are joined from `cardMarks` on the way out and
+// split into it on the way in, so the file format is the same for every version.
 import type { Table } from 'dexie';
 import { BACKUP_FORMAT, BinaryData, type BackupFile, type BackupRow } from '../formats/backup/schema';
 import { IssueError } from '../domain/errors';
@@ -14,7 +16,17 @@ import {
   type ReminderPolicy,
 } from '../formats/backup/reminder';
 import { refillCounters } from './stats-repo';
-import type { DockdeckDB } from './database';
+import type { CardRow, DockdeckDB } from './database';
+import { allMarks, bucketRows, splitMarks, withMarksInRow } from './marks-table';
+import type { CardMarks } from '../domain/marks';
+
+/** The table whose rows the file keeps inside the card rows. */
+const MARKS_TABLE = 'cardMarks';
+
+/** The tables the file holds: every table but `cardMarks`. */
+function fileTables(db: DockdeckDB): Table<BackupRow, unknown>[] {
+  return (db.tables as Table<BackupRow, unknown>[]).filter((t) => t.name !== MARKS_TABLE);
+}
 
 /** Stored values → backup values: Blobs and byte arrays become `BinaryData` (their bytes are read here). */
 async function toBackupValue(value: unknown): Promise<unknown> {
@@ -62,12 +74,16 @@ export interface BackupResult {
  * database as it was after this call.
  */
 export async function createBackup(db: DockdeckDB, now: number): Promise<BackupResult> {
-  const tables = db.tables as Table<BackupRow, unknown>[];
-  const raw = await db.transaction('rw', tables, async () => {
+  const tables = fileTables(db);
+  const raw = await db.transaction('rw', [...tables, db.cardMarks], async () => {
     const current = await db.settings.get(BACKUP_SETTING_KEY);
     await db.settings.put({ key: BACKUP_SETTING_KEY, value: recordBackup(current?.value, now), updatedAt: now });
     const out: Record<string, BackupRow[]> = {};
     for (const t of tables) out[t.name] = await t.toArray();
+    const marks = await allMarks(db);
+    out.cards = (out.cards ?? []).map(
+      (r) => withMarksInRow(r as unknown as CardRow, marks.get(r.id as string)) as unknown as BackupRow,
+    );
     return out;
   });
   const rows: Record<string, BackupRow[]> = {};
@@ -86,7 +102,7 @@ export async function createBackup(db: DockdeckDB, now: number): Promise<BackupR
  * before restoring.
  */
 export function readBackupFile(db: DockdeckDB, bytes: Uint8Array, file = 'backup'): DecodedBackup {
-  return decodeBackup(bytes, { file, version: db.verno, tables: db.tables.map((t) => t.name) });
+  return decodeBackup(bytes, { file, version: db.verno, tables: fileTables(db).map((t) => t.name) });
 }
 
 /** The primary key of a row, as a string to compare (compound keys joined). */
@@ -110,12 +126,23 @@ export async function restoreBackup(
   // A programming error, not a user's: decoded backups are always migrated to the app's version.
   if (backup.schemaVersion !== db.verno)
     throw new Error(`The backup is in database version ${backup.schemaVersion}; read it with readBackupFile first.`);
-  const tables = db.tables as Table<BackupRow, unknown>[];
+  const tables = fileTables(db);
   // Everything is prepared before the transaction: inside it, only Dexie calls may be awaited.
   const prepared = tables.map((t) => ({
     table: t,
     rows: (backup.tables[t.name] ?? []).map((r) => fromBackupValue(r) as BackupRow),
   }));
+  // The card rows' marks go to the marks table.
+  const marks: Array<[string, CardMarks]> = [];
+  for (const p of prepared) {
+    if (p.table.name !== 'cards') continue;
+    p.rows = p.rows.map((row) => {
+      const { card, marks: m } = splitMarks(row as BackupRow & CardMarks & { parkedDeck?: string });
+      marks.push([row.id as string, m]);
+      return card;
+    });
+  }
+  const markRows = bucketRows(marks);
   for (const { table, rows } of prepared) {
     const seen = new Set<string>();
     for (const row of rows) {
@@ -125,11 +152,13 @@ export async function restoreBackup(
       seen.add(key);
     }
   }
-  await db.transaction('rw', tables, async () => {
+  await db.transaction('rw', [...tables, db.cardMarks], async () => {
     for (const { table, rows } of prepared) {
       await table.clear();
       if (rows.length > 0) await table.bulkAdd(rows);
     }
+    await db.cardMarks.clear();
+    if (markRows.length > 0) await db.cardMarks.bulkAdd(markRows);
     // A backup from before the statistics' day counters: fill them from the restored log, as the upgrade does.
     if (backup.tables.dayCounters === undefined) await refillCounters(db, undefined, false);
     const current = await db.settings.get(BACKUP_SETTING_KEY);

@@ -6,7 +6,10 @@ import type { IndexHint } from '../domain/search/index-hint';
 import { toSearchCard, type SearchCard, type SearchRating } from '../domain/search/search-card';
 import { CardState, type CardStateValue } from '../domain/scheduler';
 import type { StudyContent } from '../domain/study-card';
-import { isAnswer, type CardRow, type DeckRow, type DockdeckDB, type ReviewLogRow } from './database';
+import type { CardMarks } from '../domain/marks';
+import { isAnswer, type CardRow, type DeckRow, type DockdeckDB, type MarkedCard, type ReviewLogRow } from './database';
+import { READ_SLICE } from './chunked';
+import { allMarks, deckOfCard, markedCards } from './marks-table';
 import { cardsOfDeck } from './deck-cards';
 import { readDeckDisplay, type DeckDisplay } from './deck-prefs';
 
@@ -35,8 +38,30 @@ const ALL_STATES: readonly CardStateValue[] = [
   CardState.Relearning,
 ];
 
-export function browseRow(row: CardRow): BrowseRow {
+export function browseRow(row: MarkedCard): BrowseRow {
   return { card: toSearchCard(row), content: row.content, position: row.position };
+}
+
+/** The rows with the marks of `marks` (the cards' own, as read, are replaced): a row without marks is kept as it is. */
+export function withBrowseMarks(rows: readonly BrowseRow[], marks: ReadonlyMap<string, CardMarks>): BrowseRow[] {
+  return rows.map((r) => {
+    const m = marks.get(r.card.id);
+    if (!m) return r;
+    const { suspended: _s, buriedUntil: _b, flag: _f, ...card } = r.card;
+    return { ...r, card: { ...card, ...m } };
+  });
+}
+
+/** The parked cards (suspended, or buried at some time) among `marks`, read by id a slice at a time. */
+async function parkedRows(db: DockdeckDB, deckIds: readonly string[] | undefined): Promise<CardRow[]> {
+  const marks = await allMarks(db);
+  const ids = [...marks]
+    .filter(([id, m]) => (m.suspended || m.buriedUntil !== undefined) && (!deckIds || deckIds.includes(deckOfCard(id))))
+    .map(([id]) => id);
+  const out: CardRow[] = [];
+  for (let i = 0; i < ids.length; i += READ_SLICE)
+    for (const r of await db.cards.bulkGet(ids.slice(i, i + READ_SLICE))) if (r) out.push(r);
+  return out;
 }
 
 async function allCards(db: DockdeckDB): Promise<CardRow[]> {
@@ -86,15 +111,13 @@ async function tagged(db: DockdeckDB, tags: NonNullable<IndexHint['tags']>): Pro
 }
 
 /**
- * The stored cards a query with this hint can match: the fewest the indexes can name (parked cards, cards answered
- * since a time, deck × state × due ranges, tags, whole decks), else every card. The caller still tests each one.
+ * The stored cards a query with this hint can match: the fewest the indexes can name (parked cards, from the marks
+ * table; cards answered since a time, deck × state × due ranges, tags, whole decks), else every card. The caller
+ * still tests each one, with the cards' marks joined (readBrowseData).
  */
 export async function candidateCards(db: DockdeckDB, hint: IndexHint): Promise<CardRow[]> {
   if (hint.deckIds?.length === 0 || hint.states?.length === 0) return [];
-  if (hint.parked) {
-    const rows = await db.cards.orderBy('parkedDeck').toArray();
-    return hint.deckIds ? rows.filter((r) => hint.deckIds!.includes(r.deckId)) : rows;
-  }
+  if (hint.parked) return parkedRows(db, hint.deckIds);
   if (hint.answeredSince !== undefined) {
     const ids = await db.reviewLogs.where('review').aboveOrEqual(hint.answeredSince).toArray();
     const rows = await db.cards.bulkGet([...new Set(ids.map((l) => l.cardId))]);
@@ -125,13 +148,22 @@ async function ratingsSince(db: DockdeckDB, since: number): Promise<Map<string, 
   return out;
 }
 
-/** One read for a live query: the candidate cards of `hint` and the answers since `since` (if not null). */
-export async function readBrowseData(db: DockdeckDB, hint: IndexHint, since: number | null): Promise<BrowseData> {
+/**
+ * The candidate cards of `hint` without their marks, and the answers since `since` (if not null): the browser reads
+ * the marks apart (allMarks, a small table), so that marking cards re-reads only the marks, not the cards.
+ */
+export async function readBrowseCards(db: DockdeckDB, hint: IndexHint, since: number | null): Promise<BrowseData> {
   const [cards, ratings] = await Promise.all([
     candidateCards(db, hint),
     since === null ? new Map<string, SearchRating[]>() : ratingsSince(db, since),
   ]);
   return { rows: cards.map(browseRow), ratings };
+}
+
+/** One read for a query: the candidate cards of `hint` with their marks, and the answers since `since`. */
+export async function readBrowseData(db: DockdeckDB, hint: IndexHint, since: number | null): Promise<BrowseData> {
+  const [data, marks] = await Promise.all([readBrowseCards(db, hint, since), allMarks(db)]);
+  return { ...data, rows: withBrowseMarks(data.rows, marks) };
 }
 
 /** Every deck's title, by id (the search's `deck:` and the deck column). */
@@ -140,7 +172,7 @@ export async function readDeckTitles(db: DockdeckDB): Promise<Map<string, Text>>
 }
 
 export interface CardInfo {
-  card: CardRow;
+  card: MarkedCard;
   deck: DeckRow | undefined;
   display: DeckDisplay;
   /** Its answers, oldest first. */
@@ -149,7 +181,7 @@ export interface CardInfo {
 
 /** A card, its deck, how the deck draws its text, and its review log; undefined when the card is gone. */
 export async function readCardInfo(db: DockdeckDB, cardId: string): Promise<CardInfo | undefined> {
-  const card = await db.cards.get(cardId);
+  const [card] = await markedCards(db, [cardId]);
   if (!card) return undefined;
   const [deck, display, logs] = await Promise.all([
     db.decks.get(card.deckId),

@@ -1,13 +1,15 @@
 // Move cards to another deck (Anki's Change Deck), one transaction. A card's id starts with its deck's (`deck/card`,
 // see deck-cards.ts), so a moved card gets the id `target/card` (with `-2`, `-3`… on its note's part when the target
 // already has or had that note), goes to the end of the target's new cards, and takes its review log along. A card
-// moved out of a built-in deck stays out when that deck is updated (an override).
+// moved out of a built-in deck stays out when that deck is updated (an override). Its marks go with it (to its new id).
 import type { CardRow, DockdeckDB, ReviewLogRow } from './database';
 import { bulkPutChunked, bulkDeleteChunked, forEachSlice } from './chunked';
 import { emptyUndo, pick, withFields, type BulkUndo, type CardFields } from './bulk-undo';
 import { logsOf, writeOverrides } from './bulk-repo';
 import { cardsOfDeck } from './deck-cards';
+import { putMarks, readMarks } from './marks-table';
 import { uniqueSlug } from '../domain/slug';
+import type { CardMarks } from '../domain/marks';
 
 /** Why a move cannot be made. */
 export class MoveTargetError extends Error {
@@ -55,7 +57,7 @@ export async function moveCards(
   target: string,
   now: number,
 ): Promise<BulkUndo> {
-  return db.transaction('rw', [db.decks, db.cards, db.reviewLogs, db.builtinOverrides], async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.cardMarks, db.reviewLogs, db.builtinOverrides], async () => {
     const deck = await db.decks.get(target);
     if (!deck) throw new MoveTargetError(target, 'not-found');
     if (deck.builtin) throw new MoveTargetError(target, 'builtin');
@@ -83,11 +85,26 @@ export async function moveCards(
       rows.map((r) => r.id),
     );
     await bulkPutChunked(db.cards, puts);
+    await moveMarks(db, newId, undo);
     await moveLogs(db, newId, target, undo);
     // Cards moved out of a built-in deck stay out of it when it is updated.
     await writeOverrides(db, rows, (o) => ({ ...o, removed: true }), undo, now);
     return undo;
   });
+}
+
+/** The moved cards' marks, from their old ids to their new ones. */
+async function moveMarks(db: DockdeckDB, newId: Map<string, string>, undo: BulkUndo): Promise<void> {
+  const marks = await readMarks(db, newId.keys());
+  if (marks.size === 0) return;
+  const puts = new Map<string, CardMarks | null>();
+  for (const [from, m] of marks) {
+    const to = newId.get(from)!;
+    puts.set(from, null);
+    puts.set(to, m);
+    undo.marks.push({ id: from, before: m, after: null }, { id: to, before: null, after: m });
+  }
+  await putMarks(db, puts);
 }
 
 async function moveLogs(db: DockdeckDB, newId: Map<string, string>, target: string, undo: BulkUndo): Promise<void> {

@@ -9,6 +9,7 @@ import { bulkDeleteChunked, bulkPutChunked, forEachSlice, READ_SLICE } from './c
 import { emptyUndo, pick, withFields, type BulkUndo, type CardFields } from './bulk-undo';
 import { overriddenTags, tagKey } from './bulk-overrides';
 import { manualLogEntry } from './manual-log';
+import { dropMarks } from './marks-table';
 import { memoryOf } from './review-repo';
 import { CardState, type Memory, type SchedulerSettings } from '../domain/scheduler';
 import { pickDays, resetMemory, setDueMemory, type SetDueSpec } from '../domain/set-due';
@@ -237,11 +238,11 @@ export async function logsOf(db: DockdeckDB, cardIds: readonly string[]): Promis
 }
 
 /**
- * Deletes the cards and their review logs. A built-in deck's card stays deleted when the deck is updated (an
- * override); the undo puts cards, logs and overrides back.
+ * Deletes the cards, their marks and their review logs. A built-in deck's card stays deleted when the deck is updated
+ * (an override); the undo puts cards, marks, logs and overrides back.
  */
 export async function deleteCards(db: DockdeckDB, ids: readonly string[], now: number): Promise<BulkUndo> {
-  return db.transaction('rw', [db.decks, db.cards, db.reviewLogs, db.builtinOverrides], async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.cardMarks, db.reviewLogs, db.builtinOverrides], async () => {
     const undo = emptyUndo();
     undo.deleted = await readCards(db, ids);
     const cardIds = undo.deleted.map((r) => r.id);
@@ -251,6 +252,7 @@ export async function deleteCards(db: DockdeckDB, ids: readonly string[], now: n
       undo.removedLogs.map((l) => l.id),
     );
     await bulkDeleteChunked(db.cards, cardIds);
+    for (const [id, m] of await dropMarks(db, cardIds)) undo.marks.push({ id, before: m, after: null });
     await writeOverrides(db, undo.deleted, (o) => ({ ...o, removed: true }), undo, now);
     return undo;
   });

@@ -1,10 +1,12 @@
 // What a bulk action of the browser changed (bulk-repo.ts), kept to take it back exactly, and the undo itself: one
 // transaction that first checks every card still is as the action left it (else MarksConflictError, nothing undone),
-// then puts back the fields it changed, the cards and logs it deleted, and the built-in overrides it wrote.
+// then puts back the fields it changed, the cards and logs it deleted, the marks it moved or took off (the
+// `cardMarks` table), and the built-in overrides it wrote.
 import type { BuiltinOverrideRow, CardRow, DockdeckDB, ReviewLogRow } from './database';
 import { bulkDeleteChunked, bulkPutChunked, forEachSlice } from './chunked';
 import { MarksConflictError } from './errors';
-import { parkedDeck } from '../domain/marks';
+import type { CardMarks } from '../domain/marks';
+import { putMarks, readMarks, sameMarks } from './marks-table';
 
 /** The fields of a card an action changed: their values before and after (absent means the field was not there). */
 export type CardFields = Partial<Omit<CardRow, 'id'>>;
@@ -33,6 +35,11 @@ export interface BulkUndo {
   /** Log entries deleted with their cards, put back by the undo. */
   removedLogs: ReviewLogRow[];
   movedLogs: LogMove[];
+  /**
+   * Marks the action changed, by card id: a moved card's marks went from its old id to its new one, a deleted card's
+   * were taken off (null: none).
+   */
+  marks: Array<{ id: string; before: CardMarks | null; after: CardMarks | null }>;
   /** Built-in overrides as they were before (null: there was none). */
   overrides: Array<{ id: string; before: BuiltinOverrideRow | null }>;
 }
@@ -43,6 +50,7 @@ export const emptyUndo = (): BulkUndo => ({
   addedLogs: [],
   removedLogs: [],
   movedLogs: [],
+  marks: [],
   overrides: [],
 });
 
@@ -55,17 +63,25 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return false;
 }
 
-/** `row` with `fields` in place (an undefined field is taken off), and the sparse parked index kept in step. */
+/** `row` with `fields` in place (an undefined field is taken off). */
 export function withFields(row: CardRow, fields: CardFields, id = row.id): CardRow {
   const out: Record<string, unknown> = { ...row, id };
   for (const [k, v] of Object.entries(fields)) {
     if (v === undefined) delete out[k];
     else out[k] = v;
   }
-  const card = out as unknown as CardRow;
-  const { parkedDeck: _, ...rest } = card;
-  const parked = parkedDeck(card.deckId, card);
-  return parked === undefined ? rest : { ...rest, parkedDeck: parked };
+  return out as unknown as CardRow;
+}
+
+/** The marks an action changed put back: refused (MarksConflictError) when a card's marks changed again since. */
+async function restoreMarks(db: DockdeckDB, u: BulkUndo): Promise<void> {
+  if (u.marks.length === 0) return;
+  const now = await readMarks(
+    db,
+    u.marks.map((m) => m.id),
+  );
+  for (const m of u.marks) if (!sameMarks(now.get(m.id) ?? {}, m.after ?? {})) throw new MarksConflictError(m.id);
+  await putMarks(db, new Map(u.marks.map((m) => [m.id, m.before])));
 }
 
 /** The fields `keys` of `row` (absent ones as undefined), to keep before a change. */
@@ -108,6 +124,7 @@ async function checkAndRestore(db: DockdeckDB, u: BulkUndo, now: number): Promis
       if (taken) throw new MarksConflictError(taken.id);
     },
   );
+  await restoreMarks(db, u);
   await bulkDeleteChunked(db.cards, gone);
   await bulkPutChunked(db.cards, [...puts, ...u.deleted]);
 }
@@ -131,7 +148,7 @@ async function restoreLogs(db: DockdeckDB, u: BulkUndo): Promise<void> {
 
 /** Takes a bulk action back, in one transaction; refused (MarksConflictError, nothing undone) when a card moved on. */
 export async function undoBulk(db: DockdeckDB, u: BulkUndo, now: number): Promise<void> {
-  await db.transaction('rw', db.cards, db.reviewLogs, db.builtinOverrides, async () => {
+  await db.transaction('rw', [db.cards, db.cardMarks, db.reviewLogs, db.builtinOverrides], async () => {
     await checkAndRestore(db, u, now);
     await restoreLogs(db, u);
     const back = u.overrides.filter((o) => o.before !== null).map((o) => o.before!);

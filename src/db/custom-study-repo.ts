@@ -2,6 +2,7 @@
 // candidates, with their marks, recall probability and, for "forgotten", the cards answered Again in the window.
 import type { DockdeckDB } from './database';
 import { cardsOfDeck } from './deck-cards';
+import { deckMarks } from './marks-table';
 import { memoryOf, type DayWindow } from './review-repo';
 import { selectCustom, type CustomCandidate, type CustomStudy } from '../domain/custom-study';
 import { DAY_MS } from '../domain/day';
@@ -16,7 +17,7 @@ export async function customStudyIds(
   day: DayWindow,
   settings: SchedulerSettings,
 ): Promise<string[]> {
-  const rows = await cardsOfDeck(db, deckId).toArray();
+  const [rows, marks] = await Promise.all([cardsOfDeck(db, deckId).toArray(), deckMarks(db, deckId)]);
   let forgotten: Set<string> | undefined;
   if (spec.kind === 'forgotten') {
     // The last n study days, today included.
@@ -33,7 +34,7 @@ export async function customStudyIds(
     due: r.due,
     position: r.position,
     tags: r.tags,
-    parked: isParked(r, now),
+    parked: isParked(marks.get(r.id) ?? {}, now),
     ...(spec.kind === 'lowest-r' && r.state === CardState.Review
       ? { r: retrievability(r.id, memoryOf(r), at, settings) }
       : {}),

@@ -9,6 +9,7 @@ import type { AttemptQuestion, AttemptScope } from '../domain/quiz/quiz-schema';
 import { settingsRowsWithPresets } from '../domain/presets';
 import type { DayCounter } from '../domain/stats/day-counters';
 import { countersMiddleware, fillCounters } from './stats-counters';
+import { moveMarksOutOfCards } from './marks-upgrade';
 
 /** A deck's own fields as its file has them (`textFormat`: Markdown unless it came as HTML), and where it came from. */
 export interface DeckRow extends DeckFields {
@@ -25,14 +26,29 @@ export interface DeckRow extends DeckFields {
 export type DeckOrigin = 'builtin' | 'json' | 'csv' | 'anki';
 
 /**
- * A study card as `expandDeck` made it, with its FSRS memory and the user's marks (suspended, buried, flag; since
- * version 6). `parkedDeck` is set, to the deck id, only while the card is suspended or buried: a sparse index of the
- * few parked cards, so that queues and counts leave them out without reading the rest.
+ * A study card as `expandDeck` made it, with its FSRS memory. The user's marks (suspended, buried, flag) are not in
+ * it (since version 11: version 6 to 10 kept them here): they are in `cardMarks` (see MarksBucketRow), so that marking
+ * 10,000 cards writes a few small rows instead of 10,000 big ones. A reader that needs them joins them: MarkedCard.
  */
-export interface CardRow extends Memory, StudyCard, CardMarks {
+export interface CardRow extends Memory, StudyCard {
   createdAt: number;
   updatedAt: number;
-  parkedDeck?: string;
+}
+
+/** A card row with the user's marks joined from `cardMarks` (marks-table.ts). */
+export type MarkedCard = CardRow & CardMarks;
+
+/**
+ * The user's marks of some cards of one deck (since version 11): the cards of a deck are spread over a fixed number
+ * of buckets by a hash of their id (marks-table.ts), and a bucket row holds the marks of its cards that have any,
+ * by card id. A row exists only while one of its cards has a mark; a card's entry only while it has one. One
+ * IndexedDB write costs about as much for a small row as for a big one (here ~0.3–1 ms), so marks are written a
+ * bucket at a time: 10,000 cards of two decks are at most 2 × 64 rows.
+ */
+export interface MarksBucketRow {
+  deckId: string;
+  bucket: number;
+  cards: Record<string, CardMarks>;
 }
 
 interface LogFields {
@@ -144,6 +160,7 @@ export class DockdeckDB extends Dexie {
   noteEdits!: Table<NoteEditRow, [string, string]>;
   builtinOverrides!: EntityTable<BuiltinOverrideRow, 'id'>;
   dayCounters!: Table<DayCounter, [string, number]>;
+  cardMarks!: Table<MarksBucketRow, [string, number]>;
 
   constructor(name = 'dockdeck') {
     super(name);
@@ -212,6 +229,15 @@ export class DockdeckDB extends Dexie {
     // Version 10: the statistics' answer counters per deck and study day, filled from the log; kept with every log
     // write by the middleware of stats-counters.ts (same transaction).
     this.version(10).stores({ dayCounters: '[deckId+day]' }).upgrade(fillCounters);
+    // Version 11: the user's marks move out of the card rows into `cardMarks`, a bucket row per deck and hash of the
+    // card id (see MarksBucketRow); the cards' `parkedDeck` index goes (a deck's marks are a range of the new table's
+    // key). Card rows are otherwise unchanged.
+    this.version(11)
+      .stores({
+        cards: 'id, [deckId+state+due], [deckId+state+position], *tags, [deckId+position]',
+        cardMarks: '[deckId+bucket]',
+      })
+      .upgrade(moveMarksOutOfCards);
     this.use(countersMiddleware);
   }
 }

@@ -10,6 +10,7 @@ import type { StudyCard } from '../domain/study-card';
 import type { CardRow, DeckOrigin, DeckRow, DockdeckDB } from './database';
 import { forEachCardPage } from './deck-cards';
 import { citesSources } from './deck-prefs';
+import { dropMarks } from './marks-table';
 
 export interface DeckWriteResult {
   added: number;
@@ -28,11 +29,10 @@ function cardRow(
   return { ...base, ...card, createdAt, updatedAt: now };
 }
 
-/** What a stored card keeps when its deck file is loaded again: its memory and the user's marks. */
+/** What a stored card keeps when its deck file is loaded again: its memory (its marks are not in the row). */
 function memoryOf(row: CardRow): Omit<CardRow, keyof StudyCard | 'createdAt' | 'updatedAt'> {
   const { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview } =
     row;
-  const { suspended, buriedUntil, flag, parkedDeck } = row;
   return {
     due,
     stability,
@@ -44,10 +44,6 @@ function memoryOf(row: CardRow): Omit<CardRow, keyof StudyCard | 'createdAt' | '
     lapses,
     state,
     lastReview,
-    ...(suspended === undefined ? {} : { suspended }),
-    ...(buriedUntil === undefined ? {} : { buriedUntil }),
-    ...(flag === undefined ? {} : { flag }),
-    ...(parkedDeck === undefined ? {} : { parkedDeck }),
   };
 }
 
@@ -75,7 +71,7 @@ export async function upsertDeck(
   opts: Omit<DeckWriteOptions, 'removeMissing'> & { removeMissing?: boolean },
 ): Promise<DeckWriteResult> {
   const incoming = cards.map((card) => ({ card, content: contentHash(card) }));
-  return db.transaction('rw', db.decks, db.cards, async () => {
+  return db.transaction('rw', db.decks, db.cards, db.cardMarks, async () => {
     const { addedCards: _, ...result } = await writeDeckRows(db, deckMeta(deck), incoming, {
       ...opts,
       removeMissing: opts.removeMissing ?? true,
@@ -86,7 +82,8 @@ export async function upsertDeck(
 
 /**
  * The body of `upsertDeck` without a transaction of its own, for writes that span more tables (imports write
- * decks, cards, logs and media together). Call it inside a `rw` transaction over at least decks and cards.
+ * decks, cards, logs and media together). Call it inside a `rw` transaction over at least decks, cards and cardMarks
+ * (a card removed loses its marks).
  *
  * A card new to the database starts with its `replayed` memory (imported history) or as never studied; a stored
  * card keeps its memory and is rewritten only when its content or place changed. Stored cards are read a page at
@@ -147,7 +144,10 @@ export async function writeDeckRows(
   }
   if (writing) await writing;
   const removed = opts.removeMissing ? stored.size : 0;
-  if (opts.removeMissing) await bulkDeleteChunked(db.cards, [...stored.keys()]);
+  if (opts.removeMissing) {
+    await bulkDeleteChunked(db.cards, [...stored.keys()]);
+    await dropMarks(db, stored.keys());
+  }
   const meta = opts.removeMissing || !existing ? deck : mergedMeta(existing, deck);
   await db.decks.put(deckRow(meta, opts, existing));
   return { added: addedCards.length, changed, removed, skipped: false, addedCards };

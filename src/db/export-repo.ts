@@ -8,8 +8,9 @@ import { buildApkg, type ApkgResult } from '../formats/anki/write-package';
 import { deckToCsv } from '../formats/csv/write-notes-text';
 import { deckToJson, exportDeck } from '../formats/dockdeck/write';
 import { reviewLogsToFsrsCsv, type FsrsCsv } from '../formats/csv/fsrs-log';
-import { isAnswer, type CardRow, type DeckRow, type DockdeckDB, type MediaRow, type ReviewLogRow } from './database';
+import { isAnswer, type DeckRow, type DockdeckDB, type MarkedCard, type MediaRow, type ReviewLogRow } from './database';
 import { cardsOfDeck } from './deck-cards';
+import { deckMarks, joinMarks } from './marks-table';
 import { readSettings } from './settings-repo';
 
 export class DeckNotFoundError extends Error {
@@ -21,16 +22,22 @@ export class DeckNotFoundError extends Error {
 
 export interface DeckSnapshot {
   deck: DeckRow;
-  cards: CardRow[];
+  /** The deck's cards with their marks (an Anki package keeps them). */
+  cards: MarkedCard[];
+}
+
+/** The deck's cards with their marks; call inside a transaction over cards and cardMarks. */
+async function markedCardsOfDeck(db: DockdeckDB, deckId: string): Promise<MarkedCard[]> {
+  const [rows, marks] = await Promise.all([cardsOfDeck(db, deckId).toArray(), deckMarks(db, deckId)]);
+  return rows.map((r) => joinMarks(r, marks));
 }
 
 /** A deck row with its cards, read together so the export never mixes two versions of a deck. */
 export async function loadDeckForExport(db: DockdeckDB, deckId: string): Promise<DeckSnapshot> {
-  return db.transaction('r', db.decks, db.cards, async () => {
+  return db.transaction('r', db.decks, db.cards, db.cardMarks, async () => {
     const deck = await db.decks.get(deckId);
     if (!deck) throw new DeckNotFoundError(deckId);
-    const cards = await cardsOfDeck(db, deckId).toArray();
-    return { deck, cards };
+    return { deck, cards: await markedCardsOfDeck(db, deckId) };
   });
 }
 
@@ -77,14 +84,15 @@ export async function exportDecksApkg(
   opts: ApkgExportOptions,
 ): Promise<ApkgResult & { fileName: string }> {
   const settings = await readSettings(db);
-  const { decks, logs, media } = await db.transaction('r', db.decks, db.cards, db.reviewLogs, db.media, async () => {
+  const tables = [db.decks, db.cards, db.cardMarks, db.reviewLogs, db.media];
+  const { decks, logs, media } = await db.transaction('r', tables, async () => {
     const decks: DeckSnapshot[] = [];
     const logs: ReviewLogRow[] = [];
     const media: MediaRow[] = [];
     for (const id of deckIds) {
       const deck = await db.decks.get(id);
       if (!deck) throw new DeckNotFoundError(id);
-      decks.push({ deck, cards: await cardsOfDeck(db, id).toArray() });
+      decks.push({ deck, cards: await markedCardsOfDeck(db, id) });
       if (opts.scheduling)
         logs.push(...(await db.reviewLogs.where('[deckId+review]').between([id, -Infinity], [id, Infinity]).toArray()));
       media.push(...(await db.media.where('deckId').equals(id).toArray()));

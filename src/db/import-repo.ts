@@ -23,12 +23,13 @@ import {
 import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from '../domain/scheduler';
 import { dayWindow } from '../domain/day-window';
 import { readSettings } from './settings-repo';
-import { parkedDeck } from '../domain/marks';
 import type { PreparedCard } from '../formats/import/prepare';
 import type { DockdeckDB, MediaRow, ReviewLogRow } from './database';
 import { manualLogEntry } from './manual-log';
 import { forEachCardPage } from './deck-cards';
 import { writeDeckRows } from './deck-repo';
+import { existingCards, putMarks } from './marks-table';
+import type { CardMarks } from '../domain/marks';
 
 export interface DeckImportResult {
   deckId: string;
@@ -164,25 +165,21 @@ export interface WriteOptions {
 async function writeMarks(db: DockdeckDB, added: readonly PreparedCard[], buriedUntil: number): Promise<void> {
   const marked = new Map(added.flatMap((c) => (c.marks ? [[c.card.id, c.marks] as const] : [])));
   if (marked.size === 0) return;
-  const rows = await db.cards.bulkGet([...marked.keys()]);
-  await db.cards.bulkPut(
-    rows.flatMap((row) => {
-      const m = row && marked.get(row.id);
-      if (!row || !m) return [];
-      const marks = {
+  const stored = await existingCards(db, marked.keys());
+  const marks = new Map<string, CardMarks>();
+  for (const [id, m] of marked)
+    if (stored.has(id))
+      marks.set(id, {
         ...(m.suspended ? { suspended: true } : {}),
         ...(m.buried ? { buriedUntil } : {}),
         ...(m.flag ? { flag: m.flag } : {}),
-      };
-      const parked = parkedDeck(row.deckId, marks);
-      return [{ ...row, ...marks, ...(parked === undefined ? {} : { parkedDeck: parked }) }];
-    }),
-  );
+      });
+  await putMarks(db, marks);
 }
 
 /**
- * Writes prepared decks in ONE `rw` transaction over decks, cards, reviewLogs and media: if anything fails (a
- * deck that would replace a built-in one, the same deck twice, a full disk), nothing is written.
+ * Writes prepared decks in ONE `rw` transaction over decks, cards (and their marks), reviewLogs and media: if anything
+ * fails (a deck that would replace a built-in one, the same deck twice, a full disk), nothing is written.
  */
 export async function writePrepared(
   db: DockdeckDB,
@@ -202,7 +199,7 @@ export async function writePrepared(
   const total = decks.reduce((n, d) => n + d.cards.length, 0);
   let done = 0;
 
-  return db.transaction('rw', [db.decks, db.cards, db.reviewLogs, db.media], async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.cardMarks, db.reviewLogs, db.media], async () => {
     const existing = new Map(
       (await db.decks.bulkGet(decks.map((d) => d.meta.id))).flatMap((row) => (row ? [[row.id, row] as const] : [])),
     );

@@ -1,9 +1,11 @@
 // Suspend, bury and flag cards: each call is one transaction over the cards it names, and returns what it changed so
 // that it can be undone exactly (an undo refuses when a card's marks changed again since, perhaps in another tab).
-import type { DockdeckDB, CardRow } from './database';
-import { isParked, parkedDeck, type CardMarks } from '../domain/marks';
+// The marks are in the `cardMarks` table (marks-table.ts): no card row is read or written, only the card ids are
+// checked for existence (keys only) and the few bucket rows the cards fall in are rewritten.
+import type { DockdeckDB, MarkedCard } from './database';
+import { isParked, type CardMarks } from '../domain/marks';
 import { MarksConflictError } from './errors';
-import { bulkPutChunked, forEachSlice, SliceWrites } from './chunked';
+import { cleanMarks, deckMarks, existingCards, joinMarks, sameMarks, updateMarks } from './marks-table';
 
 /** One card's marks before and after a change. */
 export interface MarksChange {
@@ -12,56 +14,27 @@ export interface MarksChange {
   after: CardMarks;
 }
 
-function marksOf(row: CardMarks): CardMarks {
-  return {
-    ...(row.suspended ? { suspended: true } : {}),
-    ...(row.buriedUntil === undefined ? {} : { buriedUntil: row.buriedUntil }),
-    ...(row.flag ? { flag: row.flag } : {}),
-  };
-}
-
-function sameMarks(a: CardMarks, b: CardMarks): boolean {
-  const x = marksOf(a);
-  const y = marksOf(b);
-  return x.suspended === y.suspended && x.buriedUntil === y.buriedUntil && x.flag === y.flag;
-}
-
-/** The row with `marks` in place of its own, the sparse index key kept in step. */
-function withMarks(row: CardRow, marks: CardMarks, now: number): CardRow {
-  const { suspended: _s, buriedUntil: _b, flag: _f, parkedDeck: _p, ...rest } = row;
-  const clean = marksOf(marks);
-  const parked = parkedDeck(row.deckId, clean);
-  return { ...rest, ...clean, ...(parked === undefined ? {} : { parkedDeck: parked }), updatedAt: now };
-}
-
 /**
  * Applies `change` to the marks of every card in `ids` that exists, in one transaction; cards whose marks do not
- * change are left alone. Returns the changes made (empty when nothing changed). The cards are read and written a slice
- * at a time (each a short task), so 100,000 of them do not freeze the page.
+ * change are left alone. Returns the changes made (empty when nothing changed). The marks are read and written a
+ * slice of buckets at a time (each a short task), so 100,000 cards do not freeze the page.
  */
 export async function changeMarks(
   db: DockdeckDB,
   ids: readonly string[],
   change: (marks: CardMarks) => CardMarks,
-  now: number,
+  _now: number,
 ): Promise<MarksChange[]> {
-  return db.transaction('rw', db.cards, async () => {
+  return db.transaction('rw', db.cards, db.cardMarks, async () => {
     const changes: MarksChange[] = [];
-    const writes = new SliceWrites(db.cards);
-    await forEachSlice(db, ids, (rows) => {
-      const puts: CardRow[] = [];
-      for (const row of rows) {
-        if (!row) continue;
-        const before = marksOf(row);
-        const after = marksOf(change(before));
-        if (sameMarks(before, after)) continue;
-        changes.push({ id: row.id, before, after });
-        puts.push(withMarks(row, after, now));
-      }
-      // Written while the next slice is read: IndexedDB runs them in order, the page waits for neither.
-      writes.put(puts);
+    const existing = await existingCards(db, ids);
+    await updateMarks(db, existing, (id, marks) => {
+      const before = cleanMarks(marks);
+      const after = cleanMarks(change(before));
+      if (sameMarks(before, after)) return undefined;
+      changes.push({ id, before, after });
+      return after;
     });
-    await writes.done();
     return changes;
   });
 }
@@ -87,27 +60,30 @@ export const flagCards = (db: DockdeckDB, ids: readonly string[], flag: number, 
 
 /**
  * Takes changes back, in one transaction: every card must still have the marks the change gave it, or nothing is
- * undone and a MarksConflictError names the first card that moved on.
+ * undone and a MarksConflictError names the first card that moved on. A card deleted since is left out.
  */
-export async function undoMarks(db: DockdeckDB, changes: readonly MarksChange[], now: number): Promise<void> {
-  await db.transaction('rw', db.cards, async () => {
+export async function undoMarks(db: DockdeckDB, changes: readonly MarksChange[], _now: number): Promise<void> {
+  await db.transaction('rw', db.cards, db.cardMarks, async () => {
     const byId = new Map(changes.map((c) => [c.id, c]));
-    // All checked before anything is written: a conflict leaves every card as it is.
-    const puts: CardRow[] = [];
-    await forEachSlice(db, [...byId.keys()], (rows) => {
-      for (const row of rows) {
-        if (!row) continue;
-        const c = byId.get(row.id)!;
-        if (!sameMarks(row, c.after)) throw new MarksConflictError(c.id);
-        puts.push(withMarks(row, c.before, now));
-      }
+    const existing = await existingCards(db, byId.keys());
+    // A conflict throws inside the update: the transaction aborts and every card stays as it is.
+    await updateMarks(db, existing, (id, marks) => {
+      const c = byId.get(id)!;
+      if (!sameMarks(marks, c.after)) throw new MarksConflictError(c.id);
+      return c.before;
     });
-    await bulkPutChunked(db.cards, puts);
   });
 }
 
-/** The deck's cards that are suspended or buried at `now`, by id (read through the sparse index: only those). */
-export async function parkedCards(db: DockdeckDB, deckId: string, now: number): Promise<Map<string, CardRow>> {
-  const rows = await db.cards.where('parkedDeck').equals(deckId).toArray();
-  return new Map(rows.filter((r) => isParked(r, now)).map((r) => [r.id, r]));
+/** The deck's cards that are suspended or buried at `now`, with their marks, by id (one range of the marks table). */
+export async function parkedCards(db: DockdeckDB, deckId: string, now: number): Promise<Map<string, CardMarks>> {
+  const marks = await deckMarks(db, deckId);
+  return new Map([...marks].filter(([, m]) => isParked(m, now)));
+}
+
+/** The deck's parked cards (see parkedCards) with their rows, by id. */
+export async function parkedCardRows(db: DockdeckDB, deckId: string, now: number): Promise<Map<string, MarkedCard>> {
+  const parked = await parkedCards(db, deckId, now);
+  const rows = await db.cards.bulkGet([...parked.keys()]);
+  return new Map(rows.flatMap((r) => (r ? [[r.id, joinMarks(r, parked)] as const] : [])));
 }

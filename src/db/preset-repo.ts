@@ -8,6 +8,7 @@ import { bulkDeleteChunked, bulkPutChunked, forEachSlice } from './chunked';
 import type { CardRow, DockdeckDB, ManualLogRow } from './database';
 import { PresetsConflictError, UndoConflictError } from './errors';
 import { forEachCardPage } from './deck-cards';
+import { deckMarks } from './marks-table';
 import { manualLogEntry } from './manual-log';
 import { memoryOf } from './review-repo';
 
@@ -134,9 +135,10 @@ export async function workloadCards(
   let ms = 0;
   let answers = 0;
   for (const deckId of deckIds) {
+    const marks = await deckMarks(db, deckId);
     await forEachCardPage(db, deckId, (rows) => {
       for (const r of rows)
-        if (!r.suspended)
+        if (!marks.get(r.id)?.suspended)
           cards.push({
             memory: {
               state: r.state,

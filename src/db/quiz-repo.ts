@@ -12,8 +12,9 @@ import { summarizeAttempt } from '../domain/quiz/summary';
 import { CardState } from '../domain/scheduler';
 import { schedulerAt, type Settings } from '../domain/settings';
 import { isParked } from '../domain/marks';
-import type { CardRow, DockdeckDB, QuizAttemptRow } from './database';
+import type { CardRow, DockdeckDB, MarkedCard, QuizAttemptRow } from './database';
 import { cardsOfDeck } from './deck-cards';
+import { markedCards } from './marks-table';
 import { applyAnswer, type QueueSnapshot } from './review-repo';
 
 /** Scopes up to this size are read whole: every sibling is a candidate distractor. */
@@ -241,7 +242,7 @@ export async function loadCardListQueue(
   learnAheadMs: number,
 ): Promise<QueueSnapshot> {
   // A card suspended or buried during the session (or before) is left out, as in the daily queue.
-  const rows = (await db.cards.bulkGet([...ids])).filter((r): r is CardRow => r !== undefined && !isParked(r, now));
+  const rows = (await markedCards(db, ids)).filter((r): r is MarkedCard => r !== undefined && !isParked(r, now));
   const cards = new Map(rows.map((r) => [r.id, r]));
   const queue = cardListQueue({ now, learnAheadMs, ids, rows: cards, answered: new Set(answered) });
   return { queue, cards, doneToday: { newCards: 0, reviews: 0 } };

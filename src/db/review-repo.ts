@@ -12,10 +12,11 @@ import {
   type SchedulerSettings,
 } from '../domain/scheduler';
 import { newId } from '../lib/ids';
-import type { AnswerLogRow, CardRow, DeckRow, DockdeckDB, ReviewLogRow } from './database';
+import type { AnswerLogRow, CardRow, DeckRow, DockdeckDB, MarkedCard, ReviewLogRow } from './database';
 import { cardsOfDeck } from './deck-cards';
 import { CardNotFoundError, StaleCardError, UndoConflictError } from './errors';
-import { buryCards, parkedCards } from './marks-repo';
+import { buryCards, parkedCardRows } from './marks-repo';
+import { deckMarks, joinMarks, readMarks } from './marks-table';
 import { dayWindow } from '../domain/day-window';
 import { isParked } from '../domain/marks';
 import { presetOfDeck } from '../domain/presets';
@@ -98,8 +99,8 @@ function range(
 
 export interface QueueSnapshot {
   queue: Queue;
-  /** The rows read with the queue, by id: the queued cards, and a pinned card when it exists. */
-  cards: Map<string, CardRow>;
+  /** The rows read with the queue (with their marks), by id: the queued cards, and a pinned card when it exists. */
+  cards: Map<string, MarkedCard>;
   doneToday: { newCards: number; reviews: number };
 }
 
@@ -117,7 +118,8 @@ export async function loadQueue(
   pinnedId: string | null = null,
   order?: QueueOrder,
 ): Promise<QueueSnapshot> {
-  const [done, parked] = await Promise.all([doneInWindow(db, deckId, day), parkedCards(db, deckId, now)]);
+  const [done, marks] = await Promise.all([doneInWindow(db, deckId, day), deckMarks(db, deckId)]);
+  const parked = new Set([...marks].filter(([, m]) => isParked(m, now)).map(([id]) => id));
   const reviewsLeft = Math.max(0, limits.reviewsPerDay - done.reviews);
   const newLeft = Math.max(0, limits.newPerDay - done.newCards);
   // Suspended and buried cards are left out before the limits count (Dexie's limit counts what passes the filter).
@@ -139,10 +141,10 @@ export async function loadQueue(
           .limit(newLeft)
           .toArray(),
   ]);
-  const cards = new Map<string, CardRow>();
+  const cards = new Map<string, MarkedCard>();
   const cand = (rows: CardRow[]): QueueCandidate[] =>
     rows.map((r) => {
-      cards.set(r.id, r);
+      cards.set(r.id, joinMarks(r, marks));
       return { id: r.id, due: r.due, state: r.state, position: r.position };
     });
   const queue = buildQueue({
@@ -157,7 +159,7 @@ export async function loadQueue(
   });
   // A pinned card the queue did not read (one over today's limits, say) is read by id.
   const pinned = pinnedId === null || cards.has(pinnedId) ? undefined : await db.cards.get(pinnedId);
-  if (pinned && pinned.deckId === deckId) cards.set(pinned.id, pinned);
+  if (pinned && pinned.deckId === deckId) cards.set(pinned.id, joinMarks(pinned, marks));
   return { queue, cards, doneToday: { newCards: done.newCards, reviews: done.reviews } };
 }
 
@@ -182,7 +184,7 @@ async function freshForDay(
   db: DockdeckDB,
   deckId: string,
   day: DayWindow,
-  parked: ReadonlyMap<string, CardRow>,
+  parked: ReadonlySet<string>,
   limit: number,
 ): Promise<CardRow[]> {
   if (limit === 0) return [];
@@ -262,7 +264,7 @@ export async function answerCard(
   },
 ): Promise<ReviewLogRow> {
   const { settings, expected } = opts;
-  return db.transaction('rw', db.cards, db.reviewLogs, async () => {
+  return db.transaction('rw', db.cards, db.reviewLogs, db.cardMarks, async () => {
     if (expected) {
       const card = await db.cards.get(cardId);
       if (!card) throw new CardNotFoundError(cardId);
@@ -291,17 +293,19 @@ export async function answerCard(
 async function burySiblings(db: DockdeckDB, cardId: string, day: DayWindow, now: number): Promise<string[]> {
   const card = await db.cards.get(cardId);
   if (!card) return [];
-  const siblings = await db.cards
+  const candidates = await db.cards
     .where('id')
     .startsWith(card.noteId)
     .filter(
       (c) =>
         c.noteId === card.noteId &&
         c.id !== cardId &&
-        !isParked(c, now) &&
         (c.state === CardState.New || (c.state === CardState.Review && c.due < day.end)),
     )
     .primaryKeys();
+  if (candidates.length === 0) return [];
+  const marks = await readMarks(db, candidates);
+  const siblings = candidates.filter((id) => !isParked(marks.get(id) ?? {}, now));
   if (siblings.length === 0) return [];
   return (await buryCards(db, siblings, day.end, now)).map((c) => c.id);
 }
@@ -311,7 +315,7 @@ async function burySiblings(db: DockdeckDB, cardId: string, day: DayWindow, now:
  * card is still exactly as this answer left it: an answer given since (in another tab, say) is never taken back with it.
  */
 export async function undoAnswer(db: DockdeckDB, logId: string, now: number): Promise<ReviewLogRow | undefined> {
-  return db.transaction('rw', db.cards, db.reviewLogs, async () => {
+  return db.transaction('rw', db.cards, db.reviewLogs, db.cardMarks, async () => {
     const log = await db.reviewLogs.get(logId);
     if (!log) return undefined;
     const card = await db.cards.get(log.cardId);
@@ -323,13 +327,9 @@ export async function undoAnswer(db: DockdeckDB, logId: string, now: number): Pr
     const buried = 'buriedSiblings' in log ? log.buriedSiblings : undefined;
     if (buried) {
       // Only the siblings still buried by this answer: one the user has unburied or buried again since is left alone.
-      const still = (await db.cards.bulkGet(buried.ids)).filter((c) => c?.buriedUntil === buried.until);
-      await buryCards(
-        db,
-        still.map((c) => c!.id),
-        null,
-        now,
-      );
+      const marks = await readMarks(db, buried.ids);
+      const still = buried.ids.filter((id) => marks.get(id)?.buriedUntil === buried.until);
+      await buryCards(db, still, null, now);
     }
     return log;
   });
@@ -350,7 +350,7 @@ export async function deckCounts(
   day: DayWindow,
   limits: QueueLimits,
 ): Promise<DeckCounts> {
-  const [done, parked] = await Promise.all([doneInWindow(db, deckId, day), parkedCards(db, deckId, day.start)]);
+  const [done, parked] = await Promise.all([doneInWindow(db, deckId, day), parkedCardRows(db, deckId, day.start)]);
   const [total, fresh, learning, relearning, review] = await Promise.all([
     cardsOfDeck(db, deckId).count(),
     range(db, deckId, CardState.New).count(),

@@ -7,6 +7,7 @@ import { dayWindow } from '../../src/domain/day-window';
 import { DEFAULT_QUEUE_LIMITS } from '../../src/domain/queue';
 import { CardState, type CardStateValue } from '../../src/domain/scheduler';
 import { openOldDatabase } from './helpers/old-db';
+import { readMarks } from '../../src/db/marks-table';
 
 test('version 1 → 2: decks get their origin, cards, logs and settings are kept, new tables are there', async () => {
   const name = `upgrade-${Date.now()}`;
@@ -121,16 +122,15 @@ test('version 4 → 6: the deckId and noteId card indexes are dropped, the parke
   expect(await db.cards.toArray()).toEqual([...cards].sort((a, b) => (a.id < b.id ? -1 : 1)));
   expect(await db.reviewLogs.count()).toBe(1);
   const indexes = db.cards.schema.indexes.map((i) => i.name);
-  expect(indexes).toEqual(['[deckId+state+due]', '[deckId+state+position]', 'tags', '[deckId+position]', 'parkedDeck']);
-  // Version 6's sparse index of suspended and buried cards starts empty: no card was parked before.
-  expect(await db.cards.where('parkedDeck').equals('web').count()).toBe(0);
+  // Version 6's sparse index of parked cards went again in version 11 (the marks have a table of their own).
+  expect(indexes).toEqual(['[deckId+state+due]', '[deckId+state+position]', 'tags', '[deckId+position]']);
+  expect(await db.cardMarks.count()).toBe(0);
   // Gone from IndexedDB itself, not only from Dexie's view of it: no more writes to them.
   const store = db.backendDB().transaction('cards', 'readonly').objectStore('cards');
   expect([...store.indexNames].sort()).toEqual([
     '[deckId+position]',
     '[deckId+state+due]',
     '[deckId+state+position]',
-    'parkedDeck',
     'tags',
   ]);
 
@@ -148,6 +148,64 @@ test('version 4 → 6: the deckId and noteId card indexes are dropped, the parke
     learning: 0,
     review: 1,
   });
+  db.close();
+  await Dexie.delete(name);
+});
+
+test('version 10 → 11: every mark moves from the card rows to the marks table; the card rows are otherwise unchanged', async () => {
+  const name = `upgrade-11-${Date.now()}`;
+  const v10 = openOldDatabase(name, 10);
+  const base = { deckId: 'mine', state: CardState.New, due: 5, reps: 0, tags: ['t'], createdAt: 1, updatedAt: 2 };
+  const plain = { ...base, id: 'mine/plain', noteId: 'mine/plain', position: 0 };
+  const marked = [
+    { ...base, id: 'mine/s', noteId: 'mine/s', position: 1, suspended: true, parkedDeck: 'mine' },
+    { ...base, id: 'mine/b', noteId: 'mine/b', position: 2, buriedUntil: T, parkedDeck: 'mine' },
+    { ...base, id: 'mine/f', noteId: 'mine/f', position: 3, flag: 6 },
+    {
+      ...base,
+      id: 'mine/all',
+      noteId: 'mine/all',
+      position: 4,
+      suspended: true,
+      buriedUntil: T,
+      flag: 1,
+      parkedDeck: 'mine',
+    },
+    // A mark already cleared (suspended false, flag 0) leaves no marks entry.
+    { ...base, id: 'mine/none', noteId: 'mine/none', position: 5, suspended: false, flag: 0 },
+  ];
+  await v10.table('cards').bulkAdd([plain, ...marked]);
+  v10.close();
+
+  const db = new DockdeckDB(name);
+  await db.open();
+  expect(db.verno).toBe(11);
+  // Card rows: exactly as before, less the marks and the parked index key.
+  for (const row of [plain, ...marked]) {
+    const {
+      suspended: _s,
+      buriedUntil: _b,
+      flag: _f,
+      parkedDeck: _p,
+      ...card
+    } = row as typeof row & Record<string, unknown>;
+    expect(await db.cards.get(row.id)).toEqual(card);
+  }
+  const marks = await readMarks(
+    db,
+    [plain, ...marked].map((r) => r.id),
+  );
+  expect(Object.fromEntries(marks)).toEqual({
+    'mine/s': { suspended: true },
+    'mine/b': { buriedUntil: T },
+    'mine/f': { flag: 6 },
+    'mine/all': { suspended: true, buriedUntil: T, flag: 1 },
+  });
+  expect(db.cards.schema.indexes.map((i) => i.name)).not.toContain('parkedDeck');
+  // The queue leaves out the parked cards, through the marks table.
+  const queue = await loadQueue(db, 'mine', T - 1000, dayWindow(T - 1000, 4), DEFAULT_QUEUE_LIMITS);
+  expect(queue.queue.cards.map((c) => c.id).sort()).toEqual(['mine/f', 'mine/none', 'mine/plain']);
+  expect(queue.cards.get('mine/f')?.flag).toBe(6);
   db.close();
   await Dexie.delete(name);
 });

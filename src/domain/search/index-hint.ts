@@ -14,7 +14,7 @@ import type { SearchContext } from './search-card';
  *   every state; a card's `due` is when it was added while it is new);
  * - `tags`, the multi-entry `*tags` index, ignoring case: a tag equal to one of `equals` or starting with one of
  *   `startsWith` (lower case);
- * - `parked`: the card is suspended or buried (the sparse `parkedDeck` index);
+ * - `parked`: the card is suspended or buried (read from the small `cardMarks` table);
  * - `answeredSince`: the card has a review-log entry at or after this time (the log's `review` index gives the ids).
  * An empty `deckIds` or `states` means no card can match. `deckIds` assumes every card's deck is in
  * `ctx.deckTitles` (a negated `deck:` names the other decks).

@@ -1,14 +1,24 @@
 // The browser's rows for a search and a sort: the query parsed and compiled once, the stored cards read once per
-// change of what its index hint names (live: a change in any tab shows), then tested and sorted in memory.
+// change of what its index hint names (live: a change in any tab shows), then tested and sorted in memory. The
+// cards' marks are a live read of their own (the small `cardMarks` table), joined here: suspending 10,000 cards
+// re-reads the marks, not the cards.
 import { useMemo, useRef, useState } from 'react';
 import { DAY_MS } from '../../domain/day';
+import { presetWeightsOf } from '../../domain/presets';
 import { indexHint, ratingsSince } from '../../domain/search/index-hint';
 import { foldText } from '../../domain/search/glob';
 import { compileQuery } from '../../domain/search/match';
 import { parseQuery } from '../../domain/search/parse';
 import { MATCH_ALL, type SearchError, type SearchQuery } from '../../domain/search/query';
 import type { SearchContext } from '../../domain/search/search-card';
-import { readBrowseData, readDeckTitles, type BrowseData, type BrowseRow } from '../../db/browse-repo';
+import {
+  readBrowseCards,
+  readDeckTitles,
+  withBrowseMarks,
+  type BrowseData,
+  type BrowseRow,
+} from '../../db/browse-repo';
+import { allMarks } from '../../db/marks-table';
 import { db } from '../../db/connection';
 import { useLiveQuery } from '../../db/react/live';
 import { useSettings } from '../../db/react/use-settings';
@@ -65,13 +75,20 @@ export function useBrowseRows(queryText: string, sort: SortOrder): BrowseRows {
   const hint = useMemo(() => (deckTitles ? indexHint(query, hintCtx) : null), [query, hintCtx, deckTitles]);
   const since = ratingsSince(query, { day });
   const key = `${JSON.stringify(hint)} ${since}`;
-  const data = useLiveQuery(
-    () => (hint === null ? Promise.resolve(undefined) : readBrowseData(db(), hint, since).then((d) => ({ ...d, key }))),
+  const cards = useLiveQuery(
+    () =>
+      hint === null ? Promise.resolve(undefined) : readBrowseCards(db(), hint, since).then((d) => ({ ...d, key })),
     [key],
     'browse',
   );
+  const marks = useLiveQuery(() => allMarks(db()), []);
+  const data = useMemo(
+    () => (cards && marks ? { ...cards, rows: withBrowseMarks(cards.rows, marks) } : undefined),
+    [cards, marks],
+  );
 
-  const weights = settings.scheduler.weights;
+  // Each card's retrievability by its own deck's preset's parameters.
+  const weightsOf = useMemo(() => presetWeightsOf(settings.presets), [settings.presets]);
   // A re-read (a card changed) is a new moment too: `is:due` and retrievability are as of then.
   const env = useMemo<ColumnEnv>(
     () => ({
@@ -79,9 +96,9 @@ export function useBrowseRows(queryText: string, sort: SortOrder): BrowseRows {
       uiLang: settings.study.uiLang,
       now: data ? clock.ms() : searchedAt,
       deckTitles: deckTitles ?? new Map(),
-      weights,
+      weightsOf,
     }),
-    [settings.study.studyLang, settings.study.uiLang, data, searchedAt, deckTitles, weights],
+    [settings.study.studyLang, settings.study.uiLang, data, searchedAt, deckTitles, weightsOf],
   );
   const matched = useMemo(() => {
     if (!data) return undefined;
@@ -92,10 +109,10 @@ export function useBrowseRows(queryText: string, sort: SortOrder): BrowseRows {
       // The study day as of the read; a day that ended since the search was run is the next one.
       day: now >= day.end ? { start: day.end, end: day.end + DAY_MS } : day,
       ratings: (id) => data.ratings.get(id) ?? [],
-      weights,
+      weightsOf,
     };
     return filterRows(data, query, ctx);
-  }, [data, query, hintCtx, day, env.now, weights]);
+  }, [data, query, hintCtx, day, env.now, weightsOf]);
   const rows = useMemo(() => (matched ? sortRows(matched, sort, env) : undefined), [matched, sort, env]);
   return { rows, error: parsed.ok ? null : parsed.error, env, loading: !data || data.key !== key };
 }

@@ -2,7 +2,7 @@
 // chosen to show (domain/review-session.ts), its interval previews, how its deck draws text, and what tomorrow holds.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import type { CardRow } from '../../db/database';
+import type { MarkedCard } from '../../db/database';
 import { db, reportStorageError } from '../../db/connection';
 import { writeOutcome } from '../../db/errors';
 import { buryCards, changeMarks, suspendCards, undoMarks } from '../../db/marks-repo';
@@ -74,7 +74,7 @@ export interface ReviewSession {
   store: ReviewStore;
   state: ReviewState;
   /** The card to show; undefined while loading, null when none can be shown now. */
-  card: CardRow | null | undefined;
+  card: MarkedCard | null | undefined;
   /** The showing of that card the store's actions take. */
   showing: Showing | null;
   draft: Draft;
@@ -227,7 +227,7 @@ function useShowing(
   snapshot: Snapshot | undefined,
   loaded: boolean,
   s: ReviewState,
-): { card: CardRow | null | undefined; catchingUp: boolean; showing: Showing | null; changedElsewhere: Elsewhere } {
+): { card: MarkedCard | null | undefined; catchingUp: boolean; showing: Showing | null; changedElsewhere: Elsewhere } {
   const [onScreen, setOnScreen] = useState<OnScreen & { shownAt: number; stamp: string; changed: Elsewhere }>({
     cardId: null,
     turn: -1,
@@ -271,12 +271,12 @@ function useShowing(
 }
 
 /** The card's scheduling state as one string: it differs exactly when the card's memory does. */
-function memoryStamp(card: CardRow): string {
+function memoryStamp(card: MarkedCard): string {
   return JSON.stringify(memoryOf(card));
 }
 
 /** Each card is drawn as its own deck writes text (imported Anki decks are HTML): a card list can mix decks. */
-function useCardDisplay(card: CardRow | null): CardDisplay {
+function useCardDisplay(card: MarkedCard | null): CardDisplay {
   const mediaNames = useMemo(() => (card ? contentMediaNames(card.content) : []), [card]);
   const resolveMedia = useMediaResolver(card?.deckId ?? null, mediaNames);
   const cardDeckId = card?.deckId ?? null;

@@ -18,6 +18,11 @@ const SCHEMA_CHANGES: Record<number, Record<string, string>> = {
   7: { noteEdits: '[deckId+cardId], deckId' },
   8: { builtinOverrides: 'id, deckId' },
   9: {},
+  10: { dayCounters: '[deckId+day]' },
+  11: {
+    cards: 'id, [deckId+state+due], [deckId+state+position], *tags, [deckId+position]',
+    cardMarks: '[deckId+bucket]',
+  },
 };
 
 /** Every table of `version` with its indexes, as versions 1…`version` built them up. */
