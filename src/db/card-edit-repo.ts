@@ -15,7 +15,7 @@ import { sourceName } from '../domain/source';
 import { expandDeck } from '../domain/study-card';
 import { rebuildCard } from '../formats/dockdeck/write';
 import { parseDeck } from '../formats/dockdeck/validate';
-import { dropMarks } from './marks-table';
+import { activeContentIssues } from '../formats/import/active-content';
 export { applyNoteEdits, noteEditsOf } from './note-edits';
 
 /**
@@ -68,7 +68,15 @@ export type CardCheck = { ok: true; card: DeckCard; deck: DeckFields } | { ok: f
 export function checkCardEdit(deck: DeckRow, card: unknown): CardCheck {
   const fields = deckFor(deck, card);
   const parsed = parseDeck(`${deck.id}.json`, { format: 'dockdeck/deck@1', ...fields, tables: [], cards: [card] });
-  if (parsed.ok) return { ok: true, card: parsed.deck.cards[0]!, deck: fields };
+  if (parsed.ok) {
+    // The deck file's import refuses scripts, event handlers and javascript: links: a card that holds one could be
+    // exported but never imported back (and is only ever shown sanitised), so it is not saved either.
+    const active = activeContentIssues(`${deck.id}.json`, { ...parsed.deck, tables: [] })
+      .filter((i) => i.place !== undefined)
+      .map((i): Issue => ({ ...i, code: 'deck.active-content' }));
+    if (active.length > 0) return { ok: false, issues: active };
+    return { ok: true, card: parsed.deck.cards[0]!, deck: fields };
+  }
   // A badly written new source is the card's problem (said at its `source`), not a second one of the deck's list.
   const added = fields.sources.length > deck.sources.length;
   return { ok: false, issues: parsed.issues.filter((i) => !(added && i.field?.startsWith('sources'))) };
@@ -86,7 +94,7 @@ export async function saveCardEdit(
   edited: DeckCard,
   now: number,
 ): Promise<CardEditResult> {
-  return db.transaction('rw', db.decks, db.cards, db.cardMarks, db.noteEdits, async () => {
+  return db.transaction('rw', db.decks, db.cards, db.noteEdits, async () => {
     const deck = await db.decks.get(deckId);
     if (!deck) throw new IssueError([{ file: `${deckId}.json`, code: 'deck.not-found', params: { id: deckId } }]);
     const checked = checkCardEdit(deck, edited);
@@ -110,11 +118,7 @@ export async function saveCardEdit(
     });
     result.removed = [...byId.keys()];
     await db.cards.bulkPut(puts);
-    if (result.removed.length > 0) {
-      // A study card the note no longer makes goes with its marks.
-      await db.cards.bulkDelete(result.removed);
-      await dropMarks(db, result.removed);
-    }
+    if (result.removed.length > 0) await db.cards.bulkDelete(result.removed);
     if (deck.builtin) await db.noteEdits.put({ deckId, cardId: card.id, card, editedAt: now });
     else {
       // The deck is no longer what its file was: importing that file again updates it.
@@ -232,7 +236,7 @@ export async function restoreOriginal(
   original: DeckCard,
   now: number,
 ): Promise<CardEditResult> {
-  return db.transaction('rw', db.decks, db.cards, db.cardMarks, db.noteEdits, async () => {
+  return db.transaction('rw', db.decks, db.cards, db.noteEdits, async () => {
     const result = await saveCardEdit(db, deckId, original, now);
     await db.noteEdits.delete([deckId, original.id]);
     return result;

@@ -114,6 +114,7 @@ export type IssueCode =
   | 'deck.id-taken'
   | 'deck.type-changed'
   | 'deck.not-found'
+  | 'deck.active-content'
   // Stored rows that cannot be written back as one deck file (a damaged database).
   | 'export.mixed-kinds'
   | 'export.bad-basic'

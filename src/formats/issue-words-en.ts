@@ -75,6 +75,8 @@ export const en: IssueWords = {
     'deck.type-changed':
       'is {type}, but the saved card is {was}: a card keeps its type (its review history is kept under its id and type), so make a new card instead',
     'deck.not-found': 'there is no deck "{id}" (it may have been deleted)',
+    'deck.active-content':
+      'contains active content ({active}): a card may not hold scripts, event handlers or javascript: links (write code in `backticks` to show it as text)',
 
     'export.mixed-kinds': 'mixes {cardKind} and {otherKind} study cards',
     'export.bad-basic': 'has basic study cards that are neither one card nor a reverse pair',

@@ -32,6 +32,8 @@ export interface LaunchOptions {
   phone?: { width: number; height: number };
   /** What prefers-color-scheme says (light by default). */
   colorScheme?: 'light' | 'dark';
+  /** Console errors a test expects (they are not counted as errors): the browser's own reports, never the app's. */
+  allowErrors?: RegExp;
 }
 
 /** Launches Chromium with a new, empty profile (so a new IndexedDB). */
@@ -67,7 +69,8 @@ export async function launch(options: LaunchOptions = {}): Promise<BrowserSessio
   const watch = (p: Page) => {
     p.on('pageerror', (e) => errors.push(`${p.url()}: pageerror: ${e.stack ?? e.message}`));
     p.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`${p.url()}: console.error: ${m.text()}`);
+      if (m.type() === 'error' && !options.allowErrors?.test(m.text()))
+        errors.push(`${p.url()}: console.error: ${m.text()}`);
     });
   };
   context.pages().forEach(watch);

@@ -65,6 +65,28 @@ test('an invalid edit is refused with a message per field, and nothing is writte
   expect(await db.noteEdits.count()).toBe(0);
 });
 
+test('an edit with a script, an event handler or a javascript: link is refused by field, as the import would; code in backticks is text', async () => {
+  const before = await db.cards.toArray();
+  const bad = {
+    ...basic,
+    front: t('Whose <img src=x onerror="alert(1)"> kernel?', 'Whose kernel?'),
+    back: t('[x](javascript:alert(1))', '<script>alert(1)</script>'),
+  } as DeckCard;
+  const error = await saveCardEdit(db, 'd', bad, T.getTime()).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(IssueError);
+  const lines = (lang: 'en' | 'zh') => (error as IssueError).issues.map((i) => issueText(i, lang));
+  expect(lines('en')).toEqual([
+    'd.json: card "kernel" field "front.en": contains active content (an event handler attribute (on…=)): a card may not hold scripts, event handlers or javascript: links (write code in `backticks` to show it as text)',
+    'd.json: card "kernel" field "back.en": contains active content (a javascript: link): a card may not hold scripts, event handlers or javascript: links (write code in `backticks` to show it as text)',
+    'd.json: card "kernel" field "back.zh": contains active content (a <script> element): a card may not hold scripts, event handlers or javascript: links (write code in `backticks` to show it as text)',
+  ]);
+  expect(lines('zh')[2]).toMatch(/含有可执行的内容.*卡片中不能有脚本/);
+  expect(await db.cards.toArray()).toEqual(before);
+  // A lesson about them, in code, is saved.
+  await saveCardEdit(db, 'd', { ...basic, back: t('`<script>` runs; `onerror=` too') } as DeckCard, T.getTime());
+  expect((await db.cards.get('d/kernel'))?.content).toMatchObject({ back: t('`<script>` runs; `onerror=` too') });
+});
+
 test('an edit keeps each remaining study card with its memory, removes a dropped cloze number, adds a new one', async () => {
   await answerCard(db, 'd/stack:c1', 'good', T, { durationMs: 1, settings: DEFAULT_SCHEDULER_SETTINGS });
   await answerCard(db, 'd/stack:c3', 'good', T, { durationMs: 1, settings: DEFAULT_SCHEDULER_SETTINGS });
