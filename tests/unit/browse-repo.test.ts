@@ -1,6 +1,7 @@
 // The browser's reads (db/browse-repo) on fake IndexedDB: for every kind of query, the rows read through its index hint
 // and then tested are exactly the cards a test of every card finds, and the hint reads fewer; and with 100,000
 // generated cards the read, the search and the sort stay usable (times printed, not asserted: machines differ).
+import { bucketRows, splitMarks } from '../../src/db/marks-table';
 import { DockdeckDB, isAnswer, type CardRow, type ReviewLogRow } from '../../src/db/database';
 import { candidateCards, readBrowseData, readCardInfo, browseRow } from '../../src/db/browse-repo';
 import { dayWindow } from '../../src/domain/day-window';
@@ -133,7 +134,11 @@ async function store(db: DockdeckDB, cards: CardRow[], logs: ReviewLogRow[]) {
       tags: [],
     })) as never,
   );
-  for (let i = 0; i < cards.length; i += 10_000) await db.cards.bulkPut(cards.slice(i, i + 10_000));
+  // The marks are stored apart from the card rows (database version 11).
+  const split = cards.map((c) => splitMarks(c as CardRow & { parkedDeck?: string }));
+  const rows = split.map((s) => s.card as CardRow);
+  for (let i = 0; i < rows.length; i += 10_000) await db.cards.bulkPut(rows.slice(i, i + 10_000));
+  await db.cardMarks.bulkPut(bucketRows(split.map((s, i) => [cards[i]!.id, s.marks] as const)));
   await db.reviewLogs.bulkPut(logs);
 }
 
