@@ -15,6 +15,7 @@ import { sourceName } from '../domain/source';
 import { expandDeck } from '../domain/study-card';
 import { rebuildCard } from '../formats/dockdeck/write';
 import { parseDeck } from '../formats/dockdeck/validate';
+import { dropMarks } from './marks-table';
 import { activeContentIssues } from '../formats/import/active-content';
 export { applyNoteEdits, noteEditsOf } from './note-edits';
 
@@ -94,7 +95,7 @@ export async function saveCardEdit(
   edited: DeckCard,
   now: number,
 ): Promise<CardEditResult> {
-  return db.transaction('rw', db.decks, db.cards, db.noteEdits, async () => {
+  return db.transaction('rw', db.decks, db.cards, db.cardMarks, db.noteEdits, async () => {
     const deck = await db.decks.get(deckId);
     if (!deck) throw new IssueError([{ file: `${deckId}.json`, code: 'deck.not-found', params: { id: deckId } }]);
     const checked = checkCardEdit(deck, edited);
@@ -118,7 +119,11 @@ export async function saveCardEdit(
     });
     result.removed = [...byId.keys()];
     await db.cards.bulkPut(puts);
-    if (result.removed.length > 0) await db.cards.bulkDelete(result.removed);
+    if (result.removed.length > 0) {
+      // A study card the note no longer makes goes with its marks.
+      await db.cards.bulkDelete(result.removed);
+      await dropMarks(db, result.removed);
+    }
     if (deck.builtin) await db.noteEdits.put({ deckId, cardId: card.id, card, editedAt: now });
     else {
       // The deck is no longer what its file was: importing that file again updates it.
@@ -236,7 +241,7 @@ export async function restoreOriginal(
   original: DeckCard,
   now: number,
 ): Promise<CardEditResult> {
-  return db.transaction('rw', db.decks, db.cards, db.noteEdits, async () => {
+  return db.transaction('rw', db.decks, db.cards, db.cardMarks, db.noteEdits, async () => {
     const result = await saveCardEdit(db, deckId, original, now);
     await db.noteEdits.delete([deckId, original.id]);
     return result;
