@@ -1,6 +1,7 @@
 // E2E (real Chromium): Settings' "Check database" puts a card whose stored memory was corrupted (written straight
 // into IndexedDB, not through the app) back to the replay of its review log, says so, and the repair outlives a reload.
 import type { Page } from 'playwright-core';
+import type { CardRow } from '../../src/db/database';
 import { describe, expect, test } from 'vitest';
 import { idb, library, review, browserPerTest } from './browser';
 
@@ -33,7 +34,7 @@ function corrupt(page: Page, id: string, change: Record<string, number>): Promis
   );
 }
 
-const memory = (c: Record<string, unknown>) => {
+const memory = (c: CardRow) => {
   const { due, stability, difficulty, state, reps, scheduledDays, lastReview } = c;
   return { due, stability, difficulty, state, reps, scheduledDays, lastReview };
 };
@@ -61,7 +62,7 @@ describe('check database', () => {
     }
     const victim = answered[2]!;
     const good = memory(await idb.card(page, victim));
-    await corrupt(page, victim, { stability: good.stability * 3 + 1, due: (good.due as number) + 5 * DAY, reps: 9 });
+    await corrupt(page, victim, { stability: good.stability * 3 + 1, due: good.due + 5 * DAY, reps: 9 });
     expect(memory(await idb.card(page, victim))).not.toEqual(good);
 
     const lines = await runCheck(page);
