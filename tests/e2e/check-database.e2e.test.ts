@@ -1,9 +1,8 @@
 // E2E (real Chromium): Settings' "Check database" puts a card whose stored memory was corrupted (written straight
 // into IndexedDB, not through the app) back to the replay of its review log, says so, and the repair outlives a reload.
 import type { Page } from 'playwright-core';
-import type { CardRow } from '../../src/db/database';
 import { describe, expect, test } from 'vitest';
-import { idb, library, review, browserPerTest } from './browser';
+import { idb, library, review, browserPerTest, type CardRow } from './browser';
 
 const session = browserPerTest({ timezoneId: 'UTC' });
 const DECK = 'containers-vs-vms';
