@@ -9,6 +9,7 @@ import { DockdeckDB } from '../../src/db/database';
 import { upsertDeck } from '../../src/db/deck-repo';
 import { exportDecksApkg } from '../../src/db/export-repo';
 import { importDrafts } from '../../src/db/import-repo';
+import { deckMarks, markedCards, readMarks as storedMarks } from '../../src/db/marks-table';
 import { buryCards, flagCards, suspendCards } from '../../src/db/marks-repo';
 import { dayWindow } from '../../src/domain/day-window';
 import { expandDeck } from '../../src/domain/study-card';
@@ -77,8 +78,15 @@ async function importInto(db: DockdeckDB, bytes: Uint8Array, includeScheduling: 
     now: new Date(now),
   });
   await importDrafts(db, drafts, { includeScheduling, now });
-  const rows = await db.cards.where('deckId').equals('all-kinds').toArray();
-  return new Map(rows.map((r) => [r.id, { suspended: r.suspended, buriedUntil: r.buriedUntil, flag: r.flag }]));
+  // The marks are in the cardMarks table since database version 11, by card id.
+  const ids = await db.cards.where('deckId').equals('all-kinds').primaryKeys();
+  const stored = await storedMarks(db, ids);
+  return new Map(
+    ids.map((id) => {
+      const m = stored.get(id) ?? {};
+      return [id, { suspended: m.suspended, buriedUntil: m.buriedUntil, flag: m.flag }];
+    }),
+  );
 }
 
 describe('ankiMarks: a card’s queue and flags as marks', () => {
@@ -136,8 +144,10 @@ describe('round trip through a package', () => {
     });
     expect(marks.get('all-kinds/ty')).toEqual({ suspended: undefined, buriedUntil: undefined, flag: 3 });
     expect(marks.get('all-kinds/c:c1')).toEqual({ suspended: undefined, buriedUntil: undefined, flag: undefined });
-    // Queues and counts leave the suspended and buried cards out through the sparse index.
-    const parked = await other.cards.where('parkedDeck').equals('all-kinds').primaryKeys();
+    // Queues and counts find the suspended and buried cards in the deck's range of the marks table.
+    const parked = [...(await deckMarks(other, 'all-kinds'))]
+      .filter(([, m]) => m.suspended === true || m.buriedUntil !== undefined)
+      .map(([id]) => id);
     expect(parked.sort()).toEqual(['all-kinds/b', 'all-kinds/m']);
   });
 
@@ -205,7 +215,7 @@ describe('a package Anki wrote', () => {
       now: new Date(T0),
     });
     await importDrafts(db, drafts, { includeScheduling: true, now: T0 });
-    const row = await db.cards.get(marks[0]!.cardId);
+    const [row] = await markedCards(db, [marks[0]!.cardId]);
     expect(row).toMatchObject({ suspended: true, flag: 2 });
   });
 
