@@ -11,6 +11,7 @@ import { applyOverrides, overridesOf } from '../../src/db/bulk-overrides';
 import { createDeck } from '../../src/db/card-edit-repo';
 import { answerCard, deckCounts, doneInWindow } from '../../src/db/review-repo';
 import { suspendCards } from '../../src/db/marks-repo';
+import { readMarks } from '../../src/db/marks-table';
 import { dayWindow } from '../../src/domain/day-window';
 import type { Deck } from '../../src/domain/deck-schema';
 import { DEFAULT_QUEUE_LIMITS } from '../../src/domain/queue';
@@ -57,6 +58,8 @@ const due = (text: string): SetDueSpec => {
 
 let db: DockdeckDB;
 const card = (id: string) => db.cards.get(id) as Promise<CardRow>;
+/** A card's marks in the cardMarks table (database version 11); undefined for none. */
+const marksOf = async (id: string) => (await readMarks(db, [id])).get(id);
 const ids = async (prefix: string) => db.cards.where('id').startsWith(prefix).primaryKeys();
 
 beforeEach(async () => {
@@ -176,7 +179,10 @@ test('move: the cards get the target’s ids at the end of its new cards, their 
   const u = await moveCards(db, ['demo/c1', 'demo/r1:reverse'], 'mine', T);
   expect(await ids('mine/')).toEqual(['mine/c1', 'mine/r1:reverse']);
   const moved = await card('mine/c1');
-  expect(moved).toMatchObject({ deckId: 'mine', noteId: 'mine/c1', position: 0, parkedDeck: 'mine', suspended: true });
+  expect(moved).toMatchObject({ deckId: 'mine', noteId: 'mine/c1', position: 0 });
+  // Its marks moved with it: under the new id (in the target deck's range of the marks table), none left at the old.
+  expect(await marksOf('mine/c1')).toEqual({ suspended: true });
+  expect(await marksOf('demo/c1')).toBeUndefined();
   expect((await card('mine/r1:reverse')).position).toBe(1);
   expect(await card('demo/c1')).toBeUndefined();
   expect((await db.reviewLogs.where('cardId').equals('mine/c1').toArray()).map((l) => l.deckId)).toEqual(['mine']);
@@ -190,7 +196,9 @@ test('move: the cards get the target’s ids at the end of its new cards, their 
   expect(await card('mine/c1-2')).toMatchObject({ noteId: 'mine/c1-2', position: 2 });
   await undoBulk(db, await moveCards(db, [], 'mine', T), T);
   await expect(undoBulk(db, u, T)).resolves.toBeUndefined();
-  expect(await card('demo/c1')).toMatchObject({ deckId: 'demo', noteId: 'demo/c1', position: 0, parkedDeck: 'demo' });
+  expect(await card('demo/c1')).toMatchObject({ deckId: 'demo', noteId: 'demo/c1', position: 0 });
+  expect(await marksOf('demo/c1')).toEqual({ suspended: true });
+  expect(await marksOf('mine/c1')).toBeUndefined();
   expect(await db.reviewLogs.where('cardId').equals('demo/c1').count()).toBe(1);
   expect(await ids('mine/')).toEqual(['mine/c1-2']);
   expect(await db.builtinOverrides.count()).toBe(0);
