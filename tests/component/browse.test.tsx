@@ -10,6 +10,7 @@ import { answerCard } from '../../src/db/review-repo';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/scheduler';
 import { expandDeck } from '../../src/domain/study-card';
 import type { DockdeckDB } from '../../src/db/database';
+import { deckMarks, putMarks, readMarks } from '../../src/db/marks-table';
 import { VIEW_KEY } from '../../src/features/browse/browse-view';
 import { browseUndoStore } from '../../src/features/browse/undo-store';
 import { browser, openBrowser } from './browse-helpers';
@@ -37,7 +38,13 @@ const DEMO = 7;
 const ALL = DEMO + 12;
 
 async function marks(db: DockdeckDB, ids: string[]) {
-  return (await db.cards.bulkGet(ids)).map((c) => c?.suspended === true);
+  const m = await readMarks(db, ids);
+  return ids.map((id) => m.get(id)?.suspended === true);
+}
+
+/** One card's marks, from the `cardMarks` table (database version 11). */
+async function marksOf(db: DockdeckDB, id: string) {
+  return (await readMarks(db, [id])).get(id) ?? {};
 }
 
 beforeEach(() => {
@@ -274,7 +281,7 @@ describe('bulk actions', () => {
     await user.click(screen.getByRole('button', { name: 'Suspend' }));
     await screen.findByText('Suspended 1 card.');
     // Another tab unsuspends it meanwhile.
-    await db.cards.update(id, { suspended: false });
+    await db.transaction('rw', db.cardMarks, () => putMarks(db, new Map([[id, null]])));
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     await screen.findByText(/Could not undo/);
     expect(await marks(db, [id])).toEqual([false]);
@@ -291,7 +298,7 @@ describe('bulk actions', () => {
     await user.click(screen.getByRole('searchbox', { name: 'Search cards' }));
     await user.keyboard('{Control>}z{/Control}');
     expect(screen.queryByText(/^Undone/)).toBeNull();
-    expect(await db.cards.where('parkedDeck').equals('demo').count()).toBe(1);
+    expect([...(await deckMarks(db, 'demo')).values()].filter((m) => m.suspended === true)).toHaveLength(1);
   });
 
   test('flag, bury and unbury the selection; the flag is shown by name', async () => {
@@ -304,15 +311,15 @@ describe('bulk actions', () => {
     await user.click(screen.getByText('Flag'));
     await user.click(screen.getByRole('button', { name: 'Purple flag (7)' }));
     await screen.findByText('Flagged 1 card Purple.');
-    expect((await db.cards.get(id))?.flag).toBe(7);
+    expect((await marksOf(db, id)).flag).toBe(7);
     await waitFor(() => expect(browser.row(id)).toHaveTextContent('Purple'));
     await user.click(screen.getByRole('button', { name: 'Bury' }));
     await screen.findByText('Buried 1 card until the next study day.');
-    expect((await db.cards.get(id))?.buriedUntil).toBeGreaterThan(Date.now() - 1e12);
+    expect((await marksOf(db, id)).buriedUntil).toBeGreaterThan(Date.now() - 1e12);
     await user.click(screen.getByRole('button', { name: 'Unbury' }));
     await screen.findByText('Unburied 1 card.');
-    expect((await db.cards.get(id))?.buriedUntil).toBeUndefined();
-    expect((await db.cards.get(id))?.flag).toBe(7);
+    expect((await marksOf(db, id)).buriedUntil).toBeUndefined();
+    expect((await marksOf(db, id)).flag).toBe(7);
   });
 });
 
