@@ -4,6 +4,7 @@
 // without leaving the review, and while it is open the review's keys (Space, 1–4, -, @) do nothing.
 import { screen, waitFor, within } from '@testing-library/react';
 import { db } from '../../src/db/connection';
+import { deckMarks, readMarks } from '../../src/db/marks-table';
 import { answerCard } from '../../src/db/review-repo';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/domain/scheduler';
 import { freshDb, openApp, review } from './helpers';
@@ -41,7 +42,7 @@ test('E opens the editor on the card on screen; saving shows the edited card in 
   expect((await db().cards.get(cardId))!.content).toMatchObject({ front: { en: 'What does 1 - @ do?' } });
   // Typing 1, - and @ in the field graded, buried and suspended nothing.
   expect(review.answered()).toBe(0);
-  expect(await db().cards.where('parkedDeck').equals('plain').count()).toBe(0);
+  expect((await deckMarks(db(), 'plain')).size).toBe(0);
   expect(window.location.hash).toBe('#/review/plain');
 });
 
@@ -101,8 +102,8 @@ test('I shows the card’s info with its review history; Space, 1–4, - and @ d
   expect(screen.getByRole('dialog', { name: 'Card info' })).toBeInTheDocument();
   expect(review.answered()).toBe(0);
   expect((await db().cards.get('plain/c0'))!).toMatchObject({ reps: 1 });
-  expect((await db().cards.get('plain/c0'))!.suspended).toBeUndefined();
-  expect((await db().cards.get('plain/c0'))!.buriedUntil).toBeUndefined();
+  // No mark either (the marks are in the cardMarks table since database version 11).
+  expect((await readMarks(db(), ['plain/c0'])).get('plain/c0')).toBeUndefined();
   // Tab goes round the dialog's controls, never out to the review behind it.
   for (let i = 0; i < 6; i++) {
     await user.tab();
