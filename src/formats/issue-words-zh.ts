@@ -74,7 +74,8 @@ export const zh: IssueWords = {
     'deck.type-changed':
       '是 {type}，但已保存的卡片是 {was}：卡片不能更改类型（它的复习记录按 ID 和类型保存），请另建一张新卡片',
     'deck.not-found': '没有“{id}”这个卡组（它可能已被删除）',
-    'deck.active-content': '含有可执行的内容（{active}）：卡片中不能有脚本、事件处理属性或 javascript: 链接（要把代码作为文字显示，请用 `反引号` 包起来）',
+    'deck.active-content':
+      '含有可执行的内容（{active}）：卡片中不能有脚本、事件处理属性或 javascript: 链接（要把代码作为文字显示，请用 `反引号` 包起来）',
 
     'export.mixed-kinds': '同时含有 {cardKind} 和 {otherKind} 两种学习卡片',
     'export.bad-basic': '它的基础学习卡片既不是一张卡片，也不是一对正反卡片',
