@@ -7,6 +7,7 @@ import {
   grade,
   retrievability,
   type CardStateValue,
+  MEMORY_FIELDS,
   type Memory,
   type RatingName,
   type SchedulerSettings,
@@ -37,25 +38,12 @@ export function memoryOf(c: CardRow): Memory {
   };
 }
 
-const MEMORY_KEYS = [
-  'due',
-  'stability',
-  'difficulty',
-  'elapsedDays',
-  'scheduledDays',
-  'learningSteps',
-  'reps',
-  'lapses',
-  'state',
-  'lastReview',
-] as const satisfies ReadonlyArray<keyof Memory>;
-
 /**
  * Whether a card's stored memory is `expected` in every field `expected` names (a log row written before a field
  * existed leaves it out, and is not held against the card for it).
  */
 export function memoryIs(card: CardRow, expected: Partial<Memory>): boolean {
-  return MEMORY_KEYS.every((k) => expected[k] === undefined || Object.is(card[k], expected[k]));
+  return MEMORY_FIELDS.every((k) => expected[k] === undefined || Object.is(card[k], expected[k]));
 }
 
 export interface DayWindow {

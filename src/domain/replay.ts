@@ -20,7 +20,15 @@
 // that is no memory at all (a number that is not finite, a state that does not exist) is replaced by the
 // recomputation. The card's stored memory must then equal the replayed memory field for field (`===`): a card that
 // differs is repaired to the replay, never the log to the card.
-import { CardState, RATINGS, grade, type Memory, type RatingName, type SchedulerSettings } from './scheduler';
+import {
+  CardState,
+  MEMORY_FIELDS,
+  RATINGS,
+  grade,
+  type Memory,
+  type RatingName,
+  type SchedulerSettings,
+} from './scheduler';
 
 /** One review-log entry, as much of it as replay needs (a ReviewLogRow of db/database.ts is one). */
 export interface ReplayEntry {
@@ -54,19 +62,6 @@ export interface ReplayResult {
   problems: Array<{ logId: string; problem: EntryProblem }>;
 }
 
-const FIELDS = [
-  'due',
-  'stability',
-  'difficulty',
-  'elapsedDays',
-  'scheduledDays',
-  'learningSteps',
-  'reps',
-  'lapses',
-  'state',
-  'lastReview',
-] as const satisfies readonly (keyof Memory)[];
-
 /** The memory fields of a row (a card row has many more). */
 export function memoryFields(m: Memory): Memory {
   return {
@@ -85,7 +80,7 @@ export function memoryFields(m: Memory): Memory {
 
 /** The memory fields in which `a` and `b` differ (`Object.is`: exact, and NaN equals NaN). */
 export function memoryDiff(a: Memory, b: Memory): (keyof Memory)[] {
-  return FIELDS.filter((f) => !Object.is(a[f], b[f]));
+  return MEMORY_FIELDS.filter((f) => !Object.is(a[f], b[f]));
 }
 
 export function sameMemory(a: Memory, b: Memory): boolean {

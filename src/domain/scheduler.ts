@@ -40,6 +40,20 @@ export interface Memory {
   lastReview: number | null;
 }
 
+/** Every field of a card's FSRS memory: what its review log's replay must give back exactly. */
+export const MEMORY_FIELDS = [
+  'due',
+  'stability',
+  'difficulty',
+  'elapsedDays',
+  'scheduledDays',
+  'learningSteps',
+  'reps',
+  'lapses',
+  'state',
+  'lastReview',
+] as const satisfies readonly (keyof Memory)[];
+
 /** One answer, as the review log keeps it: the rating, and the memory before and after. */
 export interface ReviewRecord {
   cardId: string;

@@ -2,6 +2,8 @@
 // the other tab changing the card under it, and the check that every card's log is an unbroken chain.
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { MEMORY_FIELDS } from '../../src/domain/scheduler';
+import { rng } from '../../src/domain/quiz/random';
 import { idb, library, RATING_KEY, type MemoryRow, type Rating, type ReviewLogRow } from './browser';
 
 export type StepResult = 'answered' | 'unsaved' | 'stale' | 'refreshed' | 'undone' | 'undo-refused' | 'none';
@@ -111,35 +113,10 @@ export async function undoByKeys(page: Page): Promise<StepResult> {
   return after.answered === before.answered - 1 ? 'undone' : 'undo-refused';
 }
 
-/** A small seeded generator (mulberry32), so that a failing run can be repeated with its seed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const MEMORY_KEYS = [
-  'due',
-  'stability',
-  'difficulty',
-  'elapsedDays',
-  'scheduledDays',
-  'learningSteps',
-  'reps',
-  'lapses',
-  'state',
-  'lastReview',
-] as const;
-
 type FullMemory = MemoryRow & { elapsedDays: number; learningSteps: number; lapses: number };
 
 const pick = (m: MemoryRow): Record<string, unknown> =>
-  Object.fromEntries(MEMORY_KEYS.map((k) => [k, (m as FullMemory)[k]]));
+  Object.fromEntries(MEMORY_FIELDS.map((k) => [k, (m as FullMemory)[k]]));
 
 /**
  * The invariant for every card: its log, in order, is an unbroken chain (each entry's `before` is the previous
@@ -197,7 +174,7 @@ export async function twoTabReview(
   answers: number,
   seed: number,
 ): Promise<TwoTabRun> {
-  const random = seeded(seed);
+  const random = rng(seed);
   const results: Record<StepResult, number> = {
     answered: 0,
     unsaved: 0,
