@@ -5,19 +5,12 @@
 // per card would cost) and a raw put of the marks rows as the suspend leaves them.
 /* global window, document, MutationObserver, indexedDB, IDBKeyRange -- in functions run in the page */
 import { newPage } from '../lib/app.mjs';
+import { installLongTasks } from '../lib/probes.mjs';
 import { median, round } from '../lib/stats.mjs';
 
 const RUNS = 5;
 /** bench-10 and bench-11 (5,000 cards each): decks no other case reads or writes. */
 const DECKS = (ctx) => [ctx.seed.deckIds[9], ctx.seed.deckIds[10]];
-
-/** In the app page: a long-task observer (the longest task while an action runs is what freezes the page). */
-function installLongTasks() {
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longTasks.push(e.duration);
-  }).observe({ type: 'longtask', buffered: false });
-}
 
 /** In the app page: clicks a bulk bar button (or the toast's Undo) and resolves when the toast's words change. */
 function clickAndTime({ button, expect }) {

@@ -6,19 +6,12 @@
 // unchanged with plain IndexedDB in one transaction.
 /* global window, document, MutationObserver, indexedDB, IDBKeyRange -- in functions run in the page */
 import { newPage } from '../lib/app.mjs';
+import { installLongTasks } from '../lib/probes.mjs';
 import { median, round } from '../lib/stats.mjs';
 
 const RUNS = 3;
 /** A retention per run, each different from the stored 0.9 (every run's save is undone). */
 const RETENTIONS = ['0.85', '0.86', '0.87'];
-
-/** In the app page: a long-task observer (the longest task while the save runs is what freezes the page). */
-function installLongTasks() {
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longTasks.push(e.duration);
-  }).observe({ type: 'longtask', buffered: false });
-}
 
 /** In the app page: clicks a button by its text and resolves when the presets' status says `expect`. */
 function clickAndTime({ button, expect }) {

@@ -12,3 +12,11 @@ export function installFirstCardProbe() {
   });
   observer.observe(document, { subtree: true, childList: true });
 }
+
+/** A long-task observer: window.__longTasks holds each long task's duration (a case empties it before an action). */
+export function installLongTasks() {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: false });
+}
