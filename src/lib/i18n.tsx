@@ -80,7 +80,7 @@ const en = {
   'alert.versionchange': 'dockdeck was updated in another tab. Reload to continue; nothing you did is lost.',
   'alert.blocked': 'dockdeck is open in another tab with an older version. Close it or reload it to continue.',
   'alert.quota':
-    'The browser has no storage space left, so your last answer was not saved. Free some space and try again.',
+    'The browser has no storage space left, so your last change was not saved. Free some space (other sites’ data, downloads) and try again.',
   'alert.closed': 'The database was closed. Reload the page to continue.',
   'alert.storage-failed': 'Saving failed; your last action was not stored. Try again or reload the page.',
   'alert.undo-conflict': 'This answer cannot be undone: the card was answered again since (perhaps in another tab).',
@@ -164,7 +164,7 @@ const zh: Record<MessageKey, string> = {
   'lang.zh': '中文',
   'alert.versionchange': 'dockdeck 已在另一个标签页中更新。请重新加载以继续；你的所有操作都不会丢失。',
   'alert.blocked': 'dockdeck 在另一个标签页中以旧版本打开。请关闭或重新加载它以继续。',
-  'alert.quota': '浏览器存储空间已满，你的上一个回答没有保存。请释放一些空间后重试。',
+  'alert.quota': '浏览器存储空间已满，你的上一个更改没有保存。请释放一些空间（其他网站的数据、下载的文件）后重试。',
   'alert.closed': '数据库已关闭。请重新加载页面以继续。',
   'alert.storage-failed': '保存失败；你的上一个操作没有被存储。请重试或重新加载页面。',
   'alert.undo-conflict': '无法撤销：这张卡片之后又被回答过（可能在另一个标签页中）。',
