@@ -71,6 +71,8 @@ export function SettingsScreen({ preset }: { preset?: string | undefined } = {})
       await writeSettings(db(), next, clock.ms());
       setStatus('settings.saved');
     } catch (err) {
+      // Not "Settings saved." from an earlier save: the alert says what went wrong, the form keeps what was filled.
+      setStatus(null);
       reportStorageError(err);
     }
   };
