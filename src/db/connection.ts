@@ -12,11 +12,18 @@ export function db(): DockdeckDB {
   return current;
 }
 
+/** Set from setDatabase until the new connection opens: work of the old one that its close cut off ends now. */
+let replacing = false;
+
 /** For tests: use a fresh database (closing the old one). */
 export function setDatabase(next: DockdeckDB): DockdeckDB {
+  replacing = current !== null;
   current?.close();
   closedForUpgrade = false;
   current = open(next);
+  next.on('ready', () => {
+    replacing = false;
+  });
   return current;
 }
 
@@ -47,6 +54,9 @@ export function reportStorageError(error: unknown): string {
   console.error(error);
   // Reads and writes cut off by that close would only repeat the reload message in other words.
   if (key === 'alert.closed' && closedForUpgrade) return 'alert.versionchange';
+  // A connection closed because it was replaced (setDatabase): the work it cut off belonged to it, and the current
+  // connection is fine; nothing to tell the user.
+  if (key === 'alert.closed' && (replacing || current?.isOpen())) return key;
   pushAlert({ kind: 'error', message: key });
   return key;
 }
