@@ -102,3 +102,20 @@ test('validation problems are worded in the user language, each at its field, an
     /Step 2 is not valid: a step is a whole number from 1 followed by m, h or d, e.g. 10m./,
   );
 });
+
+test('a settings save the browser refuses (storage full) says so, and no earlier "Settings saved." stays', async () => {
+  const { db } = await freshDb();
+  const { user } = openApp('#/settings');
+  const save = await screen.findByRole('button', { name: 'Save settings' });
+  await user.click(save);
+  expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
+  db.settings.hook('creating', () => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  });
+  db.settings.hook('updating', () => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  });
+  await user.click(save);
+  expect((await screen.findByText(/no storage space left/)).closest('[role="alert"]')).not.toBeNull();
+  expect(screen.queryByText('Settings saved.')).not.toBeInTheDocument();
+});
