@@ -95,8 +95,12 @@ export async function answerByKeys(page: Page, rating: Rating): Promise<StepResu
 /** Ctrl+Z, when the Undo button says there is something to undo: the answer is taken back, or refused (and said). */
 export async function undoByKeys(page: Page): Promise<StepResult> {
   const before = await settled(page);
-  if (await page.locator('section.review footer button[aria-keyshortcuts="U Control+Z"]').isDisabled()) return 'none';
-  await page.keyboard.press('Control+z');
+  const button = page.locator('section.review footer button[aria-keyshortcuts="U Control+Z"]');
+  if (await button.isDisabled()) return 'none';
+  // In a type-in card's answer field Ctrl+Z is the field's own undo (and U a letter): a user clicks Undo there.
+  const inField = await page.evaluate(() => ['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName ?? ''));
+  if (inField) await button.click();
+  else await page.keyboard.press('Control+z');
   const done = page.waitForFunction(
     (b) => {
       const el = document.querySelector('section.review');

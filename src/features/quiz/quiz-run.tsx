@@ -80,6 +80,7 @@ export function QuizRun({ store }: { store: QuizStore }) {
       className="quiz-run"
       aria-labelledby="quiz-progress"
       data-index={s.index}
+      data-total={s.questions.length}
       data-answered={s.results.filter(Boolean).length}
     >
       <header className="quiz-run-header">
