@@ -267,7 +267,13 @@ export function parseValue<T>(schema: z.ZodType<T>, raw: unknown, opts: ValuePar
     },
   });
   if (parsed.success) return { ok: true, data: parsed.data };
+  // Zod 4 goes on to a value's checks after its type failed (`{ length: '' }` for a text is "wrong type" and also
+  // "too small", origin unknown): the type is what is wrong, so the checks' issues at that place are dropped.
+  const wrongType = new Set(
+    parsed.error.issues.filter((iss) => iss.code === 'invalid_type').map((iss) => pathToField(iss.path)),
+  );
   const issues = parsed.error.issues.flatMap((iss) => {
+    if (iss.code !== 'invalid_type' && iss.code !== 'invalid_union' && wrongType.has(pathToField(iss.path))) return [];
     const index = iss.message.startsWith(MARK) ? Number(iss.message.slice(MARK.length)) : -1;
     return toValueIssues(iss, seen[index] ?? {}, raw, opts);
   });

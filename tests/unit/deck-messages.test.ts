@@ -397,3 +397,21 @@ test('a good deck with any one value replaced or removed: plain messages, each n
     { numRuns: 500 },
   );
 });
+
+test('a text replaced by an object with a length (Zod also reports "too small" there) says only that the type is wrong', () => {
+  const path = ['cards', 3, 'choices', 1, 'zh'];
+  expect(valueAtPath(good, path)).toEqual(expect.any(String));
+  const r = parseDeck(FILE, setAt(good, path, { length: '' }));
+  expect(r.ok).toBe(false);
+  if (r.ok) return;
+  expect(r.issues.map((i) => issueText(i, 'en'))).toEqual([
+    expect.stringMatching(/card "m1" field "choices\[1\]\.zh": must be .+, not .*object/),
+  ]);
+  for (const issue of r.issues) expect(words(issue, 'en')).not.toMatch(ZOD_WORDS);
+});
+
+function valueAtPath(root: unknown, path: PropertyKey[]): unknown {
+  let node = root as Record<PropertyKey, unknown> | undefined;
+  for (const p of path) node = node?.[p] as Record<PropertyKey, unknown> | undefined;
+  return node;
+}
