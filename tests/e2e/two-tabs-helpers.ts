@@ -16,16 +16,6 @@ interface Counters {
   unsaved: number;
 }
 
-async function counters(page: Page): Promise<Counters> {
-  return page.$eval('section.review', (el) => ({
-    seq: Number(el.getAttribute('data-seq')),
-    answered: Number(el.getAttribute('data-answered')),
-    pending: Number(el.getAttribute('data-pending')),
-    conflicts: Number(el.getAttribute('data-conflicts')),
-    unsaved: Number(el.getAttribute('data-unsaved')),
-  }));
-}
-
 /** What a tab shows, for the message of a wait that timed out. */
 async function describe(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -49,24 +39,73 @@ async function orSay<T>(page: Page, what: string, wait: Promise<T>): Promise<T> 
   }
 }
 
-/** Waits until no write of this tab is under way. */
-async function settled(page: Page): Promise<Counters> {
-  await orSay(page, 'writes pending', page.waitForSelector('section.review[data-pending="0"]'));
-  return counters(page);
+/** What the review section says now, and what it shows: one round trip. */
+interface View extends Counters {
+  card: boolean;
+  grades: boolean;
+  typeIn: boolean;
+  undo: boolean;
+  inField: boolean;
+}
+
+/**
+ * Waits (in the page: one round trip) until no write of this tab is under way and, with `until`, until that holds
+ * too; returns what the tab shows then.
+ */
+async function settled(
+  page: Page,
+  until?: { seqNot?: number; answeredNot?: number; conflictsNot?: number },
+): Promise<View> {
+  const handle = await orSay(
+    page,
+    until ? 'the step to end' : 'writes pending',
+    page.waitForFunction((u) => {
+      const el = document.querySelector('section.review');
+      if (!el || el.getAttribute('data-pending') !== '0') return false;
+      const n = (a: string) => Number(el.getAttribute(a));
+      const seq = n('data-seq');
+      const answered = n('data-answered');
+      const conflicts = n('data-conflicts');
+      const grades = document.querySelector('article.card button.grade') !== null;
+      if (u) {
+        // A grade: taken (seq moves on) or the showing was refreshed first (answer hidden, nothing taken).
+        if (u.seqNot !== undefined && seq === u.seqNot && grades) return false;
+        // An undo: the answer taken back, or refused (a conflict said).
+        if (u.answeredNot !== undefined && answered === u.answeredNot && conflicts === u.conflictsNot) return false;
+      }
+      const card = document.querySelector('section.review article.card[data-card-id]') !== null;
+      if (!card && document.querySelector('section.review .session-end') === null) return false;
+      const undo = document.querySelector<HTMLButtonElement>(
+        'section.review footer button[aria-keyshortcuts="U Control+Z"]',
+      );
+      return {
+        seq,
+        answered,
+        conflicts,
+        pending: 0,
+        unsaved: n('data-unsaved'),
+        card,
+        grades,
+        typeIn: document.querySelector('article.card form.type-in input') !== null,
+        undo: !!undo && !undo.disabled,
+        inField: ['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName ?? ''),
+      };
+    }, until ?? null),
+  );
+  return (await handle.jsonValue()) as View;
 }
 
 /**
  * Answers the card on screen as a user does (Space, or Enter in a type-in field, then 1–4). Returns what became of it:
  * stored; refused because the other tab answered the card first (said on screen); or not taken at all because the card
  * was refreshed under the user (its answer hidden again) before the grade key; `none` when no card is on screen.
+ * Each wait is one round trip that ends on the page's own signal (the section's data-* counters).
  */
 export async function answerByKeys(page: Page, rating: Rating): Promise<StepResult> {
-  await page.waitForSelector('section.review article.card[data-card-id], section.review .session-end');
-  if ((await page.locator('section.review article.card[data-card-id]').count()) === 0) return 'none';
   const before = await settled(page);
-  if ((await page.locator('article.card button.grade').count()) === 0) {
-    const typeIn = page.locator('article.card form.type-in input');
-    if ((await typeIn.count()) > 0) await typeIn.press('Enter');
+  if (!before.card) return 'none';
+  if (!before.grades) {
+    if (before.typeIn) await page.locator('article.card form.type-in input').press('Enter');
     else await page.keyboard.press('Space');
     // The answer shows, or the card was changed by the other tab meanwhile (shown anew, answer hidden): try again.
     const shown = await page
@@ -76,15 +115,7 @@ export async function answerByKeys(page: Page, rating: Rating): Promise<StepResu
     if (!shown) return 'refreshed';
   }
   await page.keyboard.press(RATING_KEY[rating]);
-  // Either the store took the grade (seq moves on) or the showing was refreshed first (its answer hidden, nothing taken).
-  const taken = page.waitForFunction((seq) => {
-    const el = document.querySelector('section.review');
-    if (!el) return false;
-    if (Number(el.getAttribute('data-seq')) !== seq) return true;
-    return document.querySelector('article.card button.grade') === null;
-  }, before.seq);
-  await orSay(page, `grade ${rating}`, taken);
-  const after = await settled(page);
+  const after = await settled(page, { seqNot: before.seq });
   if (after.seq === before.seq) return 'refreshed';
   if (after.answered === before.answered + 1) return 'answered';
   if (after.conflicts === before.conflicts + 1) return 'stale';
@@ -95,25 +126,11 @@ export async function answerByKeys(page: Page, rating: Rating): Promise<StepResu
 /** Ctrl+Z, when the Undo button says there is something to undo: the answer is taken back, or refused (and said). */
 export async function undoByKeys(page: Page): Promise<StepResult> {
   const before = await settled(page);
-  const button = page.locator('section.review footer button[aria-keyshortcuts="U Control+Z"]');
-  if (await button.isDisabled()) return 'none';
+  if (!before.undo) return 'none';
   // In a type-in card's answer field Ctrl+Z is the field's own undo (and U a letter): a user clicks Undo there.
-  const inField = await page.evaluate(() => ['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName ?? ''));
-  if (inField) await button.click();
+  if (before.inField) await page.locator('section.review footer button[aria-keyshortcuts="U Control+Z"]').click();
   else await page.keyboard.press('Control+z');
-  const done = page.waitForFunction(
-    (b) => {
-      const el = document.querySelector('section.review');
-      return (
-        !!el &&
-        (Number(el.getAttribute('data-answered')) !== b.answered ||
-          Number(el.getAttribute('data-conflicts')) !== b.conflicts)
-      );
-    },
-    { answered: before.answered, conflicts: before.conflicts },
-  );
-  await orSay(page, 'undo', done);
-  const after = await settled(page);
+  const after = await settled(page, { answeredNot: before.answered, conflictsNot: before.conflicts });
   return after.answered === before.answered - 1 ? 'undone' : 'undo-refused';
 }
 
