@@ -22,10 +22,14 @@ import type { CardMarks } from '../domain/marks';
 
 /** The table whose rows the file keeps inside the card rows. */
 const MARKS_TABLE = 'cardMarks';
+/** The automatic backups are never inside a backup (nor replaced by a restore: a restore can be undone with one). */
+const AUTO_BACKUPS_TABLE = 'autoBackups';
 
-/** The tables the file holds: every table but `cardMarks`. */
+/** The tables the file holds: every table but `cardMarks` and `autoBackups`. */
 function fileTables(db: DockdeckDB): Table<BackupRow, unknown>[] {
-  return (db.tables as Table<BackupRow, unknown>[]).filter((t) => t.name !== MARKS_TABLE);
+  return (db.tables as Table<BackupRow, unknown>[]).filter(
+    (t) => t.name !== MARKS_TABLE && t.name !== AUTO_BACKUPS_TABLE,
+  );
 }
 
 /** Stored values → backup values: Blobs and byte arrays become `BinaryData` (their bytes are read here). */
@@ -71,13 +75,20 @@ export interface BackupResult {
 /**
  * Makes the backup file: notes the backup time in settings, then reads every table in one transaction (so the
  * file is one consistent moment, including that note), then encodes. Restoring the file gives back exactly the
- * database as it was after this call.
+ * database as it was after this call. `record: false` (an automatic backup kept in the browser, which a wipe of the
+ * browser's data would take too) leaves the backup time as it is: the reminder to download one stays.
  */
-export async function createBackup(db: DockdeckDB, now: number): Promise<BackupResult> {
+export async function createBackup(
+  db: DockdeckDB,
+  now: number,
+  { record = true }: { record?: boolean } = {},
+): Promise<BackupResult> {
   const tables = fileTables(db);
-  const raw = await db.transaction('rw', [...tables, db.cardMarks], async () => {
-    const current = await db.settings.get(BACKUP_SETTING_KEY);
-    await db.settings.put({ key: BACKUP_SETTING_KEY, value: recordBackup(current?.value, now), updatedAt: now });
+  const raw = await db.transaction(record ? 'rw' : 'r', [...tables, db.cardMarks], async () => {
+    if (record) {
+      const current = await db.settings.get(BACKUP_SETTING_KEY);
+      await db.settings.put({ key: BACKUP_SETTING_KEY, value: recordBackup(current?.value, now), updatedAt: now });
+    }
     const out: Record<string, BackupRow[]> = {};
     for (const t of tables) out[t.name] = await t.toArray();
     const marks = await allMarks(db);

@@ -150,6 +150,66 @@ export interface SettingRow {
   updatedAt: number;
 }
 
+/** What made an automatic backup: the first start of a study day, or a restore about to replace everything. */
+export type AutoBackupKind = 'daily' | 'before-restore';
+
+/**
+ * An automatic backup (since version 12), as the list shows it: the backup file itself is in the companion row
+ * `${id}/bytes` (AutoBackupBytesRow), so that listing the backups reads none of their bytes. The file is exactly what
+ * the manual backup downloads (createBackup), and the automatic backups are never inside a backup.
+ */
+export interface AutoBackupRow {
+  /** `daily:<study day>` (so a study day has at most one) or `before-restore:<createdAt>`. */
+  id: string;
+  kind: AutoBackupKind;
+  createdAt: number;
+  /** The study day it was made on (dayKey: the day start hour applied). */
+  studyDay: string;
+  fileName: string;
+  /** The file's size in bytes. */
+  size: number;
+  /** Rows of the backup: decks, cards, reviews (reviewLogs). */
+  counts: { decks: number; cards: number; reviewLogs: number };
+  /** The database version the file is in. */
+  schemaVersion: number;
+  /** The folder (AutoBackupConfigRow.folderId) the file was written to, once it was. */
+  writtenTo?: string;
+}
+
+/** The gzip bytes of an automatic backup (row `${id}/bytes`, no `createdAt`: outside the list's index). */
+export interface AutoBackupBytesRow {
+  id: string;
+  bytes: Uint8Array;
+}
+
+/** What went wrong last with the automatic backups, shown on the Backup screen until it goes right again. */
+export interface AutoBackupError {
+  at: number;
+  /** `permission`: the folder may not be written now; `folder`: writing to it failed; `backup`: none could be made. */
+  code: 'permission' | 'folder' | 'backup';
+  detail: string;
+}
+
+/** The automatic backups' own settings (row `config`; not in backups, so a restore does not change them). */
+export interface AutoBackupConfigRow {
+  id: 'config';
+  /** How many automatic backups are kept (1–30). */
+  keep: number;
+  /** The folder chosen for copies (its handle is in row `folder`), by name; a new id for each choice. */
+  folderName?: string;
+  folderId?: string;
+  lastError?: AutoBackupError;
+  updatedAt: number;
+}
+
+/** The chosen folder's handle (row `folder`): IndexedDB keeps a FileSystemDirectoryHandle as it is. */
+export interface AutoBackupFolderRow {
+  id: 'folder';
+  handle: unknown;
+}
+
+export type AutoBackupTableRow = AutoBackupRow | AutoBackupBytesRow | AutoBackupConfigRow | AutoBackupFolderRow;
+
 export class DockdeckDB extends Dexie {
   decks!: EntityTable<DeckRow, 'id'>;
   cards!: EntityTable<CardRow, 'id'>;
@@ -161,6 +221,7 @@ export class DockdeckDB extends Dexie {
   builtinOverrides!: EntityTable<BuiltinOverrideRow, 'id'>;
   dayCounters!: Table<DayCounter, [string, number]>;
   cardMarks!: Table<MarksBucketRow, [string, number]>;
+  autoBackups!: Table<AutoBackupTableRow, string>;
 
   constructor(name = 'dockdeck') {
     super(name);
@@ -238,6 +299,9 @@ export class DockdeckDB extends Dexie {
         cardMarks: '[deckId+bucket]',
       })
       .upgrade(moveMarksOutOfCards);
+    // Version 12: the automatic backups (listed by `createdAt`; their bytes, settings and folder are rows without it).
+    // A new table only: no data changes.
+    this.version(12).stores({ autoBackups: 'id, createdAt' });
     this.use(countersMiddleware);
   }
 }

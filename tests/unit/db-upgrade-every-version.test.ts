@@ -1,16 +1,17 @@
 // Issue 14: a database written by every earlier schema version (1 … the one before now, each table as that version
 // declared it: tests/unit/helpers/old-db.ts) is opened by today's app, which upgrades it; every card, review-log
 // entry, quiz attempt, medium, note edit, built-in override and setting survives, with only the changes its upgrades
-// say (a deck's origin, the presets, the marks' own table, the day counters filled from the log).
+// say (a deck's origin, the presets, the marks' own table, the day counters filled from the log, the automatic backups'
+// table, empty).
 import Dexie from 'dexie';
 import { DockdeckDB } from '../../src/db/database';
-import { readMarks } from '../../src/db/marks-table';
+import { bucketRows, readMarks } from '../../src/db/marks-table';
 import { openOldDatabase } from './helpers/old-db';
 
 const T = Date.UTC(2026, 2, 2, 10);
 const DAY = 86_400_000;
 const OLDEST = 1;
-const NEWEST_OLD = 10;
+const NEWEST_OLD = 11;
 
 const deck = (version: number) => ({
   id: 'mine',
@@ -49,8 +50,9 @@ const card = (version: number) => ({
   ...memory,
   createdAt: T,
   updatedAt: T,
-  // Marks came with version 6, in the card row (and its parkedDeck index while suspended or buried).
-  ...(version >= 6 ? { suspended: true, flag: 3, parkedDeck: 'mine' } : {}),
+  // Marks came with version 6, in the card row (and its parkedDeck index while suspended or buried), until version 11
+  // moved them to their own table (cardMarks).
+  ...(version >= 6 && version < 11 ? { suspended: true, flag: 3, parkedDeck: 'mine' } : {}),
 });
 
 const log = {
@@ -124,6 +126,7 @@ test.each(Array.from({ length: NEWEST_OLD - OLDEST + 1 }, (_, i) => OLDEST + i))
     if (version >= 8) await old.table('builtinOverrides').add(override);
     const counted = await countersOfTheLog();
     if (version >= 10) await old.table('dayCounters').bulkAdd(counted);
+    if (version >= 11) await old.table('cardMarks').bulkAdd(bucketRows([['mine/c1', { suspended: true, flag: 3 }]]));
     old.close();
 
     const db = new DockdeckDB(name);
@@ -162,6 +165,8 @@ test.each(Array.from({ length: NEWEST_OLD - OLDEST + 1 }, (_, i) => OLDEST + i))
       const counters = await db.dayCounters.toArray();
       expect(counters).toEqual(counted);
       expect(counters.map((r) => [r.deckId, r.answers])).toEqual([['mine', 1]]);
+      // Version 12: the automatic backups' table, empty until the app makes one.
+      expect(await db.autoBackups.count()).toBe(0);
     } finally {
       db.close();
       await Dexie.delete(name);

@@ -23,6 +23,7 @@ const SCHEMA_CHANGES: Record<number, Record<string, string>> = {
     cards: 'id, [deckId+state+due], [deckId+state+position], *tags, [deckId+position]',
     cardMarks: '[deckId+bucket]',
   },
+  12: { autoBackups: 'id, createdAt' },
 };
 
 /** Every table of `version` with its indexes, as versions 1…`version` built them up. */
