@@ -17,6 +17,7 @@ import { AlertBar } from '../ui/alert-bar';
 import { applyDocumentLang, rememberedUiLang, rememberUiLang } from './document-lang';
 import { applyDocumentTheme, rememberTheme } from './document-theme';
 import { useAskPersistence, WORK_SCREENS } from './pwa-persist';
+import { useAutoBackupAtStart } from './auto-backup-start';
 import { PwaUpdatePrompt } from './pwa-update';
 import { href, useHashRoute } from './routes';
 
@@ -52,6 +53,9 @@ const StatsScreen = lazy(() => import('../features/stats/stats-screen').then((m)
 const BrowseScreen = lazy(() => import('../features/browse/browse-screen').then((m) => ({ default: m.BrowseScreen })));
 const BackupReminderBanner = lazy(() =>
   import('../features/backup/backup-reminder').then((m) => ({ default: m.BackupReminderBanner })),
+);
+const AutoBackupPrompt = lazy(() =>
+  import('../features/backup/auto-backup-prompt').then((m) => ({ default: m.AutoBackupPrompt })),
 );
 const links = {
   study: (deckId: string) => href({ name: 'review', deckId }),
@@ -145,6 +149,8 @@ function Shell() {
   const [route, go] = useHashRoute();
   const decksReady = useBuiltinDecks();
   useAskPersistence(route.name);
+  // The study day's automatic backup, once the start page is up and the browser idle.
+  useAutoBackupAtStart(decksReady);
   const { settings } = useSettings();
   const deckId = route.name === 'review' ? route.deckId : null;
   // The live query sees built-in decks arrive by itself; keeping the last result for the same deck id means the
@@ -191,7 +197,12 @@ function Shell() {
           {route.name === 'library' && (
             <LibraryScreen
               links={links}
-              reminder={<BackupReminderBanner backupHref={links.backup} />}
+              reminder={
+                <>
+                  <BackupReminderBanner backupHref={links.backup} />
+                  <AutoBackupPrompt backupHref={links.backup} />
+                </>
+              }
               storing={!decksReady}
               onStudy={(id) => go({ name: 'review', deckId: id })}
             />

@@ -1,7 +1,9 @@
 // The backup screen (#/backup): download everything as one file, or restore one after a confirmation that it replaces all.
 import { useRef, useState } from 'react';
 import { createBackup, readBackupFile, restoreBackup } from '../../db/backup-repo';
+import { makeAutoBackup, syncBackupFolder } from '../../db/auto-backup-repo';
 import { db, reportStorageError } from '../../db/connection';
+import { useSettings } from '../../db/react/use-settings';
 import { exportReviewLogCsv } from '../../db/export-repo';
 import { IssueError } from '../../domain/errors';
 import type { DecodedBackup } from '../../formats/backup/codec';
@@ -14,6 +16,8 @@ import { backupScreenMessages } from './backup-screen-messages';
 import { formatDate, RestoreDialog } from './backup-restore-dialog';
 import { StoragePanel } from './storage-panel';
 import { CONTENT_TYPES, downloadFile } from '../../lib/download';
+import { AutoBackupSection } from './auto-backup-section';
+import { autoBackupMessages } from './auto-backup-messages';
 
 /** The counts a status line names, as the user reads numbers. */
 const counts = (c: Record<string, number>) => ({
@@ -34,7 +38,10 @@ type Restore =
   | { kind: 'bad'; file: string; lines: string[] }
   | { kind: 'confirm'; file: string; backup: DecodedBackup }
   | { kind: 'restoring' }
-  | { kind: 'restored'; createdAt: number; counts: Record<string, number> }
+  /** `safety`: when the automatic backup of what was there before was made (null: there was nothing to keep). */
+  | { kind: 'restored'; createdAt: number; counts: Record<string, number>; safety: number | null }
+  /** The backup of what is there now, made before every restore, failed: nothing was restored. */
+  | { kind: 'unsafe' }
   /** `detail`: what the backup's issues say is wrong with it; null when the failure was not the file's. */
   | { kind: 'failed'; detail: string | null }
   | { kind: 'cancelled' };
@@ -43,6 +50,7 @@ export function BackupScreen({ libraryHref }: { libraryHref: string }) {
   const m = useMessages(backupMessages);
   const sm = useMessages(backupScreenMessages);
   const lang = useUiLang();
+  const { settings } = useSettings();
   const [restore, setRestore] = useState<Restore>({ kind: 'idle' });
   const input = useRef<HTMLInputElement>(null);
   const pick = useRef<HTMLButtonElement>(null);
@@ -53,9 +61,15 @@ export function BackupScreen({ libraryHref }: { libraryHref: string }) {
       setRestore({ kind: 'bad', file: file.name, lines: [sm('backup.file-too-large')] });
       return;
     }
+    await readBytes(file.name, () => file.arrayBuffer().then((b) => new Uint8Array(b)));
+  }
+
+  /** A file's or an automatic backup's bytes: checked whole, then the confirmation, as for every restore. */
+  async function readBytes(name: string, read: () => Promise<Uint8Array>) {
+    setRestore({ kind: 'reading', file: name });
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      setRestore({ kind: 'confirm', file: file.name, backup: readBackupFile(db(), bytes, file.name) });
+      const bytes = await read();
+      setRestore({ kind: 'confirm', file: name, backup: readBackupFile(db(), bytes, name) });
     } catch (e) {
       // The backup's issues name what is wrong (and the bad rows, one a line); anything else is the browser's.
       if (!(e instanceof IssueError)) console.error(e);
@@ -63,15 +77,32 @@ export function BackupScreen({ libraryHref }: { libraryHref: string }) {
         e instanceof IssueError
           ? e.issues.map((i) => issueText(i, lang, { file: false }))
           : [sm('backup.file-unreadable')];
-      setRestore({ kind: 'bad', file: file.name, lines });
+      setRestore({ kind: 'bad', file: name, lines });
     }
   }
 
   async function doRestore(backup: DecodedBackup) {
     setRestore({ kind: 'restoring' });
+    // First an automatic backup of what is there now (as Anki does): restoring it undoes this restore.
+    let safety: number | null;
+    try {
+      const now = clock.ms();
+      const made = await makeAutoBackup(db(), {
+        now,
+        dayStartHour: settings.study.dayStartHour,
+        kind: 'before-restore',
+      });
+      safety = made.made ? now : null;
+    } catch (e) {
+      reportStorageError(e);
+      setRestore({ kind: 'unsafe' });
+      pick.current?.focus();
+      return;
+    }
     try {
       const counts = await restoreBackup(db(), backup);
-      setRestore({ kind: 'restored', createdAt: backup.createdAt, counts });
+      setRestore({ kind: 'restored', createdAt: backup.createdAt, counts, safety });
+      if (safety !== null) void syncBackupFolder(db(), clock.ms()).catch(reportStorageError);
     } catch (e) {
       if (!(e instanceof IssueError)) reportStorageError(e);
       const detail =
@@ -111,6 +142,10 @@ export function BackupScreen({ libraryHref }: { libraryHref: string }) {
         }}
       />
       <RestoreOutcome restore={restore} lang={lang} />
+      <AutoBackupSection
+        busy={restore.kind === 'reading' || restore.kind === 'restoring'}
+        onRestore={(name, bytes) => void readBytes(name, () => Promise.resolve(bytes))}
+      />
       {restore.kind === 'confirm' && (
         <RestoreDialog
           backup={restore.backup}
@@ -131,6 +166,7 @@ export function BackupScreen({ libraryHref }: { libraryHref: string }) {
 function RestoreOutcome({ restore, lang }: { restore: Restore; lang: UiLang }) {
   const m = useMessages(backupMessages);
   const sm = useMessages(backupScreenMessages);
+  const am = useMessages(autoBackupMessages);
   return (
     <>
       <div className="backup-restore-status" role="status">
@@ -139,6 +175,8 @@ function RestoreOutcome({ restore, lang }: { restore: Restore; lang: UiLang }) {
         {restore.kind === 'restored' && (
           <p className="ok">
             {m('backup.restored', { date: formatDate(restore.createdAt, lang), ...counts(restore.counts) })}
+            {restore.safety !== null &&
+              ` ${am('auto.before-restore-kept', { date: formatDate(restore.safety, lang) })}`}
           </p>
         )}
         {restore.kind === 'cancelled' && <p>{m('backup.restore-cancelled')}</p>}
@@ -152,6 +190,11 @@ function RestoreOutcome({ restore, lang }: { restore: Restore; lang: UiLang }) {
             ))}
           </ul>
         </div>
+      )}
+      {restore.kind === 'unsafe' && (
+        <p className="error" role="alert">
+          {am('auto.before-restore-failed')}
+        </p>
       )}
       {restore.kind === 'failed' && (
         <p className="error" role="alert">
