@@ -167,6 +167,18 @@ const Row = memo(
     a.lang === b.lang,
 );
 
+/**
+ * A row's key is its slot, not its card: as the table scrolls, the rows leaving the view are used again for the rows
+ * coming into it (their cells' text changes in place), instead of new elements being made, styled and laid out and the
+ * old ones dropped at every step. The rows in view are consecutive, so slots of `index mod SLOTS` never clash while
+ * fewer than SLOTS rows are drawn (a tall screen draws about 25).
+ */
+const SLOTS = 64;
+function slotKey(index: number, drawn: number): string {
+  const slots = Math.max(SLOTS, drawn);
+  return `s${index % slots}`;
+}
+
 export function BrowseTable({ rows, columns, sort, onSort, selection, onSelection, env, t }: BrowseTableProps) {
   const id = useId();
   const lang = useUiLang();
@@ -259,7 +271,7 @@ export function BrowseTable({ rows, columns, sort, onSort, selection, onSelectio
         <tbody role="rowgroup" style={{ transform: `translateY(${windowTop}px)` }}>
           {items.map((item) => (
             <Row
-              key={item.key}
+              key={slotKey(item.index, items.length)}
               id={rowId(item.index)}
               index={item.index}
               row={rows[item.index]!}
