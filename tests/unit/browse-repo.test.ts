@@ -236,8 +236,10 @@ test('a card’s info: the card, its deck and its answers oldest first; nothing 
   expect(await readCardInfo(db, 'd1/none')).toBeUndefined();
 });
 
-test('100,000 cards: read, searched and sorted in memory, fast enough to use (times printed)', async () => {
-  const { cards, logs } = makeCards(100_000, 3);
+// How long these take at 100,000 cards in a real browser is the bench's (search.indexed, search.text, browse.scroll):
+// here, 20,000 cards through the same code, every answer checked against a card-by-card count.
+test('20,000 cards: read, searched and sorted in memory, each as a card-by-card count says (times printed)', async () => {
+  const { cards, logs } = makeCards(20_000, 3);
   await store(db, cards, logs);
   const env: ColumnEnv = {
     cardLang: 'en',
@@ -249,12 +251,12 @@ test('100,000 cards: read, searched and sorted in memory, fast enough to use (ti
   const time = async <T>(label: string, work: () => Promise<T> | T): Promise<T> => {
     const t0 = performance.now();
     const out = await work();
-    console.log(`browse, 100,000 cards: ${label}: ${Math.round(performance.now() - t0)} ms`);
+    console.log(`browse, 20,000 cards: ${label}: ${Math.round(performance.now() - t0)} ms`);
     return out;
   };
 
   const all = await time('read every card', () => readBrowseData(db, {}, null));
-  expect(all.rows).toHaveLength(100_000);
+  expect(all.rows).toHaveLength(20_000);
   const text = await time('free text "kernel" (first time: folds the text)', () =>
     filterRows(all, q('kernel'), { ...hintCtx, ratings: () => [] }),
   );
@@ -265,7 +267,7 @@ test('100,000 cards: read, searched and sorted in memory, fast enough to use (ti
   expect(again.length).toBe(everyCard(cards, logs, 'namespace or 容器').length);
   const indexed = await time('deck:d3 is:due, read through the index and tested', () => search(db, 'deck:d3 is:due'));
   expect(indexed.rows.length).toBe(everyCard(cards, logs, 'deck:d3 is:due').length);
-  expect(indexed.read).toBeLessThan(10_000);
+  expect(indexed.read).toBeLessThan(2_000);
 
   const byQuestion = await time('sort by question', () =>
     sortRows(all.rows, { column: 'question', descending: false }, env),
