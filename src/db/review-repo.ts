@@ -52,27 +52,63 @@ export interface DayWindow {
   end: number;
 }
 
-/** New cards introduced and review cards answered in the window (distinct cards), from the log. */
+/** Log rows read at a time by doneInWindow when it may stop early (the day's first answers, in time order). */
+export const DONE_PAGE = 256;
+
+/**
+ * New cards introduced and review cards answered in the window (distinct cards), from the log. Given `enough` (the
+ * day's limits), it reads the day's log a page at a time, oldest first, and stops once both counts reach it: a count
+ * past its limit changes nothing the session shows (what is left of a limit is never below 0), and a session that goes
+ * on all day with its learning cards does not read each of its answers again after every answer. Then `logs` holds only
+ * the rows read.
+ */
 export async function doneInWindow(
   db: DockdeckDB,
   deckId: string,
   day: DayWindow,
+  enough?: { newCards: number; reviews: number },
 ): Promise<{ newCards: number; reviews: number; logs: ReviewLogRow[] }> {
-  const logs = await db.reviewLogs
-    .where('[deckId+review]')
-    .between([deckId, day.start], [deckId, day.end], true, false)
-    .toArray();
   const fresh = new Set<string>();
   const reviewed = new Set<string>();
-  for (const l of logs) {
-    // Custom study is beyond the day's limits, as Anki's "increase today's new card limit" and "review ahead" are
-    // (N more new cards today are N more); cram changes no schedule; a manual change (reset, set due) is no answer.
-    if (l.kind === 'custom' || l.kind === 'cram' || l.kind === 'manual') continue;
-    if (l.state === CardState.New) fresh.add(l.cardId);
-    else if (l.state === CardState.Review) reviewed.add(l.cardId);
+  const logs: ReviewLogRow[] = [];
+  const count = (rows: readonly ReviewLogRow[]) => {
+    for (const l of rows) {
+      logs.push(l);
+      // Custom study is beyond the day's limits, as Anki's "increase today's new card limit" and "review ahead" are
+      // (N more new cards today are N more); cram changes no schedule; a manual change (reset, set due) is no answer.
+      if (l.kind === 'custom' || l.kind === 'cram' || l.kind === 'manual') continue;
+      if (l.state === CardState.New) fresh.add(l.cardId);
+      else if (l.state === CardState.Review) reviewed.add(l.cardId);
+    }
+  };
+  const inDay = (from: number, fromIncluded: boolean) =>
+    db.reviewLogs.where('[deckId+review]').between([deckId, from], [deckId, day.end], fromIncluded, false);
+  if (!enough) {
+    count(await inDay(day.start, true).toArray());
+  } else {
+    const full = () => fresh.size >= enough.newCards && reviewed.size >= enough.reviews;
+    let from = day.start;
+    let fromIncluded = true;
+    while (!full()) {
+      const page = await inDay(from, fromIncluded).limit(DONE_PAGE).toArray();
+      if (page.length < DONE_PAGE) {
+        count(page);
+        break;
+      }
+      // The page may end partway through the entries of its last moment: those are read together, then the next page
+      // starts after that moment.
+      const last = page[page.length - 1]!.review;
+      count(page.filter((l) => l.review < last));
+      count(await db.reviewLogs.where('[deckId+review]').equals([deckId, last]).toArray());
+      from = last;
+      fromIncluded = false;
+    }
   }
   return { newCards: fresh.size, reviews: reviewed.size, logs };
 }
+
+/** The counts of today's answers past which the limits leave nothing: doneInWindow need read no further. */
+const limitsDone = (limits: QueueLimits) => ({ newCards: limits.newPerDay, reviews: limits.reviewsPerDay });
 
 function range(
   db: DockdeckDB,
@@ -106,7 +142,7 @@ export async function loadQueue(
   pinnedId: string | null = null,
   order?: QueueOrder,
 ): Promise<QueueSnapshot> {
-  const [done, marks] = await Promise.all([doneInWindow(db, deckId, day), deckMarks(db, deckId)]);
+  const [done, marks] = await Promise.all([doneInWindow(db, deckId, day, limitsDone(limits)), deckMarks(db, deckId)]);
   const parked = new Set([...marks].filter(([, m]) => isParked(m, now)).map(([id]) => id));
   const reviewsLeft = Math.max(0, limits.reviewsPerDay - done.reviews);
   const newLeft = Math.max(0, limits.newPerDay - done.newCards);
@@ -338,7 +374,10 @@ export async function deckCounts(
   day: DayWindow,
   limits: QueueLimits,
 ): Promise<DeckCounts> {
-  const [done, parked] = await Promise.all([doneInWindow(db, deckId, day), parkedCardRows(db, deckId, day.start)]);
+  const [done, parked] = await Promise.all([
+    doneInWindow(db, deckId, day, limitsDone(limits)),
+    parkedCardRows(db, deckId, day.start),
+  ]);
   const [total, fresh, learning, relearning, review] = await Promise.all([
     cardsOfDeck(db, deckId).count(),
     range(db, deckId, CardState.New).count(),
