@@ -7,7 +7,9 @@ export default defineConfig({
     include: ['tests/soak/**/*.soak.test.ts'],
     environment: 'node',
     globalSetup: ['tests/e2e/global-setup.ts'],
-    fileParallelism: false,
+    // The soak files side by side (two tabs, crashes), each with its own browser and profile, as the e2e files run.
+    fileParallelism: true,
+    maxWorkers: 2,
     testTimeout: 30 * 60_000,
     hookTimeout: 60_000,
     teardownTimeout: 20_000,
