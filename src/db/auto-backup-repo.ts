@@ -201,11 +201,16 @@ export type FolderOutcome =
   | { state: 'failed'; folder: string };
 
 /**
- * Copies the kept backups not yet in the chosen folder into it and keeps the newest N of our files there. Without
+ * Copies the kept backups not yet in the chosen folder into it and keeps the newest N of our files there (`prune`:
+ * even when there was nothing to write, after the number to keep changed). Without
  * the permission to write (the browser asks again after a reload), or when writing fails, notes it as the last
  * error instead: the Backup screen and the library show it, with a button that asks for the permission.
  */
-export async function syncBackupFolder(db: DockdeckDB, now: number): Promise<FolderOutcome> {
+export async function syncBackupFolder(
+  db: DockdeckDB,
+  now: number,
+  { prune: pruneAnyway = false }: { prune?: boolean } = {},
+): Promise<FolderOutcome> {
   const config = await readAutoBackupConfig(db);
   if (config.folderId === undefined || config.folderName === undefined) return { state: 'no-folder' };
   const folder = config.folderName;
@@ -225,7 +230,8 @@ export async function syncBackupFolder(db: DockdeckDB, now: number): Promise<Fol
       await writeFolderFile(handle, row.fileName, bytes);
       await metaRows(db).update(row.id, { writtenTo: config.folderId });
     }
-    await pruneFolder(handle, AUTO_FILE_PATTERN, config.keep);
+    // After a write, or a new number to keep; not each time the app comes back into view with nothing new.
+    if (pending.length > 0 || pruneAnyway) await pruneFolder(handle, AUTO_FILE_PATTERN, config.keep);
   } catch (error) {
     console.error(error);
     await setAutoBackupError(db, { at: now, code: 'folder', detail: errorDetail(error) }, now);

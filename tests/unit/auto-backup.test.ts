@@ -214,9 +214,9 @@ test('an automatic backup’s bytes restore (through readBackupFile) to the very
         }
       },
     ),
-    { numRuns: 12 },
+    { numRuns: 8 },
   );
-});
+}, 90_000);
 
 test('the automatic backups are not inside a backup, a file that has them is refused, and a restore keeps them', async () => {
   const db = await studied();
@@ -287,6 +287,15 @@ test('with a folder: every kept backup is written there, ours pruned to the newe
     ]);
     expect(folder.names()).toContain('notes.txt');
     expect((await listAutoBackups(db)).every((r) => r.writtenTo === undefined)).toBe(false);
+
+    // A lower number to keep prunes the folder too, with nothing new to write.
+    await saveKeep(db, 1, at(2));
+    expect(await syncBackupFolder(db, at(2), { prune: true })).toEqual({ state: 'done', written: 0 });
+    expect(folder.names()).toEqual([
+      'dockdeck-auto-2026-03-04.json.gz',
+      'dockdeck-backup-2026-01-01.json.gz',
+      'notes.txt',
+    ]);
   } finally {
     await db.delete();
   }
@@ -308,7 +317,8 @@ test('a folder not allowed after a reload: the backup stays in the browser, the 
     expect(folder.names()).toEqual(['dockdeck-auto-2026-03-02.json.gz']);
     expect((await readAutoBackupConfig(db)).lastError).toBeUndefined();
 
-    // A write that fails is kept as the last error, with what the browser said.
+    // A write that fails is kept as the last error, with what the browser said (and logged).
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     vi.spyOn(folder, 'getFileHandle').mockRejectedValue(new DOMException('The disk is full', 'QuotaExceededError'));
     await startAt(db, at(1));
     expect((await readAutoBackupConfig(db)).lastError).toEqual({
@@ -316,6 +326,7 @@ test('a folder not allowed after a reload: the backup stays in the browser, the 
       code: 'folder',
       detail: 'QuotaExceededError: The disk is full',
     });
+    expect(logged).toHaveBeenCalled();
   } finally {
     await db.delete();
   }

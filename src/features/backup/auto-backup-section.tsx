@@ -157,7 +157,7 @@ function KeepForm({ keep }: { keep: number }) {
         return;
       }
       setStatus({ ok: true, text: m('auto.keep-saved', { keep: value }) });
-      void syncBackupFolder(db(), clock.ms()).catch(reportStorageError);
+      void syncBackupFolder(db(), clock.ms(), { prune: true }).catch(reportStorageError);
     } catch (err) {
       setStatus(null);
       reportStorageError(err);
