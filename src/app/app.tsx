@@ -66,6 +66,20 @@ const links = {
   backup: href({ name: 'backup' }),
 };
 
+/**
+ * Resolves once the first screen is drawn (the frame after the next one has begun): a first visit's big downloads (the
+ * built-in decks' files, their worker) then start after the page is on screen, not before it, on a slow phone network.
+ */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') {
+      setTimeout(resolve, 0);
+      return;
+    }
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}
+
 /** Loads changed built-in decks once per page load; the library shows what is stored meanwhile. */
 function useBuiltinDecks(): boolean {
   const [ready, setReady] = useState(false);
@@ -75,7 +89,8 @@ function useBuiltinDecks(): boolean {
   lang.current = uiLang;
   useEffect(() => {
     let live = true;
-    import('../features/library/builtin-sync')
+    afterFirstPaint()
+      .then(() => import('../features/library/builtin-sync'))
       .then(({ syncBuiltinDecks }) => syncBuiltinDecks(clock.ms()))
       .then((reports) => {
         for (const r of reports)
