@@ -12,19 +12,30 @@ import { median, round } from '../lib/stats.mjs';
 const RUNS = 3;
 /** A retention per run, each different from the stored 0.9 (every run's save is undone). */
 const RETENTIONS = ['0.85', '0.86', '0.87'];
+/** A save or an undo that has not said so after this long fails the case (with the status it shows) instead of hanging. */
+const STEP_TIMEOUT_MS = 400_000;
 
-/** In the app page: clicks a button by its text and resolves when the presets' status says `expect`. */
-function clickAndTime({ button, expect }) {
+/**
+ * In the app page: clicks a button by its text and resolves when the presets' own status (the one that is a child of
+ * the section: the workload and optimizer panels inside the editor have statuses of their own) says `expect`; rejects
+ * after `timeoutMs` with what the status said, rather than waiting for ever.
+ */
+function clickAndTime({ button, expect, timeoutMs }) {
   return new Promise((resolve, reject) => {
-    const status = document.querySelector('section.presets p[role="status"]');
+    const status = document.querySelector('section.presets > p[role="status"]');
     const target = [...document.querySelectorAll('button')].find((b) => b.textContent === button);
     if (!status || !target) return reject(new Error(`no status or no button ${button}`));
     window.__longTasks = [];
     const t0 = performance.now();
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`${button}: no “${expect}” after ${timeoutMs} ms (status: “${status.textContent ?? ''}”)`));
+    }, timeoutMs);
     const observer = new MutationObserver(() => {
       const text = status.textContent ?? '';
       if (!text.includes(expect)) return;
       observer.disconnect();
+      clearTimeout(timer);
       resolve({ ms: performance.now() - t0, text, longest: Math.max(0, ...window.__longTasks) });
     });
     observer.observe(status, { subtree: true, childList: true, characterData: true });
@@ -87,11 +98,19 @@ async function measure(ctx) {
       await retention.fill(RETENTIONS[r]);
       await page.getByRole('button', { name: 'Save presets' }).click();
       await page.getByRole('alertdialog', { name: 'Reschedule existing cards?' }).waitFor();
-      const s = await page.evaluate(clickAndTime, { button: 'Save and reschedule', expect: 'cards rescheduled' });
+      const s = await page.evaluate(clickAndTime, {
+        button: 'Save and reschedule',
+        expect: 'cards rescheduled',
+        timeoutMs: STEP_TIMEOUT_MS,
+      });
       saves.push(s.ms);
       longest.push(s.longest);
       moved = s.text;
-      const u = await page.evaluate(clickAndTime, { button: 'Undo last save', expect: 'The last save was undone' });
+      const u = await page.evaluate(clickAndTime, {
+        button: 'Undo last save',
+        expect: 'The last save was undone',
+        timeoutMs: STEP_TIMEOUT_MS,
+      });
       undos.push(u.ms);
       longest.push(u.longest);
     }

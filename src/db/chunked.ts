@@ -56,3 +56,36 @@ export class SliceWrites<T, K> {
     await Promise.all(this.pending);
   }
 }
+
+/**
+ * Writes of one transaction issued a slice at a time with at most `depth` in flight: while the store works through
+ * those queued, the page prepares and issues the next (each a short task of its own), so the store does not wait for
+ * the page and the page never queues everything in one task (IndexedDB runs a transaction's requests in order). The
+ * caller awaits the promises itself, Dexie's own, directly in its transaction scope (Dexie keeps the transaction
+ * across an await of its promises, not of a promise of another async function):
+ *   while (w.full) await w.oldest();  w.push(table.bulkPut(rows));  …  for (const p of w.drain()) await p;
+ * A failed write rejects where it is awaited, and the caller's transaction with it.
+ */
+export class WritePipeline {
+  private readonly queued: Promise<unknown>[] = [];
+  constructor(private readonly depth = 4) {}
+
+  get full(): boolean {
+    return this.queued.length >= this.depth;
+  }
+
+  /** The oldest write in flight, taken off the queue (to await). */
+  oldest(): Promise<unknown> {
+    return this.queued.shift() ?? Promise.resolve();
+  }
+
+  push(write: Promise<unknown>): void {
+    write.catch(() => {});
+    this.queued.push(write);
+  }
+
+  /** Every write in flight, taken off the queue (to await in order). */
+  drain(): Promise<unknown>[] {
+    return this.queued.splice(0);
+  }
+}

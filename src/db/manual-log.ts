@@ -3,16 +3,17 @@
 import type { CardRow, ManualAction, ManualLogRow } from './database';
 import { newId } from '../lib/ids';
 
-/** The manual entry for `card` moved by `rating` from memory `before` to `after` at `now`. */
+/** The manual entry for `card` moved by `rating` from memory `before` to `after` at `now` (a new id unless given). */
 export function manualLogEntry(
   card: Pick<CardRow, 'id' | 'deckId'>,
   rating: ManualAction,
   before: ManualLogRow['before'],
   after: ManualLogRow['after'],
   now: number,
+  id: string = newId(),
 ): ManualLogRow {
   return {
-    id: newId(),
+    id,
     cardId: card.id,
     deckId: card.deckId,
     rating,

@@ -33,8 +33,11 @@ export interface Workload {
 
 /** A simulation that can be run a few days at a time. */
 export interface WorkloadRun {
-  /** Simulates up to `days` more days; true when the whole horizon is done. */
-  step(days: number): boolean;
+  /**
+   * Simulates up to `days` more days, and at most `maxCards` due cards (a day with more is taken up again by the next
+   * step: the overdue cards all come on day 0); true when the whole horizon is done.
+   */
+  step(days: number, maxCards?: number): boolean;
   result(): Workload;
 }
 
@@ -70,6 +73,11 @@ export function startWorkload(input: WorkloadInput): WorkloadRun {
   const perDay = new Array<number>(input.days).fill(0);
   let day = 0;
   let nextFresh = 0;
+  /** Where the day being simulated stopped: its next due card, and its reviews so far. */
+  let pos = 0;
+  let count = 0;
+  /** Due cards simulated so far (what a step's budget counts). */
+  let simulated = 0;
 
   const schedule = (i: number, today: number) => {
     const ivl = f.next_interval(s[i]!, 0);
@@ -77,9 +85,11 @@ export function startWorkload(input: WorkloadInput): WorkloadRun {
     if (today + ivl < input.days) due[today + ivl]!.push(i);
   };
 
-  const simulateDay = () => {
-    let count = 0;
-    for (const i of due[day]!) {
+  /** Simulates at most `budget` due cards of the day, from where it stopped; true once the day is done. */
+  const simulateDay = (budget: number): boolean => {
+    const list = due[day]!;
+    for (const end = Math.min(list.length, pos + budget); pos < end; pos++) {
+      const i = list[pos]!;
       const t = Math.max(0, day - last[i]!);
       const r = f.forgetting_curve(t, s[i]!);
       const recalled = rand() < r;
@@ -88,7 +98,9 @@ export function startWorkload(input: WorkloadInput): WorkloadRun {
       d[i] = next.difficulty;
       count += 1 + (recalled ? 0 : input.relearningSteps);
       schedule(i, day);
+      simulated++;
     }
+    if (pos < list.length) return false;
     due[day] = [];
     for (let k = 0; k < input.newPerDay && nextFresh < fresh.length; k++) {
       const i = fresh[nextFresh++]!;
@@ -100,11 +112,16 @@ export function startWorkload(input: WorkloadInput): WorkloadRun {
     }
     perDay[day] = count;
     day++;
+    pos = 0;
+    count = 0;
+    return true;
   };
 
   return {
-    step(days) {
-      for (let k = 0; k < days && day < input.days; k++) simulateDay();
+    step(days, maxCards = Infinity) {
+      // A day's due cards are simulated in the order they came due, so stopping within a day changes no result.
+      const stop = simulated + maxCards;
+      for (let k = 0; k < days && day < input.days && simulated < stop;) if (simulateDay(stop - simulated)) k++;
       return day >= input.days;
     },
     result() {

@@ -243,12 +243,13 @@ describe('save and reschedule', () => {
     const base = fivePreset();
     await writePresetBook(db, base, T);
     const next = updatePreset(base, 'five', { desiredRetention: 0.97 });
-    const add = db.reviewLogs.bulkPut.bind(db.reviewLogs);
-    db.reviewLogs.bulkPut = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.reviewLogs.bulkPut;
+    // The manual entries are added (new ids): the write of the log fails.
+    const add = db.reviewLogs.bulkAdd.bind(db.reviewLogs);
+    db.reviewLogs.bulkAdd = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.reviewLogs.bulkAdd;
     try {
       await expect(savePresetBook(db, base, next, { now: T, reschedule: ['five'] })).rejects.toThrow('disk full');
     } finally {
-      db.reviewLogs.bulkPut = add;
+      db.reviewLogs.bulkAdd = add;
     }
     expect(await readPresetBook(db)).toEqual(base);
     expect((await db.cards.toArray()).map((c) => c.due)).toEqual(before.map((c) => c.due));

@@ -58,6 +58,27 @@ describe('simulateWorkload', () => {
     expect(workloadSummary(whole).firstMonth).toBe(whole.perDay.slice(0, 30).reduce((a, b) => a + b, 0));
   });
 
+  test('a step simulates at most the cards it is given: 500 overdue cards on day 0 take several steps, same result', () => {
+    const overdue = Array.from({ length: 500 }, (_, k) => ({
+      memory: {
+        state: CardState.Review,
+        stability: 3 + (k % 20),
+        difficulty: 5,
+        due: today - (1 + (k % 30)) * DAY,
+        lastReview: today - (10 + (k % 30)) * DAY,
+      },
+    }));
+    const i = input({ cards: [...overdue, ...fresh(20)], days: 60 });
+    const whole = simulateWorkload(i);
+    expect(whole.perDay[0]).toBeGreaterThanOrEqual(500);
+    const run = startWorkload(i);
+    let steps = 1;
+    while (!run.step(7, 37)) steps++;
+    // Day 0 alone needs 14 steps of 37 cards; every card due later is counted too.
+    expect(steps).toBeGreaterThan(500 / 37);
+    expect(run.result()).toEqual(whole);
+  });
+
   test('monotonic: a higher desired retention brings more reviews over a year', () => {
     const totals = [0.7, 0.8, 0.9, 0.97].map(
       (r) => simulateWorkload(input({ cards: fresh(300), days: 365, desiredRetention: r })).total,

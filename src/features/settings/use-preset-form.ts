@@ -32,6 +32,25 @@ import { settingsMessages } from './settings-messages';
 import { useWorkload, type WorkloadEstimate } from './use-workload';
 
 type PM = keyof (typeof presetMessages)['en'];
+/** The reschedule's progress is shown at most this often (the status is a live region, read out on each change). */
+const PROGRESS_MS = 1000;
+
+/** Saves the presets, rescheduling the cards of `reschedule`'s presets with the progress in the status. */
+function saveBook(base: PresetBook, next: PresetBook, reschedule: string[], setStatus: (s: Status) => void) {
+  return savePresetBook(db(), base, next, { now: clock.ms(), reschedule, onProgress: progressStatus(setStatus) });
+}
+
+/** A reschedule's progress as the status, at most every PROGRESS_MS (the end is said by the save's own status). */
+function progressStatus(setStatus: (s: Status) => void): (done: number, total: number) => void {
+  let said = -Infinity;
+  return (done, total) => {
+    const at = performance.now();
+    if (at - said < PROGRESS_MS || done >= total) return;
+    said = at;
+    setStatus({ key: 'rescheduling', params: { done, total } });
+  };
+}
+
 export type Status = { key: PM; params?: Record<string, string | number>; error?: boolean } | null;
 
 /** The presets whose retention or parameters differ between `before` and `after` (only presets both have). */
@@ -180,7 +199,7 @@ export function usePresetForm(initial: string = DEFAULT_PRESET_ID): PresetForm |
   const write = (next: PresetBook, reschedule: string[]) =>
     run(async () => {
       setStatus({ key: 'saving' });
-      const done = await savePresetBook(db(), base, next, { now: clock.ms(), reschedule });
+      const done = await saveBook(base, next, reschedule, setStatus);
       presetUndo.setState({ last: done });
       reset(restorePresetBook(next));
       setStatus(
