@@ -157,6 +157,16 @@ export async function withLock<T>(name: string, work: () => Promise<T>): Promise
 
 export const AUTO_BACKUP_LOCK = 'dockdeck-auto-backup';
 
+/** What the page asks the backup worker (src/workers/backup-worker.ts), and its answer. */
+export interface BackupWorkerRequest {
+  now: number;
+  dayStartHour: number;
+}
+
+export type BackupWorkerResponse =
+  | { type: 'done'; outcome: MakeOutcome }
+  | { type: 'failed'; kind: 'quota' | 'closed' | 'other'; name: string; message: string };
+
 /** The daily backup at the start of the app: made once per study day, one tab at a time. */
 export function runDailyAutoBackup(db: DockdeckDB, now: number, dayStartHour: number): Promise<MakeOutcome> {
   return withLock(AUTO_BACKUP_LOCK, () => makeAutoBackup(db, { now, dayStartHour, kind: 'daily' }));

@@ -8,6 +8,8 @@ import {
   setAutoBackupError,
   syncBackupFolder,
   withLock,
+  type BackupWorkerRequest,
+  type BackupWorkerResponse,
   type MakeOutcome,
 } from '../../db/auto-backup-repo';
 import { db, reportStorageError } from '../../db/connection';
@@ -15,13 +17,43 @@ import type { DockdeckDB } from '../../db/database';
 import { readSettings } from '../../db/settings-repo';
 import { clock } from '../../lib/clock';
 
+/**
+ * The day's backup made by the backup worker (src/workers/backup-worker.ts); null where there are no workers or it
+ * could not start (the page then makes it: the day's backup is made once, whoever makes it). A failure is thrown as
+ * the worker saw it (a full storage is a QuotaExceededError here too).
+ */
+function makeInWorker(request: BackupWorkerRequest): Promise<MakeOutcome | null> {
+  if (typeof Worker === 'undefined') return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../../workers/backup-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<BackupWorkerResponse>) => {
+      worker.terminate();
+      const answer = event.data;
+      if (answer.type === 'done') resolve(answer.outcome);
+      else if (answer.kind === 'closed') resolve({ made: null, why: 'exists' });
+      else reject(new DOMException(answer.message, answer.kind === 'quota' ? 'QuotaExceededError' : answer.name));
+    };
+    const failed = (event: Event) => {
+      event.preventDefault();
+      worker.terminate();
+      resolve(null);
+    };
+    worker.onerror = failed;
+    worker.onmessageerror = failed;
+    worker.postMessage(request);
+  });
+}
+
 /** Makes the study day's backup (one tab at a time) and writes what the folder lacks; nothing fails silently. */
 export async function runAutoBackupAtStart(database: DockdeckDB = db()): Promise<MakeOutcome | null> {
   const now = clock.ms();
   try {
     const { study } = await readSettings(database);
+    // Made in a worker where there is one (the page stays responsive while a big collection is encoded), else here.
+    const made = database === db() ? await makeInWorker({ now, dayStartHour: study.dayStartHour }) : null;
     return await withLock(AUTO_BACKUP_LOCK, async () => {
-      const outcome = await makeAutoBackup(database, { now, dayStartHour: study.dayStartHour, kind: 'daily' });
+      const outcome =
+        made ?? (await makeAutoBackup(database, { now, dayStartHour: study.dayStartHour, kind: 'daily' }));
       // An earlier failure is over once a backup could be made again.
       if ((await readAutoBackupConfig(database)).lastError?.code === 'backup')
         await setAutoBackupError(database, null, now);
