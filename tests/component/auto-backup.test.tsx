@@ -4,14 +4,10 @@
 // and a folder for copies through a mocked showDirectoryPicker (written, pruned, asked for permission again).
 import { screen, waitFor, within } from '@testing-library/react';
 import { autoBackupBytes, listAutoBackups, readAutoBackupConfig, saveKeep } from '../../src/db/auto-backup-repo';
-import { upsertDeck } from '../../src/db/deck-repo';
-import type { DockdeckDB } from '../../src/db/database';
 import { runAutoBackupAtStart } from '../../src/features/backup/auto-backup-run';
-import { parseDeck } from '../../src/formats/dockdeck/validate';
-import { expandDeck } from '../../src/domain/study-card';
 import { FakeFolder } from '../unit/helpers/fake-folder';
 import { freshDb } from './helpers';
-import { catchDownloads, openWithClient } from './import-helpers';
+import { addDeck, catchDownloads, deck, openWithClient } from './import-helpers';
 
 vi.mock('../../src/db/auto-backup-folder-store', async () =>
   (await import('../unit/helpers/fake-folder')).memoryFolderStore(),
@@ -21,28 +17,6 @@ vi.mock('../../src/db/auto-backup-folder-store', async () =>
 vi.setConfig({ testTimeout: 30_000 });
 
 const DAY = 86_400_000;
-
-const deck = (id: string, title: string) => ({
-  format: 'dockdeck/deck@1' as const,
-  id,
-  title: { en: title, zh: title },
-  sources: [{ doc: 'n.md' }],
-  cards: [
-    {
-      id: 'c1',
-      type: 'basic' as const,
-      front: { en: `${title}?`, zh: `${title}？` },
-      back: { en: 'A', zh: '答' },
-      source: { doc: 'n.md', section: 'S' },
-    },
-  ],
-});
-
-async function addDeck(db: DockdeckDB, id: string, title: string, now: number) {
-  const parsed = parseDeck('n.json', deck(id, title));
-  if (!parsed.ok) throw new Error('bad test deck');
-  await upsertDeck(db, parsed.deck, expandDeck(parsed.deck), { hash: id, builtin: false, now });
-}
 
 /** A database with a deck of the user's and the automatic backups of `days` study days (one a day, from 2 March). */
 async function withBackups(days: number) {

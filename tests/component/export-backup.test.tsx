@@ -1,40 +1,15 @@
 // @vitest-environment jsdom
 // Backup and restore from the backup screen (restore only after a confirmation that it replaces everything), and the reminder.
 import { screen, waitFor, within } from '@testing-library/react';
-import { upsertDeck } from '../../src/db/deck-repo';
 import { writeSettings } from '../../src/db/settings-repo';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import type { ReviewLogRow } from '../../src/db/database';
-import { parseDeck } from '../../src/formats/dockdeck/validate';
 import { newMemory } from '../../src/domain/scheduler';
-import { expandDeck } from '../../src/domain/study-card';
 import { freshDb } from './helpers';
-import { catchDownloads, file, openWithClient } from './import-helpers';
+import { addDeck, catchDownloads, deck, file, openWithClient } from './import-helpers';
 
 // The whole app renders in jsdom: slow on a busy machine.
 vi.setConfig({ testTimeout: 20_000 });
-
-const deck = (id: string, title: string) => ({
-  format: 'dockdeck/deck@1' as const,
-  id,
-  title: { en: title, zh: title },
-  sources: [{ doc: 'n.md' }],
-  cards: [
-    {
-      id: 'c1',
-      type: 'basic' as const,
-      front: { en: `${title}?`, zh: `${title}？` },
-      back: { en: 'A', zh: '答' },
-      source: { doc: 'n.md', section: 'S' },
-    },
-  ],
-});
-
-async function addDeck(db: Awaited<ReturnType<typeof freshDb>>['db'], id: string, title: string, now: number) {
-  const parsed = parseDeck('n.json', deck(id, title));
-  if (!parsed.ok) throw new Error('bad test deck');
-  await upsertDeck(db, parsed.deck, expandDeck(parsed.deck), { hash: id, builtin: false, now });
-}
 
 const restoreInput = () => screen.getByLabelText<HTMLInputElement>('Backup file to restore');
 

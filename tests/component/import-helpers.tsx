@@ -5,6 +5,10 @@ import { App } from '../../src/app/app';
 import { ImportClientContext, requestsVia, type ImportClientFactory } from '../../src/features/import/import-client';
 import type { ImportRequest } from '../../src/formats/import/protocol';
 import { createImportSession } from '../../src/workers/import-session';
+import type { DockdeckDB } from '../../src/db/database';
+import { upsertDeck } from '../../src/db/deck-repo';
+import { expandDeck } from '../../src/domain/study-card';
+import { parseDeck } from '../../src/formats/dockdeck/validate';
 
 export interface InProcessClient {
   factory: ImportClientFactory;
@@ -108,4 +112,28 @@ export function catchDownloads(): Download[] {
 /** A File the way a file picker gives it. */
 export function file(name: string, content: string | Uint8Array, type = ''): File {
   return new File([content as BlobPart], name, { type });
+}
+
+/** A deck file of the user's with one basic card. */
+export const deck = (id: string, title: string) => ({
+  format: 'dockdeck/deck@1' as const,
+  id,
+  title: { en: title, zh: title },
+  sources: [{ doc: 'n.md' }],
+  cards: [
+    {
+      id: 'c1',
+      type: 'basic' as const,
+      front: { en: `${title}?`, zh: `${title}？` },
+      back: { en: 'A', zh: '答' },
+      source: { doc: 'n.md', section: 'S' },
+    },
+  ],
+});
+
+/** Stores `deck(id, title)` as a deck of the user's. */
+export async function addDeck(db: DockdeckDB, id: string, title: string, now: number): Promise<void> {
+  const parsed = parseDeck('n.json', deck(id, title));
+  if (!parsed.ok) throw new Error('bad test deck');
+  await upsertDeck(db, parsed.deck, expandDeck(parsed.deck), { hash: id, builtin: false, now });
 }
