@@ -4,21 +4,27 @@
 // the seeded ones, and again after a reload.
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { DEFAULT_STUDY_SETTINGS } from '../../src/domain/settings';
 import { browserPerTest, library } from './browser';
 
 const session = browserPerTest();
 const DECK = 'containers-vs-vms';
 
-/** In the page: 5 answers at noon 10 days ago, 3 cards due tomorrow at noon; returns the seeded day's local date. */
+/**
+ * In the page: 5 answers at noon 10 days ago, 3 cards due tomorrow at noon; returns the seeded day's local date. Today
+ * is the study day's: before its start hour (4 a.m.) it is still the calendar's yesterday, so a test run just after
+ * midnight seeds the same study days as one run in the afternoon.
+ */
 async function seed(page: Page): Promise<string> {
   return page.evaluate(
-    (deck) =>
+    ({ deck, dayStartHour }) =>
       new Promise<string>((resolve, reject) => {
         const req = indexedDB.open('dockdeck');
         req.onerror = () => reject(req.error ?? new Error('open failed'));
         req.onsuccess = () => {
           const db = req.result;
           const noon = new Date();
+          if (noon.getHours() < dayStartHour) noon.setDate(noon.getDate() - 1);
           noon.setHours(12, 0, 0, 0);
           const day = new Date(noon.getTime() - 10 * 86_400_000);
           const tomorrow = noon.getTime() + 86_400_000;
@@ -78,7 +84,7 @@ async function seed(page: Page): Promise<string> {
           tx.onerror = () => reject(tx.error ?? new Error('seed failed'));
         };
       }),
-    DECK,
+    { deck: DECK, dayStartHour: DEFAULT_STUDY_SETTINGS.dayStartHour },
   );
 }
 
