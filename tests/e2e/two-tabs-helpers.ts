@@ -59,38 +59,43 @@ async function settled(
   const handle = await orSay(
     page,
     until ? 'the step to end' : 'writes pending',
-    page.waitForFunction((u) => {
-      const el = document.querySelector('section.review');
-      if (!el || el.getAttribute('data-pending') !== '0') return false;
-      const n = (a: string) => Number(el.getAttribute(a));
-      const seq = n('data-seq');
-      const answered = n('data-answered');
-      const conflicts = n('data-conflicts');
-      const grades = document.querySelector('article.card button.grade') !== null;
-      if (u) {
-        // A grade: taken (seq moves on) or the showing was refreshed first (answer hidden, nothing taken).
-        if (u.seqNot !== undefined && seq === u.seqNot && grades) return false;
-        // An undo: the answer taken back, or refused (a conflict said).
-        if (u.answeredNot !== undefined && answered === u.answeredNot && conflicts === u.conflictsNot) return false;
-      }
-      const card = document.querySelector('section.review article.card[data-card-id]') !== null;
-      if (!card && document.querySelector('section.review .session-end') === null) return false;
-      const undo = document.querySelector<HTMLButtonElement>(
-        'section.review footer button[aria-keyshortcuts="U Control+Z"]',
-      );
-      return {
-        seq,
-        answered,
-        conflicts,
-        pending: 0,
-        unsaved: n('data-unsaved'),
-        card,
-        grades,
-        typeIn: document.querySelector('article.card form.type-in input') !== null,
-        undo: !!undo && !undo.disabled,
-        inField: ['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName ?? ''),
-      };
-    }, until ?? null),
+    page.waitForFunction(
+      (u) => {
+        const el = document.querySelector('section.review');
+        if (!el || el.getAttribute('data-pending') !== '0') return false;
+        const n = (a: string) => Number(el.getAttribute(a));
+        const seq = n('data-seq');
+        const answered = n('data-answered');
+        const conflicts = n('data-conflicts');
+        const grades = document.querySelector('article.card button.grade') !== null;
+        if (u) {
+          // A grade: taken (seq moves on) or the showing was refreshed first (answer hidden, nothing taken).
+          if (u.seqNot !== undefined && seq === u.seqNot && grades) return false;
+          // An undo: the answer taken back, or refused (a conflict said).
+          if (u.answeredNot !== undefined && answered === u.answeredNot && conflicts === u.conflictsNot) return false;
+        }
+        const card = document.querySelector('section.review article.card[data-card-id]') !== null;
+        if (!card && document.querySelector('section.review .session-end') === null) return false;
+        const undo = document.querySelector<HTMLButtonElement>(
+          'section.review footer button[aria-keyshortcuts="U Control+Z"]',
+        );
+        return {
+          seq,
+          answered,
+          conflicts,
+          pending: 0,
+          unsaved: n('data-unsaved'),
+          card,
+          grades,
+          typeIn: document.querySelector('article.card form.type-in input') !== null,
+          undo: !!undo && !undo.disabled,
+          inField: ['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName ?? ''),
+        };
+      },
+      until ?? null,
+      // Timer polling: the tab in the background draws no frames, so a wait by animation frames would stall in it.
+      { polling: 10 },
+    ),
   );
   return (await handle.jsonValue()) as View;
 }
@@ -105,8 +110,15 @@ export async function answerByKeys(page: Page, rating: Rating): Promise<StepResu
   const before = await settled(page);
   if (!before.card) return 'none';
   if (!before.grades) {
-    if (before.typeIn) await page.locator('article.card form.type-in input').press('Enter');
-    else await page.keyboard.press('Space');
+    if (before.typeIn) {
+      // The other tab may refresh the card between the look and the key: the field is then gone (or another card's).
+      const pressed = await page
+        .locator('article.card form.type-in input')
+        .press('Enter', { timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (!pressed) return 'refreshed';
+    } else await page.keyboard.press('Space');
     // The answer shows, or the card was changed by the other tab meanwhile (shown anew, answer hidden): try again.
     const shown = await page
       .waitForSelector('article.card button.grade[data-rating="easy"]', { timeout: 5_000 })
