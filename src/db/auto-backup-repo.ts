@@ -20,6 +20,7 @@ import type {
   DockdeckDB,
 } from './database';
 import { hasOwnData } from './own-data';
+import type { WriteFailureKind } from './errors';
 
 export const KEEP_DEFAULT = 7;
 export const KEEP_MIN = 1;
@@ -164,8 +165,7 @@ export interface BackupWorkerRequest {
 }
 
 export type BackupWorkerResponse =
-  | { type: 'done'; outcome: MakeOutcome }
-  | { type: 'failed'; kind: 'quota' | 'closed' | 'other'; name: string; message: string };
+  { type: 'done'; outcome: MakeOutcome } | { type: 'failed'; kind: WriteFailureKind; name: string; message: string };
 
 /** The daily backup at the start of the app: made once per study day, one tab at a time. */
 export function runDailyAutoBackup(db: DockdeckDB, now: number, dayStartHour: number): Promise<MakeOutcome> {

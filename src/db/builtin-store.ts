@@ -10,6 +10,7 @@ import { applyOverrides, overridesOf } from './bulk-overrides';
 import type { DockdeckDB } from './database';
 import { upsertDeck, type DeckWriteResult } from './deck-repo';
 import { applyNoteEdits, noteEditsOf } from './note-edits';
+import type { WriteFailureKind } from './errors';
 
 /** A built-in deck file's text, with the content hash the build gave it. */
 export interface BuiltinDeckText {
@@ -36,7 +37,7 @@ export interface BuiltinRequest {
 export type BuiltinResponse =
   | { type: 'done'; reports: SyncReport[] }
   /** The write failed: storage full, the database closed (another tab's upgrade), or another error. */
-  | { type: 'failed'; kind: 'quota' | 'closed' | 'other'; message: string };
+  | { type: 'failed'; kind: WriteFailureKind; message: string };
 
 /** The current task ends here, so that the worker's (or the page's) other work gets a turn between two decks. */
 const yieldTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -59,6 +59,13 @@ export function isClosedError(e: unknown): boolean {
   return e instanceof Dexie.DatabaseClosedError || e instanceof Dexie.VersionChangeError;
 }
 
+/** How a worker tells the page what kind of write failure it met: storage full, the database closed, or another. */
+export type WriteFailureKind = 'quota' | 'closed' | 'other';
+
+export function writeFailureKind(e: unknown): WriteFailureKind {
+  return isQuotaError(e) ? 'quota' : isClosedError(e) ? 'closed' : 'other';
+}
+
 /**
  * What a failed answer or undo of the review session means: a card changed since it was shown (another tab answered
  * it) is refreshed, not graded on a stale state (`stale`); a full or failing disk keeps the answer for a retry

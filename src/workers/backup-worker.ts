@@ -4,7 +4,7 @@
 // Create it with `new Worker(new URL('../../workers/backup-worker.ts', import.meta.url), { type: 'module' })`.
 import { runDailyAutoBackup, type BackupWorkerRequest, type BackupWorkerResponse } from '../db/auto-backup-repo';
 import { db } from '../db/connection';
-import { isClosedError, isQuotaError } from '../db/errors';
+import { writeFailureKind } from '../db/errors';
 
 self.onmessage = (event: MessageEvent<BackupWorkerRequest>) => {
   const { now, dayStartHour } = event.data;
@@ -13,7 +13,7 @@ self.onmessage = (event: MessageEvent<BackupWorkerRequest>) => {
     (e: unknown) =>
       self.postMessage({
         type: 'failed',
-        kind: isQuotaError(e) ? 'quota' : isClosedError(e) ? 'closed' : 'other',
+        kind: writeFailureKind(e),
         name: e instanceof Error ? e.name : 'Error',
         message: e instanceof Error ? e.message : String(e),
       } satisfies BackupWorkerResponse),

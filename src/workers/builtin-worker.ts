@@ -4,7 +4,7 @@
 // Create it with `new Worker(new URL('../../workers/builtin-worker.ts', import.meta.url), { type: 'module' })`.
 import { storeBuiltinDecks, type BuiltinRequest, type BuiltinResponse } from '../db/builtin-store';
 import { db } from '../db/connection';
-import { isClosedError, isQuotaError } from '../db/errors';
+import { writeFailureKind } from '../db/errors';
 
 self.onmessage = (event: MessageEvent<BuiltinRequest>) => {
   const { files, now } = event.data;
@@ -13,7 +13,7 @@ self.onmessage = (event: MessageEvent<BuiltinRequest>) => {
     (e: unknown) =>
       self.postMessage({
         type: 'failed',
-        kind: isQuotaError(e) ? 'quota' : isClosedError(e) ? 'closed' : 'other',
+        kind: writeFailureKind(e),
         message: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
       } satisfies BuiltinResponse),
   );
