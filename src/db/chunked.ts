@@ -37,27 +37,6 @@ export async function forEachSlice(
 }
 
 /**
- * Puts issued a slice at a time without waiting for each (IndexedDB runs a transaction's requests in order), awaited
- * together by `done()`; a failure aborts the transaction and surfaces there.
- */
-export class SliceWrites<T, K> {
-  private readonly pending: Promise<unknown>[] = [];
-  constructor(private readonly table: Table<T, K>) {}
-
-  put(rows: readonly T[], size = WRITE_SLICE): void {
-    for (let i = 0; i < rows.length; i += size) {
-      const p = this.table.bulkPut(rows.slice(i, i + size));
-      p.catch(() => {});
-      this.pending.push(p);
-    }
-  }
-
-  async done(): Promise<void> {
-    await Promise.all(this.pending);
-  }
-}
-
-/**
  * Writes of one transaction issued a slice at a time with at most `depth` in flight: while the store works through
  * those queued, the page prepares and issues the next (each a short task of its own), so the store does not wait for
  * the page and the page never queues everything in one task (IndexedDB runs a transaction's requests in order). The
