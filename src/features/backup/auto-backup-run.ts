@@ -16,32 +16,21 @@ import { db, reportStorageError } from '../../db/connection';
 import type { DockdeckDB } from '../../db/database';
 import { readSettings } from '../../db/settings-repo';
 import { clock } from '../../lib/clock';
+import { workerAnswer } from '../../lib/worker-answer';
 
 /**
  * The day's backup made by the backup worker (src/workers/backup-worker.ts); null where there are no workers or it
  * could not start (the page then makes it: the day's backup is made once, whoever makes it). A failure is thrown as
  * the worker saw it (a full storage is a QuotaExceededError here too).
  */
-function makeInWorker(request: BackupWorkerRequest): Promise<MakeOutcome | null> {
-  if (typeof Worker === 'undefined') return Promise.resolve(null);
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('../../workers/backup-worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<BackupWorkerResponse>) => {
-      worker.terminate();
-      const answer = event.data;
-      if (answer.type === 'done') resolve(answer.outcome);
-      else if (answer.kind === 'closed') resolve({ made: null, why: 'exists' });
-      else reject(new DOMException(answer.message, answer.kind === 'quota' ? 'QuotaExceededError' : answer.name));
-    };
-    const failed = (event: Event) => {
-      event.preventDefault();
-      worker.terminate();
-      resolve(null);
-    };
-    worker.onerror = failed;
-    worker.onmessageerror = failed;
-    worker.postMessage(request);
-  });
+async function makeInWorker(request: BackupWorkerRequest): Promise<MakeOutcome | null> {
+  if (typeof Worker === 'undefined') return null;
+  const worker = new Worker(new URL('../../workers/backup-worker.ts', import.meta.url), { type: 'module' });
+  const answer = await workerAnswer<BackupWorkerRequest, BackupWorkerResponse>(worker, request);
+  if (answer === null) return null;
+  if (answer.type === 'done') return answer.outcome;
+  if (answer.kind === 'closed') return { made: null, why: 'exists' };
+  throw new DOMException(answer.message, answer.kind === 'quota' ? 'QuotaExceededError' : answer.name);
 }
 
 /** Makes the study day's backup (one tab at a time) and writes what the folder lacks; nothing fails silently. */

@@ -6,6 +6,7 @@ import builtinDecks from 'virtual:builtin-decks';
 import type { BuiltinDeckText, BuiltinRequest, BuiltinResponse, SyncReport } from '../../db/builtin-store';
 import { db } from '../../db/connection';
 import { deckHashes } from '../../db/deck-repo';
+import { workerAnswer } from '../../lib/worker-answer';
 
 export type { SyncReport } from '../../db/builtin-store';
 
@@ -30,27 +31,14 @@ async function storeInPage(files: BuiltinDeckText[], now: number): Promise<SyncR
  * The worker's reports; null when it could not run or stopped (the page then does it: a deck the worker wrote is
  * skipped, by its hash, and each deck is written in one transaction, so none is half written).
  */
-function storeInWorker(request: BuiltinRequest): Promise<SyncReport[] | null> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('../../workers/builtin-worker.ts', import.meta.url), { type: 'module' });
-    const end = () => worker.terminate();
-    worker.onmessage = (event: MessageEvent<BuiltinResponse>) => {
-      end();
-      const answer = event.data;
-      if (answer.type === 'done') resolve(answer.reports);
-      // The page's own connection is closed too, and says so (reload into the new version).
-      else if (answer.kind === 'closed') resolve([]);
-      // As the page's own write would fail: the user is told the storage is full (see reportStorageError).
-      else if (answer.kind === 'quota') reject(new DOMException(answer.message, 'QuotaExceededError'));
-      else reject(new Error(answer.message));
-    };
-    const failed = (event: Event) => {
-      event.preventDefault();
-      end();
-      resolve(null);
-    };
-    worker.onerror = failed;
-    worker.onmessageerror = failed;
-    worker.postMessage(request);
-  });
+async function storeInWorker(request: BuiltinRequest): Promise<SyncReport[] | null> {
+  const worker = new Worker(new URL('../../workers/builtin-worker.ts', import.meta.url), { type: 'module' });
+  const answer = await workerAnswer<BuiltinRequest, BuiltinResponse>(worker, request);
+  if (answer === null) return null;
+  if (answer.type === 'done') return answer.reports;
+  // The page's own connection is closed too, and says so (reload into the new version).
+  if (answer.kind === 'closed') return [];
+  // As the page's own write would fail: the user is told the storage is full (see reportStorageError).
+  if (answer.kind === 'quota') throw new DOMException(answer.message, 'QuotaExceededError');
+  throw new Error(answer.message);
 }
